@@ -1,0 +1,8 @@
+package org.codedesk.catalog.source.icd10cm;
+
+import java.util.List;
+
+/** The parsed ICD-10-CM tabular: nodes in book order, their notes and their 7th-character definitions. */
+public record Tabular(String version, List<TabularNode> nodes, List<InstructionalNote> notes,
+                      List<SeventhCharacter> seventhCharacters) {
+}

@@ -154,7 +154,16 @@ public final class TabularParser {
             if (event == XMLStreamConstants.END_DOCUMENT) {
                 throw error("file ends inside <sevenChrDef>");
             }
-            if (event == XMLStreamConstants.START_ELEMENT) {
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("note")) {
+                // A note inside sevenChrDef is an inclusion term of the extension just before it.
+                int last = sevenths.size() - 1;
+                if (last < 0 || !sevenths.get(last).owner().equals(owner)) {
+                    throw error("<note> in <sevenChrDef> before any <extension>");
+                }
+                SeventhCharacter previous = sevenths.get(last);
+                sevenths.set(last, new SeventhCharacter(owner, previous.character(),
+                        previous.meaning() + " (includes: " + xml.getElementText().trim() + ")"));
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
                 String character = xml.getAttributeValue(null, "char");
                 if (!xml.getLocalName().equals("extension") || character == null || character.length() != 1) {
                     throw error("a 7th-character definition needs <extension char=\"X\">");
@@ -201,8 +210,8 @@ public final class TabularParser {
                     case "visMax", "visMin" -> bound = null;
                     case "visCategory" -> {
                         if (category != null) {
-                            lines.add("Category " + category + ": best corrected visual acuity "
-                                    + (ranges.isEmpty() && max != null ? "less than " + max : String.join("; or ", ranges)));
+                            lines.add("Category " + category + ": " + (ranges.isEmpty() && max != null ? max
+                                    : "best corrected visual acuity " + String.join("; or ", ranges)));
                         }
                         category = null;
                         max = null;

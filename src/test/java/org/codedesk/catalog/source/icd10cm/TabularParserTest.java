@@ -50,7 +50,7 @@ class TabularParserTest {
         assertThat(fixture().seventhCharacters()).containsExactly(
                 new SeventhCharacter("S72", "A", "initial encounter for closed fracture"),
                 new SeventhCharacter("S72", "D", "subsequent encounter for closed fracture with routine healing"),
-                new SeventhCharacter("S72", "S", "sequela"),
+                new SeventhCharacter("S72", "S", "sequela (includes: late effect of fracture)"),
                 new SeventhCharacter("T36", "A", "initial encounter"));
     }
 

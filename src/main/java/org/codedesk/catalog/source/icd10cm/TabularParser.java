@@ -115,7 +115,7 @@ public final class TabularParser {
         if (code == null || code.isBlank()) {
             throw new SourceFormatException(fileName, line, kind + " without a code");
         }
-        if (kind == TabularNode.Kind.DIAG && !code.matches("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?")) {
+        if (kind == TabularNode.Kind.DIAG && !code.matches("[A-Z][0-9A-Z][0-9A-Z](\\.[0-9A-Z]{1,4})?")) {
             throw new SourceFormatException(fileName, line, "'" + code + "' is not an ICD-10-CM code");
         }
         if (!codes.add(kind + code)) {

@@ -1,0 +1,124 @@
+package org.codedesk.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalog module's read API: releases, the release in force on a date of service, code pages, browsing.
+ * Thread-safe; every answer is computed from the immutable release rows.
+ */
+@Service
+public class Catalog {
+
+    private static final RowMapper<Release> RELEASE = Catalog::release;
+
+    private final JdbcTemplate jdbc;
+    private final CodePageAssembler pages;
+
+    Catalog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.pages = new CodePageAssembler(jdbc, this);
+    }
+
+    public List<Release> releases() {
+        return jdbc.query("select * from catalog_release order by code_system, effective_from", RELEASE);
+    }
+
+    public List<Release> releases(CodeSystem system) {
+        return jdbc.query("select * from catalog_release where code_system = ? order by effective_from", RELEASE, system.slug());
+    }
+
+    public boolean isEmpty() {
+        return jdbc.queryForObject("select count(*) from catalog_release", Integer.class) == 0;
+    }
+
+    /** The newest release with {@code content} that took effect on or before {@code date}. */
+    public Optional<Release> releaseInForce(CodeSystem system, LocalDate date, String content) {
+        return releases(system).stream()
+                .filter(r -> r.has(content) && !r.effectiveFrom().isAfter(date))
+                .reduce((a, b) -> b);
+    }
+
+    public Optional<Release> releaseInForce(CodeSystem system, LocalDate date) {
+        return releaseInForce(system, date, "codes");
+    }
+
+    /** The page of a code on a date of service; empty when the release in force has no such code. */
+    public Optional<CodePage> page(CodeSystem system, String code, LocalDate date) {
+        String key = system.key(code);
+        return releaseInForce(system, date).flatMap(release -> pages.page(system, release, key));
+    }
+
+    /** Codes of the release in force nearest to a code that does not exist: same beginning, longest shared prefix first. */
+    public List<CodeSummary> nearest(CodeSystem system, String code, LocalDate date) {
+        String key = system.key(code).replaceAll("[^A-Z0-9]", "");
+        Optional<Release> release = releaseInForce(system, date);
+        if (release.isEmpty()) {
+            return List.of();
+        }
+        for (int length = Math.min(key.length(), 7); length >= 1; length--) {
+            List<CodeSummary> found = jdbc.query("select * from catalog_code where release_id = ? and code like ? order by sort_order"
+                    + " fetch first 10 rows only", summary(system), release.get().id(), key.substring(0, length) + "%");
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    public List<CodeSummary> children(CodeSystem system, Release release, String parentKey) {
+        return jdbc.query("select * from catalog_code where release_id = ? and parent_code = ? order by sort_order",
+                summary(system), release.id(), parentKey);
+    }
+
+    /** Top-level codes of a release (no parent), optionally limited to a heading (ICD-10-CM section). */
+    public List<CodeSummary> topLevel(CodeSystem system, Release release) {
+        return jdbc.query("select * from catalog_code where release_id = ? and parent_code is null order by sort_order",
+                summary(system), release.id());
+    }
+
+    /** ICD-10-CM headings (chapters, sections) of the nearest tabular release at or before the given one. */
+    public List<Heading> headings(Release codesRelease) {
+        return tabularFor(codesRelease).map(t -> jdbc.query("select * from catalog_heading where release_id = ? order by sort_order",
+                (rs, i) -> new Heading(rs.getString("id"), rs.getString("kind"), rs.getString("title"), rs.getString("parent_id"),
+                        rs.getString("first_code"), rs.getString("last_code"), t.label()), t.id())).orElse(List.of());
+    }
+
+    /** A chapter or section of the ICD-10-CM tabular; {@code source} is the release it is read from. */
+    public record Heading(String id, String kind, String title, String parentId, String firstCode, String lastCode, String source) {
+
+        public boolean contains(String category) {
+            return firstCode != null && lastCode != null
+                    && category.compareTo(firstCode) >= 0 && category.substring(0, 3).compareTo(lastCode) <= 0;
+        }
+    }
+
+    /** The release whose tabular gives the notes for codes of {@code codes}: itself, or the nearest older one with a tabular. */
+    Optional<Release> tabularFor(Release codes) {
+        if (codes.has("tabular")) {
+            return Optional.of(codes);
+        }
+        return releaseInForce(codes.system(), codes.effectiveFrom(), "tabular");
+    }
+
+    static RowMapper<CodeSummary> summary(CodeSystem system) {
+        return (rs, i) -> new CodeSummary(system, rs.getString("code"), rs.getString("display_code"),
+                rs.getString("long_desc"), rs.getBoolean("billable"));
+    }
+
+    private static Release release(ResultSet rs, int i) throws SQLException {
+        return new Release(rs.getLong("id"), CodeSystem.ofSlug(rs.getString("code_system")).orElseThrow(), rs.getString("version"),
+                rs.getString("label"), rs.getObject("effective_from", LocalDate.class),
+                new LinkedHashSet<>(Arrays.asList(rs.getString("contents").split(","))),
+                rs.getTimestamp("imported_at").toInstant());
+    }
+}

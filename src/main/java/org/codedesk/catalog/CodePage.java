@@ -1,0 +1,56 @@
+package org.codedesk.catalog;
+
+import java.util.List;
+
+/**
+ * Everything CodeDesk shows about one code on a date of service, each fact with the release it came from.
+ * Lists are empty, never null, when a fact does not apply to the code's system.
+ */
+public record CodePage(
+        CodeSystem system,
+        Release release,
+        String key,
+        String code,
+        String kind,
+        boolean billable,
+        String shortDescription,
+        String longDescription,
+        boolean descriptorLicensed,
+        List<Crumb> breadcrumb,
+        List<CodeSummary> children,
+        List<CodeSummary> billableDescendants,
+        int billableDescendantCount,
+        List<Note> notes,
+        Release notesRelease,
+        List<SeventhCharacter> seventhCharacters,
+        String seventhCharacterSource,
+        List<PcsCharacter> pcsCharacters,
+        PcsTableView pcsTable,
+        List<Attribute> attributes,
+        List<IndexEntry> indexEntries,
+        List<HistoryEvent> history) {
+
+    /** A step of the hierarchy above the code; {@code url} null for headings without a page. */
+    public record Crumb(String code, String title, String url) { }
+
+    /** An instructional note; {@code ownerCode}/{@code ownerTitle} say where it is attached (the code itself or above). */
+    public record Note(String kind, String kindLabel, String text, String ownerCode, String ownerTitle, boolean inherited) { }
+
+    /** A 7th character: its meaning and the complete code it makes with this code (null when it does not exist). */
+    public record SeventhCharacter(String character, String meaning, String completeCode, boolean current) { }
+
+    /** The meaning of one character of an ICD-10-PCS code. */
+    public record PcsCharacter(int position, String axis, String value, String meaning) { }
+
+    /** An ICD-10-PCS table as printed in the book: the first three characters, then the rows of the grid. */
+    public record PcsTableView(String tableCode, List<PcsCharacter> header, List<List<List<PcsCharacter>>> rows, String release) { }
+
+    /** A field of the official record (HCPCS), its value and the value in words. */
+    public record Attribute(String label, String value, String meaning) { }
+
+    /** An alphabetic-index (or drug/neoplasm table) entry that leads to the code. */
+    public record IndexEntry(String index, String path, String column, String release) { }
+
+    /** What happened to the code in a release: NEW, REVISED, DELETED, ADDED_FROM, REPLACED_BY... in words. */
+    public record HistoryEvent(String release, String event, String detail) { }
+}

@@ -1,0 +1,302 @@
+package org.codedesk.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.codedesk.catalog.CodePage.Attribute;
+import org.codedesk.catalog.CodePage.Crumb;
+import org.codedesk.catalog.CodePage.HistoryEvent;
+import org.codedesk.catalog.CodePage.IndexEntry;
+import org.codedesk.catalog.CodePage.Note;
+import org.codedesk.catalog.CodePage.PcsCharacter;
+import org.codedesk.catalog.CodePage.PcsTableView;
+import org.codedesk.catalog.CodePage.SeventhCharacter;
+import org.codedesk.catalog.source.hcpcs.HcpcsFieldMeanings;
+import org.codedesk.catalog.source.icd10cm.NoteKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads one code's page from the release tables: hierarchy, inherited notes, 7th characters, PCS axes, history. */
+final class CodePageAssembler {
+
+    private record Row(String key, String display, String kind, boolean billable, String shortDesc, String longDesc,
+                       String parent, String heading) { }
+
+    private final JdbcTemplate jdbc;
+    private final Catalog catalog;
+    private final HcpcsFieldMeanings hcpcsMeanings = new HcpcsFieldMeanings();
+
+    CodePageAssembler(JdbcTemplate jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    Optional<CodePage> page(CodeSystem system, Release release, String key) {
+        Optional<Row> found = row(release.id(), key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = found.get();
+        List<Row> ancestors = ancestors(release.id(), row);
+        Optional<Release> tabular = system == CodeSystem.ICD10CM ? catalog.tabularFor(release) : Optional.empty();
+        List<Crumb> breadcrumb = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        List<SeventhCharacter> sevenths = new ArrayList<>();
+        String[] seventhSource = {null};
+        if (tabular.isPresent()) {
+            headingChain(release, tabular.get(), ancestors.isEmpty() ? row : ancestors.get(ancestors.size() - 1))
+                    .forEach(h -> breadcrumb.add(new Crumb(h.id().substring(h.id().indexOf(':') + 1), h.title(),
+                            "/browse/icd10cm/" + h.id().replace(':', '/'))));
+            notes.addAll(notes(tabular.get(), row, ancestors, breadcrumb));
+            sevenths.addAll(sevenths(system, release, tabular.get(), row, ancestors, seventhSource));
+        }
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            Row a = ancestors.get(i);
+            breadcrumb.add(new Crumb(a.display(), a.longDesc(), "/codes/" + system.slug() + "/" + a.display()));
+        }
+        List<CodeSummary> children = catalog.children(system, release, key);
+        List<CodeSummary> descendants = List.of();
+        int descendantCount = 0;
+        if (!row.billable()) {
+            descendantCount = jdbc.queryForObject("select count(*) from catalog_code where release_id = ? and code like ? and billable = true",
+                    Integer.class, release.id(), key + "%");
+            descendants = jdbc.query("select * from catalog_code where release_id = ? and code like ? and billable = true order by sort_order"
+                    + " fetch first 100 rows only", Catalog.summary(system), release.id(), key + "%");
+        }
+        List<PcsCharacter> pcsCharacters = List.of();
+        PcsTableView pcsTable = null;
+        if (system == CodeSystem.ICD10PCS) {
+            Optional<Release> tables = release.has("tables") ? Optional.of(release)
+                    : catalog.releaseInForce(system, release.effectiveFrom(), "tables");
+            if (tables.isPresent() && key.length() >= 3) {
+                pcsTable = pcsTable(tables.get(), key.substring(0, 3));
+                pcsCharacters = pcsCharacters(pcsTable, key);
+            }
+        }
+        List<Attribute> attributes = system == CodeSystem.HCPCS ? attributes(release.id(), key) : List.of();
+        return Optional.of(new CodePage(system, release, key, row.display(), row.kind(), row.billable(), row.shortDesc(),
+                system == CodeSystem.CPT || isCptInHcpcsFile(system, key) ? cptSafe(system, row.longDesc()) : row.longDesc(),
+                system == CodeSystem.CPT, breadcrumb, children, descendants, descendantCount, notes, tabular.orElse(null),
+                sevenths, seventhSource[0], pcsCharacters, pcsTable, attributes, indexEntries(system, release, key),
+                history(system, key)));
+    }
+
+    /** CPT text shown only from the licensed CPT release; the CPT system's own rows are that release. */
+    private static String cptSafe(CodeSystem system, String text) {
+        return system == CodeSystem.CPT ? text : null;
+    }
+
+    private static boolean isCptInHcpcsFile(CodeSystem system, String key) {
+        return system == CodeSystem.HCPCS && key.matches("[0-9]{4}[0-9FTU]");
+    }
+
+    private Optional<Row> row(long releaseId, String key) {
+        return jdbc.query("select * from catalog_code where release_id = ? and code = ?", (rs, i) -> new Row(rs.getString("code"),
+                rs.getString("display_code"), rs.getString("kind"), rs.getBoolean("billable"), rs.getString("short_desc"),
+                rs.getString("long_desc"), rs.getString("parent_code"), rs.getString("heading_id")), releaseId, key).stream().findFirst();
+    }
+
+    /** Parent, grandparent... up to the top-level code (nearest first). */
+    private List<Row> ancestors(long releaseId, Row row) {
+        List<Row> result = new ArrayList<>();
+        Row current = row;
+        while (current.parent() != null) {
+            Optional<Row> parent = row(releaseId, current.parent());
+            if (parent.isEmpty()) {
+                break;
+            }
+            current = parent.get();
+            result.add(current);
+        }
+        return result;
+    }
+
+    /** Chapter and section above a top-level category, read from the tabular release (which may be older). */
+    private List<Catalog.Heading> headingChain(Release release, Release tabular, Row top) {
+        List<Catalog.Heading> headings = catalog.headings(release);
+        Map<String, Catalog.Heading> byId = new LinkedHashMap<>();
+        headings.forEach(h -> byId.put(h.id(), h));
+        String headingId = top.heading();
+        if (headingId == null) {
+            headingId = row(tabular.id(), top.key()).map(Row::heading).orElse(null);
+        }
+        if (headingId == null) {
+            String category = top.key().substring(0, Math.min(3, top.key().length()));
+            headingId = headings.stream().filter(h -> h.kind().equals("section") && h.contains(category))
+                    .map(Catalog.Heading::id).findFirst().orElse(null);
+        }
+        List<Catalog.Heading> chain = new ArrayList<>();
+        for (Catalog.Heading h = byId.get(headingId); h != null; h = h.parentId() == null ? null : byId.get(h.parentId())) {
+            chain.add(0, h);
+        }
+        return chain;
+    }
+
+    /**
+     * Notes of the code and of everything above it in the tabular release, nearest first. For a code the
+     * tabular release does not have (added later), notes start at its nearest ancestor that it has.
+     */
+    private List<Note> notes(Release tabular, Row row, List<Row> ancestors, List<Crumb> headingCrumbs) {
+        List<String[]> owners = new ArrayList<>();
+        owners.add(new String[] {row.key(), row.display(), row.longDesc()});
+        ancestors.forEach(a -> owners.add(new String[] {a.key(), a.display(), a.longDesc()}));
+        for (int i = headingCrumbs.size() - 1; i >= 0; i--) {
+            Crumb c = headingCrumbs.get(i);
+            String id = c.url().substring("/browse/icd10cm/".length()).replace('/', ':');
+            owners.add(new String[] {id, id.startsWith("chapter") ? "Chapter " + c.code() : c.code(), c.title()});
+        }
+        List<Note> notes = new ArrayList<>();
+        for (String[] owner : owners) {
+            boolean inherited = !owner[0].equals(row.key());
+            jdbc.query("select kind, text from catalog_note where release_id = ? and owner = ? order by kind, seq", rs -> {
+                NoteKind kind = NoteKind.valueOf(rs.getString("kind"));
+                notes.add(new Note(kind.name(), kind.label(), rs.getString("text"), owner[1], owner[2], inherited));
+            }, tabular.id(), owner[0]);
+        }
+        return notes;
+    }
+
+    private List<SeventhCharacter> sevenths(CodeSystem system, Release release, Release tabular, Row row, List<Row> ancestors,
+                                            String[] source) {
+        List<Row> chain = new ArrayList<>();
+        chain.add(row);
+        chain.addAll(ancestors);
+        for (Row owner : chain) {
+            List<String[]> defs = jdbc.query("select seventh, meaning from catalog_seventh_character where release_id = ? and owner = ? order by seventh",
+                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, tabular.id(), owner.key());
+            if (defs.isEmpty()) {
+                continue;
+            }
+            source[0] = owner.display();
+            List<SeventhCharacter> result = new ArrayList<>();
+            String stem = row.key().length() >= 7 ? row.key().substring(0, 6) : padded(row.key());
+            for (String[] def : defs) {
+                String complete = stem + def[0];
+                boolean exists = row(release.id(), complete).isPresent();
+                boolean current = row.key().length() == 7 && row.key().endsWith(def[0]);
+                result.add(new SeventhCharacter(def[0], def[1], exists ? system.display(complete) : null, current));
+            }
+            return result;
+        }
+        return List.of();
+    }
+
+    /** A code shorter than 6 characters takes X placeholders before its 7th character ("S72.8" + "A" is "S72.8XXA"). */
+    private static String padded(String key) {
+        StringBuilder b = new StringBuilder(key);
+        while (b.length() < 6) {
+            b.append('X');
+        }
+        return b.toString();
+    }
+
+    private PcsTableView pcsTable(Release release, String tableCode) {
+        List<Object[]> values = jdbc.query("select row_no, position, axis_title, value_code, value_text, definition from catalog_pcs_axis_value"
+                + " where release_id = ? and table_code = ? order by row_no, position", (rs, i) -> new Object[] {rs.getInt(1), rs.getInt(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)}, release.id(), tableCode);
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<PcsCharacter> header = new ArrayList<>();
+        Map<Integer, Map<Integer, List<PcsCharacter>>> rows = new LinkedHashMap<>();
+        for (Object[] v : values) {
+            PcsCharacter c = new PcsCharacter((Integer) v[1], (String) v[2], (String) v[3], (String) v[4]);
+            if ((Integer) v[0] == 0) {
+                header.add(c);
+            } else {
+                rows.computeIfAbsent((Integer) v[0], r -> new LinkedHashMap<>()).computeIfAbsent(c.position(), p -> new ArrayList<>()).add(c);
+            }
+        }
+        List<List<List<PcsCharacter>>> grid = new ArrayList<>();
+        rows.values().forEach(r -> grid.add(new ArrayList<>(r.values())));
+        return new PcsTableView(tableCode, header, grid, release.label());
+    }
+
+    /** The meaning of each character of a PCS code, read from the row of its table that allows it. */
+    private static List<PcsCharacter> pcsCharacters(PcsTableView table, String key) {
+        if (table == null) {
+            return List.of();
+        }
+        List<PcsCharacter> result = new ArrayList<>(table.header());
+        if (key.length() < 7) {
+            return result;
+        }
+        for (List<List<PcsCharacter>> row : table.rows()) {
+            List<PcsCharacter> picked = new ArrayList<>();
+            for (List<PcsCharacter> axis : row) {
+                axis.stream().filter(c -> key.charAt(c.position() - 1) == c.value().charAt(0)).findFirst().ifPresent(picked::add);
+            }
+            if (picked.size() == 4) {
+                result.addAll(picked);
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private List<Attribute> attributes(long releaseId, String key) {
+        return jdbc.query("select name, attr_value from catalog_code_attribute where release_id = ? and code = ? order by name",
+                (rs, i) -> new Attribute(hcpcsMeanings.label(rs.getString(1)), rs.getString(2),
+                        hcpcsMeanings.meaning(rs.getString(1), rs.getString(2)).orElse(null)), releaseId, key);
+    }
+
+    private List<IndexEntry> indexEntries(CodeSystem system, Release release, String key) {
+        if (system != CodeSystem.ICD10CM) {
+            return List.of();
+        }
+        List<IndexEntry> entries = new ArrayList<>();
+        for (String kind : List.of("index", "external-cause-index", "drug-table", "neoplasm-table")) {
+            catalog.releaseInForce(system, release.effectiveFrom().plusYears(1), kind).ifPresent(r -> {
+                jdbc.query("select index_kind, path from catalog_index_term where release_id = ? and code = ? fetch first 20 rows only",
+                        rs -> { entries.add(new IndexEntry(rs.getString(1), rs.getString(2), null, r.label())); }, r.id(), key);
+                jdbc.query("select c.index_kind, t.path, c.heading from catalog_index_cell c join catalog_index_term t"
+                        + " on t.release_id = c.release_id and t.index_kind = c.index_kind and t.id = c.term_id"
+                        + " where c.release_id = ? and c.code = ? fetch first 20 rows only",
+                        rs -> { entries.add(new IndexEntry(rs.getString(1), rs.getString(2), rs.getString(3), r.label())); }, r.id(), key);
+            });
+        }
+        return entries;
+    }
+
+    /** New, revised and deleted across the releases with codes, plus what the addenda and conversion tables say. */
+    private List<HistoryEvent> history(CodeSystem system, String key) {
+        List<HistoryEvent> events = new ArrayList<>();
+        List<Release> releases = catalog.releases(system).stream().filter(r -> r.has("codes")).toList();
+        String previous = null;
+        boolean seen = false;
+        for (Release r : releases) {
+            List<String> title = jdbc.queryForList("select long_desc from catalog_code where release_id = ? and code = ?", String.class, r.id(), key);
+            String current = title.isEmpty() ? null : String.valueOf(title.get(0));
+            if (!title.isEmpty() && !seen) {
+                events.add(new HistoryEvent(r.label(), releases.get(0) == r ? "PRESENT" : "NEW",
+                        releases.get(0) == r ? "in the oldest release imported" : "not in the release before"));
+            } else if (!title.isEmpty() && previous == null) {
+                events.add(new HistoryEvent(r.label(), "NEW", "back after being absent"));
+            } else if (title.isEmpty() && previous != null) {
+                events.add(new HistoryEvent(r.label(), "DELETED", "not in this release"));
+            } else if (current != null && !current.equals(previous) && system != CodeSystem.ICD10PCS) {
+                events.add(new HistoryEvent(r.label(), "REVISED", "title was: " + previous));
+            }
+            seen |= !title.isEmpty();
+            previous = title.isEmpty() ? null : current;
+        }
+        jdbc.query("select r.label, c.action from catalog_code_change c join catalog_release r on r.id = c.release_id"
+                + " where c.code = ? and r.code_system = ? order by r.effective_from", rs -> {
+            events.add(new HistoryEvent(rs.getString(1), "ADDENDA", rs.getString(2) + " (order-file addenda)"));
+        }, key, system.slug());
+        if (system == CodeSystem.ICD10CM) {
+            jdbc.query("select r.label, c.previous_text from catalog_code_conversion c join catalog_release r on r.id = c.release_id"
+                    + " where c.current_code = ? order by r.effective_from", rs -> {
+                events.add(new HistoryEvent(rs.getString(1), "CONVERTED_FROM", "previous code(s): " + rs.getString(2)));
+            }, key);
+            jdbc.query("select r.label, c.current_code from catalog_code_conversion c join catalog_release r on r.id = c.release_id"
+                    + " where c.previous_code = ? and c.current_code <> ? order by r.effective_from", rs -> {
+                events.add(new HistoryEvent(rs.getString(1), "CONVERTED_TO", system.display(rs.getString(2))));
+            }, key, key);
+        }
+        return Collections.unmodifiableList(events);
+    }
+}

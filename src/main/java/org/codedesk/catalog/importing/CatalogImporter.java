@@ -1,0 +1,152 @@
+package org.codedesk.catalog.importing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import org.codedesk.catalog.ImportProgress;
+import org.codedesk.catalog.ImportReport;
+import org.codedesk.catalog.ImportReport.Outcome;
+import org.codedesk.catalog.ImportReport.Status;
+import org.codedesk.catalog.importing.RecognizedFile.ReleaseKey;
+import org.codedesk.catalog.source.SourceFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports official release files: finds them, groups them by release, parses every file of a release
+ * before writing anything, then writes the release in one transaction. A release whose files are the
+ * same as the stored one is left untouched; a release with a bad file is rejected and the stored one
+ * keeps serving. One import runs at a time.
+ */
+@Service
+public class CatalogImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogImporter.class);
+
+    private final ReleaseWriter writer;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+    private final ImportProgress progress;
+    private final ReentrantLock running = new ReentrantLock();
+
+    CatalogImporter(ReleaseWriter writer, TransactionTemplate transaction, JdbcTemplate jdbc, ImportProgress progress) {
+        this.writer = writer;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.progress = progress;
+    }
+
+    public ImportReport importPaths(List<Path> paths) {
+        if (!running.tryLock()) {
+            throw new IllegalStateException("An import is already running; wait for it to finish.");
+        }
+        try {
+            progress.start("Scanning " + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            SourceScanner.Scan scan = new SourceScanner().scan(paths);
+            Map<ReleaseKey, List<RecognizedFile>> releases = scan.files().stream()
+                    .sorted(Comparator.comparing((RecognizedFile f) -> f.release().system())
+                            .thenComparing(f -> f.release().effectiveFrom()))
+                    .collect(Collectors.groupingBy(RecognizedFile::release, LinkedHashMap::new, Collectors.toList()));
+            ImportReport report = ImportReport.of(scan.ignored());
+            int done = 0;
+            for (var release : releases.entrySet()) {
+                progress.step(release.getKey().label(), done++, releases.size());
+                report.outcomes().add(importRelease(release.getKey(), release.getValue()));
+            }
+            if (releases.isEmpty()) {
+                report.outcomes().add(new Outcome("(none)", Status.FAILED,
+                        "No official release file recognised under " + paths + ". See docs/data-import.md for the file names."));
+            }
+            progress.finish(report);
+            return report;
+        } catch (RuntimeException e) {
+            progress.fail(e.getMessage());
+            throw e;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    public ImportProgress progress() {
+        return progress;
+    }
+
+    private Outcome importRelease(ReleaseKey key, List<RecognizedFile> files) {
+        String label = key.label();
+        try {
+            Map<FileRole, RecognizedFile> byRole = byRole(files);
+            String fingerprint = fingerprint(byRole.values());
+            Optional<String> stored = jdbc.queryForList("select fingerprint from catalog_release where code_system = ? and version = ?",
+                    String.class, key.system().slug(), key.version()).stream().findFirst();
+            if (stored.isPresent() && stored.get().equals(fingerprint)) {
+                return new Outcome(label, Status.UNCHANGED, "same files as the stored release; nothing changed");
+            }
+            long start = System.nanoTime();
+            ReleaseContent content = assemble(key, byRole);
+            List<RecognizedFile> kept = new ArrayList<>(byRole.values());
+            transaction.executeWithoutResult(status -> writer.write(key, fingerprint, kept, content));
+            String detail = content.recordCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", ")) + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)";
+            log.info("Imported {}: {}", label, detail);
+            return new Outcome(label, Status.IMPORTED, detail);
+        } catch (SourceFormatException e) {
+            log.warn("Rejected {}: {}", label, e.getMessage());
+            return new Outcome(label, Status.FAILED, "rejected, previous release (if any) still serving: " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Import of {} failed", label, e);
+            return new Outcome(label, Status.FAILED, "failed, previous release (if any) still serving: " + e.getMessage());
+        }
+    }
+
+    private static Map<FileRole, RecognizedFile> byRole(List<RecognizedFile> files) {
+        Map<FileRole, RecognizedFile> byRole = new EnumMap<>(FileRole.class);
+        for (RecognizedFile f : files) {
+            RecognizedFile other = byRole.putIfAbsent(f.role(), f);
+            if (other != null) {
+                throw new SourceFormatException(f.file().origin(), 0,
+                        "two different files for the same part of " + f.release().label() + ": also " + other.file().origin());
+            }
+        }
+        // HCPCS ships the same quarter as text and as a spreadsheet: the text is the record layout's authority.
+        if (byRole.containsKey(FileRole.HCPCS_TEXT)) {
+            byRole.remove(FileRole.HCPCS_SHEET);
+        }
+        return byRole;
+    }
+
+    private static ReleaseContent assemble(ReleaseKey key, Map<FileRole, RecognizedFile> files) {
+        return switch (key.system()) {
+            case ICD10CM -> new Icd10CmAssembler().assemble(files);
+            case ICD10PCS -> new PcsAssembler().assemble(files);
+            case HCPCS -> new HcpcsAssembler().assemble(files);
+            case CPT -> new CptAssembler().assemble(files);
+        };
+    }
+
+    private static String fingerprint(Iterable<RecognizedFile> files) {
+        List<String> parts = new ArrayList<>();
+        files.forEach(f -> parts.add(f.role() + ":" + f.file().sha256()));
+        parts.sort(null);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

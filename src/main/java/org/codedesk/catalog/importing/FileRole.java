@@ -1,0 +1,31 @@
+package org.codedesk.catalog.importing;
+
+import org.codedesk.catalog.CodeSystem;
+
+/** What an official file is, and so which parser reads it and what it adds to its release. */
+enum FileRole {
+    CM_ORDER(CodeSystem.ICD10CM, "codes"),
+    CM_CODES(CodeSystem.ICD10CM, "codes"),
+    CM_TABULAR(CodeSystem.ICD10CM, "tabular"),
+    CM_INDEX(CodeSystem.ICD10CM, "index"),
+    CM_EINDEX(CodeSystem.ICD10CM, "external-cause-index"),
+    CM_DRUG(CodeSystem.ICD10CM, "drug-table"),
+    CM_NEOPLASM(CodeSystem.ICD10CM, "neoplasm-table"),
+    CM_ORDER_ADDENDA(CodeSystem.ICD10CM, "addenda"),
+    CM_CONVERSION(CodeSystem.ICD10CM, "conversion-table"),
+    PCS_ORDER(CodeSystem.ICD10PCS, "codes"),
+    PCS_TABLES(CodeSystem.ICD10PCS, "tables"),
+    PCS_DEFINITIONS(CodeSystem.ICD10PCS, "definitions"),
+    PCS_INDEX(CodeSystem.ICD10PCS, "index"),
+    HCPCS_TEXT(CodeSystem.HCPCS, "codes"),
+    HCPCS_SHEET(CodeSystem.HCPCS, "codes"),
+    CPT_DESCRIPTORS(CodeSystem.CPT, "codes");
+
+    final CodeSystem system;
+    final String content;
+
+    FileRole(CodeSystem system, String content) {
+        this.system = system;
+        this.content = content;
+    }
+}

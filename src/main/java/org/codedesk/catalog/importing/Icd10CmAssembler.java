@@ -1,0 +1,185 @@
+package org.codedesk.catalog.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.source.OrderFileEntry;
+import org.codedesk.catalog.source.OrderFileParser;
+import org.codedesk.catalog.source.icd10cm.AddendaEntry;
+import org.codedesk.catalog.source.icd10cm.CodeConversion;
+import org.codedesk.catalog.source.icd10cm.CodesFileParser;
+import org.codedesk.catalog.source.icd10cm.ConversionTableParser;
+import org.codedesk.catalog.source.icd10cm.IndexFile;
+import org.codedesk.catalog.source.icd10cm.IndexKind;
+import org.codedesk.catalog.source.icd10cm.IndexParser;
+import org.codedesk.catalog.source.icd10cm.InstructionalNote;
+import org.codedesk.catalog.source.icd10cm.OrderAddendaParser;
+import org.codedesk.catalog.source.icd10cm.SeventhCharacter;
+import org.codedesk.catalog.source.icd10cm.Tabular;
+import org.codedesk.catalog.source.icd10cm.TabularNode;
+import org.codedesk.catalog.source.icd10cm.TabularParser;
+
+/** Builds the rows of one ICD-10-CM release from whichever of its official files are present. */
+final class Icd10CmAssembler {
+
+    private static final Pattern CHAPTER_RANGE = Pattern.compile("\\(([A-Z][0-9][0-9A-Z])-([A-Z][0-9][0-9A-Z])\\)\\s*$");
+    private static final CodeSystem CM = CodeSystem.ICD10CM;
+
+    ReleaseContent assemble(Map<FileRole, RecognizedFile> files) {
+        ReleaseContent content = new ReleaseContent();
+        Tabular tabular = files.containsKey(FileRole.CM_TABULAR)
+                ? read(files.get(FileRole.CM_TABULAR), (name, in) -> new TabularParser().parse(name, in)) : null;
+        if (files.containsKey(FileRole.CM_ORDER)) {
+            List<OrderFileEntry> order = read(files.get(FileRole.CM_ORDER), (n, in) -> new OrderFileParser().parse(n, in));
+            for (OrderFileEntry e : order) {
+                content.codes.add(new ReleaseContent.CodeRow(e.code(), CM.display(e.code()), "code", e.billable(),
+                        e.shortDescription(), e.longDescription(), null, null, e.order(), false));
+            }
+            count(content, FileRole.CM_ORDER, order.size());
+        } else if (files.containsKey(FileRole.CM_CODES)) {
+            Map<String, String> codes = read(files.get(FileRole.CM_CODES), (n, in) -> new CodesFileParser().parse(n, in));
+            int order = 0;
+            for (var e : codes.entrySet()) {
+                content.codes.add(new ReleaseContent.CodeRow(e.getKey(), CM.display(e.getKey()), "code", true,
+                        null, e.getValue(), null, null, ++order, false));
+            }
+            count(content, FileRole.CM_CODES, codes.size());
+        } else if (tabular != null) {
+            addCodesFromTabular(tabular, content);
+        }
+        if (tabular != null) {
+            addTabular(tabular, content);
+            count(content, FileRole.CM_TABULAR, tabular.nodes().size());
+        }
+        ReleaseRows.linkParents(content.codes, headingsOfCategories(tabular));
+        addIndex(files.get(FileRole.CM_INDEX), IndexKind.INDEX, content);
+        addIndex(files.get(FileRole.CM_EINDEX), IndexKind.EXTERNAL_CAUSE, content);
+        addIndex(files.get(FileRole.CM_DRUG), IndexKind.DRUG, content);
+        addIndex(files.get(FileRole.CM_NEOPLASM), IndexKind.NEOPLASM, content);
+        if (files.containsKey(FileRole.CM_ORDER_ADDENDA)) {
+            List<AddendaEntry> addenda = read(files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> new OrderAddendaParser().parse(n, in));
+            addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
+            count(content, FileRole.CM_ORDER_ADDENDA, addenda.size());
+        }
+        if (files.containsKey(FileRole.CM_CONVERSION)) {
+            List<CodeConversion> conversions = read(files.get(FileRole.CM_CONVERSION), (n, in) -> new ConversionTableParser().parse(n, in));
+            for (CodeConversion c : conversions) {
+                for (String previous : c.previousCodes()) {
+                    content.conversions.add(new ReleaseContent.ConversionRow(c.effectiveDate(), CM.key(c.currentCode()),
+                            CM.key(previous), c.previousCodesText()));
+                }
+            }
+            count(content, FileRole.CM_CONVERSION, conversions.size());
+        }
+        files.keySet().forEach(role -> content.contents.add(role.content));
+        return content;
+    }
+
+    private static void addCodesFromTabular(Tabular tabular, ReleaseContent content) {
+        Set<String> parents = new HashSet<>();
+        tabular.nodes().forEach(n -> parents.add(n.parent()));
+        for (TabularNode n : tabular.nodes()) {
+            if (n.kind() == TabularNode.Kind.DIAG) {
+                String key = CM.key(n.code());
+                content.codes.add(new ReleaseContent.CodeRow(key, n.code(), "code", !parents.contains(n.code()),
+                        null, n.description(), null, null, n.order(), n.placeholder()));
+            }
+        }
+    }
+
+    private static void addTabular(Tabular tabular, ReleaseContent content) {
+        Map<String, String> ownerKey = new HashMap<>();
+        for (TabularNode n : tabular.nodes()) {
+            switch (n.kind()) {
+                case CHAPTER -> {
+                    String id = "chapter:" + n.code();
+                    ownerKey.put(n.code(), id);
+                    Matcher range = CHAPTER_RANGE.matcher(n.description());
+                    boolean ranged = range.find();
+                    content.headings.add(new ReleaseContent.HeadingRow(id, "chapter", n.description(), null,
+                            ranged ? range.group(1) : null, ranged ? range.group(2) : null, n.order()));
+                }
+                case SECTION -> {
+                    String id = "section:" + n.code();
+                    ownerKey.put(n.code(), id);
+                    String[] range = n.code().split("-");
+                    content.headings.add(new ReleaseContent.HeadingRow(id, "section", n.description(), ownerKey.get(n.parent()),
+                            range[0], range[range.length - 1], n.order()));
+                }
+                case DIAG -> ownerKey.put(n.code(), CM.key(n.code()));
+            }
+        }
+        Set<String> placeholders = new HashSet<>();
+        tabular.nodes().stream().filter(TabularNode::placeholder).forEach(n -> placeholders.add(CM.key(n.code())));
+        content.codes.replaceAll(c -> placeholders.contains(c.code())
+                ? new ReleaseContent.CodeRow(c.code(), c.displayCode(), c.kind(), c.billable(), c.shortDesc(), c.longDesc(),
+                        c.parentCode(), c.headingId(), c.sortOrder(), true)
+                : c);
+        for (InstructionalNote note : tabular.notes()) {
+            content.notes.add(new ReleaseContent.NoteRow(ownerKey.get(note.owner()), note.kind().name(), note.sequence(), note.text()));
+        }
+        for (SeventhCharacter s : tabular.seventhCharacters()) {
+            content.sevenths.add(new ReleaseContent.SeventhRow(CM.key(s.owner()), s.character(), s.meaning()));
+        }
+    }
+
+    /** Category key to the id of the section that holds it in the tabular, when this release has one. */
+    private static Map<String, String> headingsOfCategories(Tabular tabular) {
+        Map<String, String> result = new HashMap<>();
+        if (tabular != null) {
+            for (TabularNode n : tabular.nodes()) {
+                if (n.kind() == TabularNode.Kind.DIAG && n.code().length() == 3) {
+                    result.put(n.code(), "section:" + n.parent());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void addIndex(RecognizedFile file, IndexKind kind, ReleaseContent content) {
+        if (file == null) {
+            return;
+        }
+        IndexFile index = read(file, (n, in) -> new IndexParser().parse(kind, n, in));
+        Map<Integer, String> paths = new HashMap<>();
+        for (var term : index.terms()) {
+            String title = term.nonessentialModifiers() == null ? term.title() : term.title() + " " + term.nonessentialModifiers();
+            String path = term.parentId() == 0 ? term.title() : paths.get(term.parentId()) + " > " + term.title();
+            paths.put(term.id(), path);
+            content.indexTerms.add(new ReleaseContent.IndexTermRow(kind.name(), term.id(), term.parentId(), term.level(),
+                    title, term.nonessentialModifiers(), keyOrNull(term.code()), keyOrNull(term.manifestationCode()),
+                    term.see(), term.seeAlso(), null, null, path));
+            for (var cell : term.cells()) {
+                content.indexCells.add(new ReleaseContent.IndexCellRow(kind.name(), term.id(), cell.column(), cell.heading(),
+                        keyOrNull(cell.code())));
+            }
+        }
+        count(content, file.role(), index.terms().size());
+    }
+
+    private static String keyOrNull(String code) {
+        return code == null || code.isBlank() ? null : CM.key(code);
+    }
+
+    static void count(ReleaseContent content, FileRole role, int n) {
+        content.recordCounts.merge(role.name(), n, Integer::sum);
+    }
+
+    static <T> T read(RecognizedFile file, BiFunction<String, InputStream, T> parser) {
+        try (InputStream in = file.file().open()) {
+            return parser.apply(file.file().name(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.file().origin(), e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.codedesk.catalog.importing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything one release contributes to the catalog tables, as plain rows, built from parsed files before
+ * any write so that a bad file stops the import before the database is touched.
+ */
+final class ReleaseContent {
+
+    record CodeRow(String code, String displayCode, String kind, boolean billable, String shortDesc, String longDesc,
+                   String parentCode, String headingId, int sortOrder, boolean placeholder) { }
+    record HeadingRow(String id, String kind, String title, String parentId, String firstCode, String lastCode, int sortOrder) { }
+    record NoteRow(String owner, String kind, int seq, String text) { }
+    record SeventhRow(String owner, String seventh, String meaning) { }
+    record AttributeRow(String code, String name, String value) { }
+    record IndexTermRow(String indexKind, int id, int parentId, int level, String title, String nonessential, String code,
+                        String manifestation, String see, String seeAlso, String seeCode, String useTerm, String path) { }
+    record IndexCellRow(String indexKind, int termId, int column, String heading, String code) { }
+    record PcsAxisRow(String tableCode, int rowNo, int position, String axisTitle, String valueCode, String valueText, String definition) { }
+    record PcsDefinitionRow(String sectionCode, int position, String axisTitle, String term, String definition, String explanation, String includes) { }
+    record ChangeRow(String code, String action, boolean billable, String longDesc) { }
+    record ConversionRow(LocalDate effectiveDate, String currentCode, String previousCode, String previousText) { }
+
+    final Set<String> contents = new LinkedHashSet<>();
+    final Map<String, Integer> recordCounts = new LinkedHashMap<>();
+    final List<CodeRow> codes = new ArrayList<>();
+    final List<HeadingRow> headings = new ArrayList<>();
+    final List<NoteRow> notes = new ArrayList<>();
+    final List<SeventhRow> sevenths = new ArrayList<>();
+    final List<AttributeRow> attributes = new ArrayList<>();
+    final List<IndexTermRow> indexTerms = new ArrayList<>();
+    final List<IndexCellRow> indexCells = new ArrayList<>();
+    final List<PcsAxisRow> pcsAxes = new ArrayList<>();
+    final List<PcsDefinitionRow> pcsDefinitions = new ArrayList<>();
+    final List<ChangeRow> changes = new ArrayList<>();
+    final List<ConversionRow> conversions = new ArrayList<>();
+}

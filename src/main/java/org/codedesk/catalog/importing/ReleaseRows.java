@@ -1,0 +1,34 @@
+package org.codedesk.catalog.importing;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Derivations shared by the assemblers of every code system. */
+final class ReleaseRows {
+
+    private ReleaseRows() {
+    }
+
+    /**
+     * Sets each code's parent to the longest proper prefix that is itself a code of the release (how the
+     * ICD-10 and PCS hierarchies read from an order file), and each top-level code's heading when known.
+     */
+    static void linkParents(List<ReleaseContent.CodeRow> codes, Map<String, String> headingOfTopCode) {
+        Set<String> keys = new HashSet<>();
+        codes.forEach(c -> keys.add(c.code()));
+        codes.replaceAll(c -> {
+            String parent = null;
+            for (int length = c.code().length() - 1; length >= 1 && parent == null; length--) {
+                String prefix = c.code().substring(0, length);
+                if (keys.contains(prefix)) {
+                    parent = prefix;
+                }
+            }
+            String heading = parent == null ? headingOfTopCode.get(c.displayCode()) : null;
+            return new ReleaseContent.CodeRow(c.code(), c.displayCode(), c.kind(), c.billable(), c.shortDesc(), c.longDesc(),
+                    parent, heading, c.sortOrder(), c.placeholder());
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package org.codedesk.catalog.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodePage;
+import org.codedesk.catalog.CodeSummary;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.Release;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Resolves a code request (system slug, code, date) into a page or a precise not-found; shared by HTML and JSON. */
+@Component
+class CodePages {
+
+    private final Catalog catalog;
+
+    CodePages(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    CodeSystem system(String slug) {
+        return CodeSystem.ofSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "Unknown code system '" + slug + "'. Use icd10cm, icd10pcs, hcpcs or cpt."));
+    }
+
+    CodePage page(CodeSystem system, String code, LocalDate date) {
+        return catalog.page(system, code, date).orElseThrow(() -> notFound(system, code, date));
+    }
+
+    private CodeNotFoundException notFound(CodeSystem system, String code, LocalDate date) {
+        var release = catalog.releaseInForce(system, date);
+        if (release.isEmpty()) {
+            String detail = catalog.releases(system).isEmpty()
+                    ? "No " + system.title() + " release has been imported yet."
+                    : "No " + system.title() + " release imported here was in force on " + date + ".";
+            return new CodeNotFoundException(system, code, detail, List.of());
+        }
+        String key = system.key(code);
+        String why = system.isWellFormed(key) ? " is not a code of " : " is not shaped like a code of ";
+        List<CodeSummary> nearest = catalog.nearest(system, code, date);
+        return new CodeNotFoundException(system, code, "'" + code + "'" + why + release.get().label() + ".", nearest);
+    }
+
+    Release releaseOf(CodePage page) {
+        return page.release();
+    }
+}

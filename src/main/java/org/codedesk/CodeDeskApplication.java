@@ -1,13 +1,23 @@
 package org.codedesk;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** CodeDesk: one Spring Boot service, a modular monolith (one top-level package per capability). */
+/**
+ * CodeDesk: one Spring Boot service, a modular monolith (one top-level package per capability).
+ * {@code java -jar codedesk.jar} serves; {@code java -jar codedesk.jar import ...} imports releases and exits.
+ */
 @SpringBootApplication
 public class CodeDeskApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CodeDeskApplication.class, args);
+        SpringApplication app = new SpringApplication(CodeDeskApplication.class);
+        if (args.length > 0 && args[0].equals("import")) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setDefaultProperties(java.util.Map.of("codedesk.command", "import"));
+            System.exit(SpringApplication.exit(app.run(args)));
+        }
+        app.run(args);
     }
 }

@@ -32,7 +32,7 @@ create table catalog_code (
     kind          varchar(16)   not null,
     billable      boolean       not null,
     short_desc    varchar(400),
-    long_desc     varchar(4000),
+    long_desc     varchar(20000),
     parent_code   varchar(16),
     heading_id    varchar(40),
     sort_order    integer       not null,
@@ -61,7 +61,7 @@ create table catalog_note (
     owner       varchar(40)    not null,
     kind        varchar(32)    not null,
     seq         integer        not null,
-    text        varchar(4000)  not null
+    text        varchar(20000) not null
 );
 create index ix_catalog_note on catalog_note (release_id, owner);
 
@@ -91,8 +91,8 @@ create table catalog_index_term (
     level           integer       not null,
     title           varchar(600)  not null,
     nonessential    varchar(600),
-    code            varchar(16),
-    manifestation   varchar(16),
+    code            varchar(40),
+    manifestation   varchar(400),
     see             varchar(600),
     see_also        varchar(600),
     see_code        varchar(16),
@@ -144,7 +144,7 @@ create table catalog_code_change (
     code        varchar(16)    not null,
     action      varchar(16)    not null,
     billable    boolean        not null,
-    long_desc   varchar(4000)
+    long_desc   varchar(20000)
 );
 create index ix_catalog_code_change on catalog_code_change (code);
 

@@ -27,7 +27,6 @@ final class CodePageAssembler {
 
     private final JdbcTemplate jdbc;
     private final Catalog catalog;
-    private final HcpcsFieldMeanings hcpcsMeanings = new HcpcsFieldMeanings();
 
     CodePageAssembler(JdbcTemplate jdbc, Catalog catalog) {
         this.jdbc = jdbc;
@@ -237,10 +236,19 @@ final class CodePageAssembler {
         return result;
     }
 
+    /** The fields of a HCPCS record in the order of the record layout, each with its label and meaning. */
     private List<Attribute> attributes(long releaseId, String key) {
-        return jdbc.query("select name, attr_value from catalog_code_attribute where release_id = ? and code = ? order by name",
-                (rs, i) -> new Attribute(hcpcsMeanings.label(rs.getString(1)), rs.getString(2),
-                        hcpcsMeanings.meaning(rs.getString(1), rs.getString(2)).orElse(null)), releaseId, key);
+        Map<String, String> values = new LinkedHashMap<>();
+        jdbc.query("select name, attr_value from catalog_code_attribute where release_id = ? and code = ?",
+                rs -> { values.put(rs.getString(1), rs.getString(2)); }, releaseId, key);
+        List<Attribute> result = new ArrayList<>();
+        for (String name : HcpcsFieldMeanings.keys()) {
+            if (values.containsKey(name)) {
+                result.add(new Attribute(HcpcsFieldMeanings.label(name), values.get(name),
+                        HcpcsFieldMeanings.meaning(name, values.get(name)).orElse(null)));
+            }
+        }
+        return result;
     }
 
     private List<IndexEntry> indexEntries(CodeSystem system, Release release, String key) {

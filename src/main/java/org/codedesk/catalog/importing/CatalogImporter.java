@@ -89,7 +89,8 @@ public class CatalogImporter {
     private Outcome importRelease(ReleaseKey key, List<RecognizedFile> files) {
         String label = key.label();
         try {
-            Map<FileRole, RecognizedFile> byRole = byRole(files);
+            List<String> warnings = new ArrayList<>();
+            Map<FileRole, RecognizedFile> byRole = byRole(files, warnings);
             String fingerprint = fingerprint(byRole.values());
             Optional<String> stored = jdbc.queryForList("select fingerprint from catalog_release where code_system = ? and version = ?",
                     String.class, key.system().slug(), key.version()).stream().findFirst();
@@ -101,7 +102,8 @@ public class CatalogImporter {
             List<RecognizedFile> kept = new ArrayList<>(byRole.values());
             transaction.executeWithoutResult(status -> writer.write(key, fingerprint, kept, content));
             String detail = content.recordCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", ")) + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)";
+                    .collect(Collectors.joining(", ")) + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)"
+                    + (warnings.isEmpty() ? "" : "; note: " + String.join("; ", warnings));
             log.info("Imported {}: {}", label, detail);
             return new Outcome(label, Status.IMPORTED, detail);
         } catch (SourceFormatException e) {
@@ -113,11 +115,14 @@ public class CatalogImporter {
         }
     }
 
-    private static Map<FileRole, RecognizedFile> byRole(List<RecognizedFile> files) {
+    private static Map<FileRole, RecognizedFile> byRole(List<RecognizedFile> files, List<String> warnings) {
         Map<FileRole, RecognizedFile> byRole = new EnumMap<>(FileRole.class);
         for (RecognizedFile f : files) {
             RecognizedFile other = byRole.putIfAbsent(f.role(), f);
-            if (other != null) {
+            if (other != null && other.file().name().equalsIgnoreCase(f.file().name())) {
+                // Two copies of one published file (re-saved by someone): the first path in sort order is used, and said.
+                warnings.add("two copies of " + f.file().name() + " differ in bytes; used " + other.file().origin());
+            } else if (other != null) {
                 throw new SourceFormatException(f.file().origin(), 0,
                         "two different files for the same part of " + f.release().label() + ": also " + other.file().origin());
             }

@@ -29,18 +29,6 @@ final class HcpcsAssembler {
             String key = e.code();
             content.codes.add(new ReleaseContent.CodeRow(key, key, e.modifier() ? "modifier" : "code", e.terminationDate() == null,
                     cpt ? null : e.shortDescription(), cpt ? null : e.longDescription(), null, null, ++order, false));
-            if (e.addDate() != null) {
-                content.attributes.add(new ReleaseContent.AttributeRow(key, "addDate", e.addDate().toString()));
-            }
-            if (e.actionEffectiveDate() != null) {
-                content.attributes.add(new ReleaseContent.AttributeRow(key, "actionEffectiveDate", e.actionEffectiveDate().toString()));
-            }
-            if (e.terminationDate() != null) {
-                content.attributes.add(new ReleaseContent.AttributeRow(key, "terminationDate", e.terminationDate().toString()));
-            }
-            if (e.actionCode() != null && !e.actionCode().isBlank()) {
-                content.attributes.add(new ReleaseContent.AttributeRow(key, "actionCode", e.actionCode()));
-            }
             e.fields().forEach((name, value) -> content.attributes.add(new ReleaseContent.AttributeRow(key, name, value)));
         }
         count(content, file.role(), entries.size());

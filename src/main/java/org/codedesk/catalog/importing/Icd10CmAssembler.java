@@ -157,7 +157,7 @@ final class Icd10CmAssembler {
             String path = term.parentId() == 0 ? term.title() : paths.get(term.parentId()) + " > " + term.title();
             paths.put(term.id(), path);
             content.indexTerms.add(new ReleaseContent.IndexTermRow(kind.name(), term.id(), term.parentId(), term.level(),
-                    title, term.nonessentialModifiers(), keyOrNull(term.code()), keyOrNull(term.manifestationCode()),
+                    title, term.nonessentialModifiers(), keyOrNull(term.code()), manifestation(term.manifestationCode()),
                     term.see(), term.seeAlso(), null, null, path));
             for (var cell : term.cells()) {
                 content.indexCells.add(new ReleaseContent.IndexCellRow(kind.name(), term.id(), cell.column(), cell.heading(),
@@ -165,6 +165,12 @@ final class Icd10CmAssembler {
             }
         }
         count(content, file.role(), index.terms().size());
+    }
+
+    /** A manifestation is normally a code; one neoplasm-table entry holds words there, kept as written. */
+    private static String manifestation(String value) {
+        String key = keyOrNull(value);
+        return key != null && CM.isWellFormed(key) ? key : value;
     }
 
     private static String keyOrNull(String code) {

@@ -1,0 +1,101 @@
+package org.codedesk.catalog.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodeSummary;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.Release;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Browsing as coders do in the book: ICD-10-CM chapters, sections, categories; ICD-10-PCS sections, body
+ * systems, tables; HCPCS by letter; CPT by its first digit.
+ */
+@Controller
+class BrowseController {
+
+    static final String VIEW = "catalog/browse";
+
+    private final Catalog catalog;
+
+    BrowseController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/codes")
+    String systems(Model model) {
+        model.addAttribute("releases", catalog.releases());
+        return "catalog/systems";
+    }
+
+    @GetMapping("/browse/{system}")
+    String top(@PathVariable String system, @RequestParam(required = false) String date, Model model) {
+        CodeSystem codeSystem = system(system);
+        Release release = release(codeSystem, date);
+        model.addAttribute("system", codeSystem);
+        model.addAttribute("release", release);
+        switch (codeSystem) {
+            case ICD10CM -> {
+                List<Catalog.Heading> chapters = catalog.headings(release).stream().filter(h -> h.kind().equals("chapter")).toList();
+                model.addAttribute("title", codeSystem.title() + " chapters");
+                model.addAttribute("headings", chapters);
+                model.addAttribute("headingSource", chapters.isEmpty() ? null : chapters.get(0).source());
+            }
+            case ICD10PCS -> {
+                List<CodeSummary> tables = catalog.topLevel(codeSystem, release);
+                model.addAttribute("title", codeSystem.title() + " tables by section and body system");
+                model.addAttribute("groups", tables.stream().collect(Collectors.groupingBy(c -> c.code().substring(0, 2),
+                        TreeMap::new, Collectors.toList())));
+            }
+            default -> {
+                List<CodeSummary> codes = catalog.topLevel(codeSystem, release);
+                model.addAttribute("title", codeSystem.title() + " by " + (codeSystem == CodeSystem.HCPCS ? "letter" : "first digit"));
+                Map<String, List<CodeSummary>> groups = codes.stream().collect(Collectors.groupingBy(
+                        c -> c.code().length() == 2 ? "Modifiers" : c.code().substring(0, 1), TreeMap::new, Collectors.toList()));
+                model.addAttribute("groups", groups);
+            }
+        }
+        return VIEW;
+    }
+
+    @GetMapping("/browse/icd10cm/{kind}/{id}")
+    String heading(@PathVariable String kind, @PathVariable String id, @RequestParam(required = false) String date, Model model) {
+        Release release = release(CodeSystem.ICD10CM, date);
+        List<Catalog.Heading> headings = catalog.headings(release);
+        Catalog.Heading heading = headings.stream().filter(h -> h.id().equals(kind + ":" + id)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No ICD-10-CM " + kind + " " + id + "."));
+        model.addAttribute("system", CodeSystem.ICD10CM);
+        model.addAttribute("release", release);
+        model.addAttribute("heading", heading);
+        model.addAttribute("title", heading.title());
+        model.addAttribute("headingSource", heading.source());
+        if (heading.kind().equals("chapter")) {
+            model.addAttribute("headings", headings.stream().filter(h -> heading.id().equals(h.parentId())).toList());
+        } else {
+            model.addAttribute("codes", catalog.topLevel(CodeSystem.ICD10CM, release).stream()
+                    .filter(c -> heading.contains(c.key())).toList());
+        }
+        return VIEW;
+    }
+
+    private Release release(CodeSystem system, String date) {
+        LocalDate day = DateOfService.parse(date);
+        return catalog.releaseInForce(system, day).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No " + system.title() + " release in force on " + day + " has been imported."));
+    }
+
+    private static CodeSystem system(String slug) {
+        return CodeSystem.ofSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown code system " + slug));
+    }
+}

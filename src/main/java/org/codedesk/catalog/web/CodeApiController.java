@@ -1,0 +1,65 @@
+package org.codedesk.catalog.web;
+
+import java.util.List;
+
+import org.codedesk.catalog.CodePage;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.Release;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The code page as JSON, {@code /api/v1/codes/{system}/{code}}; errors are RFC 9457 problem details. */
+@RestController
+@Tag(name = "Codes", description = "Code lookup across ICD-10-CM, ICD-10-PCS, HCPCS Level II and CPT")
+class CodeApiController {
+
+    private final CodePages pages;
+    private final org.codedesk.catalog.Catalog catalog;
+
+    CodeApiController(CodePages pages, org.codedesk.catalog.Catalog catalog) {
+        this.pages = pages;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/v1/codes/{system}/{code}")
+    @Operation(summary = "Everything about one code on a date of service",
+            description = "Descriptors, hierarchy, inherited instructional notes, 7th characters, PCS axes, HCPCS fields, history."
+                    + " Returns 404 problem+json with the nearest valid codes when the code does not exist.")
+    CodePage code(@PathVariable @Parameter(description = "icd10cm, icd10pcs, hcpcs or cpt") String system,
+                  @PathVariable @Parameter(description = "the code, any case, with or without the dot") String code,
+                  @RequestParam(required = false) @Parameter(description = "date of service, YYYY-MM-DD; today by default") String date) {
+        CodeSystem codeSystem = pages.system(system);
+        return pages.page(codeSystem, code, DateOfService.parse(date));
+    }
+
+    @GetMapping("/api/v1/releases")
+    @Operation(summary = "Every imported release with its effective date and contents")
+    List<Release> releases() {
+        return catalog.releases();
+    }
+
+    @ExceptionHandler(CodeNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(CodeNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getReason());
+        problem.setTitle("Code not found");
+        problem.setProperty("nearest", e.nearest().stream().map(c -> c.code()).toList());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
+        return ResponseEntity.status(e.getStatusCode()).body(problem);
+    }
+}

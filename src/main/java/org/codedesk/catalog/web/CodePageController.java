@@ -1,0 +1,61 @@
+package org.codedesk.catalog.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import org.codedesk.catalog.CodePage;
+import org.codedesk.catalog.CodeSystem;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The page of one code: {@code /codes/{system}/{code}}, redirecting any other spelling to the canonical URL. */
+@Controller
+class CodePageController {
+
+    static final String VIEW = "catalog/code";
+    static final String NOT_FOUND_VIEW = "catalog/not-found";
+
+    private final CodePages pages;
+
+    CodePageController(CodePages pages) {
+        this.pages = pages;
+    }
+
+    @GetMapping("/codes/{system}/{code}")
+    Object code(@PathVariable String system, @PathVariable String code, @RequestParam(required = false) String date, Model model) {
+        CodeSystem codeSystem = pages.system(system);
+        LocalDate day = DateOfService.parse(date);
+        CodePage page = pages.page(codeSystem, code, day);
+        if (!system.equals(codeSystem.slug()) || !code.equals(page.code())) {
+            URI canonical = UriComponentsBuilder.fromPath("/codes/{system}/{code}").queryParamIfPresent("date",
+                    java.util.Optional.ofNullable(date)).buildAndExpand(codeSystem.slug(), page.code()).toUri();
+            RedirectView redirect = new RedirectView(canonical.toString());
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            return redirect;
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("date", date == null ? null : day);
+        return VIEW;
+    }
+
+    @ExceptionHandler(CodeNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound(CodeNotFoundException e) {
+        ModelAndView view = new ModelAndView(NOT_FOUND_VIEW);
+        view.addObject("system", e.system());
+        view.addObject("code", e.code());
+        view.addObject("detail", e.getReason());
+        view.addObject("nearest", e.nearest());
+        view.setStatus(HttpStatus.NOT_FOUND);
+        return view;
+    }
+}

@@ -47,7 +47,7 @@ final class CodePageAssembler {
         String[] seventhSource = {null};
         if (tabular.isPresent()) {
             headingChain(release, tabular.get(), ancestors.isEmpty() ? row : ancestors.get(ancestors.size() - 1))
-                    .forEach(h -> breadcrumb.add(new Crumb(h.id().substring(h.id().indexOf(':') + 1), h.title(),
+                    .forEach(h -> breadcrumb.add(new Crumb((h.kind().equals("chapter") ? "Chapter " : "") + h.id().substring(h.id().indexOf(':') + 1), h.title(),
                             "/browse/icd10cm/" + h.id().replace(':', '/'))));
             notes.addAll(notes(tabular.get(), row, ancestors, breadcrumb));
             sevenths.addAll(sevenths(system, release, tabular.get(), row, ancestors, seventhSource));
@@ -145,15 +145,18 @@ final class CodePageAssembler {
         for (int i = headingCrumbs.size() - 1; i >= 0; i--) {
             Crumb c = headingCrumbs.get(i);
             String id = c.url().substring("/browse/icd10cm/".length()).replace('/', ':');
-            owners.add(new String[] {id, id.startsWith("chapter") ? "Chapter " + c.code() : c.code(), c.title()});
+            owners.add(new String[] {id, c.code(), c.title()});
         }
         List<Note> notes = new ArrayList<>();
         for (String[] owner : owners) {
             boolean inherited = !owner[0].equals(row.key());
-            jdbc.query("select kind, text from catalog_note where release_id = ? and owner = ? order by kind, seq", rs -> {
+            List<Note> own = new ArrayList<>();
+            jdbc.query("select kind, text from catalog_note where release_id = ? and owner = ? order by seq", rs -> {
                 NoteKind kind = NoteKind.valueOf(rs.getString("kind"));
-                notes.add(new Note(kind.name(), kind.label(), rs.getString("text"), owner[1], owner[2], inherited));
+                own.add(new Note(kind.name(), kind.label(), rs.getString("text"), owner[1], owner[2], inherited));
             }, tabular.id(), owner[0]);
+            own.sort(java.util.Comparator.comparing(n -> NoteKind.valueOf(n.kind()).ordinal())); // book order: inclusions first
+            notes.addAll(own);
         }
         return notes;
     }

@@ -99,6 +99,9 @@ public class CatalogImporter {
             }
             long start = System.nanoTime();
             ReleaseContent content = assemble(key, byRole);
+            if (!content.codes.isEmpty()) {
+                content.contents.add("codes"); // e.g. PCS codes expanded from tables when there is no order file
+            }
             List<RecognizedFile> kept = new ArrayList<>(byRole.values());
             transaction.executeWithoutResult(status -> writer.write(key, fingerprint, kept, content));
             String detail = content.recordCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -1,8 +1,8 @@
 package org.codedesk.catalog.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
-import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.Release;
 import org.springframework.http.HttpStatus;
@@ -36,12 +36,19 @@ class CodeApiController {
     @Operation(summary = "Everything about one code on a date of service",
             description = "Descriptors, hierarchy, inherited instructional notes, 7th characters, PCS axes, HCPCS fields, history."
                     + " Returns 404 problem+json with the nearest valid codes when the code does not exist.")
-    CodePage code(@PathVariable @Parameter(description = "icd10cm, icd10pcs, hcpcs or cpt") String system,
+    Object code(@PathVariable @Parameter(description = "icd10cm, icd10pcs, hcpcs or cpt") String system,
                   @PathVariable @Parameter(description = "the code, any case, with or without the dot") String code,
                   @RequestParam(required = false) @Parameter(description = "date of service, YYYY-MM-DD; today by default") String date) {
         CodeSystem codeSystem = pages.system(system);
-        return pages.page(codeSystem, code, DateOfService.parse(date));
+        LocalDate day = DateOfService.parse(date);
+        if (pages.isUnlicensedCpt(codeSystem, code, day)) {
+            return new UnlicensedCptCode("cpt", codeSystem.key(code), false, CodePages.UNLICENSED_CPT);
+        }
+        return pages.page(codeSystem, code, day);
     }
+
+    /** What the API says of a CPT code when no licensed CPT file is in force. */
+    record UnlicensedCptCode(String system, String code, boolean descriptorLicensed, String statement) { }
 
     @GetMapping("/api/v1/releases")
     @Operation(summary = "Every imported release with its effective date and contents")

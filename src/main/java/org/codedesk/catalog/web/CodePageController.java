@@ -23,6 +23,7 @@ class CodePageController {
 
     static final String VIEW = "catalog/code";
     static final String NOT_FOUND_VIEW = "catalog/not-found";
+    static final String UNLICENSED_CPT_VIEW = "catalog/cpt-unlicensed";
 
     private final CodePages pages;
 
@@ -34,6 +35,11 @@ class CodePageController {
     Object code(@PathVariable String system, @PathVariable String code, @RequestParam(required = false) String date, Model model) {
         CodeSystem codeSystem = pages.system(system);
         LocalDate day = DateOfService.parse(date);
+        if (pages.isUnlicensedCpt(codeSystem, code, day)) {
+            model.addAttribute("code", codeSystem.key(code));
+            model.addAttribute("statement", CodePages.UNLICENSED_CPT);
+            return UNLICENSED_CPT_VIEW;
+        }
         CodePage page = pages.page(codeSystem, code, day);
         if (!system.equals(codeSystem.slug()) || !code.equals(page.code())) {
             URI canonical = UriComponentsBuilder.fromPath("/codes/{system}/{code}").queryParamIfPresent("date",

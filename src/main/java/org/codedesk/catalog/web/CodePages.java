@@ -7,7 +7,6 @@ import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSummary;
 import org.codedesk.catalog.CodeSystem;
-import org.codedesk.catalog.Release;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -25,6 +24,16 @@ class CodePages {
     CodeSystem system(String slug) {
         return CodeSystem.ofSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Unknown code system '" + slug + "'. Use icd10cm, icd10pcs, hcpcs or cpt."));
+    }
+
+    static final String UNLICENSED_CPT = "CPT descriptors are copyrighted by the American Medical Association; this site's"
+            + " operator has not imported a licensed CPT file in force on the date asked, so CodeDesk shows no descriptor and cannot"
+            + " confirm that the code exists. Public CMS facts about CPT codes (NCCI edits, MUE, fee schedule) are shown once imported.";
+
+    /** A well-formed CPT code asked for while no licensed CPT release is in force: a plain statement, not a 404. */
+    boolean isUnlicensedCpt(CodeSystem system, String code, LocalDate date) {
+        return system == CodeSystem.CPT && system.isWellFormed(system.key(code)) && system.key(code).length() == 5
+                && catalog.releaseInForce(system, date).isEmpty();
     }
 
     CodePage page(CodeSystem system, String code, LocalDate date) {
@@ -45,7 +54,4 @@ class CodePages {
         return new CodeNotFoundException(system, code, "'" + code + "'" + why + release.get().label() + ".", nearest);
     }
 
-    Release releaseOf(CodePage page) {
-        return page.release();
-    }
 }

@@ -1,0 +1,170 @@
+package org.codedesk.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Code pages of every system over the hand-written fixture releases (FY2015 and FY2016 ICD-10-CM, PCS 2016,
+ * HCPCS 2016, a fixture CPT file). Dates of service are explicit, so real releases imported into the same
+ * database by other tests (PostgreSQL run) do not change the answers.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CodePagesTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/releases");
+    static final String DOS = "?date=2016-06-01";
+
+    @Autowired MockMvc mvc;
+    @Autowired CatalogImporter importer;
+
+    @BeforeEach
+    void importFixtures() {
+        ImportReport report = importer.importPaths(List.of(FIXTURES));
+        assertThat(report.failed()).as(report.toString()).isFalse();
+    }
+
+    @Test
+    void anySpellingRedirectsToTheCanonicalUrl() throws Exception {
+        mvc.perform(get("/codes/ICD10CM/s72001a" + DOS))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/codes/icd10cm/S72.001A?date=2016-06-01"));
+    }
+
+    @Test
+    void icd10cmPageShowsDescriptorsHierarchyInheritedNotesAndOlderTabularLabel() throws Exception {
+        String html = mvc.perform(get("/codes/icd10cm/S72.001A" + DOS)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Fracture of unspecified part of neck of right femur, initial encounter for closed fracture")
+                .contains("billable")
+                .contains("Chapter 19").contains("S70-S79").contains("/codes/icd10cm/S72.00")
+                // notes inherited from category, section and chapter, each labelled with where it comes from
+                .contains("traumatic amputation of hip and thigh (S78.-)")
+                .contains("burns and corrosions (T20-T32)")
+                .contains("birth trauma (P10-P15)")
+                .contains("Fracture of hip NOS")
+                // FY2016 has no tabular: the FY2015 one is used and says so
+                .contains("From the ICD-10-CM FY2015 tabular")
+                .contains("initial encounter for closed fracture");
+    }
+
+    @Test
+    void headerCodeSaysNotBillableAndListsBillableDescendants() throws Exception {
+        String html = mvc.perform(get("/codes/icd10cm/S72" + DOS)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("header: not billable").contains("choose one of its <span>4</span> billable codes")
+                .contains("S72.001A").contains("S72.8X1A");
+    }
+
+    @Test
+    void seventhCharacterTableGivesCompleteCodesWithPlaceholders() throws Exception {
+        String html = mvc.perform(get("/codes/icd10cm/S72.8X1" + DOS)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("7th characters").contains("/codes/icd10cm/S72.8X1A").contains("sequela (includes: late effect of fracture)");
+        String poisoning = mvc.perform(get("/codes/icd10cm/T36.0X1" + DOS)).andReturn().getResponse().getContentAsString();
+        assertThat(poisoning).contains("/codes/icd10cm/T36.0X1A").contains("initial encounter");
+    }
+
+    @Test
+    void dateOfServicePicksTheReleaseInForceAndHistoryShowsChanges() throws Exception {
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.001A?date=2015-06-01"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.release.version").value("FY2015"))
+                .andExpect(jsonPath("$.longDescription").value("Fracture of unspecified part of neck of right femur, initial encounter"));
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.001A" + DOS))
+                .andExpect(jsonPath("$.release.version").value("FY2016"))
+                .andExpect(jsonPath("$.history[?(@.event == 'REVISED')].release").value("ICD-10-CM FY2016"));
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.8X1A" + DOS))
+                .andExpect(jsonPath("$.history[0].event").value("NEW"));
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.9?date=2015-06-01"))
+                .andExpect(jsonPath("$.history[?(@.event == 'DELETED')].release").value("ICD-10-CM FY2016"));
+    }
+
+    @Test
+    void unknownCodeIsA404WithTheNearestValidCodes() throws Exception {
+        String html = mvc.perform(get("/codes/icd10cm/S72.009" + DOS)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Nearest valid codes").contains("S72.00");
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.009" + DOS))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value("'S72.009' is not a code of ICD-10-CM FY2016."))
+                .andExpect(jsonPath("$.nearest[0]").value("S72.00"));
+    }
+
+    @Test
+    void badDateIsAClearErrorNotAStackTrace() throws Exception {
+        String html = mvc.perform(get("/codes/icd10cm/S72?date=June")).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("is not a date in the form YYYY-MM-DD").doesNotContain("Exception");
+        mvc.perform(get("/api/v1/codes/icd10cm/S72?date=June"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    }
+
+    @Test
+    void pcsPageShowsEachCharactersMeaningAndItsTable() throws Exception {
+        mvc.perform(get("/codes/icd10pcs/0x500zx" + DOS))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/codes/icd10pcs/0X500ZX?date=2016-06-01"));
+        String page = mvc.perform(get("/codes/icd10pcs/0X500ZX" + DOS)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Medical and Surgical").contains("Fixture Body System").contains("Destruction")
+                .contains("Fixture Part Alpha").contains("Open").contains("No Device").contains("Diagnostic")
+                .contains("Table <span class=\"mono\">0X5</span>").contains("Fixture Part Gamma")
+                .contains("gives no official title");
+    }
+
+    @Test
+    void hcpcsPageJoinsMultiRecordDescriptionsAndShowsFieldsInWords() throws Exception {
+        mvc.perform(get("/api/v1/codes/hcpcs/X1001" + DOS))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.longDescription").value(org.hamcrest.Matchers.startsWith(
+                        "Injection of an imaginary test drug for parser checks, including the carrier solution")))
+                .andExpect(jsonPath("$.attributes[?(@.label == 'Coverage code')].meaning").exists());
+        String modifier = mvc.perform(get("/codes/hcpcs/ZZ" + DOS)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(modifier).contains("modifier").contains("more than one record");
+    }
+
+    @Test
+    void cptShowsTheLicensedDescriptorOrSaysALicenceIsNeeded() throws Exception {
+        String licensed = mvc.perform(get("/codes/cpt/00001" + DOS)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(licensed).contains("Invented fixture descriptor, not AMA text").contains("American Medical Association");
+        String unlicensed = mvc.perform(get("/codes/cpt/99213?date=2015-06-01")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(unlicensed).contains("copyrighted by the American Medical Association").contains("has not imported a licensed CPT file");
+    }
+
+    @Test
+    void browsingFollowsTheBook() throws Exception {
+        assertThat(mvc.perform(get("/browse/icd10cm" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("Injury, poisoning and certain other consequences of external causes (S00-T88)");
+        assertThat(mvc.perform(get("/browse/icd10cm/section/S70-S79" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("/codes/icd10cm/S72").contains("Chapters and sections from the ICD-10-CM FY2015 tabular");
+        assertThat(mvc.perform(get("/browse/icd10pcs" + DOS)).andReturn().getResponse().getContentAsString()).contains("0X5").contains("BX0");
+        assertThat(mvc.perform(get("/browse/hcpcs" + DOS)).andReturn().getResponse().getContentAsString()).contains("X1001").contains("Modifiers");
+    }
+
+    @Test
+    void homePageLinksOnlyBuiltParts() throws Exception {
+        String html = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("href=\"/codes\"").contains("ICD-10-CM FY2016").doesNotContain("href=\"/ask\"")
+                .doesNotContain("href=\"/jobs\"");
+    }
+}

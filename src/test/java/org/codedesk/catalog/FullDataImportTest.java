@@ -1,0 +1,100 @@
+package org.codedesk.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Imports everything in {@code CODEDESK_DATA_DIR} (the official files) and checks counts and known codes.
+ * Skipped, and reported as skipped, when the variable is unset.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FullDataImportTest {
+
+    @Autowired CatalogImporter importer;
+    @Autowired Catalog catalog;
+    @Autowired JdbcTemplate jdbc;
+
+    private ImportReport report;
+
+    @BeforeAll
+    void importAll() {
+        String dir = System.getenv("CODEDESK_DATA_DIR");
+        assumeTrue(dir != null && !dir.isBlank(), "CODEDESK_DATA_DIR is not set: full-data import test skipped");
+        report = importer.importPaths(List.of(Path.of(dir)));
+    }
+
+    @Test
+    void everyReleaseImports() {
+        assertThat(report.failed()).as(report.outcomes().toString()).isFalse();
+        Map<String, List<String>> versions = catalog.releases().stream()
+                .collect(Collectors.groupingBy(r -> r.system().slug(), Collectors.mapping(Release::version, Collectors.toList())));
+        assertThat(versions.get("icd10cm")).contains("FY2017", "FY2018", "FY2025", "FY2026", "FY2026-04");
+        assertThat(versions.get("icd10pcs")).contains("FY2023", "FY2025", "FY2026");
+        assertThat(versions.get("hcpcs")).contains("2020-01", "2025-10");
+    }
+
+    @Test
+    void countsMatchTheOfficialFiles() {
+        assertThat(codes(CodeSystem.ICD10CM, "FY2026")).isEqualTo(98186);            // lines of icd10cm_order_2026.txt
+        assertThat(billable(CodeSystem.ICD10CM, "FY2026")).isEqualTo(74719);         // lines of icd10cm_codes_2026.txt
+        assertThat(codes(CodeSystem.ICD10CM, "FY2017")).isEqualTo(93830);
+        assertThat(billable(CodeSystem.ICD10PCS, "FY2026")).isEqualTo(79115);        // = expansion of the 2026 tables
+        assertThat(codes(CodeSystem.HCPCS, "2025-10")).isEqualTo(8846);
+    }
+
+    @Test
+    void knownCodesAreRightOnTheirDates() {
+        LocalDate fy2026 = LocalDate.of(2026, 6, 1);
+        CodePage ami = catalog.page(CodeSystem.ICD10CM, "I21.4", fy2026).orElseThrow();
+        assertThat(ami.longDescription()).isEqualTo("Non-ST elevation (NSTEMI) myocardial infarction");
+        assertThat(ami.release().version()).isEqualTo("FY2026");
+        assertThat(ami.notesRelease().version()).isEqualTo("FY2017");
+        assertThat(ami.breadcrumb()).extracting(CodePage.Crumb::code).contains("Chapter 9", "I20-I25", "I21");
+        assertThat(catalog.page(CodeSystem.ICD10CM, "I21", fy2026).orElseThrow().billable()).isFalse();
+        assertThat(catalog.page(CodeSystem.ICD10CM, "S72.001A", fy2026).orElseThrow().seventhCharacters())
+                .extracting(CodePage.SeventhCharacter::character).contains("A", "D", "S");
+        assertThat(catalog.page(CodeSystem.ICD10PCS, "0016070", fy2026).orElseThrow().pcsCharacters())
+                .extracting(CodePage.PcsCharacter::meaning)
+                .containsExactly("Medical and Surgical", "Central Nervous System and Cranial Nerves", "Bypass", "Cerebral Ventricle",
+                        "Open", "Autologous Tissue Substitute", "Nasopharynx");
+        CodePage j1100 = catalog.page(CodeSystem.HCPCS, "J1100", fy2026).orElseThrow();
+        assertThat(j1100.release().version()).isEqualTo("2025-10");
+        assertThat(j1100.attributes()).isNotEmpty();
+        // A code added after FY2017: it has a history entry from the conversion tables or addenda
+        assertThat(catalog.page(CodeSystem.ICD10CM, "B88.01", fy2026).orElseThrow().history())
+                .extracting(CodePage.HistoryEvent::event).contains("NEW");
+        assertThat(catalog.page(CodeSystem.ICD10CM, "I21.4", LocalDate.of(2017, 1, 1)).orElseThrow().release().version()).isEqualTo("FY2017");
+    }
+
+    @Test
+    void indexEntriesLeadToTheirCodes() {
+        Long aspiration = jdbc.queryForObject("select count(*) from catalog_index_term t join catalog_release r on r.id = t.release_id"
+                + " where r.version = 'FY2017' and r.code_system = 'icd10cm' and t.path = 'Pneumonia > aspiration' and t.code = 'J690'", Long.class);
+        assertThat(aspiration).isEqualTo(1);
+    }
+
+    private int codes(CodeSystem system, String version) {
+        return jdbc.queryForObject("select count(*) from catalog_code c join catalog_release r on r.id = c.release_id"
+                + " where r.code_system = ? and r.version = ?", Integer.class, system.slug(), version);
+    }
+
+    private int billable(CodeSystem system, String version) {
+        return jdbc.queryForObject("select count(*) from catalog_code c join catalog_release r on r.id = c.release_id"
+                + " where r.code_system = ? and r.version = ? and c.billable = true", Integer.class, system.slug(), version);
+    }
+}

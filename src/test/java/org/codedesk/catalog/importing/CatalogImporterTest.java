@@ -1,0 +1,94 @@
+package org.codedesk.catalog.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.ImportReport;
+import org.codedesk.catalog.ImportReport.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Import as a whole: releases recorded with their files, idempotent re-import, bad files rejected without harm. */
+@SpringBootTest
+class CatalogImporterTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/releases");
+
+    @Autowired CatalogImporter importer;
+    @Autowired Catalog catalog;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void recordsEachReleaseWithFilesChecksumsAndCounts() {
+        importer.importPaths(List.of(FIXTURES));
+        var fy2016 = catalog.releases(CodeSystem.ICD10CM).stream().filter(r -> r.version().equals("FY2016")).findFirst().orElseThrow();
+        assertThat(fy2016.effectiveFrom()).isEqualTo(LocalDate.of(2015, 10, 1));
+        assertThat(fy2016.contents()).contains("codes");
+        var files = jdbc.queryForList("select file_name, role, sha256, record_count from catalog_release_file where release_id = ?", fy2016.id());
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).get("role")).isEqualTo("CM_ORDER"); // Spring's row maps ignore the column names' case
+        assertThat(String.valueOf(files.get(0).get("sha256"))).hasSize(64);
+        assertThat(jdbc.queryForObject("select count(*) from catalog_code where release_id = ?", Integer.class, fy2016.id())).isEqualTo(17);
+    }
+
+    @Test
+    void reimportingTheSameFilesChangesNothing() {
+        importer.importPaths(List.of(FIXTURES));
+        long before = jdbc.queryForObject("select count(*) from catalog_code", Long.class);
+        List<Long> ids = jdbc.queryForList("select id from catalog_release order by id", Long.class);
+        ImportReport again = importer.importPaths(List.of(FIXTURES));
+        assertThat(again.outcomes()).extracting(ImportReport.Outcome::status).containsOnly(Status.UNCHANGED);
+        assertThat(jdbc.queryForObject("select count(*) from catalog_code", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForList("select id from catalog_release order by id", Long.class)).isEqualTo(ids);
+    }
+
+    @Test
+    void aTruncatedFileIsRejectedWithFileLineAndReasonAndThePreviousReleaseKeepsServing(@TempDir Path dir) throws IOException {
+        importer.importPaths(List.of(FIXTURES));
+        List<String> lines = Files.readAllLines(FIXTURES.resolve("icd10cm_order_2016.txt"));
+        lines.set(lines.size() - 1, lines.get(lines.size() - 1).substring(0, 30));
+        Files.write(dir.resolve("icd10cm_order_2016.txt"), lines);
+
+        ImportReport report = importer.importPaths(List.of(dir));
+
+        assertThat(report.failed()).isTrue();
+        assertThat(report.outcomes().get(0).detail()).contains("icd10cm_order_2016.txt:17: line is 30 characters long");
+        assertThat(catalog.page(CodeSystem.ICD10CM, "H54.7", LocalDate.of(2016, 6, 1))).isPresent();
+        assertThat(catalog.page(CodeSystem.ICD10CM, "S72.8X1A", LocalDate.of(2016, 6, 1))).isPresent();
+    }
+
+    @Test
+    void readsFilesInsideAZip(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("release.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("inner/cpt-descriptors-2014.tsv"));
+            out.write("00002\tInvented zipped descriptor\n".getBytes());
+            out.closeEntry();
+        }
+        ImportReport report = importer.importPaths(List.of(zip));
+        assertThat(report.outcomes()).extracting(ImportReport.Outcome::status).containsExactly(Status.IMPORTED);
+        assertThat(catalog.page(CodeSystem.CPT, "00002", LocalDate.of(2014, 6, 1)).orElseThrow().longDescription())
+                .isEqualTo("Invented zipped descriptor");
+    }
+
+    @Test
+    void aFolderWithNoOfficialFileSaysSo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.pdf"), "not a release");
+        ImportReport report = importer.importPaths(List.of(dir));
+        assertThat(report.failed()).isTrue();
+        assertThat(report.outcomes().get(0).detail()).startsWith("No official release file recognised");
+        assertThat(report.ignored()).hasSize(1);
+    }
+}

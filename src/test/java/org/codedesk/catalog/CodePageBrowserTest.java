@@ -1,0 +1,73 @@
+package org.codedesk.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real browser (Debian's headless Chromium) opens the home page, looks a code up and reads its page.
+ * Skipped, and reported so, where Chromium and chromedriver are not installed (.ci/run installs them).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CodePageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort int port;
+    @Autowired CatalogImporter importer;
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium/chromedriver not installed");
+        importer.importPaths(List.of(Path.of("src/test/resources/fixtures/releases")));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void coderOpensACodeFromTheHomePage() {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.getTitle()).contains("CodeDesk");
+        browser.findElement(By.id("home-code")).sendKeys("s72.001a");
+        browser.findElement(By.id("home-system")).sendKeys("ICD-10-CM");
+        browser.findElement(By.cssSelector(".home-lookup button")).click();
+        // the lookup redirects to the canonical page; dates of service other than today are chosen with ?date=
+        browser.get(browser.getCurrentUrl() + "?date=2016-06-01");
+        assertThat(browser.getCurrentUrl()).endsWith("/codes/icd10cm/S72.001A?date=2016-06-01");
+        assertThat(browser.findElement(By.cssSelector("h1 .code")).getText()).isEqualTo("S72.001A");
+        assertThat(browser.findElement(By.id("long-descriptor")).getText())
+                .isEqualTo("Fracture of unspecified part of neck of right femur, initial encounter for closed fracture");
+        assertThat(browser.findElement(By.id("notes")).getText()).contains("Excludes1").contains("birth trauma (P10-P15)");
+        assertThat(browser.findElement(By.id("older-tabular")).isDisplayed()).isTrue();
+    }
+}

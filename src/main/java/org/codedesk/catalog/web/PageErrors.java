@@ -7,7 +7,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors on the catalog's HTML pages: the site's error page with the reason in words, never a stack trace. */
-@ControllerAdvice(assignableTypes = {CodePageController.class, BrowseController.class})
+@ControllerAdvice(assignableTypes = {CodePageController.class, BrowseController.class, AdminImportController.class})
 class PageErrors {
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -1,0 +1,83 @@
+package org.codedesk.catalog.web;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.codedesk.catalog.ImportProgress;
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The admin import page: the same import as the command line, started from the browser, with progress.
+ * Until accounts and the ADMIN role exist, it answers only requests from this machine (loopback).
+ */
+@Controller
+class AdminImportController {
+
+    static final String VIEW = "catalog/admin-import";
+
+    private final CatalogImporter importer;
+    private final ImportProgress progress;
+
+    AdminImportController(CatalogImporter importer, ImportProgress progress) {
+        this.importer = importer;
+        this.progress = progress;
+    }
+
+    @GetMapping("/admin/import")
+    String page(HttpServletRequest request, Model model) {
+        requireLocal(request);
+        model.addAttribute("progress", progress.snapshot());
+        return VIEW;
+    }
+
+    @PostMapping("/admin/import")
+    String start(@RequestParam(defaultValue = "") String paths, HttpServletRequest request, Model model) {
+        requireLocal(request);
+        List<Path> folders = Arrays.stream(paths.split("[\\n,]")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        String error = folders.isEmpty() ? "Name at least one folder or zip on the server."
+                : folders.stream().filter(p -> !Files.exists(p)).findFirst().map(p -> "No such file or folder on the server: " + p).orElse(null);
+        if (error == null && progress.snapshot().running()) {
+            error = "An import is already running; wait for it to finish.";
+        }
+        if (error != null) {
+            model.addAttribute("error", error);
+            model.addAttribute("paths", paths);
+            model.addAttribute("progress", progress.snapshot());
+            return VIEW;
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                importer.importPaths(folders);
+            } catch (RuntimeException e) {
+                // the progress snapshot already carries the failure for the page
+            }
+        }, "admin-import");
+        worker.setDaemon(true);
+        worker.start();
+        return "redirect:/admin/import";
+    }
+
+    private static void requireLocal(HttpServletRequest request) {
+        try {
+            if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The import page is only available from the server itself"
+                        + " until administrator accounts exist; use the command line import.");
+            }
+        } catch (UnknownHostException e) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Unknown client address.");
+        }
+    }
+}

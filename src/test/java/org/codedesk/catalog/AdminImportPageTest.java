@@ -1,0 +1,48 @@
+package org.codedesk.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class AdminImportPageTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired ImportProgress progress;
+
+    @Test
+    void startsAnImportAndShowsItsOutcome() throws Exception {
+        ImportReport before = progress.snapshot().lastReport();
+        mvc.perform(post("/admin/import").param("paths", "src/test/resources/fixtures/releases").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/import"));
+        for (int i = 0; i < 600 && (progress.snapshot().lastReport() == before || progress.snapshot().running()); i++) {
+            Thread.sleep(50); // waits for the background import to end; the assertion does not depend on how long it took
+        }
+        assertThat(progress.snapshot().lastReport()).isNotNull().isNotSameAs(before);
+        String html = mvc.perform(get("/admin/import").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("ICD-10-CM FY2016");
+    }
+
+    @Test
+    void rejectsAMissingFolderWithAFormError() throws Exception {
+        String html = mvc.perform(post("/admin/import").param("paths", "/no/such/folder").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("No such file or folder on the server: /no/such/folder");
+    }
+
+    @Test
+    void refusesRemoteClientsUntilAdminAccountsExist() throws Exception {
+        mvc.perform(get("/admin/import").with(r -> { r.setRemoteAddr("203.0.113.9"); return r; }))
+                .andExpect(status().isForbidden());
+    }
+}

@@ -247,8 +247,10 @@ final class CodePageAssembler {
         List<Attribute> result = new ArrayList<>();
         for (String name : HcpcsFieldMeanings.keys()) {
             if (values.containsKey(name)) {
-                result.add(new Attribute(HcpcsFieldMeanings.label(name), values.get(name),
-                        HcpcsFieldMeanings.meaning(name, values.get(name)).orElse(null)));
+                String value = values.get(name);
+                String meaning = HcpcsFieldMeanings.meaning(name, value)
+                        .orElse(value.matches("(19|20)\\d{6}") ? value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6) : null);
+                result.add(new Attribute(HcpcsFieldMeanings.label(name), value, meaning));
             }
         }
         return result;

@@ -14,10 +14,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LookupController {
 
     @GetMapping("/lookup")
-    String lookup(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String system) {
+    String lookup(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String system,
+                  @RequestParam(defaultValue = "") String date) {
         String key = code.trim();
         CodeSystem target = CodeSystem.ofSlug(system).orElseGet(() -> guess(key));
         return "redirect:" + UriComponentsBuilder.fromPath("/codes/{system}/{code}")
+                .queryParamIfPresent("date", java.util.Optional.of(date.trim()).filter(d -> !d.isEmpty()))
                 .buildAndExpand(target.slug(), key.isEmpty() ? "-" : key).toUriString();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,9 +63,10 @@ class CodePageBrowserTest {
         assertThat(browser.getTitle()).contains("CodeDesk");
         browser.findElement(By.id("home-code")).sendKeys("s72.001a");
         browser.findElement(By.id("home-system")).sendKeys("ICD-10-CM");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('home-date').value = '2016-06-01'");
         browser.findElement(By.cssSelector(".home-lookup button")).click();
-        // the lookup redirects to the canonical page; dates of service other than today are chosen with ?date=
-        browser.get(browser.getCurrentUrl() + "?date=2016-06-01");
+        // waits for the navigation the click starts (an event, not a duration)
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/codes/"));
         assertThat(browser.getCurrentUrl()).endsWith("/codes/icd10cm/S72.001A?date=2016-06-01");
         assertThat(browser.findElement(By.cssSelector("h1 .code")).getText()).isEqualTo("S72.001A");
         assertThat(browser.findElement(By.id("long-descriptor")).getText())

@@ -104,8 +104,8 @@ public class CatalogImporter {
             }
             List<RecognizedFile> kept = new ArrayList<>(byRole.values());
             transaction.executeWithoutResult(status -> writer.write(key, fingerprint, kept, content));
-            String detail = content.recordCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", ")) + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)"
+            String detail = "codes=" + content.codes.size() + ", " + content.recordCounts.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)"
                     + (warnings.isEmpty() ? "" : "; note: " + String.join("; ", warnings));
             log.info("Imported {}: {}", label, detail);
             return new Outcome(label, Status.IMPORTED, detail);

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codedesk.catalog.source.OfficialXml;
 import org.codedesk.catalog.source.SourceFormatException;
 
 /**
@@ -25,14 +25,9 @@ public final class IndexParser {
     private static final String ROOT = "ICD10CM.index";
 
     public IndexFile parse(IndexKind kind, String fileName, InputStream in) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        // Official files need no DTD; refusing it also shuts out external-entity tricks.
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(in);
+            reader = OfficialXml.open(in);
             return new Run(kind, fileName, reader).document();
         } catch (XMLStreamException e) {
             throw new SourceFormatException(fileName, line(e.getLocation()), "malformed XML: " + e.getMessage(), e);

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.codedesk.catalog.source.OfficialXml;
 import org.codedesk.catalog.source.SourceFormatException;
 
 /**
@@ -34,9 +34,7 @@ public final class TabularParser {
         this.fileName = fileName;
         String version = null;
         try {
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            xml = factory.createXMLStreamReader(in);
+            xml = OfficialXml.open(in);
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                     continue;

@@ -3,12 +3,11 @@ package org.codedesk.catalog.source.pcs;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Set;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codedesk.catalog.source.OfficialXml;
 import org.codedesk.catalog.source.SourceFormatException;
 
 /**
@@ -28,14 +27,8 @@ final class StaxCursor implements AutoCloseable {
     static StaxCursor open(String fileName, InputStream in) {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(in, "in");
-        // The JDK's own implementation, so behaviour does not depend on whichever StAX provider is on the classpath.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        // Official files have no DTD; refusing DTDs and external entities closes XXE for free.
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         try {
-            return new StaxCursor(fileName, factory.createXMLStreamReader(in));
+            return new StaxCursor(fileName, OfficialXml.open(in));
         } catch (XMLStreamException e) {
             throw malformed(fileName, e);
         }

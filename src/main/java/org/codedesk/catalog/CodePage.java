@@ -26,6 +26,7 @@ public record CodePage(
         String seventhCharacterSource,
         List<PcsCharacter> pcsCharacters,
         PcsTableView pcsTable,
+        List<PcsDefinition> pcsDefinitions,
         List<Attribute> attributes,
         List<IndexEntry> indexEntries,
         List<HistoryEvent> history) {
@@ -44,6 +45,9 @@ public record CodePage(
 
     /** An ICD-10-PCS table as printed in the book: the first three characters, then the rows of the grid. */
     public record PcsTableView(String tableCode, List<PcsCharacter> header, List<List<List<PcsCharacter>>> rows, String release) { }
+
+    /** The official PCS definition of one character's value (root operation, approach, device...). */
+    public record PcsDefinition(String axis, String term, String definition, String explanation, String includes, String release) { }
 
     /** A field of the official record (HCPCS), its value and the value in words. */
     public record Attribute(String label, String value, String meaning) { }

@@ -66,6 +66,7 @@ final class CodePageAssembler {
                     + " fetch first 100 rows only", Catalog.summary(system), release.id(), key + "%");
         }
         List<PcsCharacter> pcsCharacters = List.of();
+        List<CodePage.PcsDefinition> pcsDefinitions = List.of();
         PcsTableView pcsTable = null;
         if (system == CodeSystem.ICD10PCS) {
             Optional<Release> tables = release.has("tables") ? Optional.of(release)
@@ -74,12 +75,17 @@ final class CodePageAssembler {
                 pcsTable = pcsTable(tables.get(), key.substring(0, 3));
                 pcsCharacters = pcsCharacters(pcsTable, key);
             }
+            Optional<Release> definitions = release.has("definitions") ? Optional.of(release)
+                    : catalog.releaseInForce(system, release.effectiveFrom(), "definitions");
+            if (definitions.isPresent()) {
+                pcsDefinitions = pcsDefinitions(definitions.get(), key, pcsCharacters);
+            }
         }
         List<Attribute> attributes = system == CodeSystem.HCPCS ? attributes(release.id(), key) : List.of();
         return Optional.of(new CodePage(system, release, key, row.display(), row.kind(), row.billable(), row.shortDesc(),
                 system == CodeSystem.CPT || isCptInHcpcsFile(system, key) ? cptSafe(system, row.longDesc()) : row.longDesc(),
                 system == CodeSystem.CPT, breadcrumb, children, descendants, descendantCount, notes, tabular.orElse(null),
-                sevenths, seventhSource[0], pcsCharacters, pcsTable, attributes, indexEntries(system, release, key),
+                sevenths, seventhSource[0], pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries(system, release, key),
                 history(system, key)));
     }
 
@@ -240,6 +246,22 @@ final class CodePageAssembler {
     }
 
     /** The fields of a HCPCS record in the order of the record layout, each with its label and meaning. */
+    /** Definitions of the values of a PCS code's characters, from the definitions file of its section. */
+    private List<CodePage.PcsDefinition> pcsDefinitions(Release release, String key, List<PcsCharacter> characters) {
+        List<CodePage.PcsDefinition> result = new ArrayList<>();
+        for (PcsCharacter c : characters) {
+            if (c.position() < 3) {
+                continue;
+            }
+            jdbc.query("select axis_title, term, definition, explanation, includes from catalog_pcs_definition"
+                    + " where release_id = ? and section_code = ? and position = ? and term = ?", rs -> {
+                result.add(new CodePage.PcsDefinition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), release.label()));
+            }, release.id(), key.substring(0, 1), c.position(), c.meaning());
+        }
+        return result;
+    }
+
     private List<Attribute> attributes(long releaseId, String key) {
         Map<String, String> values = new LinkedHashMap<>();
         jdbc.query("select name, attr_value from catalog_code_attribute where release_id = ? and code = ?",
@@ -257,6 +279,9 @@ final class CodePageAssembler {
     }
 
     private List<IndexEntry> indexEntries(CodeSystem system, Release release, String key) {
+        if (system == CodeSystem.ICD10PCS) {
+            return pcsIndexEntries(release, key);
+        }
         if (system != CodeSystem.ICD10CM) {
             return List.of();
         }
@@ -272,6 +297,27 @@ final class CodePageAssembler {
             });
         }
         return entries;
+    }
+
+    /** PCS index terms that lead to this code, its table or a partial code it starts with (the index names tables, not codes). */
+    private List<IndexEntry> pcsIndexEntries(Release release, String key) {
+        Optional<Release> index = release.has("index") ? Optional.of(release)
+                : catalog.releaseInForce(CodeSystem.ICD10PCS, release.effectiveFrom(), "index");
+        if (index.isEmpty() || key.length() < 3) {
+            return List.of();
+        }
+        List<String> prefixes = new ArrayList<>();
+        for (int length = 3; length <= key.length(); length++) {
+            prefixes.add(key.substring(0, length));
+        }
+        String marks = String.join(", ", Collections.nCopies(prefixes.size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.add(index.get().id());
+        args.addAll(prefixes);
+        args.addAll(prefixes);
+        return jdbc.query("select path, coalesce(code, see_code) from catalog_index_term where release_id = ? and (code in (" + marks
+                + ") or see_code in (" + marks + ")) order by length(coalesce(code, see_code)) desc, path fetch first 20 rows only",
+                (rs, i) -> new IndexEntry("PCS index", rs.getString(1), rs.getString(2), index.get().label()), args.toArray());
     }
 
     /** New, revised and deleted across the releases with codes, plus what the addenda and conversion tables say. */

@@ -126,7 +126,10 @@ class CodePagesTest {
         assertThat(page).contains("Medical and Surgical").contains("Fixture Body System").contains("Destruction")
                 .contains("Fixture Part Alpha").contains("Open").contains("No Device").contains("Diagnostic")
                 .contains("Table <span class=\"mono\">0X5</span>").contains("Fixture Part Gamma")
-                .contains("gives no official title");
+                .contains("gives no official title")
+                // the definitions file defines the root operation; the index leads here through "Destruction > Fixture Part > Alpha"
+                .contains("Fixture wording: wiping out a body part on the spot").contains("Nothing is carried away")
+                .contains("Destruction &gt; Fixture Part &gt; Alpha");
     }
 
     @Test

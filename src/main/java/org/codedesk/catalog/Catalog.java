@@ -93,6 +93,24 @@ public class Catalog {
                         rs.getString("first_code"), rs.getString("last_code"), t.label()), t.id())).orElse(List.of());
     }
 
+    /** ICD-10-PCS tables of the nearest tables release at or before {@code codes}, with the names of their first three characters. */
+    public List<PcsTableHeading> pcsTables(Release codes) {
+        Optional<Release> tables = codes.has("tables") ? Optional.of(codes) : releaseInForce(CodeSystem.ICD10PCS, codes.effectiveFrom(), "tables");
+        if (tables.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, String[]> byTable = new java.util.LinkedHashMap<>();
+        jdbc.query("select table_code, position, value_text from catalog_pcs_axis_value where release_id = ? and row_no = 0"
+                + " order by table_code, position", rs -> {
+            byTable.computeIfAbsent(rs.getString(1), t -> new String[3])[rs.getInt(2) - 1] = rs.getString(3);
+        }, tables.get().id());
+        return byTable.entrySet().stream().map(e -> new PcsTableHeading(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                tables.get().label())).toList();
+    }
+
+    /** A PCS table by its three characters: section, body system and root operation (or their equivalents), by name. */
+    public record PcsTableHeading(String code, String section, String bodySystem, String operation, String source) { }
+
     /** A chapter or section of the ICD-10-CM tabular; {@code source} is the release it is read from. */
     public record Heading(String id, String kind, String title, String parentId, String firstCode, String lastCode, String source) {
 

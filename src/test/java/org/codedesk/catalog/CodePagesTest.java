@@ -160,7 +160,12 @@ class CodePagesTest {
                 .contains("Injury, poisoning and certain other consequences of external causes (S00-T88)");
         assertThat(mvc.perform(get("/browse/icd10cm/section/S70-S79" + DOS)).andReturn().getResponse().getContentAsString())
                 .contains("/codes/icd10cm/S72").contains("Chapters and sections from the ICD-10-CM FY2015 tabular");
-        assertThat(mvc.perform(get("/browse/icd10pcs" + DOS)).andReturn().getResponse().getContentAsString()).contains("0X5").contains("BX0");
+        assertThat(mvc.perform(get("/browse/icd10pcs" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("Medical and Surgical").contains("Imaging").contains("/browse/icd10pcs/0");
+        assertThat(mvc.perform(get("/browse/icd10pcs/0" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("Fixture Body System").contains("/browse/icd10pcs/0/X");
+        assertThat(mvc.perform(get("/browse/icd10pcs/0/X" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("/codes/icd10pcs/0X5").contains("Destruction");
         assertThat(mvc.perform(get("/browse/hcpcs" + DOS)).andReturn().getResponse().getContentAsString()).contains("X1001").contains("Modifiers");
     }
 

@@ -53,10 +53,8 @@ class BrowseController {
                 model.addAttribute("headingSource", chapters.isEmpty() ? null : chapters.get(0).source());
             }
             case ICD10PCS -> {
-                List<CodeSummary> tables = catalog.topLevel(codeSystem, release);
-                model.addAttribute("title", codeSystem.title() + " tables by section and body system");
-                model.addAttribute("groups", tables.stream().collect(Collectors.groupingBy(c -> c.code().substring(0, 2),
-                        TreeMap::new, Collectors.toList())));
+                model.addAttribute("title", codeSystem.title() + " sections");
+                model.addAttribute("links", pcsLinks(catalog.pcsTables(release), 1));
             }
             default -> {
                 List<CodeSummary> codes = catalog.topLevel(codeSystem, release);
@@ -88,6 +86,42 @@ class BrowseController {
         }
         return VIEW;
     }
+
+    /** ICD-10-PCS: a section lists its body systems; a body system lists its tables (each opens as in the book). */
+    @GetMapping({"/browse/icd10pcs/{section}", "/browse/icd10pcs/{section}/{bodySystem}"})
+    String pcs(@PathVariable String section, @PathVariable(required = false) String bodySystem,
+               @RequestParam(required = false) String date, Model model) {
+        Release release = release(CodeSystem.ICD10PCS, date);
+        String prefix = (section + (bodySystem == null ? "" : bodySystem)).toUpperCase();
+        List<Catalog.PcsTableHeading> tables = catalog.pcsTables(release).stream().filter(t -> t.code().startsWith(prefix)).toList();
+        if (tables.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No ICD-10-PCS tables start with " + prefix + ".");
+        }
+        model.addAttribute("system", CodeSystem.ICD10PCS);
+        model.addAttribute("release", release);
+        model.addAttribute("title", bodySystem == null ? tables.get(0).section()
+                : tables.get(0).section() + " › " + tables.get(0).bodySystem());
+        model.addAttribute("links", pcsLinks(tables, prefix.length() + 1));
+        model.addAttribute("headingSource", tables.get(0).source());
+        return VIEW;
+    }
+
+    /** Links one level down: sections (1), body systems (2) or tables (3), each with its name. */
+    private static List<Link> pcsLinks(List<Catalog.PcsTableHeading> tables, int depth) {
+        Map<String, Link> links = new java.util.LinkedHashMap<>();
+        for (Catalog.PcsTableHeading t : tables) {
+            String key = t.code().substring(0, depth);
+            links.computeIfAbsent(key, k -> switch (depth) {
+                case 1 -> new Link(k, t.section(), "/browse/icd10pcs/" + k);
+                case 2 -> new Link(k, t.bodySystem(), "/browse/icd10pcs/" + k.charAt(0) + "/" + k.charAt(1));
+                default -> new Link(k, t.operation(), "/codes/icd10pcs/" + k);
+            });
+        }
+        return List.copyOf(links.values());
+    }
+
+    /** One line of a browse list: a code, its name, where it leads. */
+    record Link(String code, String title, String url) { }
 
     private Release release(CodeSystem system, String date) {
         LocalDate day = DateOfService.parse(date);

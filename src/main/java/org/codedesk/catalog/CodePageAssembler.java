@@ -52,6 +52,11 @@ final class CodePageAssembler {
             notes.addAll(notes(tabular.get(), row, ancestors, breadcrumb));
             sevenths.addAll(sevenths(system, release, tabular.get(), row, ancestors, seventhSource));
         }
+        if (system == CodeSystem.HCPCS || system == CodeSystem.CPT) {
+            String group = key.length() == 2 ? "modifiers" : key.substring(0, 1);
+            breadcrumb.add(new Crumb(group.equals("modifiers") ? "Modifiers" : group + " codes", null,
+                    "/browse/" + system.slug() + "/" + group));
+        }
         for (int i = ancestors.size() - 1; i >= 0; i--) {
             Row a = ancestors.get(i);
             breadcrumb.add(new Crumb(a.display(), a.longDesc(), "/codes/" + system.slug() + "/" + a.display()));

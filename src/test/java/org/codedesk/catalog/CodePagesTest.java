@@ -166,7 +166,10 @@ class CodePagesTest {
                 .contains("Fixture Body System").contains("/browse/icd10pcs/0/X");
         assertThat(mvc.perform(get("/browse/icd10pcs/0/X" + DOS)).andReturn().getResponse().getContentAsString())
                 .contains("/codes/icd10pcs/0X5").contains("Destruction");
-        assertThat(mvc.perform(get("/browse/hcpcs" + DOS)).andReturn().getResponse().getContentAsString()).contains("X1001").contains("Modifiers");
+        assertThat(mvc.perform(get("/browse/hcpcs" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("/browse/hcpcs/X").contains("3 codes, X1001 to X1003").contains("/browse/hcpcs/modifiers");
+        assertThat(mvc.perform(get("/browse/hcpcs/X" + DOS)).andReturn().getResponse().getContentAsString()).contains("/codes/hcpcs/X1002");
+        assertThat(mvc.perform(get("/browse/hcpcs/modifiers" + DOS)).andReturn().getResponse().getContentAsString()).contains("/codes/hcpcs/ZZ");
     }
 
     @Test

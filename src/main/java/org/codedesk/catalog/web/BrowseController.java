@@ -57,11 +57,10 @@ class BrowseController {
                 model.addAttribute("links", pcsLinks(catalog.pcsTables(release), 1));
             }
             default -> {
-                List<CodeSummary> codes = catalog.topLevel(codeSystem, release);
                 model.addAttribute("title", codeSystem.title() + " by " + (codeSystem == CodeSystem.HCPCS ? "letter" : "first digit"));
-                Map<String, List<CodeSummary>> groups = codes.stream().collect(Collectors.groupingBy(
-                        c -> c.code().length() == 2 ? "Modifiers" : c.code().substring(0, 1), TreeMap::new, Collectors.toList()));
-                model.addAttribute("groups", groups);
+                model.addAttribute("links", groups(codeSystem, release).entrySet().stream().map(g -> new Link(g.getKey(),
+                        g.getValue().size() + " codes, " + g.getValue().get(0).code() + " to " + g.getValue().get(g.getValue().size() - 1).code(),
+                        "/browse/" + codeSystem.slug() + "/" + g.getKey())).toList());
             }
         }
         return VIEW;
@@ -85,6 +84,27 @@ class BrowseController {
                     .filter(c -> heading.contains(c.key())).toList());
         }
         return VIEW;
+    }
+
+    /** HCPCS and CPT: the codes of one letter (or first digit), or the modifiers. */
+    @GetMapping("/browse/{system:hcpcs|cpt}/{group}")
+    String group(@PathVariable String system, @PathVariable String group, @RequestParam(required = false) String date, Model model) {
+        CodeSystem codeSystem = system(system);
+        Release release = release(codeSystem, date);
+        List<CodeSummary> codes = groups(codeSystem, release).get(group);
+        if (codes == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + codeSystem.title() + " codes under " + group + ".");
+        }
+        model.addAttribute("system", codeSystem);
+        model.addAttribute("release", release);
+        model.addAttribute("title", codeSystem.title() + ": " + (group.equals("modifiers") ? "modifiers" : group + " codes"));
+        model.addAttribute("codes", codes);
+        return VIEW;
+    }
+
+    private Map<String, List<CodeSummary>> groups(CodeSystem system, Release release) {
+        return catalog.topLevel(system, release).stream().collect(Collectors.groupingBy(
+                c -> c.code().length() == 2 ? "modifiers" : c.code().substring(0, 1), TreeMap::new, Collectors.toList()));
     }
 
     /** ICD-10-PCS: a section lists its body systems; a body system lists its tables (each opens as in the book). */

@@ -55,7 +55,7 @@ public class Catalog {
     /** The page of a code on a date of service; empty when the release in force has no such code. */
     public Optional<CodePage> page(CodeSystem system, String code, LocalDate date) {
         String key = system.key(code);
-        return releaseInForce(system, date).flatMap(release -> pages.page(system, release, key));
+        return releaseInForce(system, date).flatMap(release -> pages.page(system, release, key, date));
     }
 
     /** Codes of the release in force nearest to a code that does not exist: same beginning, longest shared prefix first. */

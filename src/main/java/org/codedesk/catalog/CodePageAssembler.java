@@ -1,5 +1,6 @@
 package org.codedesk.catalog;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ final class CodePageAssembler {
     private record Row(String key, String display, String kind, boolean billable, String shortDesc, String longDesc,
                        String parent, String heading) { }
 
+    private static final Map<String, String> INDEX_NAMES = Map.of("INDEX", "Alphabetic Index", "EXTERNAL_CAUSE", "External Cause Index",
+            "DRUG", "Table of Drugs and Chemicals", "NEOPLASM", "Neoplasm Table");
+
     private final JdbcTemplate jdbc;
     private final Catalog catalog;
 
@@ -33,7 +37,7 @@ final class CodePageAssembler {
         this.catalog = catalog;
     }
 
-    Optional<CodePage> page(CodeSystem system, Release release, String key) {
+    Optional<CodePage> page(CodeSystem system, Release release, String key, LocalDate date) {
         Optional<Row> found = row(release.id(), key);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -90,7 +94,7 @@ final class CodePageAssembler {
         return Optional.of(new CodePage(system, release, key, row.display(), row.kind(), row.billable(), row.shortDesc(),
                 system == CodeSystem.CPT || isCptInHcpcsFile(system, key) ? cptSafe(system, row.longDesc()) : row.longDesc(),
                 system == CodeSystem.CPT, breadcrumb, children, descendants, descendantCount, notes, tabular.orElse(null),
-                sevenths, seventhSource[0], pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries(system, release, key),
+                sevenths, seventhSource[0], pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries(system, release, key, date),
                 history(system, key)));
     }
 
@@ -283,7 +287,7 @@ final class CodePageAssembler {
         return result;
     }
 
-    private List<IndexEntry> indexEntries(CodeSystem system, Release release, String key) {
+    private List<IndexEntry> indexEntries(CodeSystem system, Release release, String key, LocalDate date) {
         if (system == CodeSystem.ICD10PCS) {
             return pcsIndexEntries(release, key);
         }
@@ -291,14 +295,19 @@ final class CodePageAssembler {
             return List.of();
         }
         List<IndexEntry> entries = new ArrayList<>();
-        for (String kind : List.of("index", "external-cause-index", "drug-table", "neoplasm-table")) {
-            catalog.releaseInForce(system, release.effectiveFrom().plusYears(1), kind).ifPresent(r -> {
-                jdbc.query("select index_kind, path from catalog_index_term where release_id = ? and code = ? fetch first 20 rows only",
-                        rs -> { entries.add(new IndexEntry(rs.getString(1), rs.getString(2), null, r.label())); }, r.id(), key);
-                jdbc.query("select c.index_kind, t.path, c.heading from catalog_index_cell c join catalog_index_term t"
+        Map<String, String> kinds = Map.of("index", "INDEX", "external-cause-index", "EXTERNAL_CAUSE", "drug-table", "DRUG",
+                "neoplasm-table", "NEOPLASM");
+        for (String content : List.of("index", "external-cause-index", "drug-table", "neoplasm-table")) {
+            String kind = kinds.get(content);
+            catalog.releaseInForce(system, date, content).ifPresent(r -> {
+                jdbc.query("select path from catalog_index_term where release_id = ? and index_kind = ? and code = ? order by id"
+                        + " fetch first 20 rows only",
+                        rs -> { entries.add(new IndexEntry(INDEX_NAMES.get(kind), rs.getString(1), null, r.label())); }, r.id(), kind, key);
+                jdbc.query("select t.path, c.heading from catalog_index_cell c join catalog_index_term t"
                         + " on t.release_id = c.release_id and t.index_kind = c.index_kind and t.id = c.term_id"
-                        + " where c.release_id = ? and c.code = ? fetch first 20 rows only",
-                        rs -> { entries.add(new IndexEntry(rs.getString(1), rs.getString(2), rs.getString(3), r.label())); }, r.id(), key);
+                        + " where c.release_id = ? and c.index_kind = ? and c.code = ? order by t.id fetch first 20 rows only",
+                        rs -> { entries.add(new IndexEntry(INDEX_NAMES.get(kind), rs.getString(1), rs.getString(2), r.label())); },
+                        r.id(), kind, key);
             });
         }
         return entries;
@@ -331,21 +340,23 @@ final class CodePageAssembler {
         List<Release> releases = catalog.releases(system).stream().filter(r -> r.has("codes")).toList();
         String previous = null;
         boolean seen = false;
+        Release before = null;
         for (Release r : releases) {
             List<String> title = jdbc.queryForList("select long_desc from catalog_code where release_id = ? and code = ?", String.class, r.id(), key);
             String current = title.isEmpty() ? null : String.valueOf(title.get(0));
             if (!title.isEmpty() && !seen) {
-                events.add(new HistoryEvent(r.label(), releases.get(0) == r ? "PRESENT" : "NEW",
-                        releases.get(0) == r ? "in the oldest release imported" : "not in the release before"));
+                events.add(before == null ? new HistoryEvent(r.label(), "PRESENT", "in the oldest release imported here")
+                        : new HistoryEvent(r.label(), "NEW", "not in " + before.label() + ", the release imported before it"));
             } else if (!title.isEmpty() && previous == null) {
-                events.add(new HistoryEvent(r.label(), "NEW", "back after being absent"));
-            } else if (title.isEmpty() && previous != null) {
-                events.add(new HistoryEvent(r.label(), "DELETED", "not in this release"));
+                events.add(new HistoryEvent(r.label(), "NEW", "back after being absent from " + before.label()));
+            } else if (title.isEmpty() && seen && previous != null) {
+                events.add(new HistoryEvent(r.label(), "DELETED", "in " + before.label() + " but not in this release"));
             } else if (current != null && !current.equals(previous) && system != CodeSystem.ICD10PCS) {
-                events.add(new HistoryEvent(r.label(), "REVISED", "title was: " + previous));
+                events.add(new HistoryEvent(r.label(), "REVISED", "title in " + before.label() + ": " + previous));
             }
             seen |= !title.isEmpty();
             previous = title.isEmpty() ? null : current;
+            before = r;
         }
         jdbc.query("select r.label, c.action from catalog_code_change c join catalog_release r on r.id = c.release_id"
                 + " where c.code = ? and r.code_system = ? order by r.effective_from", rs -> {

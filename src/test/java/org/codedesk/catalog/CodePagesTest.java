@@ -80,6 +80,14 @@ class CodePagesTest {
     }
 
     @Test
+    void indexAndDrugTableEntriesLeadToTheCode() throws Exception {
+        assertThat(mvc.perform(get("/codes/icd10cm/S72.001" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("Fracture, traumatic &gt; femur, femoral &gt; neck &gt; right").contains("Alphabetic Index, ICD-10-CM FY2015");
+        assertThat(mvc.perform(get("/codes/icd10cm/T36.0X1" + DOS)).andReturn().getResponse().getContentAsString())
+                .contains("Penicillin").contains("(Poisoning Accidental (unintentional))").contains("Table of Drugs and Chemicals");
+    }
+
+    @Test
     void dateOfServicePicksTheReleaseInForceAndHistoryShowsChanges() throws Exception {
         mvc.perform(get("/api/v1/codes/icd10cm/S72.001A?date=2015-06-01"))
                 .andExpect(status().isOk())

@@ -1,7 +1,7 @@
 package org.codedesk.catalog.importing;
 
-import static org.codedesk.catalog.importing.Icd10CmAssembler.count;
-import static org.codedesk.catalog.importing.Icd10CmAssembler.read;
+import static org.codedesk.catalog.importing.ReleaseRows.count;
+import static org.codedesk.catalog.importing.ReleaseRows.read;
 
 import java.util.List;
 import java.util.Map;

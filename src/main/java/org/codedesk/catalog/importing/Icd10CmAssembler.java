@@ -1,14 +1,13 @@
 package org.codedesk.catalog.importing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import static org.codedesk.catalog.importing.ReleaseRows.count;
+import static org.codedesk.catalog.importing.ReleaseRows.read;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -175,17 +174,5 @@ final class Icd10CmAssembler {
 
     private static String keyOrNull(String code) {
         return code == null || code.isBlank() ? null : CM.key(code);
-    }
-
-    static void count(ReleaseContent content, FileRole role, int n) {
-        content.recordCounts.merge(role.name(), n, Integer::sum);
-    }
-
-    static <T> T read(RecognizedFile file, BiFunction<String, InputStream, T> parser) {
-        try (InputStream in = file.file().open()) {
-            return parser.apply(file.file().name(), in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.file().origin(), e);
-        }
     }
 }

@@ -1,9 +1,13 @@
 package org.codedesk.catalog.importing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** Derivations shared by the assemblers of every code system. */
 final class ReleaseRows {
@@ -30,5 +34,19 @@ final class ReleaseRows {
             return new ReleaseContent.CodeRow(c.code(), c.displayCode(), c.kind(), c.billable(), c.shortDesc(), c.longDesc(),
                     parent, heading, c.sortOrder(), c.placeholder());
         });
+    }
+
+    /** Adds {@code n} records read from a file of {@code role} to the release's counts. */
+    static void count(ReleaseContent content, FileRole role, int n) {
+        content.recordCounts.merge(role.name(), n, Integer::sum);
+    }
+
+    /** Parses one recognised file with {@code parser}, closing it afterwards. */
+    static <T> T read(RecognizedFile file, BiFunction<String, InputStream, T> parser) {
+        try (InputStream in = file.file().open()) {
+            return parser.apply(file.file().name(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.file().origin(), e);
+        }
     }
 }

@@ -1,11 +1,6 @@
 package org.codedesk.catalog.source;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,28 +13,19 @@ import java.util.Set;
  */
 public final class OrderFileParser {
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-
     public List<OrderFileEntry> parse(String fileName, InputStream in) {
         List<OrderFileEntry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, WINDOWS_1252))) {
-            String line;
-            long lineNumber = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                OrderFileEntry entry = parseLine(fileName, lineNumber, line);
-                if (!seen.add(entry.code())) {
-                    throw new SourceFormatException(fileName, lineNumber, "code " + entry.code() + " appears twice");
-                }
-                entries.add(entry);
+        TextLines.read(in, TextLines.WINDOWS_1252, (number, line) -> {
+            if (line.isBlank()) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            OrderFileEntry entry = parseLine(fileName, number, line);
+            if (!seen.add(entry.code())) {
+                throw new SourceFormatException(fileName, number, "code " + entry.code() + " appears twice");
+            }
+            entries.add(entry);
+        });
         if (entries.isEmpty()) {
             throw new SourceFormatException(fileName, 0, "the order file has no entries");
         }

@@ -1,10 +1,6 @@
 package org.codedesk.catalog.source.cpt;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.codedesk.catalog.source.SourceFormatException;
+import org.codedesk.catalog.source.TextLines;
 
 /**
  * Reads a licensed CPT descriptor file in CodeDesk's documented format (docs/data-import.md): UTF-8 text,
@@ -24,38 +21,29 @@ public final class CptDescriptorParser {
     public List<CptDescriptor> parse(String fileName, InputStream in) {
         List<CptDescriptor> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            long lineNumber = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank() || (lineNumber == 1 && line.toLowerCase().startsWith("code"))) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                int separator = tab >= 0 ? tab : line.indexOf(',');
-                if (separator < 0) {
-                    throw new SourceFormatException(fileName, lineNumber, "expected 'code<TAB>descriptor' or 'code,descriptor'");
-                }
-                String code = line.substring(0, separator).trim().toUpperCase();
-                String descriptor = unquote(line.substring(separator + 1).trim());
-                if (!code.matches("[0-9]{5}|[0-9]{4}[FT]")) {
-                    throw new SourceFormatException(fileName, lineNumber, "'" + code + "' is not a CPT code");
-                }
-                if (descriptor.isEmpty()) {
-                    throw new SourceFormatException(fileName, lineNumber, "descriptor of " + code + " is empty");
-                }
-                if (!seen.add(code)) {
-                    throw new SourceFormatException(fileName, lineNumber, "code " + code + " appears twice");
-                }
-                result.add(new CptDescriptor(code, descriptor));
+        TextLines.read(in, StandardCharsets.UTF_8, (number, text) -> {
+            String line = number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+            if (line.isBlank() || (number == 1 && line.toLowerCase().startsWith("code"))) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            int tab = line.indexOf('\t');
+            int separator = tab >= 0 ? tab : line.indexOf(',');
+            if (separator < 0) {
+                throw new SourceFormatException(fileName, number, "expected 'code<TAB>descriptor' or 'code,descriptor'");
+            }
+            String code = line.substring(0, separator).trim().toUpperCase();
+            String descriptor = unquote(line.substring(separator + 1).trim());
+            if (!code.matches("[0-9]{5}|[0-9]{4}[FT]")) {
+                throw new SourceFormatException(fileName, number, "'" + code + "' is not a CPT code");
+            }
+            if (descriptor.isEmpty()) {
+                throw new SourceFormatException(fileName, number, "descriptor of " + code + " is empty");
+            }
+            if (!seen.add(code)) {
+                throw new SourceFormatException(fileName, number, "code " + code + " appears twice");
+            }
+            result.add(new CptDescriptor(code, descriptor));
+        });
         if (result.isEmpty()) {
             throw new SourceFormatException(fileName, 0, "no CPT codes found");
         }

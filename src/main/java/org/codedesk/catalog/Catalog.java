@@ -75,6 +75,25 @@ public class Catalog {
         return List.of();
     }
 
+    /**
+     * What became of a code that is not in the release in force: the newest release that had it (if any)
+     * and, for ICD-10-CM, the codes the CDC conversion tables list in its place.
+     */
+    public Optional<FormerCode> former(CodeSystem system, String code) {
+        String key = system.key(code);
+        List<String> releases = jdbc.queryForList("select r.label from catalog_code c join catalog_release r on r.id = c.release_id"
+                + " where c.code = ? and r.code_system = ? order by r.effective_from desc", String.class, key, system.slug());
+        if (releases.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> replacements = jdbc.queryForList("select distinct current_code from catalog_code_conversion where (previous_code = ?"
+                + " or ? between previous_code and previous_to) and current_code <> ? order by current_code", String.class, key, key, key).stream().map(system::display).toList();
+        return Optional.of(new FormerCode(system.display(key), releases.get(0), replacements));
+    }
+
+    /** A code no longer (or not yet) in force: the newest release that has it, and its replacements. */
+    public record FormerCode(String code, String lastRelease, List<String> replacedBy) { }
+
     public List<CodeSummary> children(CodeSystem system, Release release, String parentKey) {
         return jdbc.query("select * from catalog_code where release_id = ? and parent_code = ? order by sort_order",
                 summary(system), release.id(), parentKey);

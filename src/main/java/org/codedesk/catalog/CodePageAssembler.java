@@ -3,6 +3,8 @@ package org.codedesk.catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -363,14 +365,24 @@ final class CodePageAssembler {
             events.add(new HistoryEvent(rs.getString(1), "ADDENDA", rs.getString(2) + " (order-file addenda)"));
         }, key, system.slug());
         if (system == CodeSystem.ICD10CM) {
-            jdbc.query("select r.label, c.previous_text from catalog_code_conversion c join catalog_release r on r.id = c.release_id"
-                    + " where c.current_code = ? order by r.effective_from", rs -> {
-                events.add(new HistoryEvent(rs.getString(1), "CONVERTED_FROM", "previous code(s): " + rs.getString(2)));
+            // Each year's conversion table repeats every earlier row: one event per change, from the table that first lists it.
+            Set<String> from = new HashSet<>();
+            jdbc.query("select r.label, c.previous_text, c.effective_date from catalog_code_conversion c join catalog_release r"
+                    + " on r.id = c.release_id where c.current_code = ? order by r.effective_from", rs -> {
+                if (from.add(rs.getString(2))) {
+                    events.add(new HistoryEvent(rs.getString(1), "CONVERTED_FROM", "previous code(s): " + rs.getString(2)
+                            + (rs.getDate(3) == null ? "" : ", effective " + rs.getDate(3).toLocalDate()) + " (CDC conversion table)"));
+                }
             }, key);
-            jdbc.query("select r.label, c.current_code from catalog_code_conversion c join catalog_release r on r.id = c.release_id"
-                    + " where c.previous_code = ? and c.current_code <> ? order by r.effective_from", rs -> {
-                events.add(new HistoryEvent(rs.getString(1), "CONVERTED_TO", system.display(rs.getString(2))));
-            }, key, key);
+            Set<String> to = new HashSet<>();
+            jdbc.query("select r.label, c.current_code, c.effective_date from catalog_code_conversion c join catalog_release r"
+                    + " on r.id = c.release_id where (c.previous_code = ? or ? between c.previous_code and c.previous_to)"
+                    + " and c.current_code <> ? order by r.effective_from", rs -> {
+                if (to.add(rs.getString(2))) {
+                    events.add(new HistoryEvent(rs.getString(1), "CONVERTED_TO", system.display(rs.getString(2))
+                            + (rs.getDate(3) == null ? "" : ", effective " + rs.getDate(3).toLocalDate()) + " (CDC conversion table)"));
+                }
+            }, key, key, key);
         }
         return Collections.unmodifiableList(events);
     }

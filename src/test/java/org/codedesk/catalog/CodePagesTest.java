@@ -115,6 +115,13 @@ class CodePagesTest {
     }
 
     @Test
+    void aCodeOfAnotherReleaseSaysWhereItIs() throws Exception {
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.9" + DOS))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("S72.9 is a code of ICD-10-CM FY2015")));
+    }
+
+    @Test
     void badDateIsAClearErrorNotAStackTrace() throws Exception {
         String html = mvc.perform(get("/codes/icd10cm/S72?date=June")).andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();

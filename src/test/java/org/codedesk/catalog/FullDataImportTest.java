@@ -82,6 +82,22 @@ class FullDataImportTest {
     }
 
     @Test
+    void conversionTablesGiveEachChangeOnce() {
+        // E08.3211 (laterality added in FY2017) is repeated by every later conversion table; history lists it once.
+        assertThat(catalog.page(CodeSystem.ICD10CM, "E08.3211", LocalDate.of(2026, 6, 1)).orElseThrow().history())
+                .filteredOn(e -> e.event().equals("CONVERTED_FROM")).hasSize(1);
+    }
+
+    @Test
+    void aDeletedCodeNamesItsReplacementFromARangeInTheConversionTable() {
+        // FY2026 conversion table: H81.4 from "H81.41-H81.43; H81.49"
+        assertThat(catalog.page(CodeSystem.ICD10CM, "H81.41", LocalDate.of(2026, 6, 1))).isEmpty();
+        Catalog.FormerCode former = catalog.former(CodeSystem.ICD10CM, "H81.41").orElseThrow();
+        assertThat(former.lastRelease()).isEqualTo("ICD-10-CM FY2017");
+        assertThat(former.replacedBy()).contains("H81.4");
+    }
+
+    @Test
     void indexEntriesLeadToTheirCodes() {
         Long aspiration = jdbc.queryForObject("select count(*) from catalog_index_term t join catalog_release r on r.id = t.release_id"
                 + " where r.version = 'FY2017' and r.code_system = 'icd10cm' and t.path = 'Pneumonia > aspiration' and t.code = 'J690'", Long.class);

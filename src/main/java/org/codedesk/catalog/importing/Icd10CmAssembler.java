@@ -74,8 +74,11 @@ final class Icd10CmAssembler {
             List<CodeConversion> conversions = read(files.get(FileRole.CM_CONVERSION), (n, in) -> new ConversionTableParser().parse(n, in));
             for (CodeConversion c : conversions) {
                 for (String previous : c.previousCodes()) {
+                    // "H8141-H8143" is a range: its upper bound is padded so that codes below H81.43 fall inside it
+                    String[] range = CM.key(previous).split("-");
+                    String to = range.length == 2 ? range[1] + "ZZZZ" : null;
                     content.conversions.add(new ReleaseContent.ConversionRow(c.effectiveDate(), CM.key(c.currentCode()),
-                            CM.key(previous), c.previousCodesText()));
+                            range[0], to, c.previousCodesText()));
                 }
             }
             count(content, FileRole.CM_CONVERSION, conversions.size());

@@ -26,7 +26,7 @@ final class ReleaseContent {
     record PcsAxisRow(String tableCode, int rowNo, int position, String axisTitle, String valueCode, String valueText, String definition) { }
     record PcsDefinitionRow(String sectionCode, int position, String axisTitle, String term, String definition, String explanation, String includes) { }
     record ChangeRow(String code, String action, boolean billable, String longDesc) { }
-    record ConversionRow(LocalDate effectiveDate, String currentCode, String previousCode, String previousText) { }
+    record ConversionRow(LocalDate effectiveDate, String currentCode, String previousCode, String previousTo, String previousText) { }
 
     final Set<String> contents = new LinkedHashSet<>();
     final Map<String, Integer> recordCounts = new LinkedHashMap<>();

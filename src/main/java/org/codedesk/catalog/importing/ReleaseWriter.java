@@ -67,8 +67,9 @@ class ReleaseWriter {
                 r -> new Object[] {id, r.sectionCode(), r.position(), r.axisTitle(), r.term(), r.definition(), r.explanation(), r.includes()});
         batch("insert into catalog_code_change (release_id, code, action, billable, long_desc) values (?, ?, ?, ?, ?)", c.changes,
                 r -> new Object[] {id, r.code(), r.action(), r.billable(), r.longDesc()});
-        batch("insert into catalog_code_conversion (release_id, effective_date, current_code, previous_code, previous_text) values (?, ?, ?, ?, ?)",
-                c.conversions, r -> new Object[] {id, r.effectiveDate(), r.currentCode(), r.previousCode(), r.previousText()});
+        batch("insert into catalog_code_conversion (release_id, effective_date, current_code, previous_code, previous_to, previous_text)"
+                + " values (?, ?, ?, ?, ?, ?)", c.conversions,
+                r -> new Object[] {id, r.effectiveDate(), r.currentCode(), r.previousCode(), r.previousTo(), r.previousText()});
         return id;
     }
 

@@ -51,7 +51,14 @@ class CodePages {
         String key = system.key(code);
         String why = system.isWellFormed(key) ? " is not a code of " : " is not shaped like a code of ";
         List<CodeSummary> nearest = catalog.nearest(system, code, date);
-        return new CodeNotFoundException(system, code, "'" + code + "'" + why + release.get().label() + ".", nearest);
+        String detail = "'" + code + "'" + why + release.get().label() + ".";
+        var former = catalog.former(system, code);
+        if (former.isPresent()) {
+            detail += " " + former.get().code() + " is a code of " + former.get().lastRelease() + "; use ?date= for a date of service"
+                    + " in that release." + (former.get().replacedBy().isEmpty() ? ""
+                    : " The CDC conversion tables list in its place: " + String.join(", ", former.get().replacedBy()) + ".");
+        }
+        return new CodeNotFoundException(system, code, detail, nearest);
     }
 
 }

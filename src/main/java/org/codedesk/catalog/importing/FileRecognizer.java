@@ -23,6 +23,7 @@ final class FileRecognizer {
             "icd-10-cm[_-]?conversion[_-]?table[_-]fy(\\d{2,4}).*\\.(xlsx|csv)");
     private static final Pattern CONVERSION_APRIL = Pattern.compile("effective[_-]0?4[_-]0?1[_-]");
     private static final Pattern PCS = Pattern.compile("icd10pcs[_-](order|tables|definitions|index)[_-](\\d{4})\\.(txt|xml)");
+    private static final Pattern PCS_ADDENDA = Pattern.compile("order[_-]addenda[_-](\\d{4})\\.txt");
     private static final Pattern HCPCS = Pattern.compile("hcpc(\\d{4})[_-]?(jan|apr|jul|oct)?[_-]?anweb.*\\.(txt|xlsx|xls)");
     private static final Pattern CPT = Pattern.compile("cpt.*?(\\d{4}).*\\.(txt|tsv|csv)");
 
@@ -59,6 +60,9 @@ final class FileRecognizer {
                 default -> FileRole.PCS_INDEX;
             };
             return Optional.of(new RecognizedFile(role, fiscal(CodeSystem.ICD10PCS, Integer.parseInt(m.group(2)), false), file));
+        }
+        if ((m = PCS_ADDENDA.matcher(name)).matches()) { // the ICD-10-CM one is named icd10cm_order_addenda_YYYY.txt
+            return Optional.of(new RecognizedFile(FileRole.PCS_ORDER_ADDENDA, fiscal(CodeSystem.ICD10PCS, Integer.parseInt(m.group(1)), false), file));
         }
         if ((m = HCPCS.matcher(name)).matches()) {
             int year = Integer.parseInt(m.group(1));

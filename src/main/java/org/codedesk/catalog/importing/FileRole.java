@@ -17,6 +17,7 @@ enum FileRole {
     PCS_TABLES(CodeSystem.ICD10PCS, "tables"),
     PCS_DEFINITIONS(CodeSystem.ICD10PCS, "definitions"),
     PCS_INDEX(CodeSystem.ICD10PCS, "index"),
+    PCS_ORDER_ADDENDA(CodeSystem.ICD10PCS, "addenda"),
     HCPCS_TEXT(CodeSystem.HCPCS, "codes"),
     HCPCS_SHEET(CodeSystem.HCPCS, "codes"),
     CPT_DESCRIPTORS(CodeSystem.CPT, "codes");

@@ -9,12 +9,14 @@ import java.util.Map;
 
 import org.codedesk.catalog.source.OrderFileEntry;
 import org.codedesk.catalog.source.OrderFileParser;
+import org.codedesk.catalog.source.icd10cm.AddendaEntry;
 import org.codedesk.catalog.source.pcs.PcsAxis;
 import org.codedesk.catalog.source.pcs.PcsDefinition;
 import org.codedesk.catalog.source.pcs.PcsDefinitionsParser;
 import org.codedesk.catalog.source.pcs.PcsIndexParser;
 import org.codedesk.catalog.source.pcs.PcsIndexTerm;
 import org.codedesk.catalog.source.pcs.PcsLabel;
+import org.codedesk.catalog.source.pcs.PcsOrderAddendaParser;
 import org.codedesk.catalog.source.pcs.PcsRow;
 import org.codedesk.catalog.source.pcs.PcsTable;
 import org.codedesk.catalog.source.pcs.PcsTables;
@@ -82,6 +84,11 @@ final class PcsAssembler {
                         path));
             }
             count(content, FileRole.PCS_INDEX, terms.size());
+        }
+        if (files.containsKey(FileRole.PCS_ORDER_ADDENDA)) {
+            List<AddendaEntry> addenda = read(files.get(FileRole.PCS_ORDER_ADDENDA), (n, in) -> new PcsOrderAddendaParser().parse(n, in));
+            addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
+            count(content, FileRole.PCS_ORDER_ADDENDA, addenda.size());
         }
         files.keySet().forEach(role -> content.contents.add(role.content));
         return content;

@@ -39,6 +39,7 @@ class FileRecognizerTest {
     @Test
     void pcsHcpcsAndCpt() {
         assertThat(recognize("icd10pcs_tables_2025.xml").release().version()).isEqualTo("FY2025");
+        assertThat(recognize("order_addenda_2026.txt").role()).isEqualTo(FileRole.PCS_ORDER_ADDENDA);
         RecognizedFile hcpcs = recognize("HCPC2025_OCT_ANWEB.xlsx");
         assertThat(hcpcs.role()).isEqualTo(FileRole.HCPCS_SHEET);
         assertThat(hcpcs.release()).isEqualTo(new RecognizedFile.ReleaseKey(CodeSystem.HCPCS, "2025-10", LocalDate.of(2025, 10, 1)));

@@ -23,10 +23,17 @@ public class Catalog {
 
     private final JdbcTemplate jdbc;
     private final CodePageAssembler pages;
+    private final SearchDocumentReader searchDocuments;
 
     Catalog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.pages = new CodePageAssembler(jdbc, this);
+        this.searchDocuments = new SearchDocumentReader(jdbc, this);
+    }
+
+    /** The documents a search index is built from: one per code of a release with codes. */
+    public List<SearchDocument> searchDocuments(Release release) {
+        return searchDocuments.read(release);
     }
 
     public List<Release> releases() {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
+import org.codedesk.catalog.CatalogChanged;
 import org.codedesk.catalog.ImportProgress;
 import org.codedesk.catalog.ImportReport;
 import org.codedesk.catalog.ImportReport.Outcome;
@@ -23,6 +24,7 @@ import org.codedesk.catalog.importing.RecognizedFile.ReleaseKey;
 import org.codedesk.catalog.source.SourceFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,11 +46,15 @@ public class CatalogImporter {
     private final ImportProgress progress;
     private final ReentrantLock running = new ReentrantLock();
 
-    CatalogImporter(ReleaseWriter writer, TransactionTemplate transaction, JdbcTemplate jdbc, ImportProgress progress) {
+    private final ApplicationEventPublisher events;
+
+    CatalogImporter(ReleaseWriter writer, TransactionTemplate transaction, JdbcTemplate jdbc, ImportProgress progress,
+                    ApplicationEventPublisher events) {
         this.writer = writer;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.progress = progress;
+        this.events = events;
     }
 
     public ImportReport importPaths(List<Path> paths) {
@@ -73,6 +79,10 @@ public class CatalogImporter {
                         "No official release file recognised under " + paths + ". See docs/data-import.md for the file names."));
             }
             progress.finish(report);
+            List<String> imported = report.outcomes().stream().filter(o -> o.status() == Status.IMPORTED).map(Outcome::release).toList();
+            if (!imported.isEmpty()) {
+                events.publishEvent(new CatalogChanged(imported));
+            }
             return report;
         } catch (RuntimeException e) {
             progress.fail(e.getMessage());

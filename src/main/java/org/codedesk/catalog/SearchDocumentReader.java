@@ -1,0 +1,192 @@
+package org.codedesk.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the search documents of one release with codes. Index and table entries come from the newest index
+ * release before the next code release (FY2017's alphabetic index for FY2026 codes, here); codes the index
+ * printed that are not in this release are mapped forward: to the codes the CDC conversion tables list in their
+ * place, else to the codes they were expanded into, else to their nearest ancestor that still exists.
+ */
+final class SearchDocumentReader {
+
+    private static final Map<String, String> INDEX_CONTENT = Map.of("INDEX", "index", "EXTERNAL_CAUSE", "external-cause-index",
+            "DRUG", "drug-table", "NEOPLASM", "neoplasm-table", "PCS", "index");
+    private static final Map<String, String> INDEX_NAMES = Map.of("INDEX", "Alphabetic Index", "EXTERNAL_CAUSE", "External Cause Index",
+            "DRUG", "Table of Drugs and Chemicals", "NEOPLASM", "Neoplasm Table", "PCS", "ICD-10-PCS Index");
+
+    private record Row(String key, String code, String kind, boolean billable, String title, String shortTitle, String heading) { }
+
+    private final JdbcTemplate jdbc;
+    private final Catalog catalog;
+
+    SearchDocumentReader(JdbcTemplate jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    List<SearchDocument> read(Release release) {
+        CodeSystem system = release.system();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        jdbc.query("select code, display_code, kind, billable, long_desc, short_desc, heading_id from catalog_code where release_id = ?"
+                + " order by sort_order", rs -> {
+            rows.put(rs.getString(1), new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7)));
+        }, release.id());
+        Map<String, List<String>> inclusions = new HashMap<>();
+        Map<String, String[]> sections = new HashMap<>();
+        if (system == CodeSystem.ICD10CM) {
+            catalog.tabularFor(release).ifPresent(tabular -> {
+                jdbc.query("select owner, text from catalog_note where release_id = ? and kind = 'INCLUSION_TERM'",
+                        rs -> { inclusions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)); }, tabular.id());
+                sections.putAll(sectionsOfCategories(release, rows.keySet()));
+            });
+        }
+        Map<String, List<SearchDocument.IndexPath>> paths = indexPaths(release, rows.keySet());
+        List<SearchDocument> documents = new ArrayList<>(rows.size());
+        for (Row row : rows.values()) {
+            String[] section = sections.getOrDefault(row.key().substring(0, Math.min(3, row.key().length())), new String[2]);
+            documents.add(new SearchDocument(system, row.key(), row.code(), row.kind(), row.billable(), row.title(), row.shortTitle(),
+                    section[0], section[1], inclusions.getOrDefault(row.key(), List.of()), paths.getOrDefault(row.key(), List.of())));
+        }
+        return documents;
+    }
+
+    /** Category key to {chapter id, section id}, from the tabular release's section ranges. */
+    private Map<String, String[]> sectionsOfCategories(Release release, Set<String> keys) {
+        List<Catalog.Heading> headings = catalog.headings(release);
+        Map<String, String[]> result = new HashMap<>();
+        for (String key : keys) {
+            String category = key.substring(0, Math.min(3, key.length()));
+            result.computeIfAbsent(category, c -> headings.stream().filter(h -> h.kind().equals("section") && h.contains(c)).findFirst()
+                    .map(h -> new String[] {h.parentId(), h.id()}).orElse(new String[2]));
+        }
+        return result;
+    }
+
+    private Map<String, List<SearchDocument.IndexPath>> indexPaths(Release release, Set<String> keys) {
+        Map<String, List<SearchDocument.IndexPath>> result = new HashMap<>();
+        if (release.system() != CodeSystem.ICD10CM && release.system() != CodeSystem.ICD10PCS) {
+            return result;
+        }
+        Optional<Release> next = catalog.releases(release.system()).stream()
+                .filter(r -> r.has("codes") && r.effectiveFrom().isAfter(release.effectiveFrom())).findFirst();
+        java.time.LocalDate until = next.map(r -> r.effectiveFrom().minusDays(1)).orElse(java.time.LocalDate.of(9999, 1, 1));
+        Forward forward = new Forward(keys);
+        for (var entry : INDEX_CONTENT.entrySet()) {
+            String kind = entry.getKey();
+            if ((release.system() == CodeSystem.ICD10PCS) != kind.equals("PCS")) {
+                continue;
+            }
+            Optional<Release> index = catalog.releaseInForce(release.system(), until, entry.getValue());
+            if (index.isEmpty()) {
+                continue;
+            }
+            String label = index.get().label();
+            Map<Integer, int[]> parents = new HashMap<>();
+            Map<Integer, String> modifiers = new HashMap<>();
+            Map<Integer, String[]> terms = new LinkedHashMap<>();
+            jdbc.query("select id, parent_id, nonessential, path, coalesce(code, see_code) from catalog_index_term where release_id = ?"
+                    + " and index_kind = ?", rs -> {
+                int id = rs.getInt(1);
+                parents.put(id, new int[] {rs.getInt(2)});
+                if (rs.getString(3) != null) {
+                    modifiers.put(id, rs.getString(3));
+                }
+                terms.put(id, new String[] {rs.getString(4), rs.getString(5)});
+            }, index.get().id(), kind);
+            for (var term : terms.entrySet()) {
+                if (term.getValue()[1] != null) {
+                    add(result, forward, term.getValue()[1], new SearchDocument.IndexPath(INDEX_NAMES.get(kind), term.getValue()[0],
+                            modifiersAlong(term.getKey(), parents, modifiers), null, null, label));
+                }
+            }
+            jdbc.query("select term_id, heading, code from catalog_index_cell where release_id = ? and index_kind = ? and code is not null",
+                    rs -> { add(result, forward, rs.getString(3), new SearchDocument.IndexPath(INDEX_NAMES.get(kind),
+                            terms.get(rs.getInt(1))[0], modifiersAlong(rs.getInt(1), parents, modifiers), rs.getString(2), null, label)); },
+                    index.get().id(), kind);
+        }
+        return result;
+    }
+
+    /** The nonessential modifiers of a term and of every term above it, in path order. */
+    private static String modifiersAlong(int id, Map<Integer, int[]> parents, Map<Integer, String> modifiers) {
+        List<String> found = new ArrayList<>();
+        for (int current = id; current != 0 && parents.containsKey(current); current = parents.get(current)[0]) {
+            if (modifiers.containsKey(current)) {
+                found.add(0, modifiers.get(current));
+            }
+        }
+        return found.isEmpty() ? null : String.join(" ", found);
+    }
+
+    private static void add(Map<String, List<SearchDocument.IndexPath>> result, Forward forward, String printed, SearchDocument.IndexPath path) {
+        String key = printed.replace("-", "").replace(".", "");
+        for (String target : forward.map(key)) {
+            SearchDocument.IndexPath mapped = target.equals(key) ? path
+                    : new SearchDocument.IndexPath(path.index(), path.path(), path.modifiers(), path.column(), printed, path.release());
+            result.computeIfAbsent(target, k -> new ArrayList<>()).add(mapped);
+        }
+    }
+
+    /** Maps a code printed in an older index to codes of this release (see the class comment). */
+    private final class Forward {
+
+        private final Set<String> keys;
+        private final TreeSet<String> sorted;
+        private final Map<String, List<String>> cache = new HashMap<>();
+
+        private final Map<String, List<String>> replacedBy = new HashMap<>();
+        private final List<String[]> ranges = new ArrayList<>();
+
+        Forward(Set<String> keys) {
+            this.keys = keys;
+            this.sorted = new TreeSet<>(keys);
+            // the conversion tables are small (a few thousand rows): read once rather than per index code
+            jdbc.query("select previous_code, previous_to, current_code from catalog_code_conversion", rs -> {
+                if (rs.getString(2) == null) {
+                    replacedBy.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(3));
+                } else {
+                    ranges.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            });
+        }
+
+        List<String> map(String key) {
+            return cache.computeIfAbsent(key, this::resolve);
+        }
+
+        private List<String> resolve(String key) {
+            if (keys.contains(key)) {
+                return List.of(key);
+            }
+            Set<String> candidates = new TreeSet<>(replacedBy.getOrDefault(key, List.of()));
+            ranges.stream().filter(r -> key.compareTo(r[0]) >= 0 && key.compareTo(r[1]) <= 0).forEach(r -> candidates.add(r[2]));
+            List<String> replaced = candidates.stream().filter(keys::contains).toList();
+            if (!replaced.isEmpty()) {
+                return replaced;
+            }
+            // Expanded: the shortest codes that start with it (its new subcodes, not their descendants)
+            List<String> below = sorted.subSet(key, true, key + "\uffff", false).stream().toList();
+            if (!below.isEmpty()) {
+                int shortest = below.stream().mapToInt(String::length).min().orElseThrow();
+                return below.stream().filter(k -> k.length() == shortest).toList();
+            }
+            for (int length = key.length() - 1; length >= 3; length--) {
+                if (keys.contains(key.substring(0, length))) {
+                    return List.of(key.substring(0, length));
+                }
+            }
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.codedesk.search.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * An open, immutable search index of the code releases in force (one snapshot; a new import builds a new one
+ * and swaps it in). Thread-safe: any number of searches may run at once.
+ */
+public final class CodeIndex implements Closeable {
+
+    /** A hit: Lucene's document number, its score and the stored fields. */
+    public record Hit(int doc, float score, Document document) { }
+
+    private final String key;
+    private final FSDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final boolean hasVectors;
+    private final DirectSpellChecker spelling = new DirectSpellChecker();
+
+    public CodeIndex(String key, Path folder, boolean hasVectors) {
+        try {
+            this.key = key;
+            this.directory = FSDirectory.open(folder);
+            this.reader = DirectoryReader.open(directory);
+            FSDirectory opened = directory;
+            reader.getReaderCacheHelper().addClosedListener(k -> opened.close());
+            this.searcher = new IndexSearcher(reader);
+            this.hasVectors = hasVectors;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + folder, e);
+        }
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public boolean hasVectors() {
+        return hasVectors;
+    }
+
+    public int size() {
+        return reader.numDocs();
+    }
+
+    public List<Hit> search(Query query, int n) {
+        try {
+            return hits(searcher.search(query, n));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Hit> search(Query query, int n, Sort sort) {
+        try {
+            return hits(searcher.search(query, n, sort));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code n} documents whose embedding is nearest to {@code vector}, among those matching {@code filter}. */
+    public List<Hit> nearest(float[] vector, int n, Query filter) {
+        return search(new KnnFloatVectorQuery(Fields.VECTOR, vector, n, filter), n);
+    }
+
+    private List<Hit> hits(TopDocs top) throws IOException {
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        var stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            hits.add(new Hit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score, stored.document(sd.doc)));
+        }
+        return hits;
+    }
+
+    /**
+     * The word itself when the index holds it, else the closest word the index holds (within two edits, same
+     * first letter), else the word unchanged: how "pnuemonia" becomes "pneumonia".
+     */
+    public String correct(String word) {
+        try {
+            Term inTitle = new Term(Fields.TITLE_EXACT, word);
+            Term inIndex = new Term(Fields.INDEX_EXACT, word);
+            if (word.length() < 4 || reader.docFreq(inTitle) > 0 || reader.docFreq(inIndex) > 0 || word.chars().anyMatch(Character::isDigit)) {
+                return word;
+            }
+            SuggestWord best = null;
+            for (Term term : List.of(inIndex, inTitle)) {
+                for (SuggestWord candidate : spelling.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+                    if (best == null || candidate.score > best.score || (candidate.score == best.score && candidate.freq > best.freq)) {
+                        best = candidate;
+                    }
+                }
+            }
+            return best == null ? word : best.string;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes a reference for one search; false when the index was already closed (swapped out and released). */
+    public boolean acquire() {
+        return reader.tryIncRef();
+    }
+
+    /** Gives back a reference taken by {@link #acquire()}. */
+    public void release() {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops the owner's reference; the index closes when the last running search releases its own. */
+    @Override
+    public void close() {
+        release();
+    }
+}

@@ -1,0 +1,85 @@
+package org.codedesk.search.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a coder typed into an {@link Interpretation}: cleans it (control characters, Lucene syntax and
+ * overlong input are harmless here), recognises codes ("i214", "S72.0", "0DTJ4ZZ", "J1100"), ranges
+ * ("I20-I25") and rewrites lay words and abbreviations into the words of the code titles. Thread-safe.
+ */
+public final class QueryInterpreter {
+
+    public static final int MAX_LENGTH = 200;
+
+    private static final Pattern RANGE = Pattern.compile("([a-z][0-9][0-9a-z])(?:\\.[0-9a-z]*)?\\s*(?:-|to)\\s*([a-z][0-9][0-9a-z])(?:\\.[0-9a-z]*)?");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9]{2,7}(\\.[a-z0-9]{0,4})?-?");
+
+    private final Synonyms abbreviations;
+    private final Synonyms layTerms;
+
+    public QueryInterpreter(Synonyms abbreviations, Synonyms layTerms) {
+        this.abbreviations = abbreviations;
+        this.layTerms = layTerms;
+    }
+
+    public Interpretation interpret(String raw) {
+        List<String> notes = new ArrayList<>();
+        String query = raw == null ? "" : raw.replaceAll("\\p{Cntrl}", " ").strip();
+        if (query.length() > MAX_LENGTH) {
+            query = query.substring(0, MAX_LENGTH);
+            notes.add("Only the first " + MAX_LENGTH + " characters of the query were searched.");
+        }
+        String lower = query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        Matcher range = RANGE.matcher(lower);
+        if (range.matches()) {
+            String from = range.group(1).toUpperCase(Locale.ROOT);
+            String to = range.group(2).toUpperCase(Locale.ROOT);
+            notes.add("Categories " + from + " to " + to + ".");
+            return new Interpretation(query, null, from, to, List.of(), notes);
+        }
+        String codeKey = null;
+        if (CODE.matcher(lower).matches() && lower.chars().anyMatch(Character::isDigit)) {
+            codeKey = lower.replace(".", "").replace("-", "").toUpperCase(Locale.ROOT);
+        }
+        String text = Synonyms.normalize(lower);
+        List<String> texts = new ArrayList<>();
+        if (!text.isEmpty()) {
+            String rewritten = rewrite(text, notes);
+            texts.add(rewritten);
+            if (!rewritten.equals(text)) {
+                texts.add(text);
+            }
+        }
+        return new Interpretation(query, codeKey, null, null, texts, notes);
+    }
+
+    /** Replaces lay phrases (longest first), then abbreviations word by word, noting each replacement. */
+    private String rewrite(String text, List<String> notes) {
+        String padded = " " + text + " ";
+        for (String lay : layTerms.termsLongestFirst()) {
+            if (padded.contains(" " + lay + " ")) {
+                String clinical = layTerms.expansions(lay).get(0);
+                padded = padded.replace(" " + lay + " ", " " + clinical + " ");
+                notes.add("\"" + lay + "\" read as \"" + clinical + "\".");
+            }
+        }
+        List<String> words = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String word : padded.trim().split(" ")) {
+            List<String> expansion = abbreviations.expansions(word);
+            if (!expansion.isEmpty() && seen.add(word)) {
+                words.add(expansion.get(0));
+                notes.add(word.toUpperCase(Locale.ROOT) + " read as \"" + expansion.get(0) + "\".");
+            } else {
+                words.add(word);
+            }
+        }
+        return String.join(" ", words);
+    }
+}

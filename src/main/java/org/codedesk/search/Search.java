@@ -78,11 +78,14 @@ public class Search {
     private final Vectors vectors;
     private final QueryInterpreter interpreter;
     private final LexicalQueries lexical = new LexicalQueries();
-    private final Cache<String, List<Suggestion>> suggestions = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, List<Suggestion>> suggestions;
 
-    Search(SearchIndexes indexes, Vectors vectors) {
+    Search(SearchIndexes indexes, Vectors vectors,
+           @org.springframework.beans.factory.annotation.Value("${codedesk.search.suggest-cache-size:20000}") long cacheSize) {
         this.indexes = indexes;
         this.vectors = vectors;
+        // autocomplete prefixes repeat heavily across users; the key holds the index key, so a new index never serves old entries
+        this.suggestions = Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.interpreter = new QueryInterpreter(Synonyms.load("search/abbreviations.tsv"), Synonyms.load("search/lay-terms.tsv"));
     }
 

@@ -86,7 +86,8 @@ public class Search {
         this.vectors = vectors;
         // autocomplete prefixes repeat heavily across users; the key holds the index key, so a new index never serves old entries
         this.suggestions = Caffeine.newBuilder().maximumSize(cacheSize).build();
-        this.interpreter = new QueryInterpreter(Synonyms.load("search/abbreviations.tsv"), Synonyms.load("search/lay-terms.tsv"));
+        this.interpreter = new QueryInterpreter(Synonyms.load("search/abbreviations.tsv"),
+                List.of(Synonyms.load("search/procedure-terms.tsv"), Synonyms.load("search/lay-terms.tsv")));
     }
 
     public Results search(Request request) {

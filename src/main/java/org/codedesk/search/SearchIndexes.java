@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
 public class SearchIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
-    private static final String SCHEMA = "codes-v1";
+    private static final String SCHEMA = "codes-v2"; // change whenever fields or analysis change: old indexes are then rebuilt
 
     private final Catalog catalog;
     private final Path root;
@@ -163,7 +163,7 @@ public class SearchIndexes {
                 documents.addAll(ofRelease);
                 if (withVectors) {
                     // cached per release, so a new HCPCS quarter does not recompute the ICD-10-CM vectors
-                    embeddings.addAll(java.util.Arrays.asList(vectors.of(key(List.of(release)), ofRelease)));
+                    embeddings.addAll(java.util.Arrays.asList(vectors.of(vectorKey(release), ofRelease)));
                 }
             }
             Path temp = root.resolve(key + ".tmp-" + System.nanoTime());
@@ -179,6 +179,11 @@ public class SearchIndexes {
             log.info("Built search index {} ({} codes) in {} ms", key, documents.size(), (System.nanoTime() - start) / 1_000_000);
         }
         return new CodeIndex(key, folder, withVectors);
+    }
+
+    /** Embeddings depend only on the release and the model, not on the index schema. */
+    private static String vectorKey(Release release) {
+        return "all-minilm-l6-v2-q|" + release.system().slug() + ":" + release.version() + ":" + release.id() + ":" + release.importedAt();
     }
 
     private static String key(List<Release> releases) {

@@ -37,6 +37,10 @@ public final class CodeIndex implements Closeable {
     private final boolean hasVectors;
     private final DirectSpellChecker spelling = new DirectSpellChecker();
 
+    {
+        spelling.setMinPrefix(0); // "neumonia" lacks its first letter
+    }
+
     public CodeIndex(String key, Path folder, boolean hasVectors) {
         try {
             this.key = key;
@@ -112,10 +116,33 @@ public final class CodeIndex implements Closeable {
                     }
                 }
             }
-            return best == null ? word : best.string;
+            // short words get one typing error at most: "vtach" must not become "vbac"
+            int allowed = word.length() <= 5 ? 1 : 2;
+            return best == null || distance(word, best.string) > allowed ? word : best.string;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Damerau-Levenshtein distance (adjacent transpositions count as one edit, as typing errors do). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** Takes a reference for one search; false when the index was already closed (swapped out and released). */

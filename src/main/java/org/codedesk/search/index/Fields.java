@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /**
  * The fields of a code document in the search index and how each is analysed. Text fields are stemmed
@@ -43,8 +42,40 @@ public final class Fields {
 
     /** One analyzer for indexing and querying, so both sides agree token for token. */
     public static Analyzer analyzer() {
-        Analyzer english = new EnglishAnalyzer();
-        Analyzer plain = new StandardAnalyzer();
-        return new PerFieldAnalyzerWrapper(english, Map.of(TITLE_EXACT, plain, INDEX_EXACT, plain));
+        return new PerFieldAnalyzerWrapper(new CodeTextAnalyzer(true), Map.of(TITLE_EXACT, new CodeTextAnalyzer(false),
+                INDEX_EXACT, new CodeTextAnalyzer(false)));
+    }
+
+    /**
+     * Standard tokens, lower case; a decimal number also yields its whole part ("35.0" also gives "35", so "BMI 35"
+     * finds "35.0-35.9"); when {@code stemmed}, English stop words are dropped and words stemmed (Porter).
+     */
+    static final class CodeTextAnalyzer extends Analyzer {
+
+        private static final java.util.regex.Pattern WHOLE_PART = java.util.regex.Pattern.compile("^([0-9]+)\\.[0-9]+$");
+        private final boolean stemmed;
+
+        CodeTextAnalyzer(boolean stemmed) {
+            this.stemmed = stemmed;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            org.apache.lucene.analysis.Tokenizer source = new org.apache.lucene.analysis.standard.StandardTokenizer();
+            org.apache.lucene.analysis.TokenStream stream = new org.apache.lucene.analysis.pattern.PatternCaptureGroupTokenFilter(
+                    source, true, WHOLE_PART);
+            stream = new org.apache.lucene.analysis.en.EnglishPossessiveFilter(stream);
+            stream = new org.apache.lucene.analysis.LowerCaseFilter(stream);
+            if (stemmed) {
+                stream = new org.apache.lucene.analysis.StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                stream = new org.apache.lucene.analysis.en.PorterStemFilter(stream);
+            }
+            return new TokenStreamComponents(source, stream);
+        }
+
+        @Override
+        protected org.apache.lucene.analysis.TokenStream normalize(String fieldName, org.apache.lucene.analysis.TokenStream in) {
+            return new org.apache.lucene.analysis.LowerCaseFilter(in);
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
 /**
  * Turns what a coder typed into an {@link Interpretation}: cleans it (control characters, Lucene syntax and
  * overlong input are harmless here), recognises codes ("i214", "S72.0", "0DTJ4ZZ", "J1100"), ranges
@@ -21,11 +23,12 @@ public final class QueryInterpreter {
     private static final Pattern CODE = Pattern.compile("[a-z0-9]{2,7}(\\.[a-z0-9]{0,4})?-?");
 
     private final Synonyms abbreviations;
-    private final Synonyms layTerms;
+    private final List<Synonyms> phrases;
 
-    public QueryInterpreter(Synonyms abbreviations, Synonyms layTerms) {
+    /** {@code phrases}: lists of words and phrases to rewrite (lay words, coders' procedure words), tried in order. */
+    public QueryInterpreter(Synonyms abbreviations, List<Synonyms> phrases) {
         this.abbreviations = abbreviations;
-        this.layTerms = layTerms;
+        this.phrases = phrases;
     }
 
     public Interpretation interpret(String raw) {
@@ -59,27 +62,43 @@ public final class QueryInterpreter {
         return new Interpretation(query, codeKey, null, null, texts, notes);
     }
 
-    /** Replaces lay phrases (longest first), then abbreviations word by word, noting each replacement. */
+    /**
+     * Expands abbreviations (also two words written as one: "c diff"), then replaces phrases (longest first), so
+     * an expanded abbreviation can itself be a phrase ("TKA" to "total knee arthroplasty" to the PCS words).
+     * An abbreviation that is also an English stop word ("as", "all") counts only when it is the whole query.
+     */
     private String rewrite(String text, List<String> notes) {
-        String padded = " " + text + " ";
-        for (String lay : layTerms.termsLongestFirst()) {
-            if (padded.contains(" " + lay + " ")) {
-                String clinical = layTerms.expansions(lay).get(0);
-                padded = padded.replace(" " + lay + " ", " " + clinical + " ");
-                notes.add("\"" + lay + "\" read as \"" + clinical + "\".");
-            }
-        }
-        List<String> words = new ArrayList<>();
+        List<String> words = new ArrayList<>(List.of(text.split(" ")));
+        List<String> expanded = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String word : padded.trim().split(" ")) {
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String joined = i + 1 < words.size() ? word + words.get(i + 1) : null;
+            if (joined != null && !abbreviations.expansions(joined).isEmpty()) {
+                word = joined;
+                i++;
+            }
             List<String> expansion = abbreviations.expansions(word);
-            if (!expansion.isEmpty() && seen.add(word)) {
-                words.add(expansion.get(0));
+            boolean stopWord = words.size() > 1 && EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word);
+            if (!expansion.isEmpty() && !stopWord && seen.add(word)) {
+                expanded.add(expansion.get(0));
                 notes.add(word.toUpperCase(Locale.ROOT) + " read as \"" + expansion.get(0) + "\".");
             } else {
-                words.add(word);
+                expanded.add(word);
             }
         }
-        return String.join(" ", words);
+        String padded = " " + String.join(" ", expanded) + " ";
+        for (Synonyms list : phrases) {
+            for (String phrase : list.termsLongestFirst()) {
+                if (padded.contains(" " + phrase + " ")) {
+                    String clinical = list.expansions(phrase).get(0);
+                    padded = padded.replace(" " + phrase + " ", " " + clinical + " ");
+                    if (!clinical.equals(phrase)) {
+                        notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");
+                    }
+                }
+            }
+        }
+        return padded.trim();
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** With the in-process embedding model on, a query that shares no word with any title still finds its concept. */
-@SpringBootTest(properties = {"codedesk.search.semantic=true", "codedesk.home=target/test-data-semantic"})
+// its own database: with semantic search on, the full data other tests import would take minutes to embed
+@SpringBootTest(properties = {"codedesk.search.semantic=true", "codedesk.home=target/test-data-semantic",
+        "spring.datasource.url=jdbc:h2:mem:semantic;DB_CLOSE_DELAY=-1"})
 class SemanticSearchTest {
 
     @Autowired Search search;

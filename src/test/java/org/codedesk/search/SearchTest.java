@@ -95,6 +95,8 @@ class SearchTest {
                 .isNotEmpty().allMatch(Search.Hit::billable);
         assertThat(search.search(new Search.Request("poisoning", null, false, null, "T36-T50", DOS, 20)).hits())
                 .isNotEmpty().allMatch(h -> h.code().startsWith("T36"));
+        assertThat(search.search(new Search.Request("unspecified", null, false, "7", null, DOS, 20)).hits())
+                .isNotEmpty().allMatch(h -> h.code().startsWith("H54"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.codedesk.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -22,7 +23,7 @@ class AdminImportPageTest {
     @Test
     void startsAnImportAndShowsItsOutcome() throws Exception {
         ImportReport before = progress.snapshot().lastReport();
-        mvc.perform(post("/admin/import").param("paths", "src/test/resources/fixtures/releases").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
+        mvc.perform(post("/admin/import").with(csrf()).param("paths", "src/test/resources/fixtures/releases").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/import"));
         for (int i = 0; i < 600 && (progress.snapshot().lastReport() == before || progress.snapshot().running()); i++) {
             Thread.sleep(50); // waits for the background import to end; the assertion does not depend on how long it took
@@ -35,9 +36,15 @@ class AdminImportPageTest {
 
     @Test
     void rejectsAMissingFolderWithAFormError() throws Exception {
-        String html = mvc.perform(post("/admin/import").param("paths", "/no/such/folder").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
+        String html = mvc.perform(post("/admin/import").with(csrf()).param("paths", "/no/such/folder").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("No such file or folder on the server: /no/such/folder");
+    }
+
+    @Test
+    void aPostWithoutTheFormsCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/admin/import").param("paths", "/tmp").with(r -> { r.setRemoteAddr("127.0.0.1"); return r; }))
+                .andExpect(status().isForbidden());
     }
 
     @Test

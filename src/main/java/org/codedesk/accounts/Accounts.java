@@ -1,0 +1,118 @@
+package org.codedesk.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts module's API: registration with email verification, password reset by single-use expiring
+ * link. Answers never tell whether an email has an account (the same words and the same page either way);
+ * the owner of the address is told by email instead.
+ */
+@Service
+public class Accounts {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+    static final Duration VERIFY_VALIDITY = Duration.ofHours(24);
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+
+    private final AccountRepository repository;
+    private final PasswordEncoder encoder;
+    private final AccountMail mail;
+    private final SecureRandom random = new SecureRandom();
+
+    Accounts(AccountRepository repository, PasswordEncoder encoder, AccountMail mail) {
+        this.repository = repository;
+        this.encoder = encoder;
+        this.mail = mail;
+    }
+
+    /** Registers a new member (unverified) and mails the verification link; for a known email, mails its owner. */
+    @Transactional
+    public List<String> register(String email, String password) {
+        String address = AccountRepository.normalize(email);
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 320) {
+            return List.of("Enter a valid email address.");
+        }
+        List<String> problems = PasswordRules.problems(password, address);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Optional<Account> existing = repository.byEmail(address);
+        if (existing.isPresent()) {
+            mail.alreadyRegistered(address);
+            return List.of();
+        }
+        long id = repository.create(address, encoder.encode(password), EnumSet.of(Role.MEMBER));
+        mail.verification(address, newToken(id, "VERIFY", VERIFY_VALIDITY));
+        log.info("Account {} registered", id);
+        return List.of();
+    }
+
+    /** Confirms an email address from its link; false when the link is unknown, used or expired. */
+    @Transactional
+    public boolean verify(String token) {
+        Optional<Long> account = repository.useToken(hash(token), "VERIFY", Instant.now());
+        account.ifPresent(repository::markVerified);
+        return account.isPresent();
+    }
+
+    /** Mails a reset link when the email has an account; does nothing visible otherwise. */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        repository.byEmail(email).filter(a -> !a.disabled()).ifPresent(a -> mail.passwordReset(a.email(), newToken(a.id(), "RESET", RESET_VALIDITY)));
+    }
+
+    /** Sets a new password from a reset link; returns the problems (empty when done). */
+    @Transactional
+    public List<String> resetPassword(String token, String password) {
+        String tokenHash = hash(token);
+        // check the rules before spending the single-use token
+        Optional<Long> pending = repository.pendingToken(tokenHash, "RESET", Instant.now());
+        if (pending.isEmpty()) {
+            return List.of("This link is not valid any more: ask for a new one.");
+        }
+        Account account = repository.byId(pending.get()).orElseThrow();
+        List<String> problems = PasswordRules.problems(password, account.email());
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        if (repository.useToken(tokenHash, "RESET", Instant.now()).isEmpty()) {
+            return List.of("This link is not valid any more: ask for a new one.");
+        }
+        repository.setPassword(account.id(), encoder.encode(password));
+        repository.markVerified(account.id()); // the link reached the mailbox, which proves the address
+        return List.of();
+    }
+
+    private String newToken(long accountId, String purpose, Duration validity) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        repository.saveToken(hash(token), accountId, purpose, Instant.now().plus(validity));
+        return token;
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.codedesk.accounts.web;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.codedesk.accounts.Accounts;
+import org.codedesk.accounts.PasswordRules;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Log in, register, verify the email, reset a forgotten password, and the member's own page. Every answer
+ * about an email address reads the same whether or not it has an account.
+ */
+@Controller
+class AccountPagesController {
+
+    static final String SENT = "If the address can receive mail, a message is on its way to it. Follow the link in it"
+            + " (check the spam folder too).";
+
+    private final Accounts accounts;
+
+    AccountPagesController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "accounts/login";
+    }
+
+    @GetMapping("/register")
+    String registerForm(Model model) {
+        model.addAttribute("rules", PasswordRules.DESCRIPTION);
+        return "accounts/register";
+    }
+
+    @PostMapping("/register")
+    String register(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password, Model model) {
+        List<String> problems;
+        try {
+            problems = accounts.register(email, password);
+        } catch (MailException e) {
+            problems = List.of("We could not send the confirmation email just now, so nothing was saved; please try again in a few minutes.");
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("errors", problems);
+            model.addAttribute("email", email);
+            model.addAttribute("rules", PasswordRules.DESCRIPTION);
+            return "accounts/register";
+        }
+        model.addAttribute("message", SENT);
+        return "accounts/message";
+    }
+
+    @GetMapping("/verify")
+    String verify(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("message", accounts.verify(token)
+                ? "Your email address is confirmed. You can log in now."
+                : "This link is not valid any more (used, expired or mistyped). Log in to ask for a new one, or register again.");
+        return "accounts/message";
+    }
+
+    @GetMapping("/password/forgot")
+    String forgotForm() {
+        return "accounts/forgot";
+    }
+
+    @PostMapping("/password/forgot")
+    String forgot(@RequestParam(defaultValue = "") String email, Model model) {
+        try {
+            accounts.requestPasswordReset(email);
+        } catch (MailException e) {
+            model.addAttribute("message", "We could not send email just now; please try again in a few minutes.");
+            return "accounts/message";
+        }
+        model.addAttribute("message", SENT);
+        return "accounts/message";
+    }
+
+    @GetMapping("/password/reset")
+    String resetForm(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("rules", PasswordRules.DESCRIPTION);
+        return "accounts/reset";
+    }
+
+    @PostMapping("/password/reset")
+    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password, Model model,
+                 RedirectAttributes redirect) {
+        List<String> problems = accounts.resetPassword(token, password);
+        if (!problems.isEmpty()) {
+            model.addAttribute("token", token);
+            model.addAttribute("errors", problems);
+            model.addAttribute("rules", PasswordRules.DESCRIPTION);
+            return "accounts/reset";
+        }
+        redirect.addFlashAttribute("message", "Your password is changed. Log in with the new one.");
+        return "redirect:/login";
+    }
+
+    @GetMapping("/account")
+    String account(Principal principal, Model model) {
+        model.addAttribute("email", principal.getName());
+        return "accounts/account";
+    }
+}

@@ -1,0 +1,146 @@
+package org.codedesk.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** Registration, email verification, login, lockout and password reset, with GreenMail as a real SMTP server. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccountJourneyTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired MockMvc mvc;
+
+    private static String email() {
+        return "coder-" + UUID.randomUUID() + "@example.org";
+    }
+
+    private String register(String email, String password) throws Exception {
+        return mvc.perform(post("/register").with(csrf()).param("email", email).param("password", password))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private String link(String to, String path) throws Exception {
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            String body = GreenMailUtil.getBody(message);
+            if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains(to)) {
+                Matcher m = Pattern.compile("http://localhost:8080(" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+)").matcher(body);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no mail to " + to + " with a link to " + path);
+    }
+
+    @Test
+    void registerVerifyByEmailLinkThenLogIn() throws Exception {
+        String email = email();
+        assertThat(register(email, PASSWORD)).contains("a message is on its way");
+        mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(unauthenticated()); // not verified yet
+        String verify = link(email, "/verify");
+        assertThat(mvc.perform(get(verify)).andReturn().getResponse().getContentAsString()).contains("Your email address is confirmed");
+        assertThat(mvc.perform(get(verify)).andReturn().getResponse().getContentAsString()).contains("not valid any more"); // single use
+        mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(authenticated().withRoles("MEMBER"));
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithTheRulesShown() throws Exception {
+        String html = register(email(), "short");
+        assertThat(html).contains("The password must have at least 12 characters.").contains("at least 12 characters (a few words");
+        String named = register("annabelle@example.org", "annabelle-is-here-1");
+        assertThat(named).contains("must not contain the name part of your email address");
+    }
+
+    @Test
+    void aKnownEmailGetsTheSameAnswerAndItsOwnerIsTold() throws Exception {
+        String email = email();
+        String first = register(email, PASSWORD);
+        String second = register(email, PASSWORD);
+        assertThat(second).isEqualTo(first);
+        java.util.List<String> subjects = new java.util.ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessagesForDomain(email)) {
+            subjects.add(m.getSubject());
+        }
+        assertThat(subjects).contains("Confirm your email address for CodeDesk", "Someone tried to register with your email address");
+        assertThat(mvc.perform(post("/password/forgot").with(csrf()).param("email", "nobody-" + email)).andReturn().getResponse()
+                .getContentAsString()).isEqualTo(mvc.perform(post("/password/forgot").with(csrf()).param("email", email)).andReturn()
+                .getResponse().getContentAsString());
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/register").param("email", email()).param("password", PASSWORD)).andExpect(status().isForbidden());
+        mvc.perform(post("/login").param("email", email()).param("password", PASSWORD)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
+        String email = email();
+        register(email, PASSWORD);
+        mvc.perform(get(link(email, "/verify")));
+        for (int i = 0; i < LoginAttempts.LIMIT; i++) {
+            mvc.perform(formLogin("/login").user("email", email).password("wrong password " + i)).andExpect(unauthenticated())
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(unauthenticated());
+    }
+
+    @Test
+    void passwordResetBySingleUseLink() throws Exception {
+        String email = email();
+        register(email, PASSWORD);
+        mvc.perform(get(link(email, "/verify")));
+        mvc.perform(post("/password/forgot").with(csrf()).param("email", email)).andExpect(status().isOk());
+        String reset = link(email, "/password/reset");
+        String token = reset.substring(reset.indexOf("token=") + 6);
+        assertThat(mvc.perform(post("/password/reset").with(csrf()).param("token", token).param("password", "tiny")).andReturn()
+                .getResponse().getContentAsString()).contains("at least 12 characters");
+        String newPassword = "a brand new long passphrase";
+        mvc.perform(post("/password/reset").with(csrf()).param("token", token).param("password", newPassword))
+                .andExpect(redirectedUrl("/login"));
+        assertThat(mvc.perform(post("/password/reset").with(csrf()).param("token", token).param("password", newPassword)).andReturn()
+                .getResponse().getContentAsString()).contains("This link is not valid any more");
+        mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("email", email).password(newPassword)).andExpect(authenticated());
+    }
+
+    @Test
+    void securityHeadersAndMemberPages() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+        mvc.perform(get("/account")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/codes")).andExpect(status().isOk());
+    }
+}

@@ -41,6 +41,11 @@ public class Accounts {
         this.mail = mail;
     }
 
+    /** The member with this (login) email, if any. */
+    public Optional<Member> member(String email) {
+        return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.plan()));
+    }
+
     /** Registers a new member (unverified) and mails the verification link; for a known email, mails its owner. */
     @Transactional
     public List<String> register(String email, String password) {

@@ -3,7 +3,11 @@ package org.codedesk.catalog.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.metering.Allowance;
+import org.codedesk.metering.CodePageViews;
+import org.codedesk.metering.Viewers;
 import org.codedesk.catalog.Release;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -26,10 +32,29 @@ class CodeApiController {
 
     private final CodePages pages;
     private final org.codedesk.catalog.Catalog catalog;
+    private final CodePageViews views;
+    private final Viewers viewers;
 
-    CodeApiController(CodePages pages, org.codedesk.catalog.Catalog catalog) {
+    CodeApiController(CodePages pages, org.codedesk.catalog.Catalog catalog, CodePageViews views, Viewers viewers) {
         this.pages = pages;
         this.catalog = catalog;
+        this.views = views;
+        this.viewers = viewers;
+    }
+
+    /** The plan's code page views for the period are used up. */
+    static class QuotaExhaustedException extends RuntimeException {
+        QuotaExhaustedException(String plan, int quota) {
+            super("You have used the " + quota + " code page view" + (quota == 1 ? "" : "s") + " of the " + plan
+                    + " plan for this period. Register or log in for more, or upgrade for unlimited views.");
+        }
+    }
+
+    @ExceptionHandler(QuotaExhaustedException.class)
+    ResponseEntity<ProblemDetail> quota(QuotaExhaustedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Code page view limit reached");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @GetMapping("/api/v1/codes/{system}/{code}")
@@ -38,13 +63,19 @@ class CodeApiController {
                     + " Returns 404 problem+json with the nearest valid codes when the code does not exist.")
     Object code(@PathVariable @Parameter(description = "icd10cm, icd10pcs, hcpcs or cpt") String system,
                   @PathVariable @Parameter(description = "the code, any case, with or without the dot") String code,
-                  @RequestParam(required = false) @Parameter(description = "date of service, YYYY-MM-DD; today by default") String date) {
+                  @RequestParam(required = false) @Parameter(description = "date of service, YYYY-MM-DD; today by default") String date,
+                  HttpServletRequest request, HttpServletResponse response) {
         CodeSystem codeSystem = pages.system(system);
         LocalDate day = DateOfService.parse(date);
         if (pages.isUnlicensedCpt(codeSystem, code, day)) {
             return new UnlicensedCptCode("cpt", codeSystem.key(code), false, CodePages.UNLICENSED_CPT);
         }
-        return pages.page(codeSystem, code, day);
+        CodePage page = pages.page(codeSystem, code, day);
+        Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + page.key());
+        if (!allowance.granted()) {
+            throw new QuotaExhaustedException(allowance.plan(), views.quota(allowance.plan()));
+        }
+        return page;
     }
 
     /** What the API says of a CPT code when no licensed CPT file is in force. */

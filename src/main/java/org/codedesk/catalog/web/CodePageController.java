@@ -5,6 +5,9 @@ import java.time.LocalDate;
 
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.metering.Allowance;
+import org.codedesk.metering.CodePageViews;
+import org.codedesk.metering.Viewers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +20,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /** The page of one code: {@code /codes/{system}/{code}}, redirecting any other spelling to the canonical URL. */
 @Controller
 class CodePageController {
@@ -24,15 +30,21 @@ class CodePageController {
     static final String VIEW = "catalog/code";
     static final String NOT_FOUND_VIEW = "catalog/not-found";
     static final String UNLICENSED_CPT_VIEW = "catalog/cpt-unlicensed";
+    static final String QUOTA_VIEW = "catalog/quota";
 
     private final CodePages pages;
+    private final CodePageViews views;
+    private final Viewers viewers;
 
-    CodePageController(CodePages pages) {
+    CodePageController(CodePages pages, CodePageViews views, Viewers viewers) {
         this.pages = pages;
+        this.views = views;
+        this.viewers = viewers;
     }
 
     @GetMapping("/codes/{system}/{code}")
-    Object code(@PathVariable String system, @PathVariable String code, @RequestParam(required = false) String date, Model model) {
+    Object code(@PathVariable String system, @PathVariable String code, @RequestParam(required = false) String date, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
         CodeSystem codeSystem = pages.system(system);
         LocalDate day = DateOfService.parse(date);
         if (pages.isUnlicensedCpt(codeSystem, code, day)) {
@@ -47,6 +59,15 @@ class CodePageController {
             RedirectView redirect = new RedirectView(canonical.toString());
             redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
             return redirect;
+        }
+        Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + page.key());
+        model.addAttribute("allowance", allowance);
+        if (!allowance.granted()) {
+            // none of the code's content goes out: the prompt page gets only the code number
+            model.addAttribute("system", codeSystem);
+            model.addAttribute("code", page.code());
+            model.addAttribute("quota", views.quota(allowance.plan()));
+            return QUOTA_VIEW;
         }
         model.addAttribute("page", page);
         model.addAttribute("date", date == null ? null : day);

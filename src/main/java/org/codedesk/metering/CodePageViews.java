@@ -1,0 +1,115 @@
+package org.codedesk.metering;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The metering module's API: code page views per plan and period. A view is granted when the viewer saw the
+ * page already in the period, or when every counter of the viewer is below the plan's quota; the counters are
+ * raised by conditional updates inside one transaction, so parallel requests for the last view grant exactly one.
+ * Quotas come from configuration: {@code codedesk.plans.<plan>.code-views} (-1 unlimited).
+ */
+@Service
+public class CodePageViews {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Environment environment;
+    private final boolean enabled;
+    private final Duration period;
+
+    CodePageViews(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment,
+                  @Value("${codedesk.metering.enabled:true}") boolean enabled,
+                  @Value("${codedesk.metering.period-days:30}") int periodDays) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.environment = environment;
+        this.enabled = enabled;
+        this.period = Duration.ofDays(periodDays);
+    }
+
+    public int quota(String plan) {
+        return environment.getProperty("codedesk.plans." + plan.toLowerCase(Locale.ROOT) + ".code-views", Integer.class, -1);
+    }
+
+    /** Asks to show {@code item} (e.g. "icd10cm:I21.4") to {@code viewer}; counts the view when it is new and granted. */
+    public Allowance view(Viewer viewer, String item) {
+        int quota = quota(viewer.plan());
+        if (!enabled || quota < 0) {
+            return new Allowance(true, -1, viewer.plan());
+        }
+        Instant now = Instant.now();
+        List<String> keys = viewer.keys().stream().sorted().toList(); // one lock order for everybody: no deadlocks
+        keys.forEach(key -> ensureCounter(key, now));
+        Boolean granted = transaction.execute(status -> {
+            // Locking the viewer's counters serialises that viewer's requests; other viewers are not held up.
+            for (String key : keys) {
+                jdbc.queryForList("select used from metering_counter where viewer_key = ? for update", Integer.class, key);
+                resetIfPeriodOver(key, now);
+            }
+            if (keys.stream().anyMatch(k -> seenInPeriod(k, item, now))) {
+                return true;
+            }
+            for (String key : keys) {
+                Integer used = jdbc.queryForObject("select used from metering_counter where viewer_key = ?", Integer.class, key);
+                if (used == null || used >= quota) {
+                    return false;
+                }
+            }
+            for (String key : keys) {
+                jdbc.update("update metering_counter set used = used + 1 where viewer_key = ?", key);
+                jdbc.update("delete from metering_view where viewer_key = ? and item = ?", key, item);
+                jdbc.update("insert into metering_view (viewer_key, item, viewed_at) values (?, ?, ?)", key, item, Timestamp.from(now));
+            }
+            return true;
+        });
+        return new Allowance(Boolean.TRUE.equals(granted), remaining(viewer, quota, now), viewer.plan());
+    }
+
+    /** How many views remain for the viewer now, without using one (-1: unlimited). */
+    public int remaining(Viewer viewer) {
+        int quota = quota(viewer.plan());
+        return !enabled || quota < 0 ? -1 : remaining(viewer, quota, Instant.now());
+    }
+
+    private int remaining(Viewer viewer, int quota, Instant now) {
+        int used = 0;
+        for (String key : viewer.keys()) {
+            List<Integer> counts = jdbc.queryForList("select used from metering_counter where viewer_key = ? and period_start > ?",
+                    Integer.class, key, Timestamp.from(now.minus(period)));
+            used = Math.max(used, counts.isEmpty() ? 0 : counts.get(0));
+        }
+        return Math.max(0, quota - used);
+    }
+
+    private boolean seenInPeriod(String key, String item, Instant now) {
+        return !jdbc.queryForList("select 1 from metering_view where viewer_key = ? and item = ? and viewed_at > ?", Integer.class,
+                key, item, Timestamp.from(now.minus(period))).isEmpty();
+    }
+
+    private void resetIfPeriodOver(String key, Instant now) {
+        jdbc.update("update metering_counter set used = 0, period_start = ? where viewer_key = ? and period_start <= ?",
+                Timestamp.from(now), key, Timestamp.from(now.minus(period)));
+    }
+
+    /** Creates the viewer's counter at zero if it has none; its own statement, so a parallel creation loses harmlessly. */
+    private void ensureCounter(String key, Instant now) {
+        if (jdbc.queryForList("select 1 from metering_counter where viewer_key = ?", Integer.class, key).isEmpty()) {
+            try {
+                jdbc.update("insert into metering_counter (viewer_key, period_start, used) values (?, ?, 0)", key, Timestamp.from(now));
+            } catch (DuplicateKeyException e) {
+                // created by a parallel request: fine
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.codedesk.metering;
+
+import java.util.List;
+
+/**
+ * Who is reading, as metering counts them: an account (its plan decides the quota), or a guest known by a
+ * signed cookie and by address together, so clearing cookies does not reset the quota.
+ */
+public record Viewer(String plan, List<String> keys) {
+
+    public static Viewer account(long accountId, String plan) {
+        return new Viewer(plan, List.of("account:" + accountId));
+    }
+
+    public static Viewer guest(String cookieId, String address) {
+        return new Viewer("GUEST", List.of("cookie:" + cookieId, "ip:" + address));
+    }
+}

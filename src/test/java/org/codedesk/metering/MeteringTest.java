@@ -1,0 +1,117 @@
+package org.codedesk.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import jakarta.servlet.http.Cookie;
+
+/** Guests see one code page, re-opening is free, the limit holds without cookies, and counting is race-safe. */
+@SpringBootTest(properties = "codedesk.metering.enabled=true")
+@AutoConfigureMockMvc
+class MeteringTest {
+
+    static final String DOS = "?date=2016-06-01";
+
+    @Autowired MockMvc mvc;
+    @Autowired CodePageViews views;
+    @Autowired CatalogImporter importer;
+
+    @BeforeEach
+    void importFixtures() {
+        importer.importPaths(List.of(Path.of("src/test/resources/fixtures/releases")));
+    }
+
+    private static String address() {
+        return "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "-" + UUID.randomUUID(); // a fresh guest
+    }
+
+    @Test
+    void aGuestSeesOneCodePageThenThePromptWithoutTheContent() throws Exception {
+        String ip = address();
+        MvcResult first = mvc.perform(get("/codes/icd10cm/S72.001A" + DOS).with(r -> { r.setRemoteAddr(ip); return r; }))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(first.getResponse().getContentAsString()).contains("0 code page views remaining")
+                .contains("Fracture of unspecified part of neck of right femur");
+        Cookie cookie = first.getResponse().getCookie(Viewers.COOKIE);
+        assertThat(cookie).isNotNull();
+
+        String second = mvc.perform(get("/codes/icd10cm/T36.0X1A" + DOS).cookie(cookie).with(r -> { r.setRemoteAddr(ip); return r; }))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("Register to view content").contains("T36.0X1A")
+                .doesNotContain("Poisoning by penicillins").doesNotContain("Instructional notes");
+
+        // re-opening the page already seen costs nothing
+        assertThat(mvc.perform(get("/codes/icd10cm/S72.001A" + DOS).cookie(cookie).with(r -> { r.setRemoteAddr(ip); return r; }))
+                .andReturn().getResponse().getContentAsString()).contains("Fracture of unspecified part of neck of right femur");
+
+        // clearing cookies does not reset the quota: the address still counts
+        assertThat(mvc.perform(get("/codes/icd10cm/H54.7" + DOS).with(r -> { r.setRemoteAddr(ip); return r; }))
+                .andReturn().getResponse().getContentAsString()).contains("Register to view content").doesNotContain("Unspecified visual loss");
+
+        // nor does the JSON API hand out what the page withholds
+        mvc.perform(get("/api/v1/codes/icd10cm/H54.7" + DOS).cookie(cookie).with(r -> { r.setRemoteAddr(ip); return r; }))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.title").value("Code page view limit reached"));
+    }
+
+    @Test
+    void aFreeAccountHasSixViewsAndAForgedCookieIsIgnored() {
+        Viewer member = Viewer.account(Math.abs(UUID.randomUUID().getMostSignificantBits()), "FREE");
+        int granted = 0;
+        for (int i = 0; i < 8; i++) {
+            granted += views.view(member, "icd10cm:CODE" + i).granted() ? 1 : 0;
+        }
+        assertThat(granted).isEqualTo(6);
+        assertThat(views.remaining(member)).isZero();
+        assertThat(views.view(Viewer.account(1, "PRO"), "icd10cm:ANY").unlimited()).isTrue();
+    }
+
+    @Test
+    void twentyParallelRequestsForTheLastViewGrantExactlyOne() throws Exception {
+        Viewer guest = Viewer.guest(UUID.randomUUID().toString(), address());
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Boolean>> requests = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String item = "icd10cm:RACE" + i;
+                requests.add(() -> views.view(guest, item).granted());
+            }
+            int granted = 0;
+            for (Future<Boolean> result : pool.invokeAll(requests)) {
+                granted += result.get() ? 1 : 0;
+            }
+            assertThat(granted).isEqualTo(1);
+            assertThat(views.remaining(guest)).isZero();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void thePlansPageSaysHowToUpgrade() throws Exception {
+        assertThat(mvc.perform(get("/plans")).andReturn().getResponse().getContentAsString())
+                .contains("online payment is not available yet").contains("<td>6</td>");
+    }
+}

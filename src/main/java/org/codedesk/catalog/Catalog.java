@@ -93,9 +93,45 @@ public class Catalog {
         if (releases.isEmpty()) {
             return Optional.empty();
         }
-        List<String> replacements = jdbc.queryForList("select distinct current_code from catalog_code_conversion where (previous_code = ?"
-                + " or ? between previous_code and previous_to) and current_code <> ? order by current_code", String.class, key, key, key).stream().map(system::display).toList();
+        List<String> replacements = conversionsFrom(key).stream().map(Conversion::currentCode).distinct().sorted()
+                .map(system::display).toList();
         return Optional.of(new FormerCode(system.display(key), releases.get(0), replacements));
+    }
+
+    /** A row of a CDC conversion table: the table's release, a current code, when, and the previous code(s) as written. */
+    record Conversion(String release, LocalDate effectiveFrom, String currentCode, java.sql.Date effectiveDate, String previousText) { }
+
+    private volatile List<Object[]> conversionRanges;
+
+    /**
+     * Conversion rows that list {@code key} among the previous codes, exactly or inside a range ("H81.41-H81.43"),
+     * oldest table first. Exact matches use the index; the few range rows are kept in memory (reloaded after an import).
+     */
+    List<Conversion> conversionsFrom(String key) {
+        String select = "select r.label, r.effective_from, c.current_code, c.effective_date, c.previous_text from catalog_code_conversion c"
+                + " join catalog_release r on r.id = c.release_id";
+        RowMapper<Conversion> row = (rs, i) -> new Conversion(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                rs.getDate(4), rs.getString(5));
+        List<Conversion> result = new java.util.ArrayList<>(jdbc.query(select + " where c.previous_code = ? and c.current_code <> ?", row, key, key));
+        List<Object[]> ranges = conversionRanges;
+        if (ranges == null) {
+            ranges = jdbc.query("select previous_code, previous_to, release_id, current_code from catalog_code_conversion"
+                    + " where previous_to is not null", (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)});
+            conversionRanges = ranges;
+        }
+        for (Object[] range : ranges) {
+            if (key.compareTo((String) range[0]) >= 0 && key.compareTo((String) range[1]) <= 0 && !key.equals(range[3])) {
+                result.addAll(jdbc.query(select + " where c.release_id = ? and c.current_code = ? and c.previous_code = ?", row,
+                        range[2], range[3], range[0]));
+            }
+        }
+        result.sort(java.util.Comparator.comparing(Conversion::effectiveFrom));
+        return result;
+    }
+
+    @org.springframework.context.event.EventListener
+    void onCatalogChanged(CatalogChanged event) {
+        conversionRanges = null;
     }
 
     /** A code no longer (or not yet) in force: the newest release that has it, and its replacements. */

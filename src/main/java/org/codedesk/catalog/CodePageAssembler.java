@@ -375,14 +375,12 @@ final class CodePageAssembler {
                 }
             }, key);
             Set<String> to = new HashSet<>();
-            jdbc.query("select r.label, c.current_code, c.effective_date from catalog_code_conversion c join catalog_release r"
-                    + " on r.id = c.release_id where (c.previous_code = ? or ? between c.previous_code and c.previous_to)"
-                    + " and c.current_code <> ? order by r.effective_from", rs -> {
-                if (to.add(rs.getString(2))) {
-                    events.add(new HistoryEvent(rs.getString(1), "CONVERTED_TO", system.display(rs.getString(2))
-                            + (rs.getDate(3) == null ? "" : ", effective " + rs.getDate(3).toLocalDate()) + " (CDC conversion table)"));
+            for (Catalog.Conversion c : catalog.conversionsFrom(key)) {
+                if (to.add(c.currentCode())) {
+                    events.add(new HistoryEvent(c.release(), "CONVERTED_TO", system.display(c.currentCode())
+                            + (c.effectiveDate() == null ? "" : ", effective " + c.effectiveDate().toLocalDate()) + " (CDC conversion table)"));
                 }
-            }, key, key, key);
+            }
         }
         return Collections.unmodifiableList(events);
     }

@@ -47,6 +47,34 @@ class AccountRepository {
         return key.getKey().longValue();
     }
 
+    java.util.List<Account> find(String query, int limit) {
+        return jdbc.query("select * from account where email like ? order by email fetch first " + limit + " rows only",
+                AccountRepository::account, "%" + normalize(query).replace("%", "").replace("_", "") + "%");
+    }
+
+    void setRoles(long id, Set<Role> roles) {
+        jdbc.update("update account set roles = ? where id = ?", roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), id);
+    }
+
+    void setPlan(long id, String plan, Instant until) {
+        jdbc.update("update account set plan = ?, plan_until = ? where id = ?", plan, until == null ? null : Timestamp.from(until), id);
+    }
+
+    void setDisabled(long id, boolean disabled) {
+        jdbc.update("update account set disabled = ? where id = ?", disabled, id);
+    }
+
+    void audit(String actor, String action, String target, String detail) {
+        jdbc.update("insert into account_audit (at, actor_email, action, target_email, detail) values (?, ?, ?, ?, ?)",
+                Timestamp.from(Instant.now()), actor, action, target, detail);
+    }
+
+    java.util.List<AuditEntry> auditLog(int limit) {
+        return jdbc.query("select * from account_audit order by id desc fetch first " + limit + " rows only", (rs, i) -> new AuditEntry(
+                rs.getTimestamp("at").toInstant(), rs.getString("actor_email"), rs.getString("action"), rs.getString("target_email"),
+                rs.getString("detail")));
+    }
+
     void markVerified(long id) {
         jdbc.update("update account set email_verified = true where id = ?", id);
     }
@@ -94,8 +122,10 @@ class AccountRepository {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(rs.getString("roles").split(",")).filter(r -> !r.isBlank()).forEach(r -> roles.add(Role.valueOf(r)));
         Timestamp locked = rs.getTimestamp("locked_until");
+        Timestamp planUntil = rs.getTimestamp("plan_until");
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"), roles, rs.getString("plan"),
                 rs.getBoolean("email_verified"), rs.getBoolean("disabled"), rs.getInt("failed_logins"),
-                locked == null ? null : locked.toInstant(), rs.getTimestamp("created_at").toInstant());
+                locked == null ? null : locked.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                planUntil == null ? null : planUntil.toInstant());
     }
 }

@@ -33,17 +33,19 @@ public class Accounts {
     private final AccountRepository repository;
     private final PasswordEncoder encoder;
     private final AccountMail mail;
+    private final AccountAdministration administration;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(AccountRepository repository, PasswordEncoder encoder, AccountMail mail) {
+    Accounts(AccountRepository repository, PasswordEncoder encoder, AccountMail mail, AccountAdministration administration) {
         this.repository = repository;
         this.encoder = encoder;
         this.mail = mail;
+        this.administration = administration;
     }
 
     /** The member with this (login) email, if any. */
     public Optional<Member> member(String email) {
-        return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.plan()));
+        return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(Instant.now())));
     }
 
     /** Registers a new member (unverified) and mails the verification link; for a known email, mails its owner. */
@@ -72,7 +74,10 @@ public class Accounts {
     @Transactional
     public boolean verify(String token) {
         Optional<Long> account = repository.useToken(hash(token), "VERIFY", Instant.now());
-        account.ifPresent(repository::markVerified);
+        account.ifPresent(id -> {
+            repository.markVerified(id);
+            repository.byId(id).ifPresent(a -> administration.grantAdminIfConfigured(a.email()));
+        });
         return account.isPresent();
     }
 

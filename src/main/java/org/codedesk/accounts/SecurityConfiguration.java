@@ -30,7 +30,8 @@ class SecurityConfiguration {
                             @Value("${codedesk.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"))

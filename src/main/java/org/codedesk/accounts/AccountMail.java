@@ -31,6 +31,11 @@ class AccountMail {
                 + "/password/forgot\n\nIf it was not you, nothing was changed.");
     }
 
+    void emailChanged(String oldAddress, String newAddress) {
+        send(oldAddress, "Your CodeDesk email address was changed", "The email address of your CodeDesk account was changed to "
+                + newAddress + ".\n\nIf you did not do this, reply to this message or contact the site's operator.");
+    }
+
     void passwordReset(String to, String token) {
         send(to, "Reset your CodeDesk password", "To choose a new password, open this link (valid for 1 hour, usable once):\n\n" + baseUrl
                 + "/password/reset?token=" + token + "\n\nIf you did not ask for this, ignore this message; your password is unchanged.");

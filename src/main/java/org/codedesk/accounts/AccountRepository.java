@@ -75,6 +75,15 @@ class AccountRepository {
                 rs.getString("detail")));
     }
 
+    void setEmail(long id, String email) {
+        jdbc.update("update account set email = ?, email_verified = false where id = ?", normalize(email), id);
+    }
+
+    /** Deletes the account and, by cascade, its tokens; the audit log keeps the email of admin actions (see delete()). */
+    void delete(long id) {
+        jdbc.update("delete from account where id = ?", id);
+    }
+
     void markVerified(long id) {
         jdbc.update("update account set email_verified = true where id = ?", id);
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +35,16 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final AccountMail mail;
     private final AccountAdministration administration;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(AccountRepository repository, PasswordEncoder encoder, AccountMail mail, AccountAdministration administration) {
+    Accounts(AccountRepository repository, PasswordEncoder encoder, AccountMail mail, AccountAdministration administration,
+             ApplicationEventPublisher events) {
         this.repository = repository;
         this.encoder = encoder;
         this.mail = mail;
         this.administration = administration;
+        this.events = events;
     }
 
     /** The member with this (login) email, if any. */
@@ -107,6 +111,60 @@ public class Accounts {
         repository.setPassword(account.id(), encoder.encode(password));
         repository.markVerified(account.id()); // the link reached the mailbox, which proves the address
         return List.of();
+    }
+
+    /** Changes the password of a logged-in member after checking the current one. */
+    @Transactional
+    public List<String> changePassword(String email, String current, String replacement) {
+        Account account = repository.byEmail(email).orElseThrow();
+        if (!encoder.matches(current, account.passwordHash())) {
+            return List.of("The current password is not right.");
+        }
+        List<String> problems = PasswordRules.problems(replacement, account.email());
+        if (problems.isEmpty()) {
+            repository.setPassword(account.id(), encoder.encode(replacement));
+        }
+        return problems;
+    }
+
+    /**
+     * Changes the email of a logged-in member after checking the password: the new address must be confirmed
+     * by its link before the next login, and the old address is told.
+     */
+    @Transactional
+    public List<String> changeEmail(String email, String password, String newEmail) {
+        Account account = repository.byEmail(email).orElseThrow();
+        String address = AccountRepository.normalize(newEmail);
+        if (!encoder.matches(password, account.passwordHash())) {
+            return List.of("The password is not right.");
+        }
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return List.of("Enter a valid email address.");
+        }
+        if (repository.byEmail(address).isPresent()) {
+            mail.alreadyRegistered(address);
+            return List.of(); // same answer as a free address: no enumeration
+        }
+        repository.setEmail(account.id(), address);
+        mail.verification(address, newToken(account.id(), "VERIFY", VERIFY_VALIDITY));
+        mail.emailChanged(account.email(), address);
+        return List.of();
+    }
+
+    /**
+     * Deletes a member's account after checking the password: the email, password hash, roles, plan, tokens and
+     * code page views go. Kept: the audit log of administrators' actions (legal accountability; it holds the
+     * email an admin acted on) and anonymous counters of guests.
+     */
+    @Transactional
+    public boolean delete(String email, String password) {
+        Optional<Account> account = repository.byEmail(email);
+        if (account.isEmpty() || !encoder.matches(password, account.get().passwordHash())) {
+            return false;
+        }
+        repository.delete(account.get().id());
+        events.publishEvent(new AccountDeleted(account.get().id()));
+        return true;
     }
 
     private String newToken(long accountId, String purpose, Duration validity) {

@@ -76,6 +76,14 @@ public class CodePageViews {
         return new Allowance(Boolean.TRUE.equals(granted), remaining(viewer, quota, now), viewer.plan());
     }
 
+    /** A deleted account's page views and counter go with it (personal data). */
+    @org.springframework.context.event.EventListener
+    void onAccountDeleted(org.codedesk.accounts.AccountDeleted event) {
+        String key = "account:" + event.accountId();
+        jdbc.update("delete from metering_view where viewer_key = ?", key);
+        jdbc.update("delete from metering_counter where viewer_key = ?", key);
+    }
+
     /** How many views remain for the viewer now, without using one (-1: unlimited). */
     public int remaining(Viewer viewer) {
         int quota = quota(viewer.plan());

@@ -39,6 +39,7 @@ class AccountJourneyTest {
     private static final String PASSWORD = "correct horse battery staple";
 
     @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
 
     private static String email() {
         return "coder-" + UUID.randomUUID() + "@example.org";
@@ -142,5 +143,56 @@ class AccountJourneyTest {
                 .andExpect(header().string("X-Frame-Options", "DENY"));
         mvc.perform(get("/account")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/codes")).andExpect(status().isOk());
+    }
+
+    private String verifiedMember() throws Exception {
+        String email = email();
+        register(email, PASSWORD);
+        mvc.perform(get(link(email, "/verify")));
+        return email;
+    }
+
+    @Test
+    void membersChangeTheirPasswordWithTheCurrentOne() throws Exception {
+        String email = verifiedMember();
+        var member = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(email).roles("MEMBER");
+        assertThat(mvc.perform(post("/account/password").with(csrf()).with(member).param("current", "not it at all").param("password",
+                "another long passphrase")).andReturn().getResponse().getContentAsString()).contains("The current password is not right.");
+        mvc.perform(post("/account/password").with(csrf()).with(member).param("current", PASSWORD).param("password", "another long passphrase"))
+                .andExpect(redirectedUrl("/account"));
+        mvc.perform(formLogin("/login").user("email", email).password("another long passphrase")).andExpect(authenticated());
+    }
+
+    @Test
+    void aNewEmailMustBeConfirmedAndTheOldAddressIsTold() throws Exception {
+        String email = verifiedMember();
+        String newEmail = email();
+        var member = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(email).roles("MEMBER");
+        mvc.perform(post("/account/email").with(csrf()).with(member).param("password", PASSWORD).param("email", newEmail))
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(formLogin("/login").user("email", newEmail).password(PASSWORD)).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(unauthenticated());
+        mvc.perform(get(link(newEmail, "/verify")));
+        mvc.perform(formLogin("/login").user("email", newEmail).password(PASSWORD)).andExpect(authenticated());
+        java.util.List<String> subjects = new java.util.ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (GreenMailUtil.getAddressList(m.getAllRecipients()).contains(email)) {
+                subjects.add(m.getSubject());
+            }
+        }
+        assertThat(subjects).contains("Your CodeDesk email address was changed");
+    }
+
+    @Test
+    void deletingTheAccountRemovesItAndSaysWhatIsKept() throws Exception {
+        String email = verifiedMember();
+        var member = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(email).roles("MEMBER");
+        assertThat(mvc.perform(post("/account/delete").with(csrf()).with(member).param("password", "wrong")).andReturn().getResponse()
+                .getContentAsString()).contains("nothing was deleted");
+        var deleted = mvc.perform(post("/account/delete").with(csrf()).with(member).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/login")).andReturn();
+        assertThat(String.valueOf(deleted.getFlashMap().get("message"))).contains("personal data are deleted").contains("Kept: the audit log");
+        mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(unauthenticated());
+        assertThat(accounts.member(email)).isEmpty();
     }
 }

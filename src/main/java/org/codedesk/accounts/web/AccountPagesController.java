@@ -7,6 +7,9 @@ import org.codedesk.accounts.Accounts;
 import org.codedesk.accounts.PasswordRules;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Controller;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,6 +110,51 @@ class AccountPagesController {
     @GetMapping("/account")
     String account(Principal principal, Model model) {
         model.addAttribute("email", principal.getName());
+        model.addAttribute("member", accounts.member(principal.getName()).orElse(null));
+        model.addAttribute("rules", PasswordRules.DESCRIPTION);
         return "accounts/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(Principal principal, @RequestParam(defaultValue = "") String current,
+                          @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+        List<String> problems = accounts.changePassword(principal.getName(), current, password);
+        if (!problems.isEmpty()) {
+            model.addAttribute("passwordErrors", problems);
+            return account(principal, model);
+        }
+        redirect.addFlashAttribute("message", "Your password is changed.");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/email")
+    String changeEmail(Principal principal, @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String email,
+                       Model model, HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
+        List<String> problems;
+        try {
+            problems = accounts.changeEmail(principal.getName(), password, email);
+        } catch (MailException e) {
+            problems = List.of("We could not send the confirmation email just now, so nothing was changed; please try again later.");
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("emailErrors", problems);
+            return account(principal, model);
+        }
+        request.logout(); // the new address must be confirmed before the next login
+        redirect.addFlashAttribute("message", SENT + " Confirm the new address, then log in with it.");
+        return "redirect:/login";
+    }
+
+    @PostMapping("/account/delete")
+    String delete(Principal principal, @RequestParam(defaultValue = "") String password, Model model, HttpServletRequest request,
+                  RedirectAttributes redirect) throws ServletException {
+        if (!accounts.delete(principal.getName(), password)) {
+            model.addAttribute("deleteErrors", List.of("The password is not right; nothing was deleted."));
+            return account(principal, model);
+        }
+        request.logout();
+        redirect.addFlashAttribute("message", "Your account and its personal data are deleted. Kept: the audit log of administrators'"
+                + " actions on accounts (it may name your email; kept for accountability) and anonymous guest counters.");
+        return "redirect:/login";
     }
 }

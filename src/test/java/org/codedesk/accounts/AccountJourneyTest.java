@@ -195,4 +195,13 @@ class AccountJourneyTest {
         mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(unauthenticated());
         assertThat(accounts.member(email)).isEmpty();
     }
+
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theSessionIsKeptInTheDatabaseSoAnyNodeCanServeIt() throws Exception {
+        String email = verifiedMember();
+        mvc.perform(formLogin("/login").user("email", email).password(PASSWORD)).andExpect(authenticated());
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class, email)).isEqualTo(1);
+    }
 }

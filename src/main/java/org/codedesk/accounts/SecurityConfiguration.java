@@ -26,10 +26,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AccountDetailsService accounts,
+    SecurityFilterChain web(HttpSecurity http, AccountDetailsService accounts, ApiTokens apiTokens,
                             @Value("${codedesk.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+        http.addFilterBefore(new ApiTokenFilter(apiTokens), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                // token-authenticated API calls carry no browser cookies to forge, so they need no CSRF token
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/")
+                        && request.getHeader("Authorization") != null))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().permitAll())

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 
 import org.codedesk.accounts.Accounts;
+import org.codedesk.accounts.ApiTokens;
 import org.codedesk.accounts.PasswordRules;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Controller;
@@ -27,9 +28,11 @@ class AccountPagesController {
             + " (check the spam folder too).";
 
     private final Accounts accounts;
+    private final ApiTokens tokens;
 
-    AccountPagesController(Accounts accounts) {
+    AccountPagesController(Accounts accounts, ApiTokens tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     @GetMapping("/login")
@@ -112,7 +115,20 @@ class AccountPagesController {
         model.addAttribute("email", principal.getName());
         model.addAttribute("member", accounts.member(principal.getName()).orElse(null));
         model.addAttribute("rules", PasswordRules.DESCRIPTION);
+        model.addAttribute("tokens", tokens.of(principal.getName()));
         return "accounts/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(Principal principal, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("newToken", tokens.create(principal.getName(), name));
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(Principal principal, @org.springframework.web.bind.annotation.PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", tokens.revoke(principal.getName(), id) ? "The token is revoked." : "No such token of yours.");
+        return "redirect:/account";
     }
 
     @PostMapping("/account/password")

@@ -1,0 +1,55 @@
+package org.codedesk.accounts;
+
+import java.io.IOException;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates {@code /api/**} requests that carry {@code Authorization: Bearer cdk_...} as the token's owner.
+ * A bearer token that is unknown or revoked gets 401 problem+json, never a silent fall back to guest.
+ */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+
+    ApiTokenFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return !request.getRequestURI().startsWith("/api/") || header == null || !header.startsWith("Bearer ");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = request.getHeader("Authorization").substring("Bearer ".length()).trim();
+        var owner = tokens.owner(token);
+        if (owner.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"The API token is unknown or revoked. Create one on your account page.\"}");
+            return;
+        }
+        Account account = owner.get();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(account.email(), null,
+                account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -12,6 +12,15 @@ public record Viewer(String plan, List<String> keys) {
         return new Viewer(plan, List.of("account:" + accountId));
     }
 
+    /**
+     * A member reading on a device where they were a guest: the guest's views count too, so the guest's page
+     * stays free and "1 + 5" means five more after registering, not six.
+     */
+    public static Viewer account(long accountId, String plan, String guestCookieId) {
+        return guestCookieId == null ? account(accountId, plan)
+                : new Viewer(plan, List.of("account:" + accountId, "cookie:" + guestCookieId));
+    }
+
     public static Viewer guest(String cookieId, String address) {
         return new Viewer("GUEST", List.of("cookie:" + cookieId, "ip:" + address));
     }

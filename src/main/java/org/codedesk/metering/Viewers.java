@@ -42,7 +42,7 @@ public class Viewers {
         if (principal != null) {
             var member = accounts.member(principal.getName());
             if (member.isPresent()) {
-                return Viewer.account(member.get().id(), member.get().plan());
+                return Viewer.account(member.get().id(), member.get().plan(), guestId(request));
             }
         }
         String id = guestId(request);

@@ -89,6 +89,20 @@ class MeteringTest {
     }
 
     @Test
+    void aGuestWhoRegistersSeesFiveMoreNotSix() {
+        String cookie = UUID.randomUUID().toString();
+        assertThat(views.view(Viewer.guest(cookie, address()), "icd10cm:GUESTPAGE").granted()).isTrue();
+        Viewer member = Viewer.account(Math.abs(UUID.randomUUID().getMostSignificantBits()), "FREE", cookie);
+        assertThat(views.remaining(member)).isEqualTo(5);
+        assertThat(views.view(member, "icd10cm:GUESTPAGE").granted()).isTrue(); // already seen: free
+        int granted = 0;
+        for (int i = 0; i < 7; i++) {
+            granted += views.view(member, "icd10cm:MEMBERPAGE" + i).granted() ? 1 : 0;
+        }
+        assertThat(granted).isEqualTo(5);
+    }
+
+    @Test
     void twentyParallelRequestsForTheLastViewGrantExactlyOne() throws Exception {
         Viewer guest = Viewer.guest(UUID.randomUUID().toString(), address());
         ExecutorService pool = Executors.newFixedThreadPool(20);

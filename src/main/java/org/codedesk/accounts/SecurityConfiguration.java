@@ -35,6 +35,7 @@ class SecurityConfiguration {
                         && request.getHeader("Authorization") != null))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/editor/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").failureUrl("/login?error").permitAll())

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.content.Explanations;
 import org.codedesk.metering.Allowance;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
@@ -35,11 +36,13 @@ class CodePageController {
     private final CodePages pages;
     private final CodePageViews views;
     private final Viewers viewers;
+    private final Explanations explanations;
 
-    CodePageController(CodePages pages, CodePageViews views, Viewers viewers) {
+    CodePageController(CodePages pages, CodePageViews views, Viewers viewers, Explanations explanations) {
         this.pages = pages;
         this.views = views;
         this.viewers = viewers;
+        this.explanations = explanations;
     }
 
     @GetMapping("/codes/{system}/{code}")
@@ -71,6 +74,10 @@ class CodePageController {
         }
         model.addAttribute("page", page);
         model.addAttribute("date", date == null ? null : day);
+        // gated section: a guest gets the prompt, and the text is not sent at all
+        boolean member = request.getUserPrincipal() != null;
+        model.addAttribute("member", member);
+        model.addAttribute("explanation", member ? explanations.published(codeSystem.slug(), page.code()).orElse(null) : null);
         return VIEW;
     }
 

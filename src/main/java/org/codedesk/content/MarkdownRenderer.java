@@ -1,0 +1,18 @@
+package org.codedesk.content;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Markdown to HTML for editorial text, sanitised: raw HTML in the source is escaped (never passed through) and link
+ * targets other than http(s), mailto and relative ones are dropped, so an explanation cannot carry script.
+ */
+final class MarkdownRenderer {
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+    String render(String markdown) {
+        return renderer.render(parser.parse(markdown == null ? "" : markdown));
+    }
+}

@@ -48,16 +48,36 @@ public class CodePageViews {
         if (!enabled || quota < 0) {
             return new Allowance(true, -1, viewer.plan());
         }
+        return new Allowance(consume(viewer.keys(), item, quota), remaining(viewer, quota, Instant.now()), viewer.plan());
+    }
+
+    /**
+     * Counts one API call for the viewer against {@code codedesk.plans.<plan>.api-calls} (-1 unlimited); every call
+     * counts. The counters are separate from the code page views ("api|" keys).
+     */
+    public boolean apiCall(Viewer viewer) {
+        int quota = environment.getProperty("codedesk.plans." + viewer.plan().toLowerCase(Locale.ROOT) + ".api-calls", Integer.class, -1);
+        if (!enabled || quota < 0) {
+            return true;
+        }
+        return consume(viewer.keys().stream().map(k -> "api|" + k).toList(), null, quota);
+    }
+
+    /**
+     * Grants one use when {@code item} was seen in the period (free) or every counter is below {@code quota}, raising
+     * the counters and remembering the item. The counter rows are locked first, in key order, so parallel requests of
+     * one viewer are serialised (exactly one gets the last use) and there are no deadlocks.
+     */
+    private boolean consume(List<String> viewerKeys, String item, int quota) {
         Instant now = Instant.now();
-        List<String> keys = viewer.keys().stream().sorted().toList(); // one lock order for everybody: no deadlocks
+        List<String> keys = viewerKeys.stream().sorted().toList();
         keys.forEach(key -> ensureCounter(key, now));
-        Boolean granted = transaction.execute(status -> {
-            // Locking the viewer's counters serialises that viewer's requests; other viewers are not held up.
+        return Boolean.TRUE.equals(transaction.execute(status -> {
             for (String key : keys) {
                 jdbc.queryForList("select used from metering_counter where viewer_key = ? for update", Integer.class, key);
                 resetIfPeriodOver(key, now);
             }
-            if (keys.stream().anyMatch(k -> seenInPeriod(k, item, now))) {
+            if (item != null && keys.stream().anyMatch(k -> seenInPeriod(k, item, now))) {
                 return true;
             }
             for (String key : keys) {
@@ -68,12 +88,13 @@ public class CodePageViews {
             }
             for (String key : keys) {
                 jdbc.update("update metering_counter set used = used + 1 where viewer_key = ?", key);
-                jdbc.update("delete from metering_view where viewer_key = ? and item = ?", key, item);
-                jdbc.update("insert into metering_view (viewer_key, item, viewed_at) values (?, ?, ?)", key, item, Timestamp.from(now));
+                if (item != null) {
+                    jdbc.update("delete from metering_view where viewer_key = ? and item = ?", key, item);
+                    jdbc.update("insert into metering_view (viewer_key, item, viewed_at) values (?, ?, ?)", key, item, Timestamp.from(now));
+                }
             }
             return true;
-        });
-        return new Allowance(Boolean.TRUE.equals(granted), remaining(viewer, quota, now), viewer.plan());
+        }));
     }
 
     /** A deleted account's page views and counter go with it (personal data). */
@@ -81,7 +102,7 @@ public class CodePageViews {
     void onAccountDeleted(org.codedesk.accounts.AccountDeleted event) {
         String key = "account:" + event.accountId();
         jdbc.update("delete from metering_view where viewer_key = ?", key);
-        jdbc.update("delete from metering_counter where viewer_key = ?", key);
+        jdbc.update("delete from metering_counter where viewer_key = ? or viewer_key = ?", key, "api|" + key);
     }
 
     /** How many views remain for the viewer now, without using one (-1: unlimited). */

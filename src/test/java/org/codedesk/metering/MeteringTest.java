@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import jakarta.servlet.http.Cookie;
 
 /** Guests see one code page, re-opening is free, the limit holds without cookies, and counting is race-safe. */
-@SpringBootTest(properties = "codedesk.metering.enabled=true")
+@SpringBootTest(properties = {"codedesk.metering.enabled=true", "codedesk.plans.guest.api-calls=3"})
 @AutoConfigureMockMvc
 class MeteringTest {
 
@@ -121,6 +121,18 @@ class MeteringTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void apiCallsCountAgainstThePlansApiQuota() throws Exception {
+        String ip = address();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/api/v1/search/suggest?q=S72").with(r -> { r.setRemoteAddr(ip); return r; })).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/v1/search/suggest?q=S72").with(r -> { r.setRemoteAddr(ip); return r; }))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.title").value("API call limit reached"));
     }
 
     @Test

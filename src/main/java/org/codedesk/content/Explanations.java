@@ -20,10 +20,12 @@ public class Explanations {
     public static final int MAX_LENGTH = 20_000;
 
     private final JdbcTemplate jdbc;
+    private final LicensedDescriptors descriptors;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
-    Explanations(JdbcTemplate jdbc) {
+    Explanations(JdbcTemplate jdbc, LicensedDescriptors descriptors) {
         this.jdbc = jdbc;
+        this.descriptors = descriptors;
     }
 
     public Optional<Explanation> published(String system, String code) {
@@ -46,6 +48,9 @@ public class Explanations {
         }
         if (body.length() > MAX_LENGTH) {
             return "The explanation is longer than " + MAX_LENGTH + " characters.";
+        }
+        if (containsLicensedDescriptor(system, code, body)) {
+            return "The text contains the licensed CPT descriptor of " + code + ": explanations must be in your own words.";
         }
         jdbc.update("insert into content_revision (code_system, code, body, author_email, created_at) values (?, ?, ?, ?, ?)",
                 system, code, body, editor, Timestamp.from(Instant.now()));
@@ -77,6 +82,16 @@ public class Explanations {
 
     public String preview(String body) {
         return markdown.render(body);
+    }
+
+    /** Whether the text holds the AMA descriptor of a CPT code (from the operator's licensed file), whatever the case or spacing. */
+    private boolean containsLicensedDescriptor(String system, String code, String body) {
+        return descriptors.licensedDescriptor(system, code).filter(d -> d != null && d.length() > 10)
+                .map(d -> normalize(body).contains(normalize(d))).orElse(false);
+    }
+
+    private static String normalize(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").trim();
     }
 
     private Long publishedRevision(String system, String code) {

@@ -59,6 +59,16 @@ class ExplanationTest {
     }
 
     @Test
+    void aLicensedCptDescriptorIsNeverAcceptedAsAnExplanation() throws Exception {
+        importer.importPaths(List.of(Path.of("src/test/resources/fixtures/releases")));
+        // the fixture CPT file (2016) is the only licensed CPT release in the test databases
+        String problem = explanations.save("editor@example.org", "cpt", "00001", "In short: INVENTED FIXTURE   descriptor, not AMA text.");
+        assertThat(problem).contains("licensed CPT descriptor");
+        assertThat(explanations.revisions("cpt", "00001")).isEmpty();
+        assertThat(explanations.save("editor@example.org", "cpt", "00001-x", "My own words about this service.")).isNull();
+    }
+
+    @Test
     void onlyEditorsAndAdminsMayEdit() throws Exception {
         mvc.perform(get(EDIT).with(MEMBER)).andExpect(status().isForbidden());
         mvc.perform(post(EDIT).with(csrf()).with(MEMBER).param("body", "x")).andExpect(status().isForbidden());

@@ -56,11 +56,23 @@ public class CodePageViews {
      * counts. The counters are separate from the code page views ("api|" keys).
      */
     public boolean apiCall(Viewer viewer) {
-        int quota = environment.getProperty("codedesk.plans." + viewer.plan().toLowerCase(Locale.ROOT) + ".api-calls", Integer.class, -1);
+        return use(viewer, "api-calls", "api|");
+    }
+
+    /**
+     * Counts one question to the assistant against {@code codedesk.plans.<plan>.assistant-questions} (-1 unlimited),
+     * for the assistant module to call before it answers.
+     */
+    public boolean assistantQuestion(Viewer viewer) {
+        return use(viewer, "assistant-questions", "assistant|");
+    }
+
+    private boolean use(Viewer viewer, String quotaName, String prefix) {
+        int quota = environment.getProperty("codedesk.plans." + viewer.plan().toLowerCase(Locale.ROOT) + "." + quotaName, Integer.class, -1);
         if (!enabled || quota < 0) {
             return true;
         }
-        return consume(viewer.keys().stream().map(k -> "api|" + k).toList(), null, quota);
+        return consume(viewer.keys().stream().map(k -> prefix + k).toList(), null, quota);
     }
 
     /**
@@ -102,7 +114,7 @@ public class CodePageViews {
     void onAccountDeleted(org.codedesk.accounts.AccountDeleted event) {
         String key = "account:" + event.accountId();
         jdbc.update("delete from metering_view where viewer_key = ?", key);
-        jdbc.update("delete from metering_counter where viewer_key = ? or viewer_key = ?", key, "api|" + key);
+        jdbc.update("delete from metering_counter where viewer_key in (?, ?, ?)", key, "api|" + key, "assistant|" + key);
     }
 
     /** How many views remain for the viewer now, without using one (-1: unlimited). */

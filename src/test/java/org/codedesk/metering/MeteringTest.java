@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import jakarta.servlet.http.Cookie;
 
 /** Guests see one code page, re-opening is free, the limit holds without cookies, and counting is race-safe. */
-@SpringBootTest(properties = {"codedesk.metering.enabled=true", "codedesk.plans.guest.api-calls=3"})
+@SpringBootTest(properties = {"codedesk.metering.enabled=true", "codedesk.plans.guest.api-calls=3",
+        "codedesk.plans.guest.assistant-questions=2"})
 @AutoConfigureMockMvc
 class MeteringTest {
 
@@ -133,6 +134,15 @@ class MeteringTest {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.title").value("API call limit reached"));
+    }
+
+    @Test
+    void assistantQuestionsHaveTheirOwnQuota() {
+        Viewer guest = Viewer.guest(UUID.randomUUID().toString(), address());
+        assertThat(views.assistantQuestion(guest)).isTrue();
+        assertThat(views.assistantQuestion(guest)).isTrue();
+        assertThat(views.assistantQuestion(guest)).isFalse();
+        assertThat(views.view(guest, "icd10cm:OWNCOUNTER").granted()).isTrue(); // code page views are counted apart
     }
 
     @Test

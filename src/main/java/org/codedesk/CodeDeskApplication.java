@@ -3,12 +3,14 @@ package org.codedesk;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * CodeDesk: one Spring Boot service, a modular monolith (one top-level package per capability).
  * {@code java -jar codedesk.jar} serves; {@code java -jar codedesk.jar import ...} imports releases and exits.
  */
 @SpringBootApplication
+@EnableScheduling
 public class CodeDeskApplication {
 
     public static void main(String[] args) {

@@ -102,10 +102,11 @@ public class Catalog {
     record Conversion(String release, LocalDate effectiveFrom, String currentCode, java.sql.Date effectiveDate, String previousText) { }
 
     private volatile List<Object[]> conversionRanges;
+    private volatile Long conversionRangesRelease;
 
     /**
      * Conversion rows that list {@code key} among the previous codes, exactly or inside a range ("H81.41-H81.43"),
-     * oldest table first. Exact matches use the index; the few range rows are kept in memory (reloaded after an import).
+     * oldest table first. Exact matches use the index; the few range rows are kept in memory (reloaded after any import).
      */
     List<Conversion> conversionsFrom(String key) {
         String select = "select r.label, r.effective_from, c.current_code, c.effective_date, c.previous_text from catalog_code_conversion c"
@@ -113,11 +114,14 @@ public class Catalog {
         RowMapper<Conversion> row = (rs, i) -> new Conversion(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
                 rs.getDate(4), rs.getString(5));
         List<Conversion> result = new java.util.ArrayList<>(jdbc.query(select + " where c.previous_code = ? and c.current_code <> ?", row, key, key));
+        // reload when any node imported a release since (the newest release id changes), not only on this node's event
+        Long newest = jdbc.queryForObject("select max(id) from catalog_release", Long.class);
         List<Object[]> ranges = conversionRanges;
-        if (ranges == null) {
+        if (ranges == null || !java.util.Objects.equals(newest, conversionRangesRelease)) {
             ranges = jdbc.query("select previous_code, previous_to, release_id, current_code from catalog_code_conversion"
                     + " where previous_to is not null", (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)});
             conversionRanges = ranges;
+            conversionRangesRelease = newest;
         }
         for (Object[] range : ranges) {
             if (key.compareTo((String) range[0]) >= 0 && key.compareTo((String) range[1]) <= 0 && !key.equals(range[3])) {
@@ -129,10 +133,6 @@ public class Catalog {
         return result;
     }
 
-    @org.springframework.context.event.EventListener
-    void onCatalogChanged(CatalogChanged event) {
-        conversionRanges = null;
-    }
 
     /** A code no longer (or not yet) in force: the newest release that has it, and its replacements. */
     public record FormerCode(String code, String lastRelease, List<String> replacedBy) { }

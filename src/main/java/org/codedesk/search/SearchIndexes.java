@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,6 +77,19 @@ public class SearchIndexes {
     @EventListener
     void onCatalogChanged(CatalogChanged event) {
         if (command.isBlank()) {
+            builder.submit(this::rebuildQuietly);
+        }
+    }
+
+    /**
+     * The releases in force change with time (a release imported ahead takes effect on its date) and with imports
+     * on other nodes: every few minutes, rebuild when today's set differs from the index's.
+     */
+    @Scheduled(fixedDelayString = "${codedesk.search.stale-check:PT5M}", initialDelayString = "${codedesk.search.stale-check:PT5M}")
+    void rebuildIfStale() {
+        CodeIndex index = current.get();
+        List<Release> releases = inForce(LocalDate.now());
+        if (command.isBlank() && index != null && !releases.isEmpty() && !key(releases).equals(index.key())) {
             builder.submit(this::rebuildQuietly);
         }
     }

@@ -65,6 +65,72 @@ public class Catalog {
         return releaseInForce(system, date).flatMap(release -> pages.page(system, release, key, date));
     }
 
+    /**
+     * Whether each code may be reported on {@code date}, by the release in force: one query per call, for
+     * checks over many codes (a claim). Keys are in key form; the map follows their order.
+     */
+    public java.util.Map<String, CodeStatus> status(CodeSystem system, java.util.Collection<String> keys, LocalDate date) {
+        java.util.Map<String, CodeStatus> result = new java.util.LinkedHashMap<>();
+        Optional<Release> inForce = releaseInForce(system, date);
+        if (inForce.isEmpty()) {
+            keys.forEach(k -> result.put(k, new CodeStatus(system, k, CodeStatus.Validity.NO_RELEASE, null,
+                    "no " + system.title() + " release in force on " + date + " is imported")));
+            return result;
+        }
+        if (keys.isEmpty()) {
+            return result;
+        }
+        Release release = inForce.get();
+        String in = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        args.add(release.id());
+        args.addAll(keys);
+        java.util.Map<String, Boolean> billable = new java.util.HashMap<>();
+        jdbc.query("select code, billable from catalog_code where release_id = ? and code in (" + in + ")",
+                rs -> { billable.put(rs.getString(1), rs.getBoolean(2)); }, args.toArray());
+        java.util.Map<String, String> terminations = new java.util.HashMap<>();
+        if (system == CodeSystem.HCPCS) {
+            jdbc.query("select code, attr_value from catalog_code_attribute where release_id = ? and name = 'terminationDate' and code in ("
+                    + in + ")", rs -> { terminations.put(rs.getString(1), rs.getString(2)); }, args.toArray());
+        }
+        for (String key : keys) {
+            Boolean found = billable.get(key);
+            CodeStatus status;
+            if (found == null) {
+                String detail = former(system, key).map(f -> "not in " + release.label() + " (last in " + f.lastRelease() + ")")
+                        .orElse("not in " + release.label());
+                status = new CodeStatus(system, key, CodeStatus.Validity.NOT_IN_RELEASE, release.label(), detail);
+            } else if (found) {
+                status = new CodeStatus(system, key, CodeStatus.Validity.VALID, release.label(), "valid in " + release.label());
+            } else if (system == CodeSystem.HCPCS) {
+                LocalDate last = hcpcsDate(terminations.get(key));
+                boolean usable = last != null && !date.isAfter(last);
+                status = new CodeStatus(system, key, usable ? CodeStatus.Validity.VALID : CodeStatus.Validity.NOT_BILLABLE, release.label(),
+                        (usable ? "valid until its termination date " : "terminated: last date of service ") + (last == null ? "unknown" : last)
+                                + " (" + release.label() + ")");
+            } else {
+                status = new CodeStatus(system, key, CodeStatus.Validity.NOT_BILLABLE, release.label(),
+                        "header code, not billable: report one of the codes below it (" + release.label() + ")");
+            }
+            result.put(key, status);
+        }
+        return result;
+    }
+
+    private static LocalDate hcpcsDate(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String digits = raw.trim().replace("-", "");
+        return digits.matches("\\d{8}") ? LocalDate.parse(digits, java.time.format.DateTimeFormatter.BASIC_ISO_DATE) : null;
+    }
+
+    /** The modifiers of the release in force (HCPCS Level II modifiers carry kind "modifier"), by code. */
+    public List<CodeSummary> modifiers(CodeSystem system, LocalDate date) {
+        return releaseInForce(system, date).map(r -> jdbc.query("select * from catalog_code where release_id = ? and kind = 'modifier'"
+                + " order by code", summary(system), r.id())).orElse(List.of());
+    }
+
     /** Codes of the release in force nearest to a code that does not exist: same beginning, longest shared prefix first. */
     public List<CodeSummary> nearest(CodeSystem system, String code, LocalDate date) {
         String key = system.key(code).replaceAll("[^A-Z0-9]", "");

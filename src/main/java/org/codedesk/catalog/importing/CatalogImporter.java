@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import org.codedesk.catalog.CatalogChanged;
+import org.codedesk.catalog.ImportParticipant;
 import org.codedesk.catalog.ImportProgress;
 import org.codedesk.catalog.ImportReport;
 import org.codedesk.catalog.ImportReport.Outcome;
@@ -24,6 +25,7 @@ import org.codedesk.catalog.importing.RecognizedFile.ReleaseKey;
 import org.codedesk.catalog.source.SourceFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,9 +49,11 @@ public class CatalogImporter {
     private final ReentrantLock running = new ReentrantLock();
 
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ImportParticipant> participants;
 
     CatalogImporter(ReleaseWriter writer, TransactionTemplate transaction, JdbcTemplate jdbc, ImportProgress progress,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, ObjectProvider<ImportParticipant> participants) {
+        this.participants = participants;
         this.writer = writer;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -63,23 +67,28 @@ public class CatalogImporter {
         }
         try {
             progress.start("Scanning " + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
-            SourceScanner.Scan scan = new SourceScanner().scan(paths);
+            SourceScanner.Scan scan = new SourceScanner(participants.orderedStream().toList()).scan(paths);
             Map<ReleaseKey, List<RecognizedFile>> releases = scan.files().stream()
                     .sorted(Comparator.comparing((RecognizedFile f) -> f.release().system())
                             .thenComparing(f -> f.release().effectiveFrom()))
                     .collect(Collectors.groupingBy(RecognizedFile::release, LinkedHashMap::new, Collectors.toList()));
             ImportReport report = ImportReport.of(scan.ignored());
             int done = 0;
+            int steps = releases.size() + scan.forParticipants().size();
             for (var release : releases.entrySet()) {
-                progress.step(release.getKey().label(), done++, releases.size());
+                progress.step(release.getKey().label(), done++, steps);
                 report.outcomes().add(importRelease(release.getKey(), release.getValue()));
             }
-            if (releases.isEmpty()) {
+            List<String> imported = report.outcomes().stream().filter(o -> o.status() == Status.IMPORTED).map(Outcome::release).toList();
+            for (var participant : scan.forParticipants().entrySet()) {
+                progress.step(participant.getValue().get(0).name() + " and related files", done++, steps);
+                report.outcomes().addAll(participant.getKey().importFiles(participant.getValue()));
+            }
+            if (releases.isEmpty() && scan.forParticipants().isEmpty()) {
                 report.outcomes().add(new Outcome("(none)", Status.FAILED,
                         "No official release file recognised under " + paths + ". See docs/data-import.md for the file names."));
             }
             progress.finish(report);
-            List<String> imported = report.outcomes().stream().filter(o -> o.status() == Status.IMPORTED).map(Outcome::release).toList();
             if (!imported.isEmpty()) {
                 events.publishEvent(new CatalogChanged(imported));
             }

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.codedesk.catalog.ImportFile;
+
 /**
  * One file offered for import: a plain file, or a member of a zip ({@code origin} then reads
  * "archive.zip!member"). Opened on demand so that a folder of large files is never held in memory.
  */
-record SourceFile(String name, String origin, Path path, String zipMember, String sha256, long size) {
+record SourceFile(String name, String origin, Path path, String zipMember, String sha256, long size) implements ImportFile {
 
-    InputStream open() {
+    @Override
+    public InputStream open() {
         try {
             if (zipMember == null) {
                 return Files.newInputStream(path);

@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
+import org.codedesk.catalog.ImportFile;
+import org.codedesk.catalog.ImportParticipant;
 
 /**
  * Finds the official files under the paths an operator names: folders (recursively), plain files and
@@ -25,14 +31,27 @@ import java.util.zip.ZipFile;
  */
 final class SourceScanner {
 
-    record Scan(List<RecognizedFile> files, List<String> ignored) { }
+    /** The code-set files, the files other modules' participants recognised (by participant), and the rest. */
+    record Scan(List<RecognizedFile> files, Map<ImportParticipant, List<ImportFile>> forParticipants, List<String> ignored) { }
 
     private final FileRecognizer recognizer = new FileRecognizer();
+    private final List<ImportParticipant> participants;
+
+    SourceScanner(List<ImportParticipant> participants) {
+        this.participants = participants;
+    }
+
+    SourceScanner() {
+        this(List.of());
+    }
+
+    private Map<ImportParticipant, List<ImportFile>> forParticipants;
 
     Scan scan(List<Path> paths) {
         List<RecognizedFile> found = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        forParticipants = new LinkedHashMap<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException("No such file or folder: " + path);
@@ -52,7 +71,7 @@ final class SourceScanner {
                 }
             }
         }
-        return new Scan(found, ignored);
+        return new Scan(found, forParticipants, ignored);
     }
 
     private void scanZip(Path zipPath, List<RecognizedFile> found, List<String> ignored, Set<String> seen) {
@@ -79,7 +98,12 @@ final class SourceScanner {
     private void offer(SourceFile file, List<RecognizedFile> found, List<String> ignored, Set<String> seen) {
         var recognized = recognizer.recognize(file);
         if (recognized.isEmpty()) {
-            ignored.add(file.origin());
+            Optional<ImportParticipant> participant = participants.stream().filter(p -> p.recognizes(file)).findFirst();
+            if (participant.isEmpty()) {
+                ignored.add(file.origin());
+            } else if (seen.add(file.sha256())) {
+                forParticipants.computeIfAbsent(participant.get(), p -> new ArrayList<>()).add(file);
+            }
         } else if (seen.add(file.sha256())) {
             found.add(recognized.get());
         }

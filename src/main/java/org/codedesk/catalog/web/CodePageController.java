@@ -3,12 +3,18 @@ package org.codedesk.catalog.web;
 import java.net.URI;
 import java.time.LocalDate;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.codedesk.catalog.CodePage;
+import org.codedesk.catalog.CodePageExtension;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.content.Explanations;
 import org.codedesk.metering.Allowance;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +43,11 @@ class CodePageController {
     private final CodePageViews views;
     private final Viewers viewers;
     private final Explanations explanations;
+    private final List<CodePageExtension> extensions;
 
-    CodePageController(CodePages pages, CodePageViews views, Viewers viewers, Explanations explanations) {
+    CodePageController(CodePages pages, CodePageViews views, Viewers viewers, Explanations explanations,
+                       ObjectProvider<CodePageExtension> extensions) {
+        this.extensions = extensions.orderedStream().toList();
         this.pages = pages;
         this.views = views;
         this.viewers = viewers;
@@ -51,8 +60,24 @@ class CodePageController {
         CodeSystem codeSystem = pages.system(system);
         LocalDate day = DateOfService.parse(date);
         if (pages.isUnlicensedCpt(codeSystem, code, day)) {
-            model.addAttribute("code", codeSystem.key(code));
+            String key = codeSystem.key(code);
+            model.addAttribute("code", key);
             model.addAttribute("statement", CodePages.UNLICENSED_CPT);
+            // CMS facts about a CPT code (edits, fee schedule) are public even when its descriptor is not:
+            // members see them, counted as a code page view
+            boolean member = request.getUserPrincipal() != null;
+            model.addAttribute("member", member);
+            if (codeSystem.isWellFormed(key) && !member && hasSections(codeSystem)) {
+                addSections(model, codeSystem, key, day, request, false);
+            } else if (codeSystem.isWellFormed(key) && hasSections(codeSystem)) {
+                Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + key);
+                if (!allowance.granted()) {
+                    model.addAttribute("system", codeSystem);
+                    model.addAttribute("quota", views.quota(allowance.plan()));
+                    return QUOTA_VIEW;
+                }
+                addSections(model, codeSystem, key, day, request, true);
+            }
             return UNLICENSED_CPT_VIEW;
         }
         CodePage page = pages.page(codeSystem, code, day);
@@ -78,7 +103,24 @@ class CodePageController {
         boolean member = request.getUserPrincipal() != null;
         model.addAttribute("member", member);
         model.addAttribute("explanation", member ? explanations.published(codeSystem.slug(), page.code()).orElse(null) : null);
+        addSections(model, codeSystem, page.key(), day, request, member);
         return VIEW;
+    }
+
+    private boolean hasSections(CodeSystem system) {
+        return extensions.stream().anyMatch(e -> !e.sectionTitles(system).isEmpty());
+    }
+
+    /** Other modules' sections: their data for members only; a guest learns their titles, nothing more. */
+    private void addSections(Model model, CodeSystem system, String key, LocalDate day, HttpServletRequest request, boolean member) {
+        model.addAttribute("sectionTitles", extensions.stream().flatMap(e -> e.sectionTitles(system).stream()).toList());
+        if (!member) {
+            model.addAttribute("sections", List.of());
+            return;
+        }
+        Map<String, String> options = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> options.put(name, values.length == 0 ? "" : values[0]));
+        model.addAttribute("sections", extensions.stream().flatMap(e -> e.sections(system, key, day, options).stream()).toList());
     }
 
     @ExceptionHandler(CodeNotFoundException.class)

@@ -1,0 +1,406 @@
+package org.codedesk.claims;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodeStatus;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.edits.AddOnEdit;
+import org.codedesk.edits.Dataset;
+import org.codedesk.edits.Edits;
+import org.codedesk.edits.EditsRelease;
+import org.codedesk.edits.FeeSchedule;
+import org.codedesk.edits.Locality;
+import org.codedesk.edits.ModifierIndicator;
+import org.codedesk.edits.Modifiers;
+import org.codedesk.edits.MueLimit;
+import org.codedesk.edits.PtpEdit;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a claim before it goes out: codes valid on the date of service, NCCI PTP edits between every pair
+ * of lines, MUE units, add-on codes without their primary, fee schedule status, bilateral and multiple
+ * procedure rules. Every finding cites its table and quarter; what could not be checked is reported as
+ * {@code no_data}, so a claim is clean only when everything was checked and passed. Thread-safe.
+ */
+@Service
+public class ClaimChecker {
+
+    private final Edits edits;
+    private final ClaimValidator validator;
+    private final Catalog catalog;
+
+    ClaimChecker(Catalog catalog, Edits edits, Modifiers modifiers) {
+        this.catalog = catalog;
+        this.edits = edits;
+        this.validator = new ClaimValidator(catalog, edits, modifiers);
+    }
+
+    /** Checks the claim; throws {@link InvalidClaimException} with one message per bad field. */
+    public ClaimCheck check(Claim submitted) {
+        ValidClaim claim = validator.validate(submitted);
+        Run run = new Run(claim);
+        run.codes();
+        run.diagnoses();
+        run.ptp();
+        run.mue();
+        run.addOns();
+        run.feeSchedule();
+        Map<String, Long> summary = new LinkedHashMap<>();
+        for (FindingStatus s : FindingStatus.values()) {
+            summary.put(s.json(), run.findings.stream().filter(f -> f.status() == s).count());
+        }
+        boolean clean = run.findings.stream().allMatch(f -> f.status() == FindingStatus.PASS);
+        return new ClaimCheck(clean, claim.date(), claim.setting().slug(), summary, run.checkedLines(), run.findings,
+                List.copyOf(run.sources));
+    }
+
+    /** The state of one check: the claim, the releases in force, the findings so far. */
+    private final class Run {
+
+        final ValidClaim claim;
+        final LocalDate date;
+        final List<Finding> findings = new ArrayList<>();
+        final Set<String> sources = new LinkedHashSet<>();
+        final Set<String> codes;
+        final Optional<EditsRelease> rvuRelease;
+        final Map<String, List<FeeSchedule>> fees;
+
+        Run(ValidClaim claim) {
+            this.claim = claim;
+            this.date = claim.date();
+            this.codes = claim.lines().stream().map(ValidClaim.Line::code).collect(Collectors.toCollection(LinkedHashSet::new));
+            this.rvuRelease = edits.inForce(Dataset.PFS_RVU, date);
+            Optional<Locality> locality = claim.locality();
+            this.fees = rvuRelease.map(r -> edits.fees(r, codes, locality)).orElse(Map.of());
+        }
+
+        void add(String check, FindingStatus status, List<Integer> lines, String code, String message, String fix, String source) {
+            findings.add(new Finding(check, status, lines, code, message, fix, source));
+            if (source != null) {
+                sources.add(source);
+            }
+        }
+
+        String cite(EditsRelease release) {
+            boolean quarterly = switch (release.dataset()) {
+                case PTP_PRACTITIONER, PTP_HOSPITAL, MUE_PRACTITIONER, MUE_HOSPITAL, MUE_DME, ADD_ON, PFS_RVU -> true;
+                default -> false;
+            };
+            String citation = release.citation();
+            return quarterly && !date.isBefore(release.effectiveFrom().plusMonths(3))
+                    ? citation + "; the newest imported: the table for " + date + "'s quarter is not imported" : citation;
+        }
+
+        String notLoaded(Dataset dataset) {
+            List<EditsRelease> any = edits.releases(dataset);
+            return "No " + dataset.title() + " in force on " + date + " is imported"
+                    + (any.isEmpty() ? "." : " (the earliest imported takes effect " + any.get(0).effectiveFrom() + ").");
+        }
+
+        // --- codes valid on the date ---
+
+        void codes() {
+            Map<String, CodeStatus> hcpcs = catalog.status(CodeSystem.HCPCS, codes.stream().filter(ValidClaim::isLevelTwo).toList(), date);
+            Map<String, CodeStatus> cpt = catalog.status(CodeSystem.CPT, codes.stream().filter(c -> !ValidClaim.isLevelTwo(c)).toList(), date);
+            for (String code : codes) {
+                List<Integer> lines = claim.linesOf(code);
+                CodeStatus status = ValidClaim.isLevelTwo(code) ? hcpcs.get(code) : cpt.get(code);
+                switch (status.validity()) {
+                    case VALID -> add("code_validity", FindingStatus.PASS, lines, code, code + " is " + status.detail() + ".", null, status.release());
+                    case NOT_BILLABLE, NOT_IN_RELEASE -> add("code_validity", FindingStatus.FAIL, lines, code,
+                            code + " cannot be reported on " + date + ": " + status.detail() + ".",
+                            "Report the code in force on the date of service (see the code's page for its history).", status.release());
+                    case NO_RELEASE -> byFeeSchedule(code, lines, status);
+                }
+            }
+        }
+
+        /** Without a code set release (no licensed CPT file), the fee schedule file of the quarter is the next-best list. */
+        private void byFeeSchedule(String code, List<Integer> lines, CodeStatus status) {
+            if (rvuRelease.isPresent() && fees.containsKey(code)) {
+                add("code_validity", FindingStatus.PASS, lines, code, code + " is listed in the fee schedule file in force ("
+                        + status.detail() + "; checked against the fee schedule instead).", null, cite(rvuRelease.get()));
+            } else {
+                add("code_validity", FindingStatus.NO_DATA, lines, code, "Whether " + code + " is valid on " + date + " was not checked: "
+                        + status.detail() + (rvuRelease.isPresent() ? " and the fee schedule file in force does not list it." : "."),
+                        "Import the code set (for CPT, the operator's licensed CPT file) to check it.", null);
+            }
+        }
+
+        void diagnoses() {
+            if (claim.diagnoses().isEmpty()) {
+                return;
+            }
+            for (CodeStatus status : catalog.status(CodeSystem.ICD10CM, claim.diagnoses(), date).values()) {
+                String code = status.code();
+                switch (status.validity()) {
+                    case VALID -> add("diagnosis_validity", FindingStatus.PASS, List.of(), code, code + " is a billable ICD-10-CM code on "
+                            + date + ".", null, status.release());
+                    case NOT_BILLABLE -> add("diagnosis_validity", FindingStatus.FAIL, List.of(), code, code + " is a header code, not billable.",
+                            "Report a complete code below " + code + " (more characters are required).", status.release());
+                    case NOT_IN_RELEASE -> add("diagnosis_validity", FindingStatus.FAIL, List.of(), code, code + " is not valid on " + date
+                            + ": " + status.detail() + ".", "Use the code in force on the date of service.", status.release());
+                    case NO_RELEASE -> add("diagnosis_validity", FindingStatus.NO_DATA, List.of(), code, status.detail() + ".",
+                            "Import the ICD-10-CM release for the date.", null);
+                }
+            }
+        }
+
+        // --- NCCI PTP ---
+
+        void ptp() {
+            Optional<Dataset> dataset = claim.setting().ptp();
+            if (dataset.isEmpty()) {
+                return; // NCCI PTP edits do not apply to DME supplier claims
+            }
+            List<ValidClaim.Line> lines = claim.lines();
+            Optional<EditsRelease> release = edits.inForce(dataset.get(), date);
+            Map<String, List<PtpEdit>> byPair = new TreeMap<>();
+            release.ifPresent(r -> edits.ptpAmong(r, codes).forEach(e -> byPair.computeIfAbsent(e.column1() + "|" + e.column2(),
+                    k -> new ArrayList<>()).add(e)));
+            for (int i = 0; i < lines.size(); i++) {
+                for (int j = i + 1; j < lines.size(); j++) {
+                    ValidClaim.Line a = lines.get(i);
+                    ValidClaim.Line b = lines.get(j);
+                    if (a.code().equals(b.code())) {
+                        continue;
+                    }
+                    if (release.isEmpty()) {
+                        add("ptp", FindingStatus.NO_DATA, List.of(a.number(), b.number()), a.code() + "+" + b.code(),
+                                "PTP edits between " + a.code() + " and " + b.code() + " were not checked. " + notLoaded(dataset.get()),
+                                "Import the NCCI PTP files for the quarter.", null);
+                        continue;
+                    }
+                    pair(release.get(), byPair, a, b);
+                }
+            }
+        }
+
+        private void pair(EditsRelease release, Map<String, List<PtpEdit>> byPair, ValidClaim.Line a, ValidClaim.Line b) {
+            List<PtpEdit> all = new ArrayList<>(byPair.getOrDefault(a.code() + "|" + b.code(), List.of()));
+            all.addAll(byPair.getOrDefault(b.code() + "|" + a.code(), List.of()));
+            List<Integer> lineNumbers = List.of(a.number(), b.number());
+            String pair = a.code() + "+" + b.code();
+            Optional<PtpEdit> active = all.stream().filter(e -> e.activeOn(date) && e.indicator() != ModifierIndicator.NOT_APPLICABLE)
+                    .min(java.util.Comparator.comparing(e -> e.indicator().value()));
+            if (active.isEmpty()) {
+                String inactive = all.stream().filter(e -> !e.activeOn(date) || e.indicator() == ModifierIndicator.NOT_APPLICABLE)
+                        .map(e -> " (an edit " + e.column1() + "/" + e.column2() + " exists but is not in force on " + date + ": effective "
+                                + e.effective() + (e.deleted() == null ? "" : ", deleted " + e.deleted()) + ", indicator " + e.indicator().value() + ")")
+                        .findFirst().orElse("");
+                add("ptp", FindingStatus.PASS, lineNumbers, pair, "No PTP edit between " + a.code() + " and " + b.code() + " is in force on "
+                        + date + inactive + ".", null, cite(release));
+                return;
+            }
+            PtpEdit edit = active.get();
+            ValidClaim.Line column2 = edit.column2().equals(a.code()) ? a : b;
+            ValidClaim.Line column1 = column2 == a ? b : a;
+            String what = "NCCI PTP edit: column 2 code " + edit.column2() + " (line " + column2.number() + ") is not paid with column 1 code "
+                    + edit.column1() + " (line " + column1.number() + ")" + (edit.rationale().isBlank() ? "" : "; rationale: " + edit.rationale())
+                    + ". Modifier indicator " + edit.indicator().words();
+            if (edit.indicator() == ModifierIndicator.NOT_ALLOWED) {
+                add("ptp", FindingStatus.FAIL, lineNumbers, pair, what, "Remove " + edit.column2() + " (line " + column2.number()
+                        + "): it is part of " + edit.column1() + " on the same day, and no modifier bypasses this edit.", cite(release));
+                return;
+            }
+            List<String> bypassing = new ArrayList<>();
+            for (ValidClaim.Line line : List.of(column2, column1)) {
+                line.modifiers().stream().filter(m -> !"none".equals(validator.modifiers().ptpRole(m)))
+                        .forEach(m -> bypassing.add(m + " on line " + line.number()));
+            }
+            if (!bypassing.isEmpty()) {
+                add("ptp", FindingStatus.BYPASSED, lineNumbers, pair, what + " Bypassed by " + String.join(", ", bypassing) + ".",
+                        "Keep the modifier only if the record documents a distinct service (different session, site or organ, separate"
+                                + " incision, lesion or injury); NCCI expects it on the column 2 code. Without that documentation, remove "
+                                + edit.column2() + ".", cite(release));
+            } else {
+                add("ptp", FindingStatus.FAIL, lineNumbers, pair, what, "If the services were distinct and documented as such, append an"
+                        + " NCCI-associated modifier (XE, XS, XP, XU or 59, an anatomic modifier, or 25/57 for an E/M) to "
+                        + edit.column2() + " on line " + column2.number() + "; otherwise remove it.", cite(release));
+            }
+        }
+
+        // --- MUE ---
+
+        void mue() {
+            Dataset dataset = claim.setting().mue();
+            Optional<EditsRelease> release = edits.inForce(dataset, date);
+            if (release.isEmpty()) {
+                for (String code : codes) {
+                    add("mue", FindingStatus.NO_DATA, claim.linesOf(code), code, "Units of " + code + " were not checked. " + notLoaded(dataset),
+                            "Import the MUE table of the setting for the quarter.", null);
+                }
+                return;
+            }
+            Map<String, MueLimit> limits = edits.mues(release.get(), claim.setting(), codes);
+            for (String code : codes) {
+                List<ValidClaim.Line> lines = claim.lines().stream().filter(l -> l.code().equals(code)).toList();
+                MueLimit limit = limits.get(code);
+                String source = cite(release.get());
+                if (limit == null) {
+                    add("mue", FindingStatus.PASS, claim.linesOf(code), code, "No MUE is published for " + code + " in this table: units are not limited by an MUE.",
+                            null, source);
+                    continue;
+                }
+                String rule = "MUE " + limit.value() + " (" + limit.adjudicationWords() + " Rationale: " + limit.rationale() + ")";
+                if (limit.perLine()) {
+                    for (ValidClaim.Line line : lines) {
+                        boolean over = line.units() > limit.value();
+                        add("mue", over ? FindingStatus.FAIL : FindingStatus.PASS, List.of(line.number()), code,
+                                line.units() + " unit(s) of " + code + " on line " + line.number() + (over ? " exceed " : " within ") + rule + ".",
+                                over ? "Report no more than " + limit.value() + " per line; if more were medically necessary on distinct sites or"
+                                        + " sessions, put them on separate lines with the modifier that shows why (e.g. anatomic, 76, 91, XE/XS)." : null,
+                                source);
+                    }
+                } else {
+                    int total = lines.stream().mapToInt(ValidClaim.Line::units).sum();
+                    boolean over = total > limit.value();
+                    String fix = !over ? null : limit.adjudication() == 2
+                            ? "Units above " + limit.value() + " per day are not payable (a policy limit: appeals do not overturn it); correct the units."
+                            : "Report no more than " + limit.value() + " for the day, or bill the units given and be ready to show medical necessity on appeal.";
+                    add("mue", over ? FindingStatus.FAIL : FindingStatus.PASS, claim.linesOf(code), code, total + " unit(s) of " + code
+                            + " on the date of service" + (over ? " exceed " : " within ") + rule + ".", fix, source);
+                }
+            }
+        }
+
+        // --- add-on codes ---
+
+        void addOns() {
+            Optional<EditsRelease> release = edits.inForce(Dataset.ADD_ON, date);
+            if (release.isEmpty()) {
+                add("add_on", FindingStatus.NO_DATA, List.of(), null, "Add-on codes were not checked for their primary codes. "
+                        + notLoaded(Dataset.ADD_ON), "Import the NCCI add-on code edits for the quarter.", null);
+                return;
+            }
+            Map<String, List<AddOnEdit>> rows = edits.addOns(release.get(), codes);
+            for (String code : codes) {
+                List<AddOnEdit> active = rows.getOrDefault(code, List.of()).stream().filter(e -> e.activeOn(date)).toList();
+                if (active.isEmpty()) {
+                    continue; // not an add-on code on this date
+                }
+                int type = active.get(0).editType();
+                Set<String> primaries = active.stream().map(AddOnEdit::primaryCode).filter(p -> p != null).collect(Collectors.toCollection(java.util.TreeSet::new));
+                List<String> present = primaries.stream().filter(codes::contains).toList();
+                boolean otherCodes = codes.stream().anyMatch(c -> !c.equals(code) && !rows.containsKey(c));
+                String about = code + " is an add-on code (edit type " + type + ": " + edits.addOnTypeWords(type) + ")";
+                String source = cite(release.get());
+                if (!present.isEmpty()) {
+                    add("add_on", FindingStatus.PASS, claim.linesOf(code), code, about + "; its primary " + String.join(", ", present)
+                            + " is on the claim.", null, source);
+                } else if (type == 1 || !otherCodes) {
+                    add("add_on", FindingStatus.FAIL, claim.linesOf(code), code, about + "; none of its primary codes is on the claim.",
+                            "Bill " + code + " with the primary procedure it adds to" + (primaries.isEmpty() ? "" : " ("
+                                    + primaries.stream().limit(12).collect(Collectors.joining(", ")) + (primaries.size() > 12 ? ", …" : "") + ")")
+                                    + ", by the same provider on the same date.", source);
+                } else {
+                    add("add_on", FindingStatus.NO_DATA, claim.linesOf(code), code, about + "; the edit lists no primary on this claim and"
+                            + " leaves acceptable primaries to the Medicare contractor, so it could not be settled here.",
+                            "Check the contractor's policy for the primary billed with " + code + ".", source);
+                }
+            }
+        }
+
+        // --- fee schedule: status, bilateral, multiple procedures ---
+
+        void feeSchedule() {
+            if (claim.setting() != org.codedesk.edits.Setting.PRACTITIONER) {
+                return; // the Physician Fee Schedule prices practitioner claims
+            }
+            if (rvuRelease.isEmpty()) {
+                add("fee_schedule", FindingStatus.NO_DATA, List.of(), null, "Fee schedule status, bilateral and multiple-procedure rules were not"
+                        + " checked. " + notLoaded(Dataset.PFS_RVU), "Import the Physician Fee Schedule RVU file.", null);
+                return;
+            }
+            String source = cite(rvuRelease.get());
+            List<ValidClaim.Line> multiple = new ArrayList<>();
+            for (ValidClaim.Line line : claim.lines()) {
+                Optional<FeeSchedule> fee = feeFor(line);
+                if (fee.isEmpty()) {
+                    add("fee_schedule", FindingStatus.NO_DATA, List.of(line.number()), line.code(), line.code() + " is not in the fee schedule"
+                            + " file: its payment status was not checked.", null, source);
+                    continue;
+                }
+                FeeSchedule f = fee.get();
+                String status = f.status().value();
+                boolean payable = Set.of("A", "C", "J", "M", "R", "T").contains(status);
+                add("fee_schedule", payable ? FindingStatus.PASS : FindingStatus.FAIL, List.of(line.number()), line.code(),
+                        line.code() + (f.modifier().isEmpty() ? "" : "-" + f.modifier()) + " has fee schedule status " + status + ": "
+                                + f.status().words(),
+                        payable ? null : switch (status) {
+                            case "B", "P" -> "Do not bill it separately: its payment is included in another service.";
+                            case "N", "E", "X" -> "Medicare does not pay for it: if the patient agreed in advance, obtain an ABN and append GA.";
+                            case "I" -> "Not valid for Medicare claims: report the HCPCS Level II code Medicare uses for the service.";
+                            default -> "Check the code and date: the fee schedule does not pay it.";
+                        }, source);
+                if (line.modifiers().contains("50")) {
+                    bilateral(line, f, source);
+                }
+                if ("2".equals(f.multipleProcedure().value())) {
+                    multiple.add(line);
+                }
+            }
+            if (multiple.size() > 1) {
+                add("multiple_procedure", FindingStatus.PASS, multiple.stream().map(ValidClaim.Line::number).toList(), null,
+                        multiple.size() + " procedures carry multiple-procedure indicator 2: Medicare pays the highest-valued at 100% and the"
+                                + " others at 50% (modifier 51 is not needed on Medicare claims; the reduction is applied anyway).", null, source);
+            }
+        }
+
+        private void bilateral(ValidClaim.Line line, FeeSchedule f, String source) {
+            String indicator = f.bilateral().value();
+            FindingStatus status = switch (indicator) {
+                case "1", "3" -> FindingStatus.PASS;
+                default -> FindingStatus.FAIL;
+            };
+            String fix = switch (indicator) {
+                case "0" -> "Modifier 50 does not apply to " + line.code() + ": the 150% bilateral adjustment is not allowed; remove 50.";
+                case "2" -> line.code() + " is already bilateral by definition (paid once for both sides): remove modifier 50.";
+                case "9" -> "The bilateral concept does not apply to " + line.code() + ": remove modifier 50.";
+                default -> null;
+            };
+            add("bilateral", status, List.of(line.number()), line.code(), line.code() + "-50: bilateral indicator " + indicator + ": "
+                    + f.bilateral().words() + (indicator.equals("1") ? " Report one line with 50 and 1 unit." : ""), fix, source);
+        }
+
+        private Optional<FeeSchedule> feeFor(ValidClaim.Line line) {
+            List<FeeSchedule> rows = fees.getOrDefault(line.code(), List.of());
+            return rows.stream().filter(f -> !f.modifier().isEmpty() && line.modifiers().contains(f.modifier())).findFirst()
+                    .or(() -> rows.stream().filter(f -> f.modifier().isEmpty()).findFirst());
+        }
+
+        List<ClaimCheck.CheckedLine> checkedLines() {
+            List<ClaimCheck.CheckedLine> result = new ArrayList<>();
+            for (ValidClaim.Line line : claim.lines()) {
+                Optional<FeeSchedule> fee = claim.setting() == org.codedesk.edits.Setting.PRACTITIONER ? feeFor(line) : Optional.empty();
+                java.math.BigDecimal payment = null;
+                String basis = null;
+                if (fee.isPresent()) {
+                    FeeSchedule f = fee.get();
+                    if (f.locality() != null && f.locality().nonFacility() != null) {
+                        payment = f.locality().nonFacility();
+                        basis = "non-facility rate per unit, locality " + f.locality().locality().name() + ": " + f.locality().nonFacilityArithmetic();
+                    } else if (f.nationalNonFacility() != null) {
+                        payment = f.nationalNonFacility();
+                        basis = "national non-facility rate per unit (" + f.totalNonFacility() + " RVUs × " + f.conversionFactor() + ")";
+                    } else if (f.nationalFacility() != null) {
+                        payment = f.nationalFacility();
+                        basis = "national facility rate per unit (" + f.totalFacility() + " RVUs × " + f.conversionFactor() + ")";
+                    }
+                }
+                result.add(new ClaimCheck.CheckedLine(line.number(), line.code(), line.modifiers(), line.units(), payment, basis));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.codedesk.claims;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.claims.InvalidClaimException.FieldError;
+import org.codedesk.edits.Edits;
+import org.codedesk.edits.Locality;
+import org.codedesk.edits.Modifiers;
+import org.codedesk.edits.Setting;
+
+/**
+ * Turns a submitted claim into a {@link ValidClaim}, or lists every field that is wrong (all at once, so the
+ * user fixes them in one go). A code is unknown when no imported code set release and no edits table has it.
+ */
+final class ClaimValidator {
+
+    static final int MAX_LINES = 50;
+    static final int MAX_MODIFIERS = 4;
+    static final int MAX_UNITS = 9999;
+    static final int MAX_DIAGNOSES = 12;
+
+    private final Catalog catalog;
+    private final Edits edits;
+    private final Modifiers modifiers;
+
+    ClaimValidator(Catalog catalog, Edits edits, Modifiers modifiers) {
+        this.catalog = catalog;
+        this.edits = edits;
+        this.modifiers = modifiers;
+    }
+
+    Modifiers modifiers() {
+        return modifiers;
+    }
+
+    ValidClaim validate(Claim claim) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = LocalDate.now();
+        if (claim.dateOfService() != null && !claim.dateOfService().isBlank()) {
+            try {
+                date = LocalDate.parse(claim.dateOfService().trim());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("dateOfService", "\"" + claim.dateOfService() + "\" is not a date: write it as YYYY-MM-DD."));
+            }
+        }
+        Setting setting = Setting.PRACTITIONER;
+        if (claim.setting() != null && !claim.setting().isBlank()) {
+            Optional<Setting> s = Setting.ofSlug(claim.setting());
+            if (s.isEmpty()) {
+                errors.add(new FieldError("setting", "\"" + claim.setting() + "\" is not a setting: use practitioner, outpatient_hospital or dme."));
+            } else {
+                setting = s.get();
+            }
+        }
+        List<ValidClaim.Line> lines = new ArrayList<>();
+        if (claim.lines().isEmpty()) {
+            errors.add(new FieldError("lines", "A claim needs at least one line."));
+        } else if (claim.lines().size() > MAX_LINES) {
+            errors.add(new FieldError("lines", "A claim has at most " + MAX_LINES + " lines; this one has " + claim.lines().size()
+                    + ". Split it into several claims."));
+        } else {
+            for (int i = 0; i < claim.lines().size(); i++) {
+                line(i, claim.lines().get(i), date, errors).ifPresent(lines::add);
+            }
+        }
+        List<String> diagnoses = new ArrayList<>();
+        if (claim.diagnoses().size() > MAX_DIAGNOSES) {
+            errors.add(new FieldError("diagnoses", "At most " + MAX_DIAGNOSES + " diagnosis codes per claim; this one has " + claim.diagnoses().size() + "."));
+        } else {
+            for (int i = 0; i < claim.diagnoses().size(); i++) {
+                String key = CodeSystem.ICD10CM.key(claim.diagnoses().get(i));
+                if (key.isEmpty()) {
+                    continue;
+                }
+                if (!CodeSystem.ICD10CM.isWellFormed(key)) {
+                    errors.add(new FieldError("diagnoses[" + i + "]", "\"" + claim.diagnoses().get(i) + "\" is not an ICD-10-CM code."));
+                } else if (catalog.former(CodeSystem.ICD10CM, key).isEmpty()) {
+                    errors.add(new FieldError("diagnoses[" + i + "]", "Unknown ICD-10-CM code " + CodeSystem.ICD10CM.display(key)
+                            + ": no imported release has it."));
+                } else {
+                    diagnoses.add(key);
+                }
+            }
+        }
+        Optional<Locality> locality = Optional.empty();
+        if (claim.locality() != null && !claim.locality().isBlank()) {
+            locality = edits.locality(date, claim.locality());
+            if (locality.isEmpty()) {
+                errors.add(new FieldError("locality", "Unknown payment locality \"" + claim.locality() + "\": use MAC-locality as listed"
+                        + " on the fee schedule page (for example 01112-05)."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidClaimException(errors);
+        }
+        return new ValidClaim(date, setting, lines, diagnoses, locality);
+    }
+
+    private Optional<ValidClaim.Line> line(int i, ClaimLine line, LocalDate date, List<FieldError> errors) {
+        String field = "lines[" + i + "]";
+        int before = errors.size();
+        String code = line.code() == null ? "" : line.code().trim().toUpperCase(Locale.ROOT);
+        if (code.isEmpty()) {
+            errors.add(new FieldError(field + ".code", "Line " + (i + 1) + " has no code."));
+        } else if (!code.matches("[0-9]{4}[0-9FTU]|[A-Z][0-9]{4}")) {
+            errors.add(new FieldError(field + ".code", "\"" + line.code() + "\" is not a CPT or HCPCS Level II code (5 characters: 99213,"
+                    + " 0001F, J1100)."));
+        } else if (!known(code)) {
+            errors.add(new FieldError(field + ".code", "Unknown code " + code + ": no imported code set, fee schedule or edit table has it."));
+        }
+        List<String> mods = new ArrayList<>();
+        if (line.modifiers().size() > MAX_MODIFIERS) {
+            errors.add(new FieldError(field + ".modifiers", "At most " + MAX_MODIFIERS + " modifiers per line."));
+        }
+        for (int m = 0; m < line.modifiers().size(); m++) {
+            String mod = line.modifiers().get(m) == null ? "" : line.modifiers().get(m).trim().toUpperCase(Locale.ROOT);
+            if (mod.isEmpty()) {
+                continue;
+            }
+            if (!mod.matches("[A-Z0-9]{2}") || !modifiers.isKnown(mod, date)) {
+                errors.add(new FieldError(field + ".modifiers[" + m + "]", "\"" + line.modifiers().get(m) + "\" is not a known modifier."));
+            } else {
+                mods.add(mod);
+            }
+        }
+        Integer units = line.units() == null ? Integer.valueOf(1) : line.units();
+        if (units < 1 || units > MAX_UNITS) {
+            errors.add(new FieldError(field + ".units", "Units must be a whole number from 1 to " + MAX_UNITS
+                    + (units == Integer.MIN_VALUE ? "." : "; got " + units + ".")));
+        }
+        return errors.size() == before ? Optional.of(new ValidClaim.Line(i + 1, code, List.copyOf(mods), units)) : Optional.empty();
+    }
+
+    private boolean known(String code) {
+        CodeSystem system = ValidClaim.isLevelTwo(code) ? CodeSystem.HCPCS : CodeSystem.CPT;
+        return catalog.former(system, code).isPresent() || edits.mentions(code);
+    }
+}

@@ -1,0 +1,20 @@
+package org.codedesk.claims;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The outcome of one check: the claim is clean only when every finding is {@link #PASS}. */
+public enum FindingStatus {
+    /** Checked against a real edit or table, and clean. */
+    PASS,
+    /** An edit fires: the finding says which, why and how to fix it. */
+    FAIL,
+    /** An edit fires but a modifier on the line resolves it; the documentation must support that modifier. */
+    BYPASSED,
+    /** Nothing is loaded to check it against: not checked, so the claim cannot be called clean. */
+    NO_DATA;
+
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

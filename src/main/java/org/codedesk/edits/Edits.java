@@ -1,0 +1,263 @@
+package org.codedesk.edits;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+
+/**
+ * The edits module's read API: which release of each table is in force on a date of service, and the PTP
+ * edits, MUEs, add-on code edits, fee schedule facts, GEMs and places of service it holds. Every answer
+ * carries the release it came from. Thread-safe; reads only immutable release rows.
+ */
+@Service
+public class Edits {
+
+    private final JdbcTemplate jdbc;
+    private final Indicators indicators = new Indicators();
+
+    Edits(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<EditsRelease> releases() {
+        return jdbc.query("select * from edits_release order by dataset, effective_from", Edits::release);
+    }
+
+    /** The newest release of the dataset that took effect on or before the date. */
+    public Optional<EditsRelease> inForce(Dataset dataset, LocalDate date) {
+        return jdbc.query("select * from edits_release where dataset = ? and effective_from <= ? order by effective_from desc"
+                + " fetch first 1 rows only", Edits::release, dataset.name(), date).stream().findFirst();
+    }
+
+    /** The newest release of the dataset, whatever its date (GEMs and the POS list are not tied to a date). */
+    public Optional<EditsRelease> latest(Dataset dataset) {
+        return jdbc.query("select * from edits_release where dataset = ? order by effective_from desc fetch first 1 rows only",
+                Edits::release, dataset.name()).stream().findFirst();
+    }
+
+    /** Whether any release of the dataset is imported at all (to tell "nothing loaded" from "not in force yet"). */
+    public List<EditsRelease> releases(Dataset dataset) {
+        return jdbc.query("select * from edits_release where dataset = ? order by effective_from", Edits::release, dataset.name());
+    }
+
+    // --- PTP ---
+
+    /** PTP edits of the release where the code is column 1 ({@code asColumn1}) or column 2, active on the date. */
+    public List<PtpEdit> ptp(EditsRelease release, String code, boolean asColumn1, LocalDate date) {
+        String column = asColumn1 ? "column1" : "column2";
+        return jdbc.query("select * from edits_ptp where release_id = ? and " + column + " = ? order by column1, column2",
+                ptpRow(release), release.id(), code).stream().filter(e -> e.activeOn(date)).toList();
+    }
+
+    /** Every PTP edit of the release between two of the given codes (any dates: the caller decides which are active). */
+    public List<PtpEdit> ptpAmong(EditsRelease release, Collection<String> codes) {
+        if (codes.size() < 2) {
+            return List.of();
+        }
+        String in = placeholders(codes.size());
+        List<Object> args = new ArrayList<>();
+        args.add(release.id());
+        args.addAll(codes);
+        args.addAll(codes);
+        return jdbc.query("select * from edits_ptp where release_id = ? and column1 in (" + in + ") and column2 in (" + in + ")",
+                ptpRow(release), args.toArray());
+    }
+
+    // --- MUE ---
+
+    public Optional<MueLimit> mue(EditsRelease release, Setting setting, String code) {
+        return mues(release, setting, List.of(code)).values().stream().findFirst();
+    }
+
+    public Map<String, MueLimit> mues(EditsRelease release, Setting setting, Collection<String> codes) {
+        Map<String, MueLimit> result = new LinkedHashMap<>();
+        if (codes.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select * from edits_mue where release_id = ? and code in (" + placeholders(codes.size()) + ")", rs -> {
+            int adjudication = rs.getInt("adjudication");
+            result.put(rs.getString("code"), new MueLimit(rs.getString("code"), rs.getInt("mue_value"), adjudication,
+                    rs.getString("adjudication_text"), indicators.words("mue_adjudication", String.valueOf(adjudication)),
+                    rs.getString("rationale"), setting, release));
+        }, prepend(release.id(), codes));
+        return result;
+    }
+
+    // --- add-on codes ---
+
+    /** Add-on code edits of the release for these add-on codes (all rows; the caller filters by date). */
+    public Map<String, List<AddOnEdit>> addOns(EditsRelease release, Collection<String> codes) {
+        Map<String, List<AddOnEdit>> result = new LinkedHashMap<>();
+        if (codes.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select * from edits_add_on where release_id = ? and add_on_code in (" + placeholders(codes.size()) + ")"
+                + " order by add_on_code, primary_code", rs -> {
+            result.computeIfAbsent(rs.getString("add_on_code"), k -> new ArrayList<>()).add(new AddOnEdit(rs.getString("add_on_code"),
+                    rs.getString("primary_code"), rs.getInt("edit_type"), rs.getObject("effective_date", LocalDate.class),
+                    rs.getObject("deletion_date", LocalDate.class), rs.getString("note"), release));
+        }, prepend(release.id(), codes));
+        return result;
+    }
+
+    public String addOnTypeWords(int type) {
+        return indicators.words("aoc_edit_type", String.valueOf(type));
+    }
+
+    // --- fee schedule ---
+
+    /** Fee schedule rows of the codes in the release (global, -26, -TC...), with payment in a locality when one is given. */
+    public Map<String, List<FeeSchedule>> fees(EditsRelease release, Collection<String> codes, Optional<Locality> locality) {
+        Map<String, List<FeeSchedule>> result = new LinkedHashMap<>();
+        if (codes.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select * from edits_rvu where release_id = ? and code in (" + placeholders(codes.size()) + ") order by code, modifier",
+                rs -> { result.computeIfAbsent(rs.getString("code"), k -> new ArrayList<>()).add(fee(rs, release, locality)); },
+                prepend(release.id(), codes));
+        return result;
+    }
+
+    /** Localities of the GPCI release in force on the date, with their counties when a locality file is imported. */
+    public List<Locality> localities(LocalDate date) {
+        Optional<EditsRelease> gpci = inForce(Dataset.PFS_GPCI, date).or(() -> latest(Dataset.PFS_GPCI));
+        if (gpci.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> counties = new HashMap<>();
+        inForce(Dataset.PFS_LOCALITY, date).or(() -> latest(Dataset.PFS_LOCALITY)).ifPresent(r -> jdbc.query(
+                "select mac, locality, area, counties from edits_locality where release_id = ?", rs -> {
+                    counties.merge(rs.getString(1) + "-" + rs.getString(2), rs.getString(3).trim() + ": " + rs.getString(4).trim(),
+                            (a, b) -> a + "; " + b);
+                }, r.id()));
+        EditsRelease release = gpci.get();
+        return jdbc.query("select * from edits_gpci where release_id = ? order by state, locality_name", (rs, i) -> {
+            String id = rs.getString("mac") + "-" + rs.getString("locality");
+            return new Locality(id, rs.getString("mac"), rs.getString("state"), rs.getString("locality"), rs.getString("locality_name"),
+                    rs.getBigDecimal("work"), rs.getBigDecimal("practice_expense"), rs.getBigDecimal("malpractice"),
+                    counties.getOrDefault(id, ""), release);
+        }, release.id());
+    }
+
+    public Optional<Locality> locality(LocalDate date, String id) {
+        return id == null || id.isBlank() ? Optional.empty()
+                : localities(date).stream().filter(l -> l.id().equalsIgnoreCase(id.trim())).findFirst();
+    }
+
+    private FeeSchedule fee(ResultSet rs, EditsRelease release, Optional<Locality> locality) throws SQLException {
+        BigDecimal cf = rs.getBigDecimal("conversion_factor");
+        BigDecimal work = rs.getBigDecimal("work");
+        BigDecimal peNon = rs.getBigDecimal("pe_nonfacility");
+        BigDecimal peFac = rs.getBigDecimal("pe_facility");
+        BigDecimal mp = rs.getBigDecimal("malpractice");
+        boolean nonNa = rs.getBoolean("nonfacility_na");
+        boolean facNa = rs.getBoolean("facility_na");
+        BigDecimal totalNon = rs.getBigDecimal("total_nonfacility");
+        BigDecimal totalFac = rs.getBigDecimal("total_facility");
+        FeeSchedule.LocalityPayment payment = locality.map(l -> new FeeSchedule.LocalityPayment(l,
+                nonNa ? null : PaymentArithmetic.payment(work, peNon, mp, l, cf), facNa ? null : PaymentArithmetic.payment(work, peFac, mp, l, cf),
+                nonNa ? "non-facility NA" : PaymentArithmetic.shown(work, peNon, mp, l, cf),
+                facNa ? "facility NA" : PaymentArithmetic.shown(work, peFac, mp, l, cf))).orElse(null);
+        return new FeeSchedule(rs.getString("code"), rs.getString("modifier"), indicators.of("pfs_status", rs.getString("status")),
+                work, peNon, nonNa, peFac, facNa, mp, totalNon, totalFac, cf,
+                nonNa || totalNon.signum() == 0 ? null : totalNon.multiply(cf).setScale(2, RoundingMode.HALF_UP),
+                facNa || totalFac.signum() == 0 ? null : totalFac.multiply(cf).setScale(2, RoundingMode.HALF_UP),
+                indicators.of("pfs_global", rs.getString("global_days")), indicators.of("pfs_pctc", rs.getString("pctc")),
+                indicators.of("pfs_mult_proc", rs.getString("mult_proc")), indicators.of("pfs_bilateral", rs.getString("bilateral")),
+                indicators.of("pfs_assistant", rs.getString("assistant")), indicators.of("pfs_cosurgeon", rs.getString("co_surgeon")),
+                indicators.of("pfs_team", rs.getString("team")), rs.getString("endo_base"), release, payment);
+    }
+
+    // --- GEMs ---
+
+    /**
+     * GEM lines where the code is the source ({@code bySource}) or the target, from the release in force on the
+     * date (the newest one when the date is earlier than all).
+     */
+    public List<GemMapping> gems(Dataset direction, String code, boolean bySource, LocalDate date) {
+        Optional<EditsRelease> release = gemRelease(direction, date);
+        if (release.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select * from edits_gem where release_id = ? and " + (bySource ? "source_code" : "target_code") + " = ?"
+                + " order by source_code, scenario, choice_list, target_code", (rs, i) -> {
+            boolean approximate = rs.getBoolean("approximate");
+            boolean noMap = rs.getBoolean("no_map");
+            boolean combination = rs.getBoolean("combination");
+            int scenario = rs.getInt("scenario");
+            int choice = rs.getInt("choice_list");
+            return new GemMapping(direction, rs.getString("source_code"), rs.getString("target_code"), approximate, noMap, combination,
+                    scenario, choice, gemWords(approximate, noMap, combination, scenario, choice), release.get());
+        }, release.get().id(), code);
+    }
+
+    private String gemWords(boolean approximate, boolean noMap, boolean combination, int scenario, int choice) {
+        List<String> words = new ArrayList<>();
+        if (noMap) {
+            words.add(indicators.words("gem_flag", "no_map"));
+        } else {
+            words.add(approximate ? indicators.words("gem_flag", "approximate") : "Identical meaning (not approximate).");
+        }
+        if (combination) {
+            words.add(indicators.words("gem_flag", "combination") + " Scenario " + scenario + ", choice list " + choice + ".");
+        }
+        return String.join(" ", words);
+    }
+
+    public Optional<EditsRelease> gemRelease(Dataset direction, LocalDate date) {
+        return inForce(direction, date).or(() -> latest(direction));
+    }
+
+    // --- place of service ---
+
+    public List<PlaceOfService> placesOfService() {
+        return latest(Dataset.PLACE_OF_SERVICE).map(r -> jdbc.query("select * from edits_place_of_service where release_id = ? order by code",
+                (rs, i) -> new PlaceOfService(rs.getString("code"), rs.getString("name"), rs.getString("description"), r), r.id()))
+                .orElse(List.of());
+    }
+
+    /** Whether any imported edits table mentions the code (a claim line's code is then not "unknown"). */
+    public boolean mentions(String code) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select case when exists (select 1 from edits_mue where code = ?)"
+                + " or exists (select 1 from edits_rvu where code = ?) or exists (select 1 from edits_ptp where column1 = ?)"
+                + " or exists (select 1 from edits_ptp where column2 = ?) or exists (select 1 from edits_add_on where add_on_code = ?)"
+                + " then true else false end", Boolean.class, code, code, code, code, code));
+    }
+
+    private RowMapper<PtpEdit> ptpRow(EditsRelease release) {
+        return (rs, i) -> new PtpEdit(rs.getString("column1"), rs.getString("column2"), rs.getBoolean("prior_1996"),
+                rs.getObject("effective_date", LocalDate.class), rs.getObject("deletion_date", LocalDate.class),
+                ModifierIndicator.of(rs.getInt("modifier_indicator")), rs.getString("rationale"), release);
+    }
+
+    static EditsRelease release(ResultSet rs, int i) throws SQLException {
+        return new EditsRelease(rs.getLong("id"), Dataset.valueOf(rs.getString("dataset")), rs.getString("version"), rs.getString("label"),
+                rs.getObject("effective_from", LocalDate.class), rs.getString("files"), rs.getInt("row_count"),
+                rs.getTimestamp("imported_at").toInstant());
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    private static Object[] prepend(Object first, Collection<?> rest) {
+        List<Object> args = new ArrayList<>(rest.size() + 1);
+        args.add(first);
+        args.addAll(rest);
+        return args.toArray();
+    }
+}

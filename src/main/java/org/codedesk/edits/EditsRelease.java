@@ -1,0 +1,17 @@
+package org.codedesk.edits;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One imported release of an edits dataset ("MUE table, practitioner services 2026-Q2"): what every
+ * finding and section cites.
+ */
+public record EditsRelease(long id, Dataset dataset, String version, String label, LocalDate effectiveFrom,
+                           String files, int rowCount, Instant importedAt) {
+
+    /** "MUE table, practitioner services, 2026-Q2 (effective 2026-04-01)": table and quarter, for citations. */
+    public String citation() {
+        return label + " (effective " + effectiveFrom + ")";
+    }
+}

@@ -1,0 +1,55 @@
+package org.codedesk.edits;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The meaning in words of every coded indicator the edits module shows (PFS status, global days, PC/TC,
+ * surgery indicators, MUE adjudication, add-on edit type, GEM flags), read from {@code edits/indicators.tsv}.
+ * Immutable after construction; thread-safe.
+ */
+final class Indicators {
+
+    private final Map<String, String> meanings = new HashMap<>();
+
+    Indicators() {
+        try (InputStream in = Indicators.class.getResourceAsStream("/edits/indicators.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("edits/indicators.tsv is missing from the application");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            boolean header = true;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                meanings.put(f[0].trim() + "|" + f[1].trim(), f[2].trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value and its meaning; an unknown value says so rather than guessing. */
+    Indicator of(String field, String value) {
+        String v = value == null ? "" : value.trim();
+        String words = meanings.get(field + "|" + v);
+        return new Indicator(v, words != null ? words : v.isEmpty() ? "not given in the file" : "value " + v + " (no meaning on file for it)");
+    }
+
+    String words(String field, String value) {
+        return of(field, value).words();
+    }
+}

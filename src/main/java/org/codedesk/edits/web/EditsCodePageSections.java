@@ -1,0 +1,128 @@
+package org.codedesk.edits.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.codedesk.catalog.CodePageExtension;
+import org.codedesk.catalog.CodePageSection;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.edits.AddOnEdit;
+import org.codedesk.edits.Dataset;
+import org.codedesk.edits.Edits;
+import org.codedesk.edits.EditsRelease;
+import org.codedesk.edits.FeeSchedule;
+import org.codedesk.edits.GemMapping;
+import org.codedesk.edits.Locality;
+import org.codedesk.edits.MueLimit;
+import org.codedesk.edits.PtpEdit;
+import org.codedesk.edits.Setting;
+import org.springframework.stereotype.Component;
+
+/**
+ * The edits module's sections on code pages: NCCI PTP edits, MUEs, add-on code edits and the fee schedule
+ * for CPT and HCPCS codes; GEMs for ICD-10-CM and ICD-10-PCS codes. Each fact names its table and quarter;
+ * a table not imported for the date is said to be missing, never left blank.
+ */
+@Component
+class EditsCodePageSections implements CodePageExtension {
+
+    static final int SHOWN = 100;
+    private static final String TEMPLATE = "edits/sections";
+
+    private final Edits edits;
+
+    EditsCodePageSections(Edits edits) {
+        this.edits = edits;
+    }
+
+    @Override
+    public List<String> sectionTitles(CodeSystem system) {
+        return switch (system) {
+            case CPT, HCPCS -> List.of("NCCI PTP edits", "Medically unlikely edits", "Add-on code edits", "Physician Fee Schedule");
+            case ICD10CM, ICD10PCS -> List.of("ICD-9 mappings (GEMs)");
+        };
+    }
+
+    @Override
+    public List<CodePageSection> sections(CodeSystem system, String key, LocalDate date, Map<String, String> options) {
+        return switch (system) {
+            case CPT, HCPCS -> key.length() == 5 ? procedureSections(key, date, options.get("locality")) : List.of();
+            case ICD10CM -> List.of(gems(key, date, Dataset.GEM_I10_I9, Dataset.GEM_I9_I10, "ICD-9-CM diagnosis"));
+            case ICD10PCS -> List.of(gems(key, date, Dataset.GEM_PCS_I9, Dataset.GEM_I9_PCS, "ICD-9-CM procedure"));
+        };
+    }
+
+    /** PTP edits of one setting with the code in column 1 and in column 2 (first {@value #SHOWN} of each shown). */
+    record PtpTable(Setting setting, EditsRelease release, String missing, List<PtpEdit> asColumn1, int column1Total,
+                    List<PtpEdit> asColumn2, int column2Total) { }
+
+    record PtpModel(String code, LocalDate date, List<PtpTable> tables) { }
+
+    record MueRow(Setting setting, EditsRelease release, String missing, MueLimit limit) { }
+
+    record MueModel(String code, LocalDate date, List<MueRow> rows) { }
+
+    record AddOnModel(String code, LocalDate date, EditsRelease release, String missing, List<AddOnEdit> rows, String typeWords) { }
+
+    record FeeModel(String code, LocalDate date, EditsRelease release, String missing, List<FeeSchedule> rows, List<Locality> localities,
+                    String locality) { }
+
+    record GemModel(String code, String otherSystem, EditsRelease forwardRelease, List<GemMapping> forward, EditsRelease backwardRelease,
+                    List<GemMapping> backward) { }
+
+    private List<CodePageSection> procedureSections(String code, LocalDate date, String localityId) {
+        List<CodePageSection> sections = new ArrayList<>();
+        List<PtpTable> ptp = new ArrayList<>();
+        List<MueRow> mue = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            setting.ptp().ifPresent(dataset -> {
+                Optional<EditsRelease> release = edits.inForce(dataset, date);
+                if (release.isEmpty()) {
+                    ptp.add(new PtpTable(setting, null, missing(dataset, date), List.of(), 0, List.of(), 0));
+                } else {
+                    List<PtpEdit> one = edits.ptp(release.get(), code, true, date);
+                    List<PtpEdit> two = edits.ptp(release.get(), code, false, date);
+                    ptp.add(new PtpTable(setting, release.get(), null, first(one), one.size(), first(two), two.size()));
+                }
+            });
+            Optional<EditsRelease> mueRelease = edits.inForce(setting.mue(), date);
+            mue.add(mueRelease.map(r -> new MueRow(setting, r, null, edits.mue(r, setting, code).orElse(null)))
+                    .orElseGet(() -> new MueRow(setting, null, missing(setting.mue(), date), null)));
+        }
+        sections.add(new CodePageSection("ptp", "NCCI PTP edits", TEMPLATE, "ptp", new PtpModel(code, date, ptp)));
+        sections.add(new CodePageSection("mue", "Medically unlikely edits", TEMPLATE, "mue", new MueModel(code, date, mue)));
+        Optional<EditsRelease> aoc = edits.inForce(Dataset.ADD_ON, date);
+        List<AddOnEdit> addOn = aoc.map(r -> edits.addOns(r, List.of(code)).getOrDefault(code, List.of()).stream()
+                .filter(e -> e.activeOn(date)).toList()).orElse(List.of());
+        sections.add(new CodePageSection("add-on", "Add-on code edits", TEMPLATE, "addon", new AddOnModel(code, date, aoc.orElse(null),
+                aoc.isEmpty() ? missing(Dataset.ADD_ON, date) : null, addOn,
+                addOn.isEmpty() ? null : edits.addOnTypeWords(addOn.get(0).editType()))));
+        Optional<EditsRelease> rvu = edits.inForce(Dataset.PFS_RVU, date);
+        List<Locality> localities = edits.localities(date);
+        Optional<Locality> chosen = localities.stream().filter(l -> l.id().equalsIgnoreCase(localityId == null ? "" : localityId)).findFirst();
+        List<FeeSchedule> fees = rvu.map(r -> edits.fees(r, List.of(code), chosen).getOrDefault(code, List.of())).orElse(List.of());
+        sections.add(new CodePageSection("fees", "Physician Fee Schedule", TEMPLATE, "fees", new FeeModel(code, date, rvu.orElse(null),
+                rvu.isEmpty() ? missing(Dataset.PFS_RVU, date) : null, fees, localities, chosen.map(Locality::id).orElse(""))));
+        return sections;
+    }
+
+    private CodePageSection gems(String key, LocalDate date, Dataset forward, Dataset backward, String otherSystem) {
+        Optional<EditsRelease> f = edits.gemRelease(forward, date);
+        Optional<EditsRelease> b = edits.gemRelease(backward, date);
+        return new CodePageSection("gems", "ICD-9 mappings (GEMs)", TEMPLATE, "gems", new GemModel(key, otherSystem, f.orElse(null),
+                edits.gems(forward, key, true, date), b.orElse(null), edits.gems(backward, key, false, date)));
+    }
+
+    private String missing(Dataset dataset, LocalDate date) {
+        List<EditsRelease> any = edits.releases(dataset);
+        return "No " + dataset.title() + " in force on " + date + " is imported"
+                + (any.isEmpty() ? "." : "; the earliest imported takes effect " + any.get(0).effectiveFrom() + ".");
+    }
+
+    private static <T> List<T> first(List<T> all) {
+        return all.size() <= SHOWN ? all : all.subList(0, SHOWN);
+    }
+}

@@ -1,0 +1,223 @@
+package org.codedesk.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.codedesk.EditsFixtureData;
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The claim edit checker over the 2016 fixtures: each PTP modifier indicator, bypass modifiers, dates at
+ * the boundaries, MUE per line and per day and per setting, add-on codes, fee schedule status and
+ * bilateral rules, the clean rule, and one clear error per invalid field.
+ */
+@SpringBootTest
+class ClaimCheckerTest {
+
+    static final String DOS = "2016-06-01";
+
+    @Autowired CatalogImporter importer;
+    @Autowired ClaimChecker checker;
+
+    @BeforeEach
+    void importFixtures() {
+        EditsFixtureData.importAll(importer);
+    }
+
+    static ClaimLine line(String code, int units, String... modifiers) {
+        return new ClaimLine(code, Arrays.asList(modifiers), units);
+    }
+
+    ClaimCheck check(String date, String setting, ClaimLine... lines) {
+        return checker.check(new Claim(date, setting, List.of(lines), List.of(), null));
+    }
+
+    static Finding only(ClaimCheck check, String kind) {
+        List<Finding> found = check.findings().stream().filter(f -> f.check().equals(kind)).toList();
+        assertThat(found).as(kind + " in " + check.findings()).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void indicatorOneWithoutModifierFailsAndSaysHowToFix() {
+        ClaimCheck check = check(DOS, "practitioner", line("27447", 1), line("20610", 1));
+        Finding ptp = only(check, "ptp");
+        assertThat(ptp.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(ptp.lines()).containsExactly(1, 2);
+        assertThat(ptp.message()).contains("column 2 code 20610 (line 2)").contains("column 1 code 27447 (line 1)")
+                .contains("Standards of medical / surgical practice").contains("Modifier indicator 1");
+        assertThat(ptp.fix()).contains("XS").contains("59").contains("20610 on line 2");
+        assertThat(ptp.source()).contains("NCCI PTP edits, practitioner, 2016-Q1");
+        assertThat(check.clean()).isFalse();
+    }
+
+    @Test
+    void columnOrderOnTheClaimDoesNotMatter() {
+        Finding ptp = only(check(DOS, "practitioner", line("20610", 1), line("27447", 1)), "ptp");
+        assertThat(ptp.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(ptp.message()).contains("column 2 code 20610 (line 1)");
+    }
+
+    @Test
+    void aPtpAssociatedModifierBypassesIndicatorOneWithACaution() {
+        for (String modifier : List.of("XS", "59", "LT")) {
+            ClaimCheck check = check(DOS, "practitioner", line("27447", 1), line("20610", 1, modifier));
+            Finding ptp = only(check, "ptp");
+            assertThat(ptp.status()).as(modifier).isEqualTo(FindingStatus.BYPASSED);
+            assertThat(ptp.message()).contains("Bypassed by " + modifier + " on line 2");
+            assertThat(ptp.fix()).contains("document");
+            assertThat(check.clean()).isFalse();
+        }
+        // 51 is not PTP-associated: it never bypasses
+        assertThat(only(check(DOS, "practitioner", line("27447", 1), line("20610", 1, "51")), "ptp").status()).isEqualTo(FindingStatus.FAIL);
+    }
+
+    @Test
+    void indicatorZeroCannotBeBypassed() {
+        Finding ptp = only(check(DOS, "practitioner", line("27447", 1), line("27370", 1, "59")), "ptp");
+        assertThat(ptp.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(ptp.message()).contains("Mutually exclusive procedures").contains("Modifier indicator 0");
+        assertThat(ptp.fix()).contains("Remove 27370");
+    }
+
+    @Test
+    void theSettingChoosesThePtpTable() {
+        // the hospital table has the same pair with indicator 0
+        Finding ptp = only(check(DOS, "outpatient_hospital", line("27447", 1), line("20610", 1, "59")), "ptp");
+        assertThat(ptp.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(ptp.source()).contains("outpatient hospital");
+        // DME supplier claims have no PTP edits at all
+        assertThat(check(DOS, "dme", line("X1001", 1), line("X1003", 1)).findings()).noneMatch(f -> f.check().equals("ptp"));
+    }
+
+    @Test
+    void indicatorNineAndPairsWithoutEditsPass() {
+        Finding nine = only(check(DOS, "practitioner", line("97530", 1), line("97140", 1)), "ptp");
+        assertThat(nine.status()).isEqualTo(FindingStatus.PASS);
+        assertThat(nine.message()).contains("indicator 9");
+        Finding none = only(check(DOS, "practitioner", line("99213", 1), line("20610", 1)), "ptp");
+        assertThat(none.status()).isEqualTo(FindingStatus.PASS);
+        assertThat(none.message()).startsWith("No PTP edit between 99213 and 20610");
+    }
+
+    @Test
+    void editsApplyOnTheirEffectiveDateAndThroughTheirDeletionDate() {
+        assertThat(only(check("2016-03-31", "practitioner", line("29880", 1), line("29877", 1)), "ptp").status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(only(check("2016-04-01", "practitioner", line("29880", 1), line("29877", 1)), "ptp").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(check("2016-01-31", "practitioner", line("64450", 1), line("76942", 1)), "ptp").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(check("2016-02-01", "practitioner", line("64450", 1), line("76942", 1)), "ptp").status()).isEqualTo(FindingStatus.FAIL);
+    }
+
+    @Test
+    void mueLineEditComparesEachLine() {
+        ClaimCheck twoLines = check(DOS, "practitioner", line("20610", 2, "RT"), line("20610", 2, "LT"));
+        assertThat(twoLines.findings().stream().filter(f -> f.check().equals("mue"))).allMatch(f -> f.status() == FindingStatus.PASS).hasSize(2);
+        Finding over = only(check(DOS, "practitioner", line("20610", 3)), "mue");
+        assertThat(over.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(over.message()).contains("3 unit(s)").contains("MUE 2");
+        assertThat(over.source()).contains("MUE table, practitioner services, 2016-Q1");
+    }
+
+    @Test
+    void mueDateOfServiceEditsAddUpEveryLineOfTheCode() {
+        Finding policy = only(check(DOS, "practitioner", line("27447", 2)), "mue");
+        assertThat(policy.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(policy.fix()).contains("not payable");
+        Finding clinical = only(check(DOS, "practitioner", line("97140", 3), line("97140", 2, "59")), "mue");
+        assertThat(clinical.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(clinical.message()).startsWith("5 unit(s) of 97140");
+        assertThat(clinical.fix()).contains("appeal");
+        assertThat(only(check(DOS, "practitioner", line("97140", 2), line("97140", 2, "59")), "mue").status()).isEqualTo(FindingStatus.PASS);
+    }
+
+    @Test
+    void mueValueDependsOnTheSetting() {
+        assertThat(only(check(DOS, "practitioner", line("20610", 3)), "mue").status()).isEqualTo(FindingStatus.FAIL);
+        Finding hospital = only(check(DOS, "outpatient_hospital", line("20610", 3)), "mue");
+        assertThat(hospital.status()).isEqualTo(FindingStatus.PASS);
+        assertThat(hospital.source()).contains("outpatient hospital");
+        assertThat(only(check(DOS, "dme", line("X1001", 3)), "mue").status()).isEqualTo(FindingStatus.FAIL);
+    }
+
+    @Test
+    void anAddOnCodeNeedsItsPrimary() {
+        Finding alone = only(check(DOS, "practitioner", line("99213", 1), line("11045", 1)), "add_on");
+        assertThat(alone.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(alone.fix()).contains("11042");
+        assertThat(only(check(DOS, "practitioner", line("11042", 1), line("11045", 1)), "add_on").status()).isEqualTo(FindingStatus.PASS);
+        // type 2: the contractor decides which primaries are acceptable, so it cannot be settled here
+        assertThat(only(check(DOS, "practitioner", line("22612", 1), line("69990", 1)), "add_on").status()).isEqualTo(FindingStatus.NO_DATA);
+        assertThat(only(check(DOS, "practitioner", line("69990", 1)), "add_on").status()).isEqualTo(FindingStatus.FAIL);
+    }
+
+    @Test
+    void feeScheduleStatusAndBilateralRules() {
+        Finding excluded = check(DOS, "practitioner", line("36415", 1)).findings().stream()
+                .filter(f -> f.check().equals("fee_schedule")).findFirst().orElseThrow();
+        assertThat(excluded.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(excluded.message()).contains("status X");
+        assertThat(only(check(DOS, "practitioner", line("27447", 1, "50")), "bilateral").status()).isEqualTo(FindingStatus.PASS);
+        Finding notBilateral = only(check(DOS, "practitioner", line("99213", 1, "50")), "bilateral");
+        assertThat(notBilateral.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(notBilateral.fix()).contains("remove 50");
+        Finding multiple = only(check(DOS, "practitioner", line("27447", 1), line("20610", 1, "XS")), "multiple_procedure");
+        assertThat(multiple.message()).contains("50%");
+    }
+
+    @Test
+    void codesAreCheckedForTheDateOfService() {
+        // X1002 is terminated on 2019-12-31: still valid in 2016, not in 2020
+        assertThat(only(check(DOS, "dme", line("X1002", 1)), "code_validity").status()).isEqualTo(FindingStatus.PASS);
+        ClaimCheck check = check("2020-06-01", "dme", line("X1002", 1));
+        Finding validity = only(check, "code_validity");
+        assertThat(validity.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(validity.message()).contains("X1002");
+        ClaimCheck withDiagnoses = checker.check(new Claim(DOS, "practitioner", List.of(line("99213", 1)), List.of("S72.001A", "S72"), null));
+        List<Finding> dx = withDiagnoses.findings().stream().filter(f -> f.check().equals("diagnosis_validity")).toList();
+        assertThat(dx).extracting(Finding::status).containsExactly(FindingStatus.PASS, FindingStatus.FAIL);
+        assertThat(dx.get(1).message()).contains("header");
+    }
+
+    @Test
+    void cleanOnlyWhenEveryFindingPassed() {
+        ClaimCheck clean = checker.check(new Claim(DOS, "practitioner", List.of(line("99213", 1)), List.of("S72.001A"), "01112-05"));
+        assertThat(clean.findings()).allMatch(f -> f.status() == FindingStatus.PASS, clean.findings().toString());
+        assertThat(clean.clean()).isTrue();
+        assertThat(clean.findings()).extracting(Finding::check).contains("code_validity", "mue", "fee_schedule", "diagnosis_validity");
+        assertThat(clean.lines().get(0).payment()).isNotNull();
+        assertThat(clean.lines().get(0).paymentBasis()).contains("SAN FRANCISCO");
+
+        // before any edit table is in force nothing can be checked: no_data, never clean
+        ClaimCheck early = check("2015-06-01", "practitioner", line("99213", 1), line("20610", 1));
+        assertThat(early.clean()).isFalse();
+        assertThat(only(early, "ptp").status()).isEqualTo(FindingStatus.NO_DATA);
+        assertThat(only(early, "ptp").message()).contains("2016-01-01");
+        assertThat(early.summary().get("no_data")).isGreaterThan(0);
+    }
+
+    @Test
+    void everyInvalidFieldGetsItsOwnMessage() {
+        List<ClaimLine> lines = List.of(new ClaimLine("ABCDE", List.of(), 1), new ClaimLine("12345", List.of(), 1),
+                new ClaimLine("99213", List.of("9Z"), 1), new ClaimLine("20610", List.of(), -2));
+        assertThatThrownBy(() -> checker.check(new Claim("2016-13-01", "clinic", lines, List.of("XYZ"), "nowhere")))
+                .isInstanceOfSatisfying(InvalidClaimException.class, e -> assertThat(e.errors()).extracting(InvalidClaimException.FieldError::field)
+                        .containsExactlyInAnyOrder("dateOfService", "setting", "lines[0].code", "lines[1].code", "lines[2].modifiers[0]",
+                                "lines[3].units", "diagnoses[0]", "locality"));
+        List<ClaimLine> tooMany = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            tooMany.add(line("99213", 1));
+        }
+        assertThatThrownBy(() -> checker.check(new Claim(DOS, "practitioner", tooMany, List.of(), null)))
+                .isInstanceOfSatisfying(InvalidClaimException.class, e -> assertThat(e.errors().get(0).message()).contains("at most 50").contains("500"));
+        assertThatThrownBy(() -> checker.check(new Claim(DOS, "practitioner", List.of(), List.of(), null)))
+                .isInstanceOf(InvalidClaimException.class).hasMessageContaining("at least one line");
+    }
+}

@@ -7,6 +7,8 @@ package org.codedesk.edits.source;
  */
 public class EditsFileException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String file;
     private final long line;
     private final String reason;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -102,6 +103,6 @@ final class FieldValues {
 
     /** Upper case letters and digits only, so header text compares across spacing and punctuation changes. */
     static String normalised(String header) {
-        return header.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        return header.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 }

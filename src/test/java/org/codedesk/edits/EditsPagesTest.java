@@ -1,0 +1,144 @@
+package org.codedesk.edits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.codedesk.EditsFixtureData;
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * What the edits and claims modules show on pages and in the API: code page sections for members only,
+ * modifier pages, the claim checker form with errors beside their fields, and the JSON API with
+ * problem+json errors.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EditsPagesTest {
+
+    static final RequestPostProcessor MEMBER = user("edits-member@example.org").roles("MEMBER");
+    static final String DOS = "?date=2016-06-01";
+
+    @Autowired MockMvc mvc;
+    @Autowired CatalogImporter importer;
+
+    @BeforeEach
+    void importFixtures() {
+        EditsFixtureData.importAll(importer);
+    }
+
+    String page(String url, RequestPostProcessor who) throws Exception {
+        var request = get(url);
+        if (who != null) {
+            request = request.with(who);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void memberSeesEditsMueAndFeeScheduleOnACodePage() throws Exception {
+        String html = page("/codes/cpt/27447" + DOS, MEMBER);
+        assertThat(html).contains("id=\"ptp\"").contains("/codes/cpt/20610").contains("Mutually exclusive procedures")
+                .contains("NCCI PTP edits, practitioner, 2016-Q1")
+                .contains("id=\"mue\"").contains("Anatomic Consideration")
+                .contains("id=\"fees\"").contains("$1290.39").contains("090: ")
+                .doesNotContain("FIXTURE DESCRIPTION");
+        String sf = page("/codes/cpt/27447" + DOS + "&locality=01112-05", MEMBER);
+        assertThat(sf).contains("Payment in SAN FRANCISCO").contains("$1442.92");
+        String addOn = page("/codes/cpt/11045" + DOS, MEMBER);
+        assertThat(addOn).contains("is an add-on code, edit type").contains("/codes/cpt/11042");
+    }
+
+    @Test
+    void aGuestLearnsWhatTheSectionsAreButGetsNoneOfTheirData() throws Exception {
+        String html = page("/codes/cpt/27447" + DOS, null);
+        assertThat(html).contains("id=\"premium-prompt\"").contains("NCCI PTP edits, Medically unlikely edits")
+                .doesNotContain("Mutually exclusive procedures").doesNotContain("1290.39").doesNotContain("Anatomic Consideration");
+    }
+
+    @Test
+    void icd10CodePagesShowGems() throws Exception {
+        String html = page("/codes/icd10cm/S72.001A" + DOS, MEMBER);
+        assertThat(html).contains("id=\"gems\"").contains("82000").contains("GEMs, ICD-10-CM to ICD-9-CM, FY2016");
+    }
+
+    @Test
+    void modifierPagesExplainHowNcciTreatsEach() throws Exception {
+        String xs = page("/modifiers/XS", null);
+        assertThat(xs).contains("may bypass a PTP edit with modifier indicator 1");
+        String fiftyNine = page("/modifiers/59", null);
+        assertThat(fiftyNine).contains("CPT modifier").contains("id=\"cpt-licence\"");
+        String hcpcs = page("/modifiers/ZZ", null);
+        assertThat(hcpcs).contains("id=\"descriptor\"");
+        assertThat(page("/modifiers", null)).contains("/modifiers/25").contains("/modifiers/XU");
+        mvc.perform(get("/modifiers/Q7Z")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void claimCheckerPageShowsFindingsAndPutsEachErrorBesideItsField() throws Exception {
+        String result = mvc.perform(post("/claims/check").with(csrf()).with(MEMBER).param("dateOfService", "2016-06-01")
+                        .param("setting", "practitioner").param("lines[0].code", "27447").param("lines[0].units", "1")
+                        .param("lines[1].code", "20610").param("lines[1].modifiers", "xs"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(result).contains("Not clean").contains("bypassed").contains("Bypassed by XS on line 2");
+        String errors = mvc.perform(post("/claims/check").with(csrf()).with(MEMBER).param("dateOfService", "2016-06-01")
+                        .param("lines[2].code", "20610").param("lines[2].units", "-1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(errors).contains("id=\"form-errors\"").contains("Units must be a whole number from 1 to 9999; got -1.");
+        String guest = mvc.perform(post("/claims/check").with(csrf()).param("lines[0].code", "27447"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(guest).contains("id=\"login-required\"").doesNotContain("id=\"result\"");
+    }
+
+    @Test
+    void claimApiAnswersJsonAndRefusesBadFieldsWithProblemDetails() throws Exception {
+        String claim = """
+                {"dateOfService":"2016-06-01","setting":"practitioner",
+                 "lines":[{"code":"27447","units":1},{"code":"20610","modifiers":["59"],"units":1}]}""";
+        mvc.perform(post("/api/v1/claims/check").with(csrf()).with(MEMBER).contentType(MediaType.APPLICATION_JSON).content(claim))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.clean").value(false))
+                .andExpect(jsonPath("$.findings[?(@.check == 'ptp')].status").value("bypassed"))
+                .andExpect(jsonPath("$.summary.bypassed").value(1));
+        String bad = """
+                {"dateOfService":"2016-06-01","lines":[{"code":"20610","units":-3},{"code":"27447","modifiers":["QQQ"]}]}""";
+        mvc.perform(post("/api/v1/claims/check").with(csrf()).with(MEMBER).contentType(MediaType.APPLICATION_JSON).content(bad))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].units"))
+                .andExpect(jsonPath("$.errors[1].field").value("lines[1].modifiers[0]"));
+        mvc.perform(post("/api/v1/claims/check").with(csrf()).with(MEMBER).contentType(MediaType.APPLICATION_JSON).content("{\"lines\": 5"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.title").value("Unreadable claim"));
+        mvc.perform(post("/api/v1/claims/check").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(claim))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void editsApiListsEveryEditOfACode() throws Exception {
+        mvc.perform(get("/api/v1/edits/20610" + DOS).with(MEMBER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ptp[0].setting").value("practitioner"))
+                .andExpect(jsonPath("$.ptp[0].asColumn2[0].column1").value("27447"))
+                .andExpect(jsonPath("$.ptp[0].asColumn2[0].indicator").value("ALLOWED"))
+                .andExpect(jsonPath("$.mue[0].limit.value").value(2))
+                .andExpect(jsonPath("$.mue[1].limit.value").value(3))
+                .andExpect(jsonPath("$.feeSchedule[0].nationalNonFacility").value(64.81));
+        mvc.perform(get("/api/v1/edits/20610" + DOS)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/edits/2061" + DOS).with(MEMBER)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/gems/icd10cm/S72.001A" + DOS).with(MEMBER)).andExpect(jsonPath("$.forward[0].target").value("82000"));
+        mvc.perform(get("/api/v1/modifiers/XE")).andExpect(jsonPath("$.ptpRole").value("bypass"));
+    }
+}

@@ -1,0 +1,113 @@
+package org.codedesk.edits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.codedesk.catalog.ImportReport;
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.codedesk.claims.Claim;
+import org.codedesk.claims.ClaimCheck;
+import org.codedesk.claims.ClaimChecker;
+import org.codedesk.claims.ClaimLine;
+import org.codedesk.claims.Finding;
+import org.codedesk.claims.FindingStatus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The CMS edits files of {@code CODEDESK_DATA_DIR} (MUE 2026-Q2, add-on code edits 2026-Q2, PFS RVU25D,
+ * GEMs 2018): counts per release and known rows, and a claim checked against them. Expected figures are
+ * read off the files themselves. Skipped, and reported as skipped, when the variable is unset.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EditsFullDataTest {
+
+    static final LocalDate DOS = LocalDate.of(2026, 6, 1);
+
+    @Autowired CatalogImporter importer;
+    @Autowired Edits edits;
+    @Autowired ClaimChecker checker;
+
+    private ImportReport report;
+
+    @BeforeAll
+    void importEditsFiles() {
+        String dir = System.getenv("CODEDESK_DATA_DIR");
+        assumeTrue(dir != null && !dir.isBlank(), "CODEDESK_DATA_DIR is not set: edits full-data test skipped");
+        report = importer.importPaths(List.of(Path.of(dir, "ncci"), Path.of(dir, "pfs"), Path.of(dir, "gems")));
+    }
+
+    @Test
+    void everyEditsReleaseImportsWithTheRowsOfItsFiles() {
+        assertThat(report.failed()).as(report.outcomes().toString()).isFalse();
+        Map<String, Integer> rows = edits.releases().stream().filter(r -> !r.version().startsWith("2016") && !r.version().equals("FY2016"))
+                .collect(Collectors.toMap(r -> r.dataset() + " " + r.version(), EditsRelease::rowCount, (a, b) -> a));
+        assertThat(rows).containsEntry("MUE_PRACTITIONER 2026-Q2", 15095)   // data lines of the CSV (the XLSX copy is skipped)
+                .containsEntry("MUE_HOSPITAL 2026-Q2", 15045)
+                .containsEntry("MUE_DME 2026-Q2", 3083)
+                .containsEntry("ADD_ON 2026-Q2", 9000)
+                .containsEntry("PFS_GPCI 2025", 109)
+                .containsEntry("PFS_LOCALITY 2025", 110)
+                .containsEntry("GEM_I10_I9 FY2018", 81593)
+                .containsEntry("GEM_I9_I10 FY2018", 24860)
+                .containsEntry("GEM_PCS_I9 FY2018", 101025)
+                .containsEntry("GEM_I9_PCS FY2018", 73593);
+        assertThat(rows.get("PFS_RVU 2025-D")).isBetween(19000, 19090);
+        assertThat(edits.releases(Dataset.PTP_PRACTITIONER)).noneMatch(r -> r.version().startsWith("2026"));
+    }
+
+    @Test
+    void knownRowsOfTheRealFiles() {
+        EditsRelease mue = edits.inForce(Dataset.MUE_PRACTITIONER, DOS).orElseThrow();
+        MueLimit visit = edits.mue(mue, Setting.PRACTITIONER, "99213").orElseThrow();
+        assertThat(visit.value()).isEqualTo(2);
+        assertThat(visit.adjudication()).isEqualTo(3);
+        assertThat(edits.mue(edits.inForce(Dataset.MUE_DME, DOS).orElseThrow(), Setting.DME, "E0100").orElseThrow().value()).isEqualTo(1);
+
+        EditsRelease rvu = edits.inForce(Dataset.PFS_RVU, DOS).orElseThrow();
+        assertThat(rvu.version()).isEqualTo("2025-D");
+        Locality alabama = edits.localities(DOS).stream().filter(l -> l.state().equals("AL")).findFirst().orElseThrow();
+        FeeSchedule knee = edits.fees(rvu, List.of("27447"), Optional.of(alabama)).get("27447").get(0);
+        assertThat(knee.globalDays().value()).isEqualTo("090");
+        // by hand from the file: 38.88 x 32.3465 = 1257.6319; [(19.60 x 1) + (15.30 x 0.869) + (3.98 x 0.575)] x 32.3465 = 1138.0857
+        assertThat(knee.nationalFacility()).isEqualByComparingTo("1257.63");
+        assertThat(knee.locality().facility()).isEqualByComparingTo("1138.09");
+        assertThat(knee.toString()).doesNotContain("Total knee");
+
+        assertThat(edits.gems(Dataset.GEM_I10_I9, "E119", true, DOS)).extracting(GemMapping::target).containsExactly("25000");
+        assertThat(edits.gems(Dataset.GEM_PCS_I9, "02HV33Z", true, DOS)).extracting(GemMapping::target).contains("3893");
+    }
+
+    @Test
+    void aRealClaimIsNeverCleanWithoutPtpEdits() {
+        ClaimCheck check = checker.check(new Claim(DOS.toString(), "practitioner",
+                List.of(new ClaimLine("99292", List.of(), 1), new ClaimLine("99213", List.of(), 3)), List.of(), null));
+        assertThat(check.clean()).isFalse();
+        Map<String, List<Finding>> byCheck = check.findings().stream().collect(Collectors.groupingBy(Finding::check));
+        assertThat(byCheck.get("ptp")).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.NO_DATA);
+            assertThat(f.message()).contains("NCCI PTP edits, practitioner");
+        });
+        assertThat(byCheck.get("add_on")).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.FAIL);
+            assertThat(f.fix()).contains("99291");
+            assertThat(f.source()).contains("NCCI add-on code edits, 2026-Q2");
+        });
+        assertThat(byCheck.get("mue")).filteredOn(f -> "99213".equals(f.code())).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.FAIL);     // 3 visits a day, MUE 2
+            assertThat(f.source()).contains("2026-Q2");
+        });
+        assertThat(byCheck.get("fee_schedule")).allSatisfy(f -> assertThat(f.source()).contains("2025-D").contains("not imported"));
+    }
+}

@@ -81,17 +81,18 @@ public class Catalog {
             return result;
         }
         Release release = inForce.get();
-        String in = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+        // one indexed lookup per code in one statement: "release_id = ? and code in (...)" is not always planned on the key
         java.util.List<Object> args = new java.util.ArrayList<>();
-        args.add(release.id());
-        args.addAll(keys);
+        keys.forEach(k -> { args.add(release.id()); args.add(k); });
         java.util.Map<String, Boolean> billable = new java.util.HashMap<>();
-        jdbc.query("select code, billable from catalog_code where release_id = ? and code in (" + in + ")",
+        jdbc.query(String.join(" union all ", java.util.Collections.nCopies(keys.size(),
+                "select code, billable from catalog_code where release_id = ? and code = ?")),
                 rs -> { billable.put(rs.getString(1), rs.getBoolean(2)); }, args.toArray());
         java.util.Map<String, String> terminations = new java.util.HashMap<>();
         if (system == CodeSystem.HCPCS) {
-            jdbc.query("select code, attr_value from catalog_code_attribute where release_id = ? and name = 'terminationDate' and code in ("
-                    + in + ")", rs -> { terminations.put(rs.getString(1), rs.getString(2)); }, args.toArray());
+            jdbc.query(String.join(" union all ", java.util.Collections.nCopies(keys.size(),
+                    "select code, attr_value from catalog_code_attribute where release_id = ? and code = ? and name = 'terminationDate'")),
+                    rs -> { terminations.put(rs.getString(1), rs.getString(2)); }, args.toArray());
         }
         for (String key : keys) {
             Boolean found = billable.get(key);

@@ -68,13 +68,9 @@ public class Edits {
         if (codes.size() < 2) {
             return List.of();
         }
-        String in = placeholders(codes.size());
-        List<Object> args = new ArrayList<>();
-        args.add(release.id());
-        args.addAll(codes);
-        args.addAll(codes);
-        return jdbc.query("select * from edits_ptp where release_id = ? and column1 in (" + in + ") and column2 in (" + in + ")",
-                ptpRow(release), args.toArray());
+        java.util.Set<String> set = new java.util.HashSet<>(codes);
+        return byCode("select * from edits_ptp where release_id = ? and column1 = ?", release, codes, ptpRow(release)).stream()
+                .filter(e -> set.contains(e.column2())).toList();
     }
 
     // --- MUE ---
@@ -88,12 +84,12 @@ public class Edits {
         if (codes.isEmpty()) {
             return result;
         }
-        jdbc.query("select * from edits_mue where release_id = ? and code in (" + placeholders(codes.size()) + ")", rs -> {
+        jdbc.query(unionByCode("select * from edits_mue where release_id = ? and code = ?", codes.size()), rs -> {
             int adjudication = rs.getInt("adjudication");
             result.put(rs.getString("code"), new MueLimit(rs.getString("code"), rs.getInt("mue_value"), adjudication,
                     rs.getString("adjudication_text"), indicators.words("mue_adjudication", String.valueOf(adjudication)),
                     rs.getString("rationale"), setting, release));
-        }, prepend(release.id(), codes));
+        }, pairs(release.id(), codes));
         return result;
     }
 
@@ -105,12 +101,11 @@ public class Edits {
         if (codes.isEmpty()) {
             return result;
         }
-        jdbc.query("select * from edits_add_on where release_id = ? and add_on_code in (" + placeholders(codes.size()) + ")"
-                + " order by add_on_code, primary_code", rs -> {
+        jdbc.query(unionByCode("select * from edits_add_on where release_id = ? and add_on_code = ?", codes.size()), rs -> {
             result.computeIfAbsent(rs.getString("add_on_code"), k -> new ArrayList<>()).add(new AddOnEdit(rs.getString("add_on_code"),
                     rs.getString("primary_code"), rs.getInt("edit_type"), rs.getObject("effective_date", LocalDate.class),
                     rs.getObject("deletion_date", LocalDate.class), rs.getString("note"), release));
-        }, prepend(release.id(), codes));
+        }, pairs(release.id(), codes));
         return result;
     }
 
@@ -126,9 +121,10 @@ public class Edits {
         if (codes.isEmpty()) {
             return result;
         }
-        jdbc.query("select * from edits_rvu where release_id = ? and code in (" + placeholders(codes.size()) + ") order by code, modifier",
+        jdbc.query(unionByCode("select * from edits_rvu where release_id = ? and code = ?", codes.size()),
                 rs -> { result.computeIfAbsent(rs.getString("code"), k -> new ArrayList<>()).add(fee(rs, release, locality)); },
-                prepend(release.id(), codes));
+                pairs(release.id(), codes));
+        result.values().forEach(rows -> rows.sort(java.util.Comparator.comparing(FeeSchedule::modifier)));
         return result;
     }
 
@@ -230,12 +226,43 @@ public class Edits {
                 .orElse(List.of());
     }
 
-    /** Whether any imported edits table mentions the code (a claim line's code is then not "unknown"). */
+    /** Whether any imported edits table mentions the code (a claim line's code is then not "unknown"); indexed lookups only. */
     public boolean mentions(String code) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select case when exists (select 1 from edits_mue where code = ?)"
-                + " or exists (select 1 from edits_rvu where code = ?) or exists (select 1 from edits_ptp where column1 = ?)"
-                + " or exists (select 1 from edits_ptp where column2 = ?) or exists (select 1 from edits_add_on where add_on_code = ?)"
-                + " then true else false end", Boolean.class, code, code, code, code, code));
+        for (EditsRelease r : releases()) {
+            String sql = switch (r.dataset()) {
+                case MUE_PRACTITIONER, MUE_HOSPITAL, MUE_DME -> "select count(*) from edits_mue where release_id = ? and code = ?";
+                case PFS_RVU -> "select count(*) from edits_rvu where release_id = ? and code = ?";
+                case ADD_ON -> "select count(*) from edits_add_on where release_id = ? and add_on_code = ?";
+                case PTP_PRACTITIONER, PTP_HOSPITAL -> "select count(*) from (select 1 from edits_ptp where release_id = ? and column1 = ?"
+                        + " fetch first 1 rows only) x";
+                default -> null;
+            };
+            if (sql != null && jdbc.queryForObject(sql, Integer.class, r.id(), code) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One indexed lookup per code in a single statement ({@code union all}): databases do not all use a
+     * composite index for {@code release_id = ? and code in (...)}, and a release can hold a million rows.
+     */
+    private <T> List<T> byCode(String select, EditsRelease release, Collection<String> codes, RowMapper<T> mapper) {
+        return jdbc.query(unionByCode(select, codes.size()), mapper, pairs(release.id(), codes));
+    }
+
+    private static String unionByCode(String select, int n) {
+        return String.join(" union all ", Collections.nCopies(n, select));
+    }
+
+    private static Object[] pairs(long releaseId, Collection<String> codes) {
+        List<Object> args = new ArrayList<>(codes.size() * 2);
+        for (String code : codes) {
+            args.add(releaseId);
+            args.add(code);
+        }
+        return args.toArray();
     }
 
     private RowMapper<PtpEdit> ptpRow(EditsRelease release) {
@@ -250,14 +277,4 @@ public class Edits {
                 rs.getTimestamp("imported_at").toInstant());
     }
 
-    private static String placeholders(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
-    }
-
-    private static Object[] prepend(Object first, Collection<?> rest) {
-        List<Object> args = new ArrayList<>(rest.size() + 1);
-        args.add(first);
-        args.addAll(rest);
-        return args.toArray();
-    }
 }

@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 : "${CODEDESK_DATA_DIR:?set CODEDESK_DATA_DIR to the official data folder (../shared/data)}"
 export CODEDESK_DATA_DIR
 ./mvnw -q -B test -Dtest=ClaimCheckBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dsurefire.printSummary=false 2>&1 | grep -E "^(import of|in-process|HTTP)" || { echo "benchmark failed: see target/surefire-reports" >&2; exit 1; }
+  -Dsurefire.printSummary=false 2>&1 | grep -E "^(import of|first check|in-process|HTTP)" || { echo "benchmark failed: see target/surefire-reports" >&2; exit 1; }

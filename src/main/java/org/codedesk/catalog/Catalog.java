@@ -126,6 +126,20 @@ public class Catalog {
         return digits.matches("\\d{8}") ? LocalDate.parse(digits, java.time.format.DateTimeFormatter.BASIC_ISO_DATE) : null;
     }
 
+    /** Which of the keys are codes of the system in any imported release (one indexed lookup per key, one statement). */
+    public java.util.Set<String> known(CodeSystem system, java.util.Collection<String> keys) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return known;
+        }
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        keys.forEach(k -> { args.add(k); args.add(system.slug()); });
+        jdbc.query(String.join(" union all ", java.util.Collections.nCopies(keys.size(), "select c.code from catalog_code c"
+                + " join catalog_release r on r.id = c.release_id where c.code = ? and r.code_system = ?")),
+                rs -> { known.add(rs.getString(1)); }, args.toArray());
+        return known;
+    }
+
     /** The modifiers of the release in force (HCPCS Level II modifiers carry kind "modifier"), by code. */
     public List<CodeSummary> modifiers(CodeSystem system, LocalDate date) {
         return releaseInForce(system, date).map(r -> jdbc.query("select * from catalog_code where release_id = ? and kind = 'modifier'"

@@ -3,9 +3,11 @@ package org.codedesk.claims;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeSystem;
@@ -25,6 +27,7 @@ final class ClaimValidator {
     static final int MAX_MODIFIERS = 4;
     static final int MAX_UNITS = 9999;
     static final int MAX_DIAGNOSES = 12;
+    static final String CODE = "[0-9]{4}[0-9FTU]|[A-Z][0-9]{4}";
 
     private final Catalog catalog;
     private final Edits edits;
@@ -60,6 +63,7 @@ final class ClaimValidator {
             }
         }
         List<ValidClaim.Line> lines = new ArrayList<>();
+        Known known = new Known(claim, date);
         if (claim.lines().isEmpty()) {
             errors.add(new FieldError("lines", "A claim needs at least one line."));
         } else if (claim.lines().size() > MAX_LINES) {
@@ -67,7 +71,7 @@ final class ClaimValidator {
                     + ". Split it into several claims."));
         } else {
             for (int i = 0; i < claim.lines().size(); i++) {
-                line(i, claim.lines().get(i), date, errors).ifPresent(lines::add);
+                line(i, claim.lines().get(i), known, errors).ifPresent(lines::add);
             }
         }
         List<String> diagnoses = new ArrayList<>();
@@ -103,16 +107,31 @@ final class ClaimValidator {
         return new ValidClaim(date, setting, lines, diagnoses, locality);
     }
 
-    private Optional<ValidClaim.Line> line(int i, ClaimLine line, LocalDate date, List<FieldError> errors) {
+    /** The codes and modifiers of a claim that are known, looked up once per claim rather than once per line. */
+    private final class Known {
+        final Set<String> codes = new HashSet<>();
+        final Set<String> modifiers;
+
+        Known(Claim claim, LocalDate date) {
+            List<String> keys = claim.lines().size() > MAX_LINES ? List.of() : claim.lines().stream()
+                    .map(l -> l.code() == null ? "" : l.code().trim().toUpperCase(Locale.ROOT)).filter(c -> c.matches(CODE)).distinct().toList();
+            codes.addAll(catalog.known(CodeSystem.HCPCS, keys.stream().filter(ValidClaim::isLevelTwo).toList()));
+            codes.addAll(catalog.known(CodeSystem.CPT, keys.stream().filter(c -> !ValidClaim.isLevelTwo(c)).toList()));
+            keys.stream().filter(c -> !codes.contains(c) && edits.mentions(c)).forEach(codes::add);
+            modifiers = ClaimValidator.this.modifiers.known(date);
+        }
+    }
+
+    private Optional<ValidClaim.Line> line(int i, ClaimLine line, Known known, List<FieldError> errors) {
         String field = "lines[" + i + "]";
         int before = errors.size();
         String code = line.code() == null ? "" : line.code().trim().toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
             errors.add(new FieldError(field + ".code", "Line " + (i + 1) + " has no code."));
-        } else if (!code.matches("[0-9]{4}[0-9FTU]|[A-Z][0-9]{4}")) {
+        } else if (!code.matches(CODE)) {
             errors.add(new FieldError(field + ".code", "\"" + line.code() + "\" is not a CPT or HCPCS Level II code (5 characters: 99213,"
                     + " 0001F, J1100)."));
-        } else if (!known(code)) {
+        } else if (!known.codes.contains(code)) {
             errors.add(new FieldError(field + ".code", "Unknown code " + code + ": no imported code set, fee schedule or edit table has it."));
         }
         List<String> mods = new ArrayList<>();
@@ -124,7 +143,7 @@ final class ClaimValidator {
             if (mod.isEmpty()) {
                 continue;
             }
-            if (!mod.matches("[A-Z0-9]{2}") || !modifiers.isKnown(mod, date)) {
+            if (!mod.matches("[A-Z0-9]{2}") || !known.modifiers.contains(mod)) {
                 errors.add(new FieldError(field + ".modifiers[" + m + "]", "\"" + line.modifiers().get(m) + "\" is not a known modifier."));
             } else {
                 mods.add(mod);
@@ -136,10 +155,5 @@ final class ClaimValidator {
                     + (units == Integer.MIN_VALUE ? "." : "; got " + units + ".")));
         }
         return errors.size() == before ? Optional.of(new ValidClaim.Line(i + 1, code, List.copyOf(mods), units)) : Optional.empty();
-    }
-
-    private boolean known(String code) {
-        CodeSystem system = ValidClaim.isLevelTwo(code) ? CodeSystem.HCPCS : CodeSystem.CPT;
-        return catalog.former(system, code).isPresent() || edits.mentions(code);
     }
 }

@@ -28,6 +28,8 @@ public class Edits {
 
     private final JdbcTemplate jdbc;
     private final Indicators indicators = new Indicators();
+    // release rows never change after import: a release's pair index is built once and kept by its id
+    private final Map<Long, PtpPairIndex> pairIndexes = new java.util.concurrent.ConcurrentHashMap<>();
 
     Edits(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -63,14 +65,31 @@ public class Edits {
                 ptpRow(release), release.id(), code).stream().filter(e -> e.activeOn(date)).toList();
     }
 
-    /** Every PTP edit of the release between two of the given codes (any dates: the caller decides which are active). */
+    /**
+     * Every PTP edit of the release between two of the given codes, either column order, any dates (the caller
+     * decides which are active). Answered from the release's {@link PtpPairIndex}, built on first use.
+     */
     public List<PtpEdit> ptpAmong(EditsRelease release, Collection<String> codes) {
-        if (codes.size() < 2) {
+        List<String> distinct = codes.stream().distinct().toList();
+        if (distinct.size() < 2) {
             return List.of();
         }
-        java.util.Set<String> set = new java.util.HashSet<>(codes);
-        return byCode("select * from edits_ptp where release_id = ? and column1 = ?", release, codes, ptpRow(release)).stream()
-                .filter(e -> set.contains(e.column2())).toList();
+        PtpPairIndex index = pairIndexes.computeIfAbsent(release.id(), id -> PtpPairIndex.load(jdbc, release));
+        List<PtpEdit> found = new ArrayList<>();
+        for (String column1 : distinct) {
+            for (String column2 : distinct) {
+                if (!column1.equals(column2) && column1.length() == 5 && column2.length() == 5) {
+                    found.addAll(index.edits(column1, column2));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A re-imported release gets a new id: indexes of replaced releases are dropped. */
+    @org.springframework.context.event.EventListener
+    void on(EditsChanged changed) {
+        pairIndexes.clear();
     }
 
     // --- MUE ---
@@ -248,10 +267,6 @@ public class Edits {
      * One indexed lookup per code in a single statement ({@code union all}): databases do not all use a
      * composite index for {@code release_id = ? and code in (...)}, and a release can hold a million rows.
      */
-    private <T> List<T> byCode(String select, EditsRelease release, Collection<String> codes, RowMapper<T> mapper) {
-        return jdbc.query(unionByCode(select, codes.size()), mapper, pairs(release.id(), codes));
-    }
-
     private static String unionByCode(String select, int n) {
         return String.join(" union all ", Collections.nCopies(n, select));
     }

@@ -31,6 +31,8 @@ public class Modifiers {
 
     private final Catalog catalog;
     private final Map<String, Reference> reference = new LinkedHashMap<>();
+    // release rows never change after import, so a release's modifiers can be kept by its id
+    private final Map<Long, java.util.Set<String>> hcpcsModifiers = new java.util.concurrent.ConcurrentHashMap<>();
 
     Modifiers(Catalog catalog) {
         this.catalog = catalog;
@@ -69,10 +71,16 @@ public class Modifiers {
         return all(date).stream().filter(m -> m.code().equals(key)).findFirst();
     }
 
-    /** Whether the modifier is known at all (reference, or any HCPCS release): a claim with another is refused. */
+    /** Every modifier known on the date: CodeDesk's reference and the HCPCS modifiers of the release in force. */
+    public java.util.Set<String> known(LocalDate date) {
+        java.util.Set<String> known = new java.util.HashSet<>(reference.keySet());
+        catalog.releaseInForce(CodeSystem.HCPCS, date).ifPresent(r -> known.addAll(hcpcsModifiers.computeIfAbsent(r.id(),
+                id -> catalog.modifiers(CodeSystem.HCPCS, date).stream().map(CodeSummary::key).collect(java.util.stream.Collectors.toSet()))));
+        return known;
+    }
+
     public boolean isKnown(String code, LocalDate date) {
-        String key = code.trim().toUpperCase(Locale.ROOT);
-        return reference.containsKey(key) || catalog.modifiers(CodeSystem.HCPCS, date).stream().anyMatch(m -> m.key().equals(key));
+        return known(date).contains(code.trim().toUpperCase(Locale.ROOT));
     }
 
     /** The NCCI role of a modifier ("bypass", "anatomic", "global", "repeat" or "none"). */

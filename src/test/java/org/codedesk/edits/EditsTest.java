@@ -102,6 +102,19 @@ class EditsTest {
     }
 
     @Test
+    void thePairIndexFindsExactlyTheEditsTheTableHolds() {
+        EditsRelease ptp = edits.inForce(Dataset.PTP_PRACTITIONER, DOS).orElseThrow();
+        List<String> codes = List.of("27447", "20610", "27370", "11042", "99213", "29880", "29877", "64450", "76942", "97530", "97140", "X1001");
+        List<String> fromIndex = edits.ptpAmong(ptp, codes).stream().map(e -> e.column1() + "/" + e.column2() + "/" + e.indicator()).sorted().toList();
+        List<String> fromTable = codes.stream().flatMap(c -> edits.ptp(ptp, c, true, LocalDate.of(2015, 6, 1)).stream()
+                        .filter(e -> codes.contains(e.column2())).map(e -> e.column1() + "/" + e.column2() + "/" + e.indicator())).sorted().toList();
+        // every fixture edit was in force on 2015-06-01 except those effective later, which the index returns too (any dates)
+        assertThat(fromIndex).containsAll(fromTable).hasSize(6);
+        assertThat(edits.ptpAmong(ptp, List.of("20610", "27447", "20610"))).singleElement()
+                .satisfies(e -> assertThat(e.column1()).isEqualTo("27447"));
+    }
+
+    @Test
     void mueValuesDifferBySetting() {
         MueLimit practitioner = edits.mue(edits.inForce(Dataset.MUE_PRACTITIONER, DOS).orElseThrow(), Setting.PRACTITIONER, "20610").orElseThrow();
         MueLimit hospital = edits.mue(edits.inForce(Dataset.MUE_HOSPITAL, DOS).orElseThrow(), Setting.OUTPATIENT_HOSPITAL, "20610").orElseThrow();

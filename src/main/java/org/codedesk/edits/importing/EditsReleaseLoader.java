@@ -112,7 +112,7 @@ final class EditsReleaseLoader {
                 "endo_base", "conversion_factor", "supervision", "imaging_family")) {
             for (RvuRow r : rvu.rows()) {
                 if (!seen.add(r.code() + "|" + r.modifier())) {
-                    continue; // the file lists a few code/modifier pairs twice with identical values
+                    continue; // a code/modifier pair listed twice keeps its first row (the key of the table)
                 }
                 insert.add(id, r.code(), r.modifier(), r.status(), r.notUsedForMedicarePayment(), r.work(), r.peNonFacility(),
                         r.nonFacilityNa(), r.peFacility(), r.facilityNa(), r.malpractice(), r.totalNonFacility(), r.totalFacility(),

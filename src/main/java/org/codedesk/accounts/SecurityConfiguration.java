@@ -26,6 +26,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // the command line import has no web server
     SecurityFilterChain web(HttpSecurity http, AccountDetailsService accounts, ApiTokens apiTokens,
                             @Value("${codedesk.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
             throws Exception {

@@ -74,14 +74,20 @@ public class ClaimChecker {
         final Set<String> codes;
         final Optional<EditsRelease> rvuRelease;
         final Map<String, List<FeeSchedule>> fees;
+        final Map<Dataset, EditsRelease> inForce;
 
         Run(ValidClaim claim) {
             this.claim = claim;
             this.date = claim.date();
             this.codes = claim.lines().stream().map(ValidClaim.Line::code).collect(Collectors.toCollection(LinkedHashSet::new));
-            this.rvuRelease = edits.inForce(Dataset.PFS_RVU, date);
+            this.inForce = edits.inForce(date);
+            this.rvuRelease = inForce(Dataset.PFS_RVU);
             Optional<Locality> locality = claim.locality();
             this.fees = rvuRelease.map(r -> edits.fees(r, codes, locality)).orElse(Map.of());
+        }
+
+        Optional<EditsRelease> inForce(Dataset dataset) {
+            return Optional.ofNullable(inForce.get(dataset));
         }
 
         void add(String check, FindingStatus status, List<Integer> lines, String code, String message, String fix, String source) {
@@ -164,7 +170,7 @@ public class ClaimChecker {
                 return; // NCCI PTP edits do not apply to DME supplier claims
             }
             List<ValidClaim.Line> lines = claim.lines();
-            Optional<EditsRelease> release = edits.inForce(dataset.get(), date);
+            Optional<EditsRelease> release = inForce(dataset.get());
             Map<String, List<PtpEdit>> byPair = new TreeMap<>();
             release.ifPresent(r -> edits.ptpAmong(r, codes).forEach(e -> byPair.computeIfAbsent(e.column1() + "|" + e.column2(),
                     k -> new ArrayList<>()).add(e)));
@@ -234,7 +240,7 @@ public class ClaimChecker {
 
         void mue() {
             Dataset dataset = claim.setting().mue();
-            Optional<EditsRelease> release = edits.inForce(dataset, date);
+            Optional<EditsRelease> release = inForce(dataset);
             if (release.isEmpty()) {
                 for (String code : codes) {
                     add("mue", FindingStatus.NO_DATA, claim.linesOf(code), code, "Units of " + code + " were not checked. " + notLoaded(dataset),
@@ -277,7 +283,7 @@ public class ClaimChecker {
         // --- add-on codes ---
 
         void addOns() {
-            Optional<EditsRelease> release = edits.inForce(Dataset.ADD_ON, date);
+            Optional<EditsRelease> release = inForce(Dataset.ADD_ON);
             if (release.isEmpty()) {
                 add("add_on", FindingStatus.NO_DATA, List.of(), null, "Add-on codes were not checked for their primary codes. "
                         + notLoaded(Dataset.ADD_ON), "Import the NCCI add-on code edits for the quarter.", null);

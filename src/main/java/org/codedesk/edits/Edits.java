@@ -45,6 +45,17 @@ public class Edits {
                 + " fetch first 1 rows only", Edits::release, dataset.name(), date).stream().findFirst();
     }
 
+    /** The release in force on the date for every dataset that has one, from one query (a claim check needs several). */
+    public Map<Dataset, EditsRelease> inForce(LocalDate date) {
+        Map<Dataset, EditsRelease> result = new java.util.EnumMap<>(Dataset.class);
+        for (EditsRelease r : releases()) { // ordered by effective date: the last one on or before the date wins
+            if (!r.effectiveFrom().isAfter(date)) {
+                result.put(r.dataset(), r);
+            }
+        }
+        return result;
+    }
+
     /** The newest release of the dataset, whatever its date (GEMs and the POS list are not tied to a date). */
     public Optional<EditsRelease> latest(Dataset dataset) {
         return jdbc.query("select * from edits_release where dataset = ? order by effective_from desc fetch first 1 rows only",

@@ -46,7 +46,7 @@ public final class EditsFixtureData {
                     Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            Path aoc = dir.resolve("AOC_V2016Q1-MCR.xlsx");
+            Path aoc = dir.resolve("AOC_V2016Q2-MCR.xlsx");
             if (!Files.exists(aoc)) {
                 writeAddOnWorkbook(aoc);
             }

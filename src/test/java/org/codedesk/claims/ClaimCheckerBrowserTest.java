@@ -75,7 +75,7 @@ class ClaimCheckerBrowserTest {
 
         String result = browser.findElement(By.id("result")).getText();
         assertThat(result).contains("Not clean").contains("Bypassed by XS on line 2").contains("3 unit(s) of 20610 on line 2 exceed MUE 2")
-                .contains("NCCI PTP edits, practitioner, 2016-Q1").contains("MUE table, practitioner services, 2016-Q1");
+                .contains("NCCI PTP edits, practitioner, 2016-Q2").contains("MUE table, practitioner services, 2016-Q2");
         assertThat(browser.findElement(By.id("summary")).getText()).contains("1 bypassed by a modifier");
 
         browser.get("http://localhost:" + port + "/codes/cpt/20610?date=2016-06-01");

@@ -55,7 +55,7 @@ class ClaimCheckerTest {
         assertThat(ptp.message()).contains("column 2 code 20610 (line 2)").contains("column 1 code 27447 (line 1)")
                 .contains("Standards of medical / surgical practice").contains("Modifier indicator 1");
         assertThat(ptp.fix()).contains("XS").contains("59").contains("20610 on line 2");
-        assertThat(ptp.source()).contains("NCCI PTP edits, practitioner, 2016-Q1");
+        assertThat(ptp.source()).contains("NCCI PTP edits, practitioner, 2016-Q2");
         assertThat(check.clean()).isFalse();
     }
 
@@ -110,10 +110,10 @@ class ClaimCheckerTest {
 
     @Test
     void editsApplyOnTheirEffectiveDateAndThroughTheirDeletionDate() {
-        assertThat(only(check("2016-03-31", "practitioner", line("29880", 1), line("29877", 1)), "ptp").status()).isEqualTo(FindingStatus.FAIL);
-        assertThat(only(check("2016-04-01", "practitioner", line("29880", 1), line("29877", 1)), "ptp").status()).isEqualTo(FindingStatus.PASS);
-        assertThat(only(check("2016-01-31", "practitioner", line("64450", 1), line("76942", 1)), "ptp").status()).isEqualTo(FindingStatus.PASS);
-        assertThat(only(check("2016-02-01", "practitioner", line("64450", 1), line("76942", 1)), "ptp").status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(only(check("2016-04-30", "practitioner", line("29880", 1), line("29877", 1)), "ptp").status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(only(check("2016-05-01", "practitioner", line("29880", 1), line("29877", 1)), "ptp").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(check("2016-04-30", "practitioner", line("64450", 1), line("76942", 1)), "ptp").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(check("2016-05-01", "practitioner", line("64450", 1), line("76942", 1)), "ptp").status()).isEqualTo(FindingStatus.FAIL);
     }
 
     @Test
@@ -123,7 +123,7 @@ class ClaimCheckerTest {
         Finding over = only(check(DOS, "practitioner", line("20610", 3)), "mue");
         assertThat(over.status()).isEqualTo(FindingStatus.FAIL);
         assertThat(over.message()).contains("3 unit(s)").contains("MUE 2");
-        assertThat(over.source()).contains("MUE table, practitioner services, 2016-Q1");
+        assertThat(over.source()).contains("MUE table, practitioner services, 2016-Q2");
     }
 
     @Test
@@ -199,7 +199,7 @@ class ClaimCheckerTest {
         ClaimCheck early = check("2015-06-01", "practitioner", line("99213", 1), line("20610", 1));
         assertThat(early.clean()).isFalse();
         assertThat(only(early, "ptp").status()).isEqualTo(FindingStatus.NO_DATA);
-        assertThat(only(early, "ptp").message()).contains("2016-01-01");
+        assertThat(only(early, "ptp").message()).contains("2016-04-01");
         assertThat(early.summary().get("no_data")).isGreaterThan(0);
     }
 

@@ -52,7 +52,7 @@ class EditsPagesTest {
     void memberSeesEditsMueAndFeeScheduleOnACodePage() throws Exception {
         String html = page("/codes/cpt/27447" + DOS, MEMBER);
         assertThat(html).contains("id=\"ptp\"").contains("/codes/cpt/20610").contains("Mutually exclusive procedures")
-                .contains("NCCI PTP edits, practitioner, 2016-Q1")
+                .contains("NCCI PTP edits, practitioner, 2016-Q2")
                 .contains("id=\"mue\"").contains("Anatomic Consideration")
                 .contains("id=\"fees\"").contains("$1290.39").contains("090: ")
                 .doesNotContain("FIXTURE DESCRIPTION");
@@ -81,7 +81,7 @@ class EditsPagesTest {
         assertThat(xs).contains("may bypass a PTP edit with modifier indicator 1");
         String fiftyNine = page("/modifiers/59", null);
         assertThat(fiftyNine).contains("CPT modifier").contains("id=\"cpt-licence\"");
-        String hcpcs = page("/modifiers/ZZ", null);
+        String hcpcs = page("/modifiers/ZZ" + DOS, null);
         assertThat(hcpcs).contains("id=\"descriptor\"");
         assertThat(page("/modifiers", null)).contains("/modifiers/25").contains("/modifiers/XU");
         mvc.perform(get("/modifiers/Q7Z")).andExpect(status().isNotFound());

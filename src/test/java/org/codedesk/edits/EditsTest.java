@@ -40,13 +40,13 @@ class EditsTest {
     @Test
     void everyDatasetIsAReleaseWithItsQuarterAndReimportChangesNothing() {
         assertThat(edits.releases()).extracting(r -> r.dataset() + " " + r.version()).contains(
-                "PTP_PRACTITIONER 2016-Q1", "PTP_HOSPITAL 2016-Q1", "MUE_PRACTITIONER 2016-Q1", "MUE_HOSPITAL 2016-Q1", "MUE_DME 2016-Q1",
-                "ADD_ON 2016-Q1", "PFS_RVU 2016-A", "PFS_GPCI 2016", "PFS_LOCALITY 2016", "GEM_I10_I9 FY2016", "GEM_I9_I10 FY2016",
+                "PTP_PRACTITIONER 2016-Q2", "PTP_HOSPITAL 2016-Q2", "MUE_PRACTITIONER 2016-Q2", "MUE_HOSPITAL 2016-Q2", "MUE_DME 2016-Q2",
+                "ADD_ON 2016-Q2", "PFS_RVU 2016-B", "PFS_GPCI 2016", "PFS_LOCALITY 2016", "GEM_I10_I9 FY2016", "GEM_I9_I10 FY2016",
                 "PLACE_OF_SERVICE 2016");
         EditsRelease mue = edits.inForce(Dataset.MUE_PRACTITIONER, DOS).orElseThrow();
-        assertThat(mue.effectiveFrom()).isEqualTo(LocalDate.of(2016, 1, 1));
+        assertThat(mue.effectiveFrom()).isEqualTo(LocalDate.of(2016, 4, 1));
         assertThat(mue.rowCount()).isEqualTo(5);
-        assertThat(mue.citation()).isEqualTo("MUE table, practitioner services, 2016-Q1 (effective 2016-01-01)");
+        assertThat(mue.citation()).isEqualTo("MUE table, practitioner services, 2016-Q2 (effective 2016-04-01)");
 
         ImportReport again = importer.importPaths(List.of(EditsFixtureData.folder()));
         assertThat(again.outcomes()).allMatch(o -> o.status() == ImportReport.Status.UNCHANGED, again.outcomes().toString());
@@ -75,12 +75,12 @@ class EditsTest {
     @Test
     void ptpEditsApplyFromTheirEffectiveDateThroughTheirDeletionDate() {
         EditsRelease ptp = edits.inForce(Dataset.PTP_PRACTITIONER, DOS).orElseThrow();
-        // deleted 2016-03-31: that is the last date of service it applies to
-        assertThat(edits.ptp(ptp, "29880", true, LocalDate.of(2016, 3, 31))).extracting(PtpEdit::column2).containsExactly("29877");
-        assertThat(edits.ptp(ptp, "29880", true, LocalDate.of(2016, 4, 1))).isEmpty();
-        // effective 2016-02-01
-        assertThat(edits.ptp(ptp, "64450", true, LocalDate.of(2016, 1, 31))).isEmpty();
-        assertThat(edits.ptp(ptp, "64450", true, LocalDate.of(2016, 2, 1))).extracting(PtpEdit::column2).containsExactly("76942");
+        // deleted 2016-04-30: that is the last date of service it applies to
+        assertThat(edits.ptp(ptp, "29880", true, LocalDate.of(2016, 4, 30))).extracting(PtpEdit::column2).containsExactly("29877");
+        assertThat(edits.ptp(ptp, "29880", true, LocalDate.of(2016, 5, 1))).isEmpty();
+        // effective 2016-05-01
+        assertThat(edits.ptp(ptp, "64450", true, LocalDate.of(2016, 4, 30))).isEmpty();
+        assertThat(edits.ptp(ptp, "64450", true, LocalDate.of(2016, 5, 1))).extracting(PtpEdit::column2).containsExactly("76942");
         // before the first quarter imported there is no table in force at all
         assertThat(edits.inForce(Dataset.PTP_PRACTITIONER, LocalDate.of(2015, 12, 31))).isEmpty();
     }

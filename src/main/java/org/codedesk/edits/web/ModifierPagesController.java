@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A page per modifier ({@code /modifiers/{code}}) and the list of all, with how NCCI treats each. */
@@ -25,17 +26,26 @@ class ModifierPagesController {
     }
 
     @GetMapping("/modifiers")
-    String list(Model model) {
-        model.addAttribute("modifiers", modifiers.all(LocalDate.now()));
+    String list(@RequestParam(required = false) String date, Model model) {
+        model.addAttribute("modifiers", modifiers.all(day(date)));
         return LIST_VIEW;
     }
 
     @GetMapping("/modifiers/{code}")
-    String modifier(@PathVariable String code, Model model) {
-        Modifier modifier = modifiers.find(code, LocalDate.now()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    String modifier(@PathVariable String code, @RequestParam(required = false) String date, Model model) {
+        Modifier modifier = modifiers.find(code, day(date)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "There is no modifier " + code + " in CodeDesk's reference or in the HCPCS Level II release in force."));
         model.addAttribute("m", modifier);
         return VIEW;
+    }
+
+    /** HCPCS modifiers come from the release in force on the date (today by default). */
+    private static LocalDate day(String date) {
+        try {
+            return date == null || date.isBlank() ? LocalDate.now() : LocalDate.parse(date.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"" + date + "\" is not a date: write it as YYYY-MM-DD.");
+        }
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)

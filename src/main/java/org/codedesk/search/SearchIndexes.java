@@ -59,6 +59,7 @@ public class SearchIndexes {
         return t;
     });
     private volatile String state = "The search index has not been built yet.";
+    private final Object building = new Object();
 
     SearchIndexes(Catalog catalog, Vectors vectors, @Value("${codedesk.home:./data}") String home, @Value("${codedesk.command:}") String command) {
         this.catalog = catalog;
@@ -164,6 +165,15 @@ public class SearchIndexes {
     }
 
     private CodeIndex open(List<Release> releases) {
+        // one build at a time: the rebuild thread and a request for a date with the same releases would otherwise
+        // build the same folder twice, the second deleting it under the first. Not the instance monitor, which
+        // rebuild() holds while it clears the map a request may be filling.
+        synchronized (building) {
+            return openOrBuild(releases, true);
+        }
+    }
+
+    private CodeIndex openOrBuild(List<Release> releases, boolean retry) {
         String key = key(releases);
         Path folder = root.resolve(key);
         Path marker = folder.resolve("complete");
@@ -192,7 +202,21 @@ public class SearchIndexes {
             }
             log.info("Built search index {} ({} codes) in {} ms", key, documents.size(), (System.nanoTime() - start) / 1_000_000);
         }
-        return new CodeIndex(key, folder, withVectors);
+        try {
+            return new CodeIndex(key, folder, withVectors);
+        } catch (UncheckedIOException e) {
+            if (!retry) {
+                throw e;
+            }
+            // the index is a cache of the catalog: a damaged folder (a crash mid-build) is deleted and built again
+            log.warn("Search index {} is damaged ({}); building it again", key, e.getMessage());
+            try {
+                deleteQuietly(folder);
+            } catch (IOException io) {
+                throw new UncheckedIOException("cannot delete the damaged search index " + folder, io);
+            }
+            return openOrBuild(releases, false);
+        }
     }
 
     /** Embeddings depend only on the release and the model, not on the index schema. */

@@ -29,6 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClaimCheckerBrowserTest {
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension mail =
+            new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;
     @Autowired Accounts accounts;

@@ -406,15 +406,19 @@ public class ClaimChecker {
                 String basis = null;
                 if (fee.isPresent()) {
                     FeeSchedule f = fee.get();
-                    if (f.locality() != null && f.locality().nonFacility() != null) {
-                        payment = f.locality().nonFacility();
-                        basis = "non-facility rate per unit, locality " + f.locality().locality().name() + ": " + f.locality().nonFacilityArithmetic();
-                    } else if (f.nationalNonFacility() != null) {
-                        payment = f.nationalNonFacility();
-                        basis = "national non-facility rate per unit (" + f.totalNonFacility() + " RVUs × " + f.conversionFactor() + ")";
-                    } else if (f.nationalFacility() != null) {
-                        payment = f.nationalFacility();
-                        basis = "national facility rate per unit (" + f.totalFacility() + " RVUs × " + f.conversionFactor() + ")";
+                    boolean facility = claim.facility();
+                    String where = claim.placeOfService().map(p -> "place of service " + p + ": " + (facility ? "facility" : "non-facility")
+                            + " rate").orElse("no place of service given: non-facility rate");
+                    if (f.locality() != null && (facility ? f.locality().facility() : f.locality().nonFacility()) != null) {
+                        payment = facility ? f.locality().facility() : f.locality().nonFacility();
+                        basis = where + " per unit, locality " + f.locality().locality().name() + ": "
+                                + (facility ? f.locality().facilityArithmetic() : f.locality().nonFacilityArithmetic());
+                    } else if ((facility ? f.nationalFacility() : f.nationalNonFacility()) != null) {
+                        payment = facility ? f.nationalFacility() : f.nationalNonFacility();
+                        basis = where + " per unit, national (" + (facility ? f.totalFacility() : f.totalNonFacility()) + " RVUs × "
+                                + f.conversionFactor() + ")";
+                    } else {
+                        basis = where + ": not paid in that setting (NA in the fee schedule)";
                     }
                 }
                 result.add(new ClaimCheck.CheckedLine(line.number(), line.code(), line.modifiers(), line.units(), payment, basis));

@@ -101,10 +101,22 @@ final class ClaimValidator {
                         + " on the fee schedule page (for example 01112-05)."));
             }
         }
+        Optional<String> placeOfService = Optional.empty();
+        if (claim.placeOfService() != null && !claim.placeOfService().isBlank()) {
+            String pos = claim.placeOfService().trim();
+            List<String> imported = edits.placesOfService().stream().map(org.codedesk.edits.PlaceOfService::code).toList();
+            if (!pos.matches("[0-9]{2}")) {
+                errors.add(new FieldError("placeOfService", "\"" + pos + "\" is not a place of service code: two digits, e.g. 11 (office)."));
+            } else if (!imported.isEmpty() && !imported.contains(pos)) {
+                errors.add(new FieldError("placeOfService", "Place of service " + pos + " is not in the imported CMS code set (unassigned or retired)."));
+            } else {
+                placeOfService = Optional.of(pos);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidClaimException(errors);
         }
-        return new ValidClaim(date, setting, lines, diagnoses, locality);
+        return new ValidClaim(date, setting, lines, diagnoses, locality, placeOfService);
     }
 
     /** The codes and modifiers of a claim that are known, looked up once per claim rather than once per line. */

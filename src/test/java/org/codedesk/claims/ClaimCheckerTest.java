@@ -204,6 +204,24 @@ class ClaimCheckerTest {
     }
 
     @Test
+    void placeOfServiceChoosesTheFacilityOrNonFacilityRate() {
+        // by hand from the fixture RVU file: 27447 facility 36.04 x 35.8043 = 1290.39; 20610 non-facility 1.81 x 35.8043 = 64.81
+        ClaimCheck hospital = checker.check(new Claim(DOS, "practitioner", List.of(line("27447", 1)), List.of(), null, "21"));
+        assertThat(hospital.lines().get(0).payment()).isEqualByComparingTo("1290.39");
+        assertThat(hospital.lines().get(0).paymentBasis()).contains("place of service 21: facility rate");
+        ClaimCheck office = checker.check(new Claim(DOS, "practitioner", List.of(line("20610", 1)), List.of(), null, "11"));
+        assertThat(office.lines().get(0).payment()).isEqualByComparingTo("64.81");
+        ClaimCheck kneeInOffice = checker.check(new Claim(DOS, "practitioner", List.of(line("27447", 1)), List.of(), null, "11"));
+        assertThat(kneeInOffice.lines().get(0).payment()).isNull();
+        assertThat(kneeInOffice.lines().get(0).paymentBasis()).contains("NA");
+        for (String bad : List.of("1", "35")) {
+            assertThatThrownBy(() -> checker.check(new Claim(DOS, "practitioner", List.of(line("20610", 1)), List.of(), null, bad)))
+                    .isInstanceOfSatisfying(InvalidClaimException.class, e -> assertThat(e.errors()).extracting(InvalidClaimException.FieldError::field)
+                            .containsExactly("placeOfService"));
+        }
+    }
+
+    @Test
     void everyInvalidFieldGetsItsOwnMessage() {
         List<ClaimLine> lines = List.of(new ClaimLine("ABCDE", List.of(), 1), new ClaimLine("12345", List.of(), 1),
                 new ClaimLine("99213", List.of("9Z"), 1), new ClaimLine("20610", List.of(), -2));

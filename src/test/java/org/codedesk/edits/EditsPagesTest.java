@@ -88,6 +88,12 @@ class EditsPagesTest {
     }
 
     @Test
+    void placeOfServiceListIsPublic() throws Exception {
+        assertThat(page("/places-of-service", null)).contains("id=\"pos-list\"").contains("Inpatient Hospital").doesNotContain("Unassigned");
+        mvc.perform(get("/api/v1/places-of-service")).andExpect(jsonPath("$[0].code").value("11"));
+    }
+
+    @Test
     void claimCheckerPageShowsFindingsAndPutsEachErrorBesideItsField() throws Exception {
         String result = mvc.perform(post("/claims/check").with(csrf()).with(MEMBER).param("dateOfService", "2016-06-01")
                         .param("setting", "practitioner").param("lines[0].code", "27447").param("lines[0].units", "1")

@@ -15,6 +15,7 @@ public class ClaimForm {
     private String dateOfService = "";
     private String setting = "practitioner";
     private String locality = "";
+    private String placeOfService = "";
     private String diagnoses = "";
     private List<LineForm> lines = new ArrayList<>();
 
@@ -69,7 +70,7 @@ public class ClaimForm {
             claimLines.add(new ClaimLine(line.code, mods, units));
         }
         List<String> dx = Arrays.stream(diagnoses.split("[,\\s]+")).filter(d -> !d.isBlank()).toList();
-        return new Claim(dateOfService, setting, claimLines, dx, locality);
+        return new Claim(dateOfService, setting, claimLines, dx, locality, placeOfService);
     }
 
     public String getDateOfService() { return dateOfService; }
@@ -78,6 +79,8 @@ public class ClaimForm {
     public void setSetting(String setting) { this.setting = setting; }
     public String getLocality() { return locality; }
     public void setLocality(String locality) { this.locality = locality == null ? "" : locality; }
+    public String getPlaceOfService() { return placeOfService; }
+    public void setPlaceOfService(String placeOfService) { this.placeOfService = placeOfService == null ? "" : placeOfService; }
     public String getDiagnoses() { return diagnoses; }
     public void setDiagnoses(String diagnoses) { this.diagnoses = diagnoses == null ? "" : diagnoses; }
     public List<LineForm> getLines() { return lines; }

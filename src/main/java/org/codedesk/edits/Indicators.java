@@ -1,11 +1,5 @@
 package org.codedesk.edits;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,26 +13,8 @@ final class Indicators {
     private final Map<String, String> meanings = new HashMap<>();
 
     Indicators() {
-        try (InputStream in = Indicators.class.getResourceAsStream("/edits/indicators.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("edits/indicators.tsv is missing from the application");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                meanings.put(f[0].trim() + "|" + f[1].trim(), f[2].trim());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ReferenceTable.rows("indicators.tsv")) {
+            meanings.put(f[0].trim() + "|" + f[1].trim(), f[2].trim());
         }
     }
 

@@ -1,11 +1,5 @@
 package org.codedesk.edits;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,23 +30,8 @@ public class Modifiers {
 
     Modifiers(Catalog catalog) {
         this.catalog = catalog;
-        try (InputStream in = Modifiers.class.getResourceAsStream("/edits/modifiers.tsv")) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                reference.put(f[0].trim().toUpperCase(Locale.ROOT), new Reference(f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ReferenceTable.rows("modifiers.tsv")) {
+            reference.put(f[0].trim().toUpperCase(Locale.ROOT), new Reference(f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim()));
         }
     }
 

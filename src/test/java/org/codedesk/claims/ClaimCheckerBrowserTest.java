@@ -71,11 +71,14 @@ class ClaimCheckerBrowserTest {
         browser.findElement(By.name("lines[1].units")).sendKeys("3");
         browser.findElement(By.name("lines[4].code")).sendKeys("2061");
         browser.findElement(By.cssSelector("#claim-form button")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
 
         assertThat(browser.findElement(By.id("form-errors")).getText()).contains("need correcting");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("\"2061\" is not a CPT or HCPCS Level II code");
         browser.findElement(By.name("lines[4].code")).clear();
         browser.findElement(By.cssSelector("#claim-form button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
 
         String result = browser.findElement(By.id("result")).getText();
         assertThat(result).contains("Not clean").contains("Bypassed by XS on line 2").contains("3 unit(s) of 20610 on line 2 exceed MUE 2")
@@ -85,6 +88,7 @@ class ClaimCheckerBrowserTest {
         browser.get("http://localhost:" + port + "/codes/cpt/20610?date=2016-06-01");
         new Select(browser.findElement(By.name("locality"))).selectByValue("01112-05");
         browser.findElement(By.cssSelector("form.locality button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fees"), "Payment in SAN FRANCISCO"));
         assertThat(browser.findElement(By.id("fees")).getText()).contains("Payment in SAN FRANCISCO").contains("$79.22");
     }
 }

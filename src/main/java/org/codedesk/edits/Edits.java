@@ -139,6 +139,14 @@ public class Edits {
         return result;
     }
 
+    /** The add-on codes whose edits list {@code primary} as a primary code, active on the date (a few thousand rows: no index needed). */
+    public List<AddOnEdit> addOnsOfPrimary(EditsRelease release, String primary, LocalDate date) {
+        return jdbc.query("select * from edits_add_on where release_id = ? and primary_code = ? order by add_on_code", (rs, i) -> new AddOnEdit(
+                rs.getString("add_on_code"), rs.getString("primary_code"), rs.getInt("edit_type"), rs.getObject("effective_date", LocalDate.class),
+                rs.getObject("deletion_date", LocalDate.class), rs.getString("note"), release), release.id(), primary).stream()
+                .filter(e -> e.activeOn(date)).toList();
+    }
+
     public String addOnTypeWords(int type) {
         return indicators.words("aoc_edit_type", String.valueOf(type));
     }

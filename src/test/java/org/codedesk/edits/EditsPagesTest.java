@@ -60,6 +60,7 @@ class EditsPagesTest {
         assertThat(sf).contains("Payment in SAN FRANCISCO").contains("$1442.92");
         String addOn = page("/codes/cpt/11045" + DOS, MEMBER);
         assertThat(addOn).contains("is an add-on code, edit type").contains("/codes/cpt/11042");
+        assertThat(page("/codes/cpt/11042" + DOS, MEMBER)).contains("id=\"add-ons-of-primary\"").contains("/codes/cpt/11045");
     }
 
     @Test

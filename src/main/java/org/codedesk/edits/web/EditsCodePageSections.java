@@ -65,7 +65,8 @@ class EditsCodePageSections implements CodePageExtension {
 
     record MueModel(String code, LocalDate date, List<MueRow> rows) { }
 
-    record AddOnModel(String code, LocalDate date, EditsRelease release, String missing, List<AddOnEdit> rows, String typeWords) { }
+    record AddOnModel(String code, LocalDate date, EditsRelease release, String missing, List<AddOnEdit> rows, String typeWords,
+                      List<AddOnEdit> addOnsOfThis) { }
 
     record FeeModel(String code, LocalDate date, EditsRelease release, String missing, List<FeeSchedule> rows, List<Locality> localities,
                     String locality) { }
@@ -97,9 +98,10 @@ class EditsCodePageSections implements CodePageExtension {
         Optional<EditsRelease> aoc = edits.inForce(Dataset.ADD_ON, date);
         List<AddOnEdit> addOn = aoc.map(r -> edits.addOns(r, List.of(code)).getOrDefault(code, List.of()).stream()
                 .filter(e -> e.activeOn(date)).toList()).orElse(List.of());
+        List<AddOnEdit> addOnsOfThis = aoc.map(r -> edits.addOnsOfPrimary(r, code, date)).orElse(List.of());
         sections.add(new CodePageSection("add-on", "Add-on code edits", TEMPLATE, "addon", new AddOnModel(code, date, aoc.orElse(null),
                 aoc.isEmpty() ? missing(Dataset.ADD_ON, date) : null, addOn,
-                addOn.isEmpty() ? null : edits.addOnTypeWords(addOn.get(0).editType()))));
+                addOn.isEmpty() ? null : edits.addOnTypeWords(addOn.get(0).editType()), addOnsOfThis)));
         Optional<EditsRelease> rvu = edits.inForce(Dataset.PFS_RVU, date);
         List<Locality> localities = edits.localities(date);
         Optional<Locality> chosen = localities.stream().filter(l -> l.id().equalsIgnoreCase(localityId == null ? "" : localityId)).findFirst();

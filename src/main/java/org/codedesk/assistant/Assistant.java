@@ -1,0 +1,51 @@
+package org.codedesk.assistant;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.edits.Edits;
+import org.codedesk.edits.Modifiers;
+import org.codedesk.search.Search;
+import org.springframework.stereotype.Service;
+
+/**
+ * The coding assistant's API: answers a question from CodeDesk's own data (catalog, search, NCCI edits, MUE,
+ * fee schedule, GEMs, modifiers), every statement with its sources, and says what is missing rather than
+ * guessing. Works offline; every code it names comes from the catalog or the edit tables. Thread-safe.
+ */
+@Service
+public class Assistant {
+
+    private final Catalog catalog;
+    private final Modifiers modifiers;
+    private final OfflineAnswers answers;
+
+    Assistant(Catalog catalog, Edits edits, Modifiers modifiers, Search search) {
+        this.catalog = catalog;
+        this.modifiers = modifiers;
+        this.answers = new OfflineAnswers(catalog, edits, modifiers, search);
+    }
+
+    /** Refuses an empty or overlong question (before it is counted against a quota). */
+    public static void requireQuestion(String question) {
+        if (question == null || question.isBlank()) {
+            throw new IllegalArgumentException("Ask a question: a code, a pair of codes, a modifier, a condition to code...");
+        }
+        if (question.length() > 2000) {
+            throw new IllegalArgumentException("A question is at most 2,000 characters; this one has " + question.length() + ".");
+        }
+    }
+
+    /** Answers the question for a date of service (a date written in the question wins; today when neither). */
+    public Answer answer(String question, LocalDate dateOfService) {
+        requireQuestion(question);
+        LocalDate today = dateOfService == null ? LocalDate.now() : dateOfService;
+        QuestionInterpreter interpreter = new QuestionInterpreter(modifiers.known(today),
+                key -> catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key));
+        Interpretation interpretation = interpreter.interpret(question);
+        LocalDate date = interpretation.date().orElse(today);
+        return answers.answer(question, date, interpretation);
+    }
+}

@@ -1,0 +1,321 @@
+package org.codedesk.assistant;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.codedesk.assistant.Answer.Citation;
+import org.codedesk.assistant.Answer.Statement;
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodePage;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.edits.Dataset;
+import org.codedesk.edits.Edits;
+import org.codedesk.edits.EditsRelease;
+import org.codedesk.edits.FeeSchedule;
+import org.codedesk.edits.GemMapping;
+import org.codedesk.edits.Modifier;
+import org.codedesk.edits.ModifierIndicator;
+import org.codedesk.edits.Modifiers;
+import org.codedesk.edits.MueLimit;
+import org.codedesk.edits.PtpEdit;
+import org.codedesk.edits.Setting;
+import org.codedesk.search.Search;
+
+/**
+ * Composes answers from CodeDesk's tools, one method per intent. Every statement is built from a tool's result
+ * and cites it; a tool with no data for the question adds a line to {@code missing} instead of a statement.
+ */
+final class OfflineAnswers {
+
+    private static final int SEARCH_RESULTS = 5;
+
+    private final Catalog catalog;
+    private final Edits edits;
+    private final Modifiers modifiers;
+    private final Search search;
+
+    OfflineAnswers(Catalog catalog, Edits edits, Modifiers modifiers, Search search) {
+        this.catalog = catalog;
+        this.edits = edits;
+        this.modifiers = modifiers;
+        this.search = search;
+    }
+
+    /** What one answer collects while tools run. */
+    private static final class Draft {
+        final List<Statement> statements = new ArrayList<>();
+        final List<String> missing = new ArrayList<>();
+
+        void say(String text, Citation... citations) {
+            statements.add(new Statement(text, List.of(citations)));
+        }
+    }
+
+    Answer answer(String question, LocalDate date, Interpretation q) {
+        Draft draft = new Draft();
+        switch (q.intent()) {
+            case CODE_LOOKUP -> lookup(q, date, draft);
+            case PTP_PAIR -> ptp(q, date, draft);
+            case MUE -> mue(q, date, draft);
+            case GLOBAL_PERIOD, FEE_SCHEDULE -> fees(q, date, draft, q.intent() == Intent.GLOBAL_PERIOD);
+            case MODIFIER -> modifier(q, date, draft);
+            case CROSSWALK -> crosswalk(q, date, draft);
+            case COVERAGE -> coverage(q, date, draft);
+            case GUIDELINE, FIND_CODE -> find(q, date, draft);
+        }
+        if (draft.statements.isEmpty() && draft.missing.isEmpty()) {
+            draft.missing.add("Nothing in CodeDesk's data answers this question as asked. Name a code, a pair of codes, a modifier"
+                    + " or a condition or procedure to code.");
+        }
+        return new Answer(question, date, q.intent(), List.copyOf(draft.statements), List.copyOf(draft.missing), List.of());
+    }
+
+    // --- codes ---
+
+    private void lookup(Interpretation q, LocalDate date, Draft draft) {
+        q.procedures().forEach(code -> describe(ValidCodes.systemOfProcedure(code), code, date, draft));
+        q.diagnoses().forEach(code -> describe(CodeSystem.ICD10CM, code, date, draft));
+        q.pcs().forEach(code -> describe(CodeSystem.ICD10PCS, code, date, draft));
+        if (!q.modifiers().isEmpty()) {
+            modifier(q, date, draft);
+        }
+    }
+
+    private void describe(CodeSystem system, String key, LocalDate date, Draft draft) {
+        String display = system.display(key);
+        Optional<CodePage> page = catalog.page(system, key, date);
+        String url = "/codes/" + system.slug() + "/" + display;
+        if (page.isPresent()) {
+            CodePage p = page.get();
+            String what = p.longDescription() != null ? p.longDescription() : p.shortDescription();
+            if (what == null && system == CodeSystem.CPT) {
+                what = null;
+            }
+            String billable = p.billable() ? (system == CodeSystem.ICD10CM || system == CodeSystem.ICD10PCS ? "billable" : "valid")
+                    : system == CodeSystem.HCPCS ? "terminated" : "a header, not billable: a code below it must be reported";
+            draft.say(display + (what == null ? "" : ": " + what) + ". It is " + billable + " on " + date + ".",
+                    new Citation(p.release().label(), url));
+            p.notes().stream().filter(n -> !n.inherited() || n.kind().matches("(?i).*(excludes1|codefirst|useadditional|code_first|use_additional).*"))
+                    .limit(4).forEach(n -> draft.say(n.kindLabel() + " (" + n.ownerCode() + "): " + n.text(),
+                            new Citation((p.notesRelease() == null ? p.release() : p.notesRelease()).label() + " tabular", url)));
+            return;
+        }
+        if (system == CodeSystem.CPT) {
+            cptWithoutLicence(key, date, draft);
+            return;
+        }
+        String nearest = String.join(", ", catalog.nearest(system, key, date).stream().limit(5).map(c -> c.code()).toList());
+        draft.say(display + " is not a valid " + system.title() + " code on " + date
+                + catalog.former(system, key).map(f -> " (it was in " + f.lastRelease() + (f.replacedBy().isEmpty() ? "" : "; replaced by "
+                + String.join(", ", f.replacedBy())) + ")").orElse("") + "." + (nearest.isEmpty() ? "" : " Nearest codes: " + nearest + "."),
+                new Citation(catalog.releaseInForce(system, date).map(r -> r.label()).orElse(system.title()), "/codes/" + system.slug()));
+    }
+
+    /** CPT descriptors are the AMA's: without a licensed file, say what CMS's own tables say about the code. */
+    private void cptWithoutLicence(String key, LocalDate date, Draft draft) {
+        draft.missing.add("CPT descriptors are AMA text: no licensed CPT file is imported, so the descriptor of " + key + " is not shown.");
+        Optional<EditsRelease> rvu = edits.inForce(Dataset.PFS_RVU, date);
+        List<FeeSchedule> rows = rvu.map(r -> edits.fees(r, List.of(key), Optional.empty()).getOrDefault(key, List.of())).orElse(List.of());
+        if (!rows.isEmpty()) {
+            FeeSchedule f = rows.get(0);
+            draft.say(key + " is a CPT code listed in the Medicare Physician Fee Schedule with status " + f.status().value() + " ("
+                    + f.status().words() + ") and global period " + f.globalDays().value() + " (" + f.globalDays().words() + ").",
+                    new Citation(rvu.get().citation(), "/codes/cpt/" + key));
+        } else {
+            draft.missing.add(key + " is not in an imported CPT file or fee schedule file for " + date + ": it cannot be confirmed as a valid code.");
+        }
+    }
+
+    // --- NCCI PTP and MUE ---
+
+    private void ptp(Interpretation q, LocalDate date, Draft draft) {
+        List<String> codes = q.procedures();
+        List<Setting> settings = q.setting().map(List::of).orElse(List.of(Setting.PRACTITIONER, Setting.OUTPATIENT_HOSPITAL));
+        for (Setting setting : settings) {
+            Optional<Dataset> dataset = setting.ptp();
+            if (dataset.isEmpty()) {
+                draft.say("NCCI PTP edits do not apply to DME supplier claims.", new Citation("CMS NCCI program", "/claims/check"));
+                continue;
+            }
+            Optional<EditsRelease> release = current(dataset.get(), date);
+            if (release.isEmpty()) {
+                draft.missing.add("No " + dataset.get().title() + " for " + date + " is imported, so whether " + String.join(" and ", codes)
+                        + " may be billed together (" + setting.title().toLowerCase() + ") cannot be answered.");
+                continue;
+            }
+            List<PtpEdit> active = edits.ptpAmong(release.get(), codes).stream().filter(e -> e.activeOn(date)
+                    && e.indicator() != ModifierIndicator.NOT_APPLICABLE).toList();
+            Citation source = new Citation(release.get().citation(), "/codes/" + ValidCodes.systemOfProcedure(codes.get(0)).slug() + "/" + codes.get(0));
+            if (active.isEmpty()) {
+                draft.say(setting.title() + ": no NCCI PTP edit between " + String.join(", ", codes) + " is in force on " + date
+                        + ", so NCCI does not bar billing them together (other payer rules and documentation still apply).", source);
+            }
+            for (PtpEdit e : active) {
+                draft.say(setting.title() + ": " + e.column2() + " (column 2) is not paid with " + e.column1() + " (column 1) on the same day"
+                        + (e.rationale().isBlank() ? "" : " (" + e.rationale() + ")") + ". Modifier indicator " + e.indicator().words()
+                        + (e.indicator() == ModifierIndicator.ALLOWED ? " Such modifiers: 59, XE, XS, XP, XU, anatomic modifiers (LT, RT, F1...),"
+                        + " 24, 25, 57, 58, 78, 79, 27, 91, each only when the record shows a distinct service." : ""), source,
+                        new Citation("CodeDesk modifier reference", "/modifiers"));
+            }
+        }
+    }
+
+    private void mue(Interpretation q, LocalDate date, Draft draft) {
+        List<Setting> settings = q.setting().map(List::of).orElse(List.of(Setting.values()));
+        for (String code : q.procedures()) {
+            for (Setting setting : settings) {
+                Optional<EditsRelease> release = current(setting.mue(), date);
+                if (release.isEmpty()) {
+                    draft.missing.add("No " + setting.mue().title() + " for " + date + " is imported.");
+                    continue;
+                }
+                Optional<MueLimit> limit = edits.mue(release.get(), setting, code);
+                Citation source = new Citation(release.get().citation(), "/codes/" + ValidCodes.systemOfProcedure(code).slug() + "/" + code);
+                if (limit.isEmpty()) {
+                    draft.say(setting.title() + ": no MUE is published for " + code + ".", source);
+                } else {
+                    MueLimit l = limit.get();
+                    draft.say(setting.title() + ": the MUE for " + code + " is " + l.value() + " unit" + (l.value() == 1 ? "" : "s") + ". Adjudication "
+                            + l.adjudication() + ": " + l.adjudicationWords() + " Rationale: " + l.rationale() + ".", source);
+                }
+            }
+        }
+        if (q.procedures().isEmpty()) {
+            draft.missing.add("Name the CPT or HCPCS code whose MUE you want.");
+        }
+    }
+
+    // --- fee schedule ---
+
+    private void fees(Interpretation q, LocalDate date, Draft draft, boolean globalOnly) {
+        Optional<EditsRelease> release = current(Dataset.PFS_RVU, date);
+        if (release.isEmpty()) {
+            draft.missing.add("No Physician Fee Schedule file for " + date + " is imported" + edits.inForce(Dataset.PFS_RVU, date)
+                    .map(r -> " (the newest, " + r.version() + ", took effect " + r.effectiveFrom() + " and covers its quarter only)").orElse("") + ".");
+            return;
+        }
+        for (String code : q.procedures()) {
+            List<FeeSchedule> rows = edits.fees(release.get(), List.of(code), Optional.empty()).getOrDefault(code, List.of());
+            Citation source = new Citation(release.get().citation(), "/codes/" + ValidCodes.systemOfProcedure(code).slug() + "/" + code);
+            if (rows.isEmpty()) {
+                draft.say(code + " is not in the Physician Fee Schedule file.", source);
+                continue;
+            }
+            FeeSchedule f = rows.get(0);
+            draft.say(code + ": global period " + f.globalDays().value() + ". " + f.globalDays().words(), source);
+            if (!globalOnly) {
+                draft.say(code + ": status " + f.status().value() + " (" + f.status().words() + "); work RVU " + f.work() + ", total "
+                        + f.totalNonFacility() + " non-facility and " + f.totalFacility() + " facility RVUs; national payment "
+                        + (f.nationalNonFacility() == null ? "not paid non-facility" : "$" + f.nationalNonFacility() + " non-facility") + " and "
+                        + (f.nationalFacility() == null ? "not paid facility" : "$" + f.nationalFacility() + " facility") + " (conversion factor "
+                        + f.conversionFactor() + "). Locality payment: see the code page.", source);
+                draft.say(code + ": multiple procedures " + f.multipleProcedure().value() + " (" + f.multipleProcedure().words() + "); bilateral "
+                        + f.bilateral().value() + " (" + f.bilateral().words() + "); assistant " + f.assistant().value() + " (" + f.assistant().words()
+                        + ").", source);
+            }
+        }
+        if (q.procedures().isEmpty()) {
+            draft.missing.add("Name the CPT or HCPCS code whose fee schedule facts you want.");
+        }
+    }
+
+    // --- modifiers, crosswalks, coverage ---
+
+    private void modifier(Interpretation q, LocalDate date, Draft draft) {
+        for (String code : q.modifiers()) {
+            Optional<Modifier> m = modifiers.find(code, date);
+            if (m.isEmpty()) {
+                continue;
+            }
+            Modifier mod = m.get();
+            Citation source = new Citation(mod.descriptor() != null ? "HCPCS Level II " + mod.descriptorSource() + "; CodeDesk modifier reference"
+                    : "CodeDesk modifier reference (from CMS NCCI policy)", "/modifiers/" + mod.code());
+            draft.say("Modifier " + mod.code() + (mod.descriptor() != null ? " (" + mod.descriptor() + ")" : mod.label() != null ? " (" + mod.label() + ")" : "")
+                    + ": " + (mod.explanation() != null ? mod.explanation() : "no explanation written yet.") + " " + mod.ptpRoleWords() + ".", source);
+        }
+        if (q.modifiers().stream().anyMatch(m -> m.startsWith("X") && m.length() == 2) && q.modifiers().contains("59")) {
+            draft.say("Between 59 and the X modifiers: CMS asks for XE (separate encounter), XS (separate structure), XP (separate practitioner)"
+                    + " or XU (unusual non-overlapping service) when one of them describes the situation, and 59 only when none does.",
+                    new Citation("CodeDesk modifier reference (from CMS NCCI policy)", "/modifiers/59"));
+        }
+    }
+
+    private void crosswalk(Interpretation q, LocalDate date, Draft draft) {
+        gems(q.diagnoses(), Dataset.GEM_I10_I9, Dataset.GEM_I9_I10, CodeSystem.ICD10CM, "ICD-9-CM", date, draft);
+        gems(q.pcs(), Dataset.GEM_PCS_I9, Dataset.GEM_I9_PCS, CodeSystem.ICD10PCS, "ICD-9-CM procedure", date, draft);
+        if (q.diagnoses().isEmpty() && q.pcs().isEmpty()) {
+            draft.missing.add("Name the ICD-10-CM or ICD-10-PCS code to map; GEMs map between ICD-9-CM and ICD-10.");
+        }
+    }
+
+    private void gems(List<String> codes, Dataset forward, Dataset backward, CodeSystem system, String other, LocalDate date, Draft draft) {
+        boolean procedures = system == CodeSystem.ICD10PCS;
+        for (String key : codes) {
+            String code = system.display(key);
+            List<GemMapping> to = edits.gems(forward, key, true, date);
+            List<GemMapping> from = edits.gems(backward, key, false, date);
+            if (to.isEmpty() && from.isEmpty()) {
+                draft.missing.add(edits.gemRelease(forward, date).isEmpty() ? "No GEMs are imported." : "The GEMs do not list " + code + ".");
+                continue;
+            }
+            if (!to.isEmpty()) {
+                draft.say(code + " maps to " + other + " " + String.join(", ", to.stream().map(g -> g.noMap() ? "no code (no map)"
+                        : icd9(g.target(), procedures) + " (" + g.flagsInWords() + ")").toList()), new Citation(to.get(0).release().citation(), null));
+            }
+            if (!from.isEmpty()) {
+                draft.say(other + " codes mapping to " + code + ": " + String.join(", ", from.stream().map(g -> icd9(g.source(), procedures))
+                        .distinct().toList()) + ".",
+                        new Citation(from.get(0).release().citation(), null));
+            }
+        }
+    }
+
+    /** ICD-9-CM as coders write it: 820.00, E930.0, V01.1; procedures 38.93. GEM files carry it without the dot. */
+    static String icd9(String code, boolean procedure) {
+        int dot = procedure ? 2 : code.startsWith("E") ? 4 : 3;
+        return code.length() > dot && !code.startsWith("No") ? code.substring(0, dot) + "." + code.substring(dot) : code;
+    }
+
+    private void coverage(Interpretation q, LocalDate date, Draft draft) {
+        draft.missing.add("Medicare coverage data (NCDs, LCDs and billing articles) is not imported in CodeDesk yet, so whether the service"
+                + " is covered, and for which diagnoses, cannot be answered here.");
+        lookup(q, date, draft);
+    }
+
+    // --- finding codes by words ---
+
+    private void find(Interpretation q, LocalDate date, Draft draft) {
+        if (q.intent() == Intent.GUIDELINE) {
+            draft.missing.add("The ICD-10-CM Official Guidelines are not imported in CodeDesk yet: the answer below rests on codes and"
+                    + " their instructional notes only.");
+        }
+        String words = q.words().replaceAll("(?i)\\b(what|what's|whats|is|the|code|codes|icd-?10(-cm)?|cpt|for|how|do|i|to|of|a|an|with|guidelines?|"
+                + "can|should|when|use|from|which)\\b", " ").replaceAll("[?!.,]", " ").replaceAll("\\s+", " ").trim();
+        if (words.isBlank()) {
+            return;
+        }
+        Search.Results results = search.search(new Search.Request(words, null, true, null, null, date, SEARCH_RESULTS));
+        if (results.hits().isEmpty()) {
+            draft.missing.add("No code matches \"" + words + "\"" + (results.message() == null ? "." : ": " + results.message()));
+            return;
+        }
+        draft.say("Codes matching \"" + words + "\", best first (verify in the tabular before assigning):",
+                new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
+        for (Search.Hit hit : results.hits()) {
+            draft.say(hit.code() + ": " + hit.title() + (hit.reasons().isEmpty() ? "" : " (" + hit.reasons().get(0) + ")"),
+                    new Citation(hit.system().title() + " code page", hit.url()));
+        }
+        Search.Hit best = results.hits().get(0);
+        catalog.page(best.system(), best.code(), date).ifPresent(p -> p.notes().stream()
+                .filter(n -> n.kind().matches("(?i).*(code.?first|use.?additional|excludes1).*")).limit(3)
+                .forEach(n -> draft.say("For " + best.code() + ", " + n.kindLabel().toLowerCase() + " (" + n.ownerCode() + "): " + n.text(),
+                        new Citation((p.notesRelease() == null ? p.release() : p.notesRelease()).label() + " tabular", best.url()))));
+    }
+
+    /** The release in force on the date while it still covers it (quarterly tables: their quarter; GEMs: always). */
+    private Optional<EditsRelease> current(Dataset dataset, LocalDate date) {
+        return edits.inForce(dataset, date).filter(r -> date.isBefore(r.effectiveFrom().plusMonths(3)));
+    }
+}

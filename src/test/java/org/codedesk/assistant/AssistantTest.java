@@ -1,0 +1,130 @@
+package org.codedesk.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.codedesk.EditsFixtureData;
+import org.codedesk.catalog.Catalog;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.codedesk.edits.Edits;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The offline assistant over the 2016 fixtures: each kind of question answered from the right tool, every
+ * statement cited, missing data said, and no code in any answer that the catalog or the edit tables do not have.
+ */
+@SpringBootTest
+class AssistantTest {
+
+    static final LocalDate DOS = LocalDate.of(2016, 6, 1);
+    private static final Pattern CODE_LIKE = Pattern.compile("\\b([A-Z]\\d[0-9A-Z](?:\\.?[0-9A-Z]{1,4})?|\\d{4}[0-9FTU])\\b");
+
+    @Autowired CatalogImporter importer;
+    @Autowired Assistant assistant;
+    @Autowired Catalog catalog;
+    @Autowired Edits edits;
+
+    @BeforeEach
+    void importFixtures() {
+        EditsFixtureData.importAll(importer);
+    }
+
+    Answer ask(String question) {
+        Answer answer = assistant.answer(question, DOS);
+        assertThat(answer.statements()).allSatisfy(s -> assertThat(s.citations()).as(s.text()).isNotEmpty());
+        assertEveryCodeExists(answer);
+        return answer;
+    }
+
+    /**
+     * No invented code: every code-like token of the answer is a code some imported release or table has. Statements
+     * quoting official or curated text (tabular notes, the modifier reference) may name codes of other releases.
+     */
+    private void assertEveryCodeExists(Answer answer) {
+        for (Answer.Statement s : answer.statements()) {
+            if (s.citations().stream().anyMatch(c -> c.source().endsWith("tabular") || c.source().contains("modifier reference"))) {
+                continue;
+            }
+            Matcher m = CODE_LIKE.matcher(s.text());
+            while (m.find()) {
+                String key = m.group(1).replace(".", "");
+                boolean known = catalog.known(CodeSystem.ICD10CM, List.of(key)).contains(key) || catalog.known(CodeSystem.CPT, List.of(key)).contains(key)
+                        || catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key) || edits.mentions(key)
+                        || answer.question().toUpperCase().contains(m.group(1));
+                assertThat(known).as(m.group(1) + " in: " + s.text()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void canTwoCodesBeBilledTogether() {
+        Answer answer = ask("Can 27447 and 20610 be billed together?");
+        assertThat(answer.intent()).isEqualTo(Intent.PTP_PAIR);
+        assertThat(answer.text()).contains("Practitioner: 20610 (column 2) is not paid with 27447 (column 1)")
+                .contains("Modifier indicator 1").contains("NCCI PTP edits, practitioner, 2016-Q2")
+                .contains("Outpatient hospital: 20610 (column 2) is not paid with 27447").contains("Modifier indicator 0");
+        assertThat(ask("Can 99213 and 20610 be billed together?").text()).contains("no NCCI PTP edit between 99213, 20610 is in force");
+    }
+
+    @Test
+    void mueGlobalPeriodAndPaymentComeFromTheirTables() {
+        Answer mue = ask("What's the MUE for 20610?");
+        assertThat(mue.text()).contains("Practitioner: the MUE for 20610 is 2 units").contains("Outpatient hospital: the MUE for 20610 is 3 units")
+                .contains("DME supplier: no MUE is published for 20610").contains("MUE table, practitioner services, 2016-Q2");
+        assertThat(ask("What's the global period of 27447?").text()).contains("27447: global period 090").contains("2016-B");
+        assertThat(ask("How much does Medicare pay for 20610?").text()).contains("$64.81 non-facility");
+    }
+
+    @Test
+    void modifiersAreExplainedAndComparedWithNcciPolicy() {
+        Answer answer = ask("When do I use XS instead of 59?");
+        assertThat(answer.intent()).isEqualTo(Intent.MODIFIER);
+        assertThat(answer.text()).contains("Modifier XS").contains("Modifier 59").contains("XE (separate encounter)")
+                .contains("CodeDesk modifier reference");
+    }
+
+    @Test
+    void codesAreDescribedFromTheReleaseInForceAndInvalidOnesSaySo() {
+        Answer known = ask("What is S72.001A?");
+        assertThat(known.text()).contains("S72.001A: Fracture of unspecified part of neck of right femur, initial encounter for closed fracture")
+                .contains("billable").contains("ICD-10-CM FY2016");
+        Answer unknown = ask("What is S72.009Z?");
+        assertThat(unknown.text()).contains("S72.009Z is not a valid ICD-10-CM code on 2016-06-01").contains("Nearest codes");
+        assertThat(ask("What is the ICD-9 code for S72.001A?").text()).contains("S72.001A maps to ICD-9-CM 820.00");
+    }
+
+    @Test
+    void missingDataIsSaidNotGuessed() {
+        Answer coverage = ask("Is 27447 covered by Medicare?");
+        assertThat(coverage.intent()).isEqualTo(Intent.COVERAGE);
+        assertThat(coverage.missing()).anyMatch(m -> m.contains("coverage data"));
+        Answer later = assistant.answer("What's the MUE for 20610 on 2026-06-01?", DOS);
+        assertThat(later.dateOfService()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(later.missing()).isNotEmpty();
+        assertThat(later.text()).doesNotContain("is 2 units");
+    }
+
+    @Test
+    void conditionsAreFoundBySearchWithTheirNotes() {
+        Answer answer = ask("What is the code for fracture of neck of right femur?");
+        assertThat(answer.intent()).isEqualTo(Intent.FIND_CODE);
+        assertThat(answer.text()).contains("S72.001A").contains("verify in the tabular");
+        Answer guideline = ask("How do I code a closed fracture of the femoral neck?");
+        assertThat(guideline.missing()).anyMatch(m -> m.contains("Official Guidelines are not imported"));
+    }
+
+    @Test
+    void emptyOrHugeQuestionsAreRefusedWithAReason() {
+        assertThatThrownBy(() -> assistant.answer(" ", DOS)).hasMessageContaining("Ask a question");
+        assertThatThrownBy(() -> assistant.answer("x".repeat(2001), DOS)).hasMessageContaining("2,000");
+    }
+}

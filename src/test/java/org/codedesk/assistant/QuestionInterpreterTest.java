@@ -1,0 +1,53 @@
+package org.codedesk.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.codedesk.edits.Setting;
+import org.junit.jupiter.api.Test;
+
+/** How questions in coders' own words are understood: intent, codes of each system, modifiers, date, setting. */
+class QuestionInterpreterTest {
+
+    private final QuestionInterpreter interpreter = new QuestionInterpreter(Set.of("25", "59", "XS", "XE", "LT", "RT", "50", "91", "AS"),
+            key -> key.equals("J1100") || key.equals("E0100"));
+
+    @Test
+    void questionsOfEachKind() {
+        assertThat(interpreter.interpret("What is CPT code 99213?").intent()).isEqualTo(Intent.CODE_LOOKUP);
+        assertThat(interpreter.interpret("Can 33952 and 33946 be billed together?").intent()).isEqualTo(Intent.PTP_PAIR);
+        assertThat(interpreter.interpret("What's the MUE for 99213?").intent()).isEqualTo(Intent.MUE);
+        assertThat(interpreter.interpret("What's the global period of 27447?").intent()).isEqualTo(Intent.GLOBAL_PERIOD);
+        assertThat(interpreter.interpret("How much does Medicare pay for 20610?").intent()).isEqualTo(Intent.FEE_SCHEDULE);
+        assertThat(interpreter.interpret("When do I use XS instead of 59?").intent()).isEqualTo(Intent.MODIFIER);
+        assertThat(interpreter.interpret("Is J1100 covered by Medicare?").intent()).isEqualTo(Intent.COVERAGE);
+        assertThat(interpreter.interpret("What is the ICD-9 code for E11.9?").intent()).isEqualTo(Intent.CROSSWALK);
+        assertThat(interpreter.interpret("How do I code sepsis due to E. coli?").intent()).isEqualTo(Intent.GUIDELINE);
+        assertThat(interpreter.interpret("Code for type 2 diabetes with stage 3 CKD?").intent()).isEqualTo(Intent.FIND_CODE);
+    }
+
+    @Test
+    void codesOfEachSystemAreTold() {
+        Interpretation q = interpreter.interpret("Is J1100 with E11.9, N18.30 and 0DTJ4ZZ billed with 99213-25 on 2026-03-02 in the outpatient hospital?");
+        assertThat(q.procedures()).containsExactly("99213", "J1100");
+        assertThat(q.diagnoses()).containsExactly("E119", "N1830");
+        assertThat(q.pcs()).containsExactly("0DTJ4ZZ");
+        assertThat(q.modifiers()).containsExactly("25");
+        assertThat(q.date()).contains(LocalDate.of(2026, 3, 2));
+        assertThat(q.setting()).contains(Setting.OUTPATIENT_HOSPITAL);
+        // a letter + 4 digits that is not a HCPCS code is read as ICD-10-CM without its dot
+        assertThat(interpreter.interpret("what is J1090").diagnoses()).containsExactly("J1090");
+    }
+
+    @Test
+    void bareNumbersAreModifiersOnlyBesideOtherModifiersAndWordsAreNotCodes() {
+        assertThat(interpreter.interpret("XS or 59 for a separate site?").modifiers()).containsExactlyInAnyOrder("XS", "59");
+        assertThat(interpreter.interpret("Is modifier 25 needed?").modifiers()).containsExactly("25");
+        assertThat(interpreter.interpret("I saw 25 patients as a team").modifiers()).isEmpty();
+        Interpretation words = interpreter.interpret("What is the MUE and RVU for an MRI?");
+        assertThat(words.procedures()).isEmpty();
+        assertThat(words.diagnoses()).isEmpty();
+    }
+}

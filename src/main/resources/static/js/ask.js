@@ -39,7 +39,19 @@
       if (e.data) out.appendChild(paragraph(JSON.parse(e.data).message, 'form-error'));
       source.close();
     });
-    source.addEventListener('done', function () { source.close(); out.setAttribute('data-done', 'true'); });
+    source.addEventListener('done', function (e) {
+      source.close();
+      const done = JSON.parse(e.data);
+      if (done.history) {
+        const p = paragraph('', 'source');
+        const a = document.createElement('a');
+        a.href = done.history;
+        a.textContent = 'Saved to your history: rate this answer';
+        p.appendChild(a);
+        out.appendChild(p);
+      }
+      out.setAttribute('data-done', 'true');
+    });
   });
   document.getElementById('copy-answer').addEventListener('click', function () {
     if (navigator.clipboard) navigator.clipboard.writeText(out.innerText);

@@ -7,16 +7,27 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import java.util.Optional;
+
+import org.codedesk.accounts.Accounts;
+import org.codedesk.accounts.Member;
 import org.codedesk.assistant.Answer;
+import org.codedesk.assistant.AskedQuestion;
 import org.codedesk.assistant.Assistant;
+import org.codedesk.assistant.QuestionHistory;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import jakarta.annotation.PreDestroy;
@@ -35,20 +46,58 @@ class AskController {
     static final String QUOTA = "You have used the assistant questions of your plan for this period. Register or log in for more,"
             + " or see the plans for unlimited questions.";
 
+    static final String ASKED_VIEW = "assistant/asked";
+
     private final Assistant assistant;
     private final CodePageViews quotas;
     private final Viewers viewers;
+    private final QuestionHistory history;
+    private final Accounts accounts;
     private final ExecutorService streams = Executors.newFixedThreadPool(2);
 
-    AskController(Assistant assistant, CodePageViews quotas, Viewers viewers) {
+    AskController(Assistant assistant, CodePageViews quotas, Viewers viewers, QuestionHistory history, Accounts accounts) {
         this.assistant = assistant;
         this.quotas = quotas;
         this.viewers = viewers;
+        this.history = history;
+        this.accounts = accounts;
     }
 
     @GetMapping("/ask")
-    String page() {
+    String page(Model model, HttpServletRequest request) {
+        memberId(request).ifPresent(id -> model.addAttribute("history", history.recent(id, 20)));
         return VIEW;
+    }
+
+    /** One of the member's earlier questions with its answer and their feedback; another member's is not found. */
+    @GetMapping("/ask/history/{id}")
+    String asked(@PathVariable long id, Model model, HttpServletRequest request) {
+        AskedQuestion asked = memberId(request).flatMap(member -> history.find(member, id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no question " + id + " in your history."));
+        model.addAttribute("asked", asked);
+        return ASKED_VIEW;
+    }
+
+    @PostMapping("/ask/history/{id}/feedback")
+    String feedback(@PathVariable long id, @RequestParam boolean helpful, HttpServletRequest request) {
+        boolean saved = memberId(request).map(member -> history.feedback(member, id, helpful)).orElse(false);
+        if (!saved) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no question " + id + " in your history.");
+        }
+        return "redirect:/ask/history/" + id;
+    }
+
+    private Optional<Long> memberId(HttpServletRequest request) {
+        return Optional.ofNullable(request.getUserPrincipal()).flatMap(p -> accounts.member(p.getName())).map(Member::id);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView notFound(ResponseStatusException e) {
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", e.getStatusCode().value());
+        view.addObject("message", e.getReason());
+        view.setStatus(HttpStatus.valueOf(e.getStatusCode().value()));
+        return view;
     }
 
     @PostMapping("/ask")
@@ -63,7 +112,10 @@ class AskController {
                 model.addAttribute("error", QUOTA);
                 return VIEW;
             }
-            model.addAttribute("answer", assistant.answer(q, day));
+            Answer answer = assistant.answer(q, day);
+            model.addAttribute("answer", answer);
+            memberId(request).ifPresent(member -> model.addAttribute("askedId", history.record(member, answer)));
+            memberId(request).ifPresent(member -> model.addAttribute("history", history.recent(member, 20)));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }
@@ -75,6 +127,7 @@ class AskController {
                       HttpServletRequest request, HttpServletResponse response) {
         SseEmitter emitter = new SseEmitter(60_000L);
         boolean allowed = quotas.assistantQuestion(viewers.of(request, response));
+        Optional<Long> member = memberId(request);
         streams.submit(() -> {
             try {
                 if (!allowed) {
@@ -87,8 +140,10 @@ class AskController {
                     for (String missing : answer.missing()) {
                         emitter.send(SseEmitter.event().name("missing").data(Map.of("text", missing), MediaType.APPLICATION_JSON));
                     }
-                    emitter.send(SseEmitter.event().name("done").data(Map.of("intent", answer.intent().name(),
-                            "dateOfService", answer.dateOfService().toString()), MediaType.APPLICATION_JSON));
+                    Map<String, Object> done = new java.util.HashMap<>(Map.of("intent", answer.intent().name(),
+                            "dateOfService", answer.dateOfService().toString()));
+                    member.ifPresent(id -> done.put("history", "/ask/history/" + history.record(id, answer)));
+                    emitter.send(SseEmitter.event().name("done").data(done, MediaType.APPLICATION_JSON));
                 }
                 emitter.complete();
             } catch (IllegalArgumentException e) {

@@ -1,0 +1,69 @@
+package org.codedesk.assistant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.codedesk.accounts.AccountDeleted;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Members' assistant history: each answered question with its answer text and the member's feedback. Every
+ * read and write names the member (account id), so one member never sees or rates another's questions.
+ */
+@Service
+public class QuestionHistory {
+
+    private static final RowMapper<AskedQuestion> ROW = (rs, i) -> new AskedQuestion(rs.getLong("id"), rs.getString("question"),
+            rs.getObject("date_of_service", java.time.LocalDate.class), Intent.valueOf(rs.getString("intent")), rs.getString("answer_text"),
+            rs.getTimestamp("asked_at").toInstant(), (Integer) rs.getObject("feedback", Integer.class));
+
+    private final JdbcTemplate jdbc;
+
+    QuestionHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores an answered question of a member; returns its id. */
+    public long record(long accountId, Answer answer) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        String text = answer.text() + (answer.missing().isEmpty() ? "" : "\n\n" + String.join("\n", answer.missing()));
+        jdbc.update(c -> {
+            var s = c.prepareStatement("insert into assistant_question (account_id, asked_at, question, date_of_service, intent, answer_text)"
+                    + " values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            s.setLong(1, accountId);
+            s.setTimestamp(2, Timestamp.from(Instant.now()));
+            s.setString(3, answer.question());
+            s.setObject(4, answer.dateOfService());
+            s.setString(5, answer.intent().name());
+            s.setString(6, text.length() > 20000 ? text.substring(0, 20000) : text);
+            return s;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** The member's most recent questions, newest first. */
+    public List<AskedQuestion> recent(long accountId, int limit) {
+        return jdbc.query("select * from assistant_question where account_id = ? order by asked_at desc, id desc fetch first " + limit
+                + " rows only", ROW, accountId);
+    }
+
+    public Optional<AskedQuestion> find(long accountId, long id) {
+        return jdbc.query("select * from assistant_question where account_id = ? and id = ?", ROW, accountId, id).stream().findFirst();
+    }
+
+    /** Records whether the answer helped; false when the question is not the member's. */
+    public boolean feedback(long accountId, long id, boolean helpful) {
+        return jdbc.update("update assistant_question set feedback = ? where account_id = ? and id = ?", helpful ? 1 : -1, accountId, id) == 1;
+    }
+
+    @EventListener
+    void on(AccountDeleted deleted) {
+        jdbc.update("delete from assistant_question where account_id = ?", deleted.accountId());
+    }
+}

@@ -21,11 +21,13 @@ public class Assistant {
     private final Catalog catalog;
     private final Modifiers modifiers;
     private final OfflineAnswers answers;
+    private final CodeVerifier verifier;
 
     Assistant(Catalog catalog, Edits edits, Modifiers modifiers, Search search) {
         this.catalog = catalog;
         this.modifiers = modifiers;
         this.answers = new OfflineAnswers(catalog, edits, modifiers, search);
+        this.verifier = new CodeVerifier(catalog, edits);
     }
 
     /** Refuses an empty or overlong question (before it is counted against a quota). */
@@ -46,6 +48,6 @@ public class Assistant {
                 key -> catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key));
         Interpretation interpretation = interpreter.interpret(question);
         LocalDate date = interpretation.date().orElse(today);
-        return answers.answer(question, date, interpretation);
+        return verifier.verify(answers.answer(question, date, interpretation));
     }
 }

@@ -16,7 +16,8 @@ import org.codedesk.edits.Edits;
  * The last step before an answer is shown: every code-like token is looked up, and one that no imported
  * release or table has is flagged in the text and listed in {@link Answer#unverified()}. Codes the user asked
  * about are exempt (the answer discusses them), as are statements quoting official or curated text (tabular
- * notes, the modifier reference), which may name codes of other releases. Thread-safe.
+ * notes, the modifier reference) and GEM lines (their ICD-9-CM codes come from the GEM file; CodeDesk has no
+ * ICD-9-CM code set), which may name codes of other releases. Thread-safe.
  */
 final class CodeVerifier {
 
@@ -36,7 +37,8 @@ final class CodeVerifier {
         Set<String> unverified = new LinkedHashSet<>();
         List<Answer.Statement> statements = new ArrayList<>();
         for (Answer.Statement s : answer.statements()) {
-            if (s.citations().stream().anyMatch(c -> c.source().endsWith("tabular") || c.source().contains("modifier reference"))) {
+            if (s.citations().stream().anyMatch(c -> c.source().endsWith("tabular") || c.source().contains("modifier reference")
+                    || c.source().startsWith("GEMs"))) {
                 statements.add(s);
                 continue;
             }

@@ -296,7 +296,9 @@ final class OfflineAnswers {
         if (words.isBlank()) {
             return;
         }
-        Search.Results results = search.search(new Search.Request(words, null, true, null, null, date, SEARCH_RESULTS));
+        // the Official Guidelines are ICD-10-CM's: a guideline question is about diagnoses
+        CodeSystem system = q.intent() == Intent.GUIDELINE ? CodeSystem.ICD10CM : null;
+        Search.Results results = search.search(new Search.Request(words, system, true, null, null, date, SEARCH_RESULTS));
         if (results.hits().isEmpty()) {
             draft.missing.add("No code matches \"" + words + "\"" + (results.message() == null ? "." : ": " + results.message()));
             return;

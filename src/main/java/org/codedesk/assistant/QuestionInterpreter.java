@@ -127,10 +127,10 @@ final class QuestionInterpreter {
         if (has(q, "global period", "global days", "global surgery", "global of", "postoperative period", "post-op period")) {
             return Intent.GLOBAL_PERIOD;
         }
-        if (has(q, "rvu", "relative value", "fee schedule", "reimburs", "how much", "payment", "pay for", "pays for", "paid")) {
+        if (procedures > 0 && has(q, "rvu", "relative value", "fee schedule", "reimburs", "how much", "payment", "pay for", "pays for", "paid")) {
             return Intent.FEE_SCHEDULE;
         }
-        if (has(q, "icd-9", "icd9", "gem", "crosswalk", "map to", "maps to", "mapping")) {
+        if (has(q, "icd-9", "icd9", "icd 9", "gem", "crosswalk", "map to", "maps to", "mapping")) {
             return Intent.CROSSWALK;
         }
         if (modifiers > 0 && (procedures + otherCodes == 0 || q.contains("modifier"))) {

@@ -9,9 +9,17 @@ import java.util.List;
  *
  * @param missing    the data an answer would need that is not imported, in words (empty when nothing is missing)
  * @param unverified code-like tokens of the answer that are not valid codes on the date (flagged in the text too)
+ * @param engine     who wrote it: "offline" (CodeDesk's own composition) or "model &lt;name&gt;"
+ * @param notices    what the reader should know about how it was made ("the model did not answer in time...")
  */
 public record Answer(String question, LocalDate dateOfService, Intent intent, List<Statement> statements, List<String> missing,
-                     List<String> unverified) {
+                     List<String> unverified, String engine, List<String> notices) {
+
+    /** An offline answer. */
+    public Answer(String question, LocalDate dateOfService, Intent intent, List<Statement> statements, List<String> missing,
+                  List<String> unverified) {
+        this(question, dateOfService, intent, statements, missing, unverified, "offline", List.of());
+    }
 
     /** One statement and its citations; {@code text} is plain text. */
     public record Statement(String text, List<Citation> citations) { }

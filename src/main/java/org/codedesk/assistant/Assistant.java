@@ -23,7 +23,10 @@ public class Assistant {
     private final OfflineAnswers answers;
     private final CodeVerifier verifier;
 
-    Assistant(Catalog catalog, Edits edits, Modifiers modifiers, Search search) {
+    private final LanguageModel model;
+
+    Assistant(Catalog catalog, Edits edits, Modifiers modifiers, Search search, LanguageModel model) {
+        this.model = model;
         this.catalog = catalog;
         this.modifiers = modifiers;
         this.answers = new OfflineAnswers(catalog, edits, modifiers, search);
@@ -48,6 +51,14 @@ public class Assistant {
                 key -> catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key));
         Interpretation interpretation = interpreter.interpret(question);
         LocalDate date = interpretation.date().orElse(today);
-        return verifier.verify(answers.answer(question, date, interpretation));
+        Answer offline = verifier.verify(answers.answer(question, date, interpretation));
+        if (!model.enabled() || offline.statements().isEmpty()) {
+            return offline;
+        }
+        // the model writes from the offline answer's statements; every code it names is checked like CodeDesk's own
+        return model.answer(offline).map(written -> verifier.verifyStrictly(written, offline))
+                .orElseGet(() -> new Answer(offline.question(), offline.dateOfService(), offline.intent(), offline.statements(), offline.missing(),
+                        offline.unverified(), offline.engine(), List.of("The language model did not answer (failed or took longer than "
+                        + model.timeout().toSeconds() + " s): this is CodeDesk's offline answer.")));
     }
 }

@@ -33,7 +33,7 @@ final class CodeVerifier {
     }
 
     Answer verify(Answer answer) {
-        String asked = answer.question().toUpperCase(Locale.ROOT).replace(".", "");
+        Set<String> asked = asked(answer.question());
         Set<String> unverified = new LinkedHashSet<>();
         List<Answer.Statement> statements = new ArrayList<>();
         for (Answer.Statement s : answer.statements()) {
@@ -55,7 +55,74 @@ final class CodeVerifier {
             statements.add(flagged.isEmpty() ? s : new Answer.Statement(s.text() + " [Not verified: " + String.join(", ", flagged)
                     + " is not a code in CodeDesk's data; do not report it.]", s.citations()));
         }
-        return new Answer(answer.question(), answer.dateOfService(), answer.intent(), statements, answer.missing(), List.copyOf(unverified));
+        return new Answer(answer.question(), answer.dateOfService(), answer.intent(), statements, answer.missing(), List.copyOf(unverified),
+                answer.engine(), answer.notices());
+    }
+
+    /**
+     * For a model's answer: no statement is exempt; a code is grounded when it exists in CodeDesk's data or appears in
+     * one of the sources the model was given.
+     */
+    Answer verifyStrictly(Answer written, Answer sources) {
+        Set<String> grounded = new LinkedHashSet<>();
+        sources.statements().forEach(s -> { Matcher m = CODE.matcher(s.text()); while (m.find()) { grounded.add(m.group(1).replace(".", "")); } });
+        Set<String> asked = asked(written.question());
+        Set<String> unverified = new LinkedHashSet<>();
+        List<Answer.Statement> statements = new ArrayList<>();
+        for (Answer.Statement s : written.statements()) {
+            List<String> problems = new ArrayList<>();
+            Matcher m = CODE.matcher(s.text());
+            while (m.find()) {
+                String key = m.group(1).replace(".", "");
+                if (asked.contains(key) || grounded.contains(key)) {
+                    continue;
+                }
+                problemOn(m.group(1), written.dateOfService()).ifPresent(problem -> {
+                    unverified.add(m.group(1));
+                    problems.add(m.group(1) + " " + problem);
+                });
+            }
+            statements.add(problems.isEmpty() ? s : new Answer.Statement(s.text() + " [Not verified: " + String.join("; ", problems)
+                    + ". Do not report it as written.]", s.citations()));
+        }
+        return new Answer(written.question(), written.dateOfService(), written.intent(), statements, written.missing(), List.copyOf(unverified),
+                written.engine(), written.notices());
+    }
+
+    /**
+     * Why a code may not be reported on the date (empty when it may): the release in force decides. The token's
+     * form tells its system: ICD-10-CM is written with its dot, ICD-10-PCS has seven characters, CPT and HCPCS five.
+     */
+    private java.util.Optional<String> problemOn(String token, java.time.LocalDate date) {
+        String key = token.replace(".", "");
+        List<CodeSystem> systems = token.contains(".") ? List.of(CodeSystem.ICD10CM)
+                : key.length() == 7 ? List.of(CodeSystem.ICD10PCS) : List.of(CodeSystem.CPT, CodeSystem.HCPCS);
+        for (CodeSystem system : systems) {
+            if (!system.isWellFormed(key)) {
+                continue;
+            }
+            var status = catalog.status(system, List.of(key), date).get(key);
+            switch (status.validity()) {
+                case VALID -> { return java.util.Optional.empty(); }
+                case NOT_BILLABLE -> { return java.util.Optional.of("is not billable on " + date + " (" + status.detail() + ")"); }
+                case NO_RELEASE -> {
+                    if (edits.mentions(key)) {
+                        return java.util.Optional.empty();
+                    }
+                }
+                case NOT_IN_RELEASE -> { }
+            }
+        }
+        return java.util.Optional.of("is not a valid code on " + date);
+    }
+
+    /** The codes a question names, as keys: whole tokens, so that S72.00 is not "asked" because S72.001A was. */
+    private static Set<String> asked(String question) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (String token : question.toUpperCase(Locale.ROOT).split("[^A-Z0-9.]+")) {
+            keys.add(token.replaceAll("\\.+$", "").replace(".", ""));
+        }
+        return keys;
     }
 
     private boolean exists(String key) {

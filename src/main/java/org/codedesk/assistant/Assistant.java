@@ -25,11 +25,12 @@ public class Assistant {
 
     private final LanguageModel model;
 
-    Assistant(Catalog catalog, Edits edits, Modifiers modifiers, Search search, LanguageModel model) {
+    Assistant(Catalog catalog, Edits edits, Modifiers modifiers, Search search, LanguageModel model,
+              org.codedesk.assistant.guidelines.Guidelines guidelines) {
         this.model = model;
         this.catalog = catalog;
         this.modifiers = modifiers;
-        this.answers = new OfflineAnswers(catalog, edits, modifiers, search);
+        this.answers = new OfflineAnswers(catalog, edits, modifiers, search, guidelines);
         this.verifier = new CodeVerifier(catalog, edits);
     }
 

@@ -38,7 +38,7 @@ final class CodeVerifier {
         List<Answer.Statement> statements = new ArrayList<>();
         for (Answer.Statement s : answer.statements()) {
             if (s.citations().stream().anyMatch(c -> c.source().endsWith("tabular") || c.source().contains("modifier reference")
-                    || c.source().startsWith("GEMs"))) {
+                    || c.source().startsWith("GEMs") || c.source().contains("Official Guidelines"))) {
                 statements.add(s);
                 continue;
             }

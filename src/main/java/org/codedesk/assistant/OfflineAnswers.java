@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.codedesk.assistant.Answer.Citation;
 import org.codedesk.assistant.Answer.Statement;
+import org.codedesk.assistant.guidelines.Guidelines;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
@@ -35,8 +36,10 @@ final class OfflineAnswers {
     private final Edits edits;
     private final Modifiers modifiers;
     private final Search search;
+    private final Guidelines guidelines;
 
-    OfflineAnswers(Catalog catalog, Edits edits, Modifiers modifiers, Search search) {
+    OfflineAnswers(Catalog catalog, Edits edits, Modifiers modifiers, Search search, Guidelines guidelines) {
+        this.guidelines = guidelines;
         this.catalog = catalog;
         this.edits = edits;
         this.modifiers = modifiers;
@@ -63,7 +66,11 @@ final class OfflineAnswers {
             case MODIFIER -> modifier(q, date, draft);
             case CROSSWALK -> crosswalk(q, date, draft);
             case COVERAGE -> coverage(q, date, draft);
-            case GUIDELINE, FIND_CODE -> find(q, date, draft);
+            case GUIDELINE -> {
+                guideline(question, date, draft);
+                find(q, date, draft);
+            }
+            case FIND_CODE -> find(q, date, draft);
         }
         if (draft.statements.isEmpty() && draft.missing.isEmpty()) {
             draft.missing.add("Nothing in CodeDesk's data answers this question as asked. Name a code, a pair of codes, a modifier"
@@ -286,11 +293,33 @@ final class OfflineAnswers {
 
     // --- finding codes by words ---
 
-    private void find(Interpretation q, LocalDate date, Draft draft) {
-        if (q.intent() == Intent.GUIDELINE) {
-            draft.missing.add("The ICD-10-CM Official Guidelines are not imported in CodeDesk yet: the answer below rests on codes and"
-                    + " their instructional notes only.");
+    /** The Official Guidelines sections that answer the question, quoted (the first sentences) and cited by section. */
+    private void guideline(String question, LocalDate date, Draft draft) {
+        List<Guidelines.Match> found = guidelines.search(question, date, 2);
+        if (found.isEmpty()) {
+            draft.missing.add(guidelines.releaseInForce(date).isEmpty()
+                    ? "The ICD-10-CM Official Guidelines are not imported in CodeDesk: the answer below rests on codes and their"
+                            + " instructional notes only."
+                    : "No section of the Official Guidelines matches the question's words.");
+            return;
         }
+        for (Guidelines.Match match : found) {
+            var section = match.section();
+            draft.say("Official Guidelines, Section " + section.id() + " (" + section.title() + "): " + excerpt(section.text()),
+                    new Citation(match.release() + ", Section " + section.id() + " " + section.title(), null));
+        }
+    }
+
+    /** The first sentences of a section, up to about 600 characters. */
+    static String excerpt(String text) {
+        if (text.length() <= 600) {
+            return text;
+        }
+        int end = text.indexOf(". ", 400);
+        return end > 0 && end < 900 ? text.substring(0, end + 1) + " …" : text.substring(0, 600) + " …";
+    }
+
+    private void find(Interpretation q, LocalDate date, Draft draft) {
         String words = q.words().replaceAll("(?i)\\b(what|what's|whats|is|the|code|codes|icd-?10(-cm)?|cpt|for|how|do|i|to|of|a|an|with|guidelines?|"
                 + "can|should|when|use|from|which)\\b", " ").replaceAll("[?!.,]", " ").replaceAll("\\s+", " ").trim();
         if (words.isBlank()) {

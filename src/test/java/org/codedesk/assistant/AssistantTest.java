@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.nio.file.Path;
+
 import org.codedesk.EditsFixtureData;
+import org.codedesk.catalog.ImportReport;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.importing.CatalogImporter;
@@ -118,8 +121,24 @@ class AssistantTest {
         Answer answer = ask("What is the code for fracture of neck of right femur?");
         assertThat(answer.intent()).isEqualTo(Intent.FIND_CODE);
         assertThat(answer.text()).contains("S72.001A").contains("verify in the tabular");
-        Answer guideline = ask("How do I code a closed fracture of the femoral neck?");
+        Answer guideline = assistant.answer("How do I code a closed fracture of the femoral neck?", LocalDate.of(2015, 6, 1));
         assertThat(guideline.missing()).anyMatch(m -> m.contains("Official Guidelines are not imported"));
+    }
+
+    @Test
+    void guidelineQuestionsQuoteTheSectionThatAnswersThem() {
+        ImportReport report = importer.importPaths(List.of(Path.of("src/test/resources/fixtures/guidelines")));
+        assertThat(report.outcomes()).extracting(ImportReport.Outcome::release).contains("ICD-10-CM Official Guidelines FY2016");
+        assertThat(report.failed()).isFalse();
+        Answer answer = ask("How do I code severe sepsis?");
+        assertThat(answer.intent()).isEqualTo(Intent.GUIDELINE);
+        assertThat(answer.statements().get(0).text()).startsWith("Official Guidelines, Section I.C.1.a.2 (Severe sepsis)")
+                .contains("a code for severe sepsis");
+        assertThat(answer.statements().get(0).citations()).extracting(Answer.Citation::source)
+                .containsExactly("ICD-10-CM Official Guidelines FY2016, Section I.C.1.a.2 Severe sepsis");
+        assertThat(ask("What is the principal diagnosis guideline?").text()).contains("Section II (Selection of principal diagnosis)");
+        assertThat(importer.importPaths(List.of(Path.of("src/test/resources/fixtures/guidelines"))).outcomes())
+                .allMatch(o -> o.status() == ImportReport.Status.UNCHANGED);
     }
 
     @Test

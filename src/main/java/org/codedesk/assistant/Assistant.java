@@ -57,7 +57,8 @@ public class Assistant {
             return offline;
         }
         // the model writes from the offline answer's statements; every code it names is checked like CodeDesk's own
-        return model.answer(offline).map(written -> verifier.verifyStrictly(written, offline))
+        ToolBox tools = new OfflineTools(answers, interpreter::interpret);
+        return model.answer(offline, tools).map(written -> verifier.verifyStrictly(written, offline))
                 .orElseGet(() -> new Answer(offline.question(), offline.dateOfService(), offline.intent(), offline.statements(), offline.missing(),
                         offline.unverified(), offline.engine(), List.of("The language model did not answer (failed or took longer than "
                         + model.timeout().toSeconds() + " s): this is CodeDesk's offline answer.")));

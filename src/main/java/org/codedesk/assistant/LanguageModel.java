@@ -28,6 +28,7 @@ import org.springframework.web.client.RestClient;
 class LanguageModel {
 
     private static final Logger log = LoggerFactory.getLogger(LanguageModel.class);
+    static final int ROUNDS = 3;
     private static final Pattern REFERENCE = Pattern.compile("\\[(\\d{1,2})]");
     static final String RULES = "You are CodeDesk's assistant for professional medical coders. Answer only from the numbered sources"
             + " given. After each paragraph cite the sources it rests on as [n]. Never name a code that is not in the sources. If the"
@@ -68,42 +69,90 @@ class LanguageModel {
      * timed out or answered nothing. Only the redacted question leaves the machine, with CodeDesk's own sources.
      */
     Optional<Answer> answer(Answer sources) {
-        StringBuilder prompt = new StringBuilder("Date of service: ").append(sources.dateOfService()).append("\nQuestion: ")
-                .append(PhiRedactor.redact(sources.question())).append("\n\nSources:\n");
+        return answer(sources, null);
+    }
+
+    /**
+     * The model's answer written from the offline answer's statements (its first sources) and, when a tool box is
+     * given, from the results of the tools it calls (at most {@value #ROUNDS} rounds), each result becoming more
+     * numbered sources. Empty when the model failed, timed out or answered nothing. Only the redacted question and
+     * CodeDesk's own data leave the machine.
+     */
+    Optional<Answer> answer(Answer sources, ToolBox tools) {
         List<Answer.Citation> numbered = new ArrayList<>();
-        for (Answer.Statement s : sources.statements()) {
-            numbered.add(s.citations().isEmpty() ? new Answer.Citation("CodeDesk", null) : s.citations().get(0));
-            prompt.append('[').append(numbered.size()).append("] ").append(s.text()).append(" (").append(numbered.get(numbered.size() - 1).source())
-                    .append(")\n");
-        }
+        StringBuilder prompt = new StringBuilder("Date of service: ").append(sources.dateOfService()).append("\nQuestion: ")
+                .append(PhiRedactor.redact(sources.question())).append("\n\nSources:\n").append(number(sources, numbered));
         if (!sources.missing().isEmpty()) {
             prompt.append("\nNot available in CodeDesk's data:\n");
             sources.missing().forEach(m -> prompt.append("- ").append(m).append('\n'));
         }
+        List<Object> messages = new ArrayList<>(List.of(Map.of("role", "system", "content", RULES), Map.of("role", "user", "content", prompt.toString())));
         try {
-            Map<?, ?> response = client.post().uri(url + "/chat/completions")
-                    .headers(h -> { if (!key.isBlank()) h.setBearerAuth(key); })
-                    .body(Map.of("model", name(), "temperature", 0, "messages", List.of(Map.of("role", "system", "content", RULES),
-                            Map.of("role", "user", "content", prompt.toString()))))
-                    .retrieve().body(Map.class);
-            String content = content(response);
-            if (content == null || content.isBlank()) {
-                return Optional.empty();
+            for (int round = 0; round <= ROUNDS; round++) {
+                Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("model", name(), "temperature", 0, "messages", messages));
+                if (tools != null && round < ROUNDS) {
+                    body.put("tools", tools.definitions());
+                }
+                Map<?, ?> response = client.post().uri(url + "/chat/completions")
+                        .headers(h -> { if (!key.isBlank()) h.setBearerAuth(key); })
+                        .body(body).retrieve().body(Map.class);
+                Map<?, ?> message = message(response);
+                if (message == null) {
+                    return Optional.empty();
+                }
+                if (tools != null && message.get("tool_calls") instanceof List<?> calls && !calls.isEmpty()) {
+                    messages.add(message);
+                    for (Object call : calls) {
+                        messages.add(runTool((Map<?, ?>) call, tools, sources.dateOfService(), numbered));
+                    }
+                    continue;
+                }
+                String content = message.get("content") instanceof String text ? text : null;
+                if (content == null || content.isBlank()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Answer(sources.question(), sources.dateOfService(), sources.intent(), statements(content, numbered),
+                        sources.missing(), List.of(), "model " + name(), List.of()));
             }
-            return Optional.of(new Answer(sources.question(), sources.dateOfService(), sources.intent(), statements(content, numbered),
-                    sources.missing(), List.of(), "model " + name(), List.of()));
+            return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("The language model at {} failed ({}: {}); the offline answer is used", url, e.getClass().getSimpleName(), e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static String content(Map<?, ?> response) {
+    /** Runs one tool call and returns the "tool" message with its result as numbered sources (continuing the numbering). */
+    private static Map<String, Object> runTool(Map<?, ?> call, ToolBox tools, java.time.LocalDate date, List<Answer.Citation> numbered) {
+        Map<?, ?> function = (Map<?, ?>) call.get("function");
+        String name = String.valueOf(function.get("name"));
+        Map<String, Object> arguments;
+        try {
+            arguments = org.springframework.boot.json.JsonParserFactory.getJsonParser().parseMap(String.valueOf(function.get("arguments")));
+        } catch (RuntimeException e) {
+            arguments = Map.of();
+        }
+        Answer result = tools.run(name, arguments, date);
+        String content = number(result, numbered) + (result.missing().isEmpty() ? "" : "Not available: " + String.join(" ", result.missing()));
+        return Map.of("role", "tool", "tool_call_id", String.valueOf(call.get("id")), "content", content.isBlank() ? "No result." : content);
+    }
+
+    /** The answer's statements as "[n] text (source)" lines, numbered after those already given. */
+    private static String number(Answer answer, List<Answer.Citation> numbered) {
+        StringBuilder text = new StringBuilder();
+        for (Answer.Statement s : answer.statements()) {
+            numbered.add(s.citations().isEmpty() ? new Answer.Citation("CodeDesk", null) : s.citations().get(0));
+            text.append('[').append(numbered.size()).append("] ").append(s.text()).append(" (").append(numbered.get(numbered.size() - 1).source())
+                    .append(")\n");
+        }
+        return text.toString();
+    }
+
+    private static Map<?, ?> message(Map<?, ?> response) {
         if (response == null || !(response.get("choices") instanceof List<?> choices) || choices.isEmpty()
                 || !(choices.get(0) instanceof Map<?, ?> choice) || !(choice.get("message") instanceof Map<?, ?> message)) {
             return null;
         }
-        return message.get("content") instanceof String text ? text : null;
+        return message;
     }
 
     /** Paragraphs become statements; their [n] become citations of the numbered sources; an uncited paragraph says so. */

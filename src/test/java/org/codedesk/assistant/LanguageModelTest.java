@@ -98,6 +98,25 @@ class LanguageModelTest {
     }
 
     @Test
+    void theModelCallsCodeDesksToolsAndCitesTheirResults() {
+        String toolCall = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"mue\",\"arguments\":\"{\\\"codes\\\":[\\\"20610\\\"]}\"}}]},"
+                + "\"finish_reason\":\"tool_calls\"}]}";
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("tools").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(toolCall)).willSetStateTo("called"));
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("tools").whenScenarioStateIs("called")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(completion("27447 carries a 90-day global period [1].\n\nAn injection 20610 the same day is limited to 2 units per line [2]."))));
+        Answer answer = assistant.answer("What's the global period of 27447?", DOS);
+        assertThat(answer.engine()).isEqualTo("model test-model");
+        assertThat(answer.statements().get(1).citations()).extracting(Answer.Citation::source)
+                .containsExactly("MUE table, practitioner services, 2016-Q2 (effective 2016-04-01)");
+        model.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("\"ncci_ptp_edits\"")));
+        model.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("\"role\":\"tool\""))
+                .withRequestBody(containing("the MUE for 20610 is 2 units")));
+    }
+
+    @Test
     void anUncitedParagraphSaysSo() {
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(completion("Global period is 90 days [3].\n\nAlways bill it with modifier 22."))));

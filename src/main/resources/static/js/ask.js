@@ -19,7 +19,9 @@
     if (old) old.remove();
     out.replaceChildren();
     box.hidden = false;
-    const source = new EventSource('/ask/stream?q=' + encodeURIComponent(q) + '&date=' + encodeURIComponent(date));
+    const conversation = form.querySelector('[name=conversation]');
+    const source = new EventSource('/ask/stream?q=' + encodeURIComponent(q) + '&date=' + encodeURIComponent(date)
+        + (conversation && conversation.value ? '&conversation=' + encodeURIComponent(conversation.value) : ''));
     source.addEventListener('statement', function (e) {
       const s = JSON.parse(e.data);
       const div = document.createElement('div');
@@ -42,6 +44,7 @@
     source.addEventListener('done', function (e) {
       source.close();
       const done = JSON.parse(e.data);
+      if (done.conversation && conversation) conversation.value = done.conversation; // the next question follows up
       if (done.history) {
         const p = paragraph('', 'source');
         const a = document.createElement('a');

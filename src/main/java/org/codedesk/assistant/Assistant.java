@@ -34,6 +34,16 @@ public class Assistant {
         this.verifier = new CodeVerifier(catalog, edits);
     }
 
+    private static Interpretation followUp(Interpretation now, Interpretation before) {
+        boolean namesNothing = now.procedures().isEmpty() && now.diagnoses().isEmpty() && now.pcs().isEmpty() && now.modifiers().isEmpty();
+        if (before == null || !namesNothing) {
+            return now;
+        }
+        Intent intent = now.intent() == Intent.FIND_CODE ? before.intent() : now.intent();
+        return new Interpretation(intent, before.procedures(), before.diagnoses(), before.pcs(), before.modifiers(),
+                now.date().or(before::date), now.setting(), now.words().isBlank() ? before.words() : now.words());
+    }
+
     /** Refuses an empty or overlong question (before it is counted against a quota). */
     public static void requireQuestion(String question) {
         if (question == null || question.isBlank()) {
@@ -46,11 +56,19 @@ public class Assistant {
 
     /** Answers the question for a date of service (a date written in the question wins; today when neither). */
     public Answer answer(String question, LocalDate dateOfService) {
+        return answer(question, dateOfService, null);
+    }
+
+    /**
+     * Answers a follow-up in a conversation: a question that names no code or modifier ("and in the hospital?")
+     * takes them, and its intent when its own is only a search, from the previous question.
+     */
+    public Answer answer(String question, LocalDate dateOfService, String previousQuestion) {
         requireQuestion(question);
         LocalDate today = dateOfService == null ? LocalDate.now() : dateOfService;
         QuestionInterpreter interpreter = new QuestionInterpreter(modifiers.known(today),
                 key -> catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key));
-        Interpretation interpretation = interpreter.interpret(question);
+        Interpretation interpretation = followUp(interpreter.interpret(question), previousQuestion == null ? null : interpreter.interpret(previousQuestion));
         LocalDate date = interpretation.date().orElse(today);
         Answer offline = verifier.verify(answers.answer(question, date, interpretation));
         if (!model.enabled() || offline.statements().isEmpty()) {

@@ -29,8 +29,13 @@ public class QuestionHistory {
         this.jdbc = jdbc;
     }
 
-    /** Stores an answered question of a member; returns its id. */
+    /** Stores an answered question of a member, starting a conversation; returns its id. */
     public long record(long accountId, Answer answer) {
+        return record(accountId, answer, null);
+    }
+
+    /** Stores an answered question in the member's conversation (null: a new one); returns its id. */
+    public long record(long accountId, Answer answer, Long conversationId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         String text = answer.text() + (answer.missing().isEmpty() ? "" : "\n\n" + String.join("\n", answer.missing()));
         jdbc.update(c -> {
@@ -44,7 +49,21 @@ public class QuestionHistory {
             s.setString(6, text.length() > 20000 ? text.substring(0, 20000) : text);
             return s;
         }, key);
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        jdbc.update("update assistant_question set conversation_id = ? where id = ?", conversationId == null ? id : conversationId, id);
+        return id;
+    }
+
+    /** A conversation of the member, oldest question first; empty when it is not the member's. */
+    public List<AskedQuestion> conversation(long accountId, long conversationId) {
+        return jdbc.query("select * from assistant_question where account_id = ? and conversation_id = ? order by asked_at, id", ROW,
+                accountId, conversationId);
+    }
+
+    /** The member's conversations, newest first, each by its first question. */
+    public List<AskedQuestion> conversations(long accountId, int limit) {
+        return jdbc.query("select * from assistant_question where account_id = ? and id = conversation_id order by asked_at desc, id desc"
+                + " fetch first " + limit + " rows only", ROW, accountId);
     }
 
     /** The member's most recent questions, newest first. */

@@ -60,6 +60,18 @@ class QuestionHistoryTest {
 
         assertThat(mvc.perform(get("/ask").with(alice)).andReturn().getResponse().getContentAsString())
                 .contains("id=\"history\"").contains("What&#39;s the MUE for 20610?");
+
+        // a follow-up in the same conversation takes its codes from the question before
+        String followUp = mvc.perform(post("/ask").with(csrf()).with(alice).param("q", "and the global period?").param("date", "2016-06-01")
+                        .param("conversation", id.group(1)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(followUp).contains("id=\"thread\"").contains("20610: global period 000");
+        assertThat(mvc.perform(get("/ask?conversation=" + id.group(1)).with(alice)).andReturn().getResponse().getContentAsString())
+                .contains("and the global period?").contains("the MUE for 20610 is 2 units");
+        // another member cannot continue (or read) it: the question starts a conversation of their own
+        String bobs = mvc.perform(post("/ask").with(csrf()).with(bob).param("q", "and the global period?").param("date", "2016-06-01")
+                        .param("conversation", id.group(1))).andReturn().getResponse().getContentAsString();
+        assertThat(bobs).doesNotContain("the MUE for 20610").doesNotContain("20610: global period");
         assertThat(mvc.perform(get(historyUrl).with(alice)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("the MUE for 20610 is 2 units");
         mvc.perform(get(historyUrl).with(bob)).andExpect(status().isNotFound());

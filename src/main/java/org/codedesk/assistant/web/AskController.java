@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.codedesk.accounts.Accounts;
@@ -64,9 +65,23 @@ class AskController {
     }
 
     @GetMapping("/ask")
-    String page(Model model, HttpServletRequest request) {
-        memberId(request).ifPresent(id -> model.addAttribute("history", history.recent(id, 20)));
+    String page(@RequestParam(required = false) Long conversation, Model model, HttpServletRequest request) {
+        memberId(request).ifPresent(member -> {
+            model.addAttribute("history", history.conversations(member, 20));
+            if (conversation != null) {
+                List<AskedQuestion> thread = history.conversation(member, conversation);
+                if (!thread.isEmpty()) {
+                    model.addAttribute("thread", thread);
+                    model.addAttribute("conversation", conversation);
+                }
+            }
+        });
         return VIEW;
+    }
+
+    /** The member's conversation to continue: its questions, oldest first; empty for a guest or another member's id. */
+    private List<AskedQuestion> thread(HttpServletRequest request, Long conversation) {
+        return conversation == null ? List.of() : memberId(request).map(member -> history.conversation(member, conversation)).orElse(List.of());
     }
 
     /** One of the member's earlier questions with its answer and their feedback; another member's is not found. */
@@ -101,8 +116,10 @@ class AskController {
     }
 
     @PostMapping("/ask")
-    String ask(@RequestParam(required = false) String q, @RequestParam(required = false) String date, Model model,
-               HttpServletRequest request, HttpServletResponse response) {
+    String ask(@RequestParam(required = false) String q, @RequestParam(required = false) String date,
+               @RequestParam(required = false) Long conversation, Model model, HttpServletRequest request, HttpServletResponse response) {
+        List<AskedQuestion> thread = thread(request, conversation);
+        Long continued = thread.isEmpty() ? null : conversation;
         model.addAttribute("q", q);
         model.addAttribute("date", date);
         try {
@@ -112,10 +129,15 @@ class AskController {
                 model.addAttribute("error", QUOTA);
                 return VIEW;
             }
-            Answer answer = assistant.answer(q, day);
+            Answer answer = assistant.answer(q, day, thread.isEmpty() ? null : thread.get(thread.size() - 1).question());
             model.addAttribute("answer", answer);
-            memberId(request).ifPresent(member -> model.addAttribute("askedId", history.record(member, answer)));
-            memberId(request).ifPresent(member -> model.addAttribute("history", history.recent(member, 20)));
+            model.addAttribute("thread", thread);
+            memberId(request).ifPresent(member -> {
+                long id = history.record(member, answer, continued);
+                model.addAttribute("askedId", id);
+                model.addAttribute("conversation", continued == null ? id : continued);
+                model.addAttribute("history", history.conversations(member, 20));
+            });
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }
@@ -124,7 +146,10 @@ class AskController {
 
     @GetMapping(path = "/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestParam(required = false) String q, @RequestParam(required = false) String date,
-                      HttpServletRequest request, HttpServletResponse response) {
+                      @RequestParam(required = false) Long conversation, HttpServletRequest request, HttpServletResponse response) {
+        List<AskedQuestion> thread = thread(request, conversation);
+        Long continued = thread.isEmpty() ? null : conversation;
+        String previous = thread.isEmpty() ? null : thread.get(thread.size() - 1).question();
         SseEmitter emitter = new SseEmitter(60_000L);
         boolean allowed = quotas.assistantQuestion(viewers.of(request, response));
         Optional<Long> member = memberId(request);
@@ -133,7 +158,7 @@ class AskController {
                 if (!allowed) {
                     emitter.send(SseEmitter.event().name("error").data(Map.of("message", QUOTA)));
                 } else {
-                    Answer answer = assistant.answer(q, date(date));
+                    Answer answer = assistant.answer(q, date(date), previous);
                     for (Answer.Statement statement : answer.statements()) {
                         emitter.send(SseEmitter.event().name("statement").data(statement, MediaType.APPLICATION_JSON));
                     }
@@ -142,7 +167,11 @@ class AskController {
                     }
                     Map<String, Object> done = new java.util.HashMap<>(Map.of("intent", answer.intent().name(),
                             "dateOfService", answer.dateOfService().toString()));
-                    member.ifPresent(id -> done.put("history", "/ask/history/" + history.record(id, answer)));
+                    member.ifPresent(id -> {
+                        long asked = history.record(id, answer, continued);
+                        done.put("history", "/ask/history/" + asked);
+                        done.put("conversation", continued == null ? asked : continued);
+                    });
                     emitter.send(SseEmitter.event().name("done").data(done, MediaType.APPLICATION_JSON));
                 }
                 emitter.complete();

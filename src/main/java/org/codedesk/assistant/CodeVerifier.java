@@ -1,6 +1,12 @@
 package org.codedesk.assistant;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,68 +38,61 @@ final class CodeVerifier {
         this.edits = edits;
     }
 
+    /** CodeDesk's own answer: statements quoting official or curated text are exempt; other codes must exist in its data. */
     Answer verify(Answer answer) {
-        Set<String> asked = asked(answer.question());
+        return check(answer, QUOTED, asked(answer.question()),
+                token -> exists(token.replace(".", "")) ? Optional.empty() : Optional.of("is not a code in CodeDesk's data"));
+    }
+
+    /**
+     * For a model's answer: no statement is exempt; a code must appear in one of the sources the model was given, or
+     * be valid on the date of service in the release in force.
+     */
+    Answer verifyStrictly(Answer written, Answer sources) {
+        Set<String> grounded = asked(written.question());
+        sources.statements().forEach(s -> codes(s.text()).forEach(code -> grounded.add(code.replace(".", ""))));
+        return check(written, s -> false, grounded, token -> problemOn(token, written.dateOfService()));
+    }
+
+    private static final Predicate<Answer.Statement> QUOTED = s -> s.citations().stream().anyMatch(c -> c.source().endsWith("tabular")
+            || c.source().contains("modifier reference") || c.source().startsWith("GEMs") || c.source().contains("Official Guidelines"));
+
+    /** Flags, in each statement not exempt, every code that is not grounded and has a problem; lists them as unverified. */
+    private Answer check(Answer answer, Predicate<Answer.Statement> exempt, Set<String> grounded, Function<String, Optional<String>> problem) {
         Set<String> unverified = new LinkedHashSet<>();
         List<Answer.Statement> statements = new ArrayList<>();
         for (Answer.Statement s : answer.statements()) {
-            if (s.citations().stream().anyMatch(c -> c.source().endsWith("tabular") || c.source().contains("modifier reference")
-                    || c.source().startsWith("GEMs") || c.source().contains("Official Guidelines"))) {
-                statements.add(s);
-                continue;
-            }
-            List<String> flagged = new ArrayList<>();
-            Matcher m = CODE.matcher(s.text());
-            while (m.find()) {
-                String code = m.group(1);
-                String key = code.replace(".", "");
-                if (!asked.contains(key) && !exists(key)) {
-                    flagged.add(code);
+            Map<String, List<String>> byProblem = new LinkedHashMap<>();
+            if (!exempt.test(s)) {
+                for (String code : codes(s.text())) {
+                    if (!grounded.contains(code.replace(".", ""))) {
+                        problem.apply(code).ifPresent(p -> byProblem.computeIfAbsent(p, k -> new ArrayList<>()).add(code));
+                    }
                 }
             }
-            unverified.addAll(flagged);
-            statements.add(flagged.isEmpty() ? s : new Answer.Statement(s.text() + " [Not verified: " + String.join(", ", flagged)
-                    + " is not a code in CodeDesk's data; do not report it.]", s.citations()));
+            byProblem.values().forEach(unverified::addAll);
+            statements.add(byProblem.isEmpty() ? s : new Answer.Statement(s.text() + " [Not verified: " + byProblem.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " " + e.getKey()).collect(Collectors.joining("; ")) + "; do not report it.]",
+                    s.citations()));
         }
         return new Answer(answer.question(), answer.dateOfService(), answer.intent(), statements, answer.missing(), List.copyOf(unverified),
                 answer.engine(), answer.notices());
     }
 
-    /**
-     * For a model's answer: no statement is exempt; a code is grounded when it exists in CodeDesk's data or appears in
-     * one of the sources the model was given.
-     */
-    Answer verifyStrictly(Answer written, Answer sources) {
-        Set<String> grounded = new LinkedHashSet<>();
-        sources.statements().forEach(s -> { Matcher m = CODE.matcher(s.text()); while (m.find()) { grounded.add(m.group(1).replace(".", "")); } });
-        Set<String> asked = asked(written.question());
-        Set<String> unverified = new LinkedHashSet<>();
-        List<Answer.Statement> statements = new ArrayList<>();
-        for (Answer.Statement s : written.statements()) {
-            List<String> problems = new ArrayList<>();
-            Matcher m = CODE.matcher(s.text());
-            while (m.find()) {
-                String key = m.group(1).replace(".", "");
-                if (asked.contains(key) || grounded.contains(key)) {
-                    continue;
-                }
-                problemOn(m.group(1), written.dateOfService()).ifPresent(problem -> {
-                    unverified.add(m.group(1));
-                    problems.add(m.group(1) + " " + problem);
-                });
-            }
-            statements.add(problems.isEmpty() ? s : new Answer.Statement(s.text() + " [Not verified: " + String.join("; ", problems)
-                    + ". Do not report it as written.]", s.citations()));
+    private static List<String> codes(String text) {
+        List<String> codes = new ArrayList<>();
+        Matcher m = CODE.matcher(text);
+        while (m.find()) {
+            codes.add(m.group(1));
         }
-        return new Answer(written.question(), written.dateOfService(), written.intent(), statements, written.missing(), List.copyOf(unverified),
-                written.engine(), written.notices());
+        return codes;
     }
 
     /**
      * Why a code may not be reported on the date (empty when it may): the release in force decides. The token's
      * form tells its system: ICD-10-CM is written with its dot, ICD-10-PCS has seven characters, CPT and HCPCS five.
      */
-    private java.util.Optional<String> problemOn(String token, java.time.LocalDate date) {
+    private Optional<String> problemOn(String token, java.time.LocalDate date) {
         String key = token.replace(".", "");
         List<CodeSystem> systems = token.contains(".") ? List.of(CodeSystem.ICD10CM)
                 : key.length() == 7 ? List.of(CodeSystem.ICD10PCS) : List.of(CodeSystem.CPT, CodeSystem.HCPCS);
@@ -103,17 +102,17 @@ final class CodeVerifier {
             }
             var status = catalog.status(system, List.of(key), date).get(key);
             switch (status.validity()) {
-                case VALID -> { return java.util.Optional.empty(); }
-                case NOT_BILLABLE -> { return java.util.Optional.of("is not billable on " + date + " (" + status.detail() + ")"); }
+                case VALID -> { return Optional.empty(); }
+                case NOT_BILLABLE -> { return Optional.of("is not billable on " + date + " (" + status.detail() + ")"); }
                 case NO_RELEASE -> {
                     if (edits.mentions(key)) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 }
                 case NOT_IN_RELEASE -> { }
             }
         }
-        return java.util.Optional.of("is not a valid code on " + date);
+        return Optional.of("is not a valid code on " + date);
     }
 
     /** The codes a question names, as keys: whole tokens, so that S72.00 is not "asked" because S72.001A was. */

@@ -65,14 +65,6 @@ class LanguageModel {
     }
 
     /**
-     * The model's answer written from the offline answer's statements (its sources); empty when the model failed,
-     * timed out or answered nothing. Only the redacted question leaves the machine, with CodeDesk's own sources.
-     */
-    Optional<Answer> answer(Answer sources) {
-        return answer(sources, null);
-    }
-
-    /**
      * The model's answer written from the offline answer's statements (its first sources) and, when a tool box is
      * given, from the results of the tools it calls (at most {@value #ROUNDS} rounds), each result becoming more
      * numbered sources. Empty when the model failed, timed out or answered nothing. Only the redacted question and

@@ -97,9 +97,6 @@ final class OfflineAnswers {
         if (page.isPresent()) {
             CodePage p = page.get();
             String what = p.longDescription() != null ? p.longDescription() : p.shortDescription();
-            if (what == null && system == CodeSystem.CPT) {
-                what = null;
-            }
             String billable = p.billable() ? (system == CodeSystem.ICD10CM || system == CodeSystem.ICD10PCS ? "billable" : "valid")
                     : system == CodeSystem.HCPCS ? "terminated" : "a header, not billable: a code below it must be reported";
             draft.say(display + (what == null ? "" : ": " + what) + ". It is " + billable + " on " + date + ".",
@@ -146,9 +143,9 @@ final class OfflineAnswers {
                 draft.say("NCCI PTP edits do not apply to DME supplier claims.", new Citation("CMS NCCI program", "/claims/check"));
                 continue;
             }
-            Optional<EditsRelease> release = current(dataset.get(), date);
+            Optional<EditsRelease> release = edits.current(dataset.get(), date);
             if (release.isEmpty()) {
-                draft.missing.add("No " + dataset.get().title() + " for " + date + " is imported, so whether " + String.join(" and ", codes)
+                draft.missing.add(edits.notImported(dataset.get(), date) + " So whether " + String.join(" and ", codes)
                         + " may be billed together (" + setting.title().toLowerCase() + ") cannot be answered.");
                 continue;
             }
@@ -173,9 +170,9 @@ final class OfflineAnswers {
         List<Setting> settings = q.setting().map(List::of).orElse(List.of(Setting.values()));
         for (String code : q.procedures()) {
             for (Setting setting : settings) {
-                Optional<EditsRelease> release = current(setting.mue(), date);
+                Optional<EditsRelease> release = edits.current(setting.mue(), date);
                 if (release.isEmpty()) {
-                    draft.missing.add("No " + setting.mue().title() + " for " + date + " is imported.");
+                    draft.missing.add(edits.notImported(setting.mue(), date));
                     continue;
                 }
                 Optional<MueLimit> limit = edits.mue(release.get(), setting, code);
@@ -197,10 +194,9 @@ final class OfflineAnswers {
     // --- fee schedule ---
 
     private void fees(Interpretation q, LocalDate date, Draft draft, boolean globalOnly) {
-        Optional<EditsRelease> release = current(Dataset.PFS_RVU, date);
+        Optional<EditsRelease> release = edits.current(Dataset.PFS_RVU, date);
         if (release.isEmpty()) {
-            draft.missing.add("No Physician Fee Schedule file for " + date + " is imported" + edits.inForce(Dataset.PFS_RVU, date)
-                    .map(r -> " (the newest, " + r.version() + ", took effect " + r.effectiveFrom() + " and covers its quarter only)").orElse("") + ".");
+            draft.missing.add(edits.notImported(Dataset.PFS_RVU, date));
             return;
         }
         for (String code : q.procedures()) {
@@ -345,8 +341,4 @@ final class OfflineAnswers {
                         new Citation((p.notesRelease() == null ? p.release() : p.notesRelease()).label() + " tabular", best.url()))));
     }
 
-    /** The release in force on the date while it still covers it (quarterly tables: their quarter; GEMs: always). */
-    private Optional<EditsRelease> current(Dataset dataset, LocalDate date) {
-        return edits.inForce(dataset, date).filter(r -> date.isBefore(r.effectiveFrom().plusMonths(3)));
-    }
 }

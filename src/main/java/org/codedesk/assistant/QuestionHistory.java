@@ -66,12 +66,6 @@ public class QuestionHistory {
                 + " fetch first " + limit + " rows only", ROW, accountId);
     }
 
-    /** The member's most recent questions, newest first. */
-    public List<AskedQuestion> recent(long accountId, int limit) {
-        return jdbc.query("select * from assistant_question where account_id = ? order by asked_at desc, id desc fetch first " + limit
-                + " rows only", ROW, accountId);
-    }
-
     public Optional<AskedQuestion> find(long accountId, long id) {
         return jdbc.query("select * from assistant_question where account_id = ? and id = ?", ROW, accountId, id).stream().findFirst();
     }

@@ -86,22 +86,9 @@ public class ClaimChecker {
             this.fees = rvuRelease.map(r -> edits.fees(r, codes, locality)).orElse(Map.of());
         }
 
-        /**
-         * The release to check against: in force on the date and still current (CMS replaces PTP, MUE, add-on
-         * and fee schedule tables every quarter, GPCIs every year). An older table is not used for a later date:
-         * what it would say is not a check.
-         */
+        /** The release to check against: in force on the date and still covering it (an older table's answer is not a check). */
         Optional<EditsRelease> inForce(Dataset dataset) {
-            EditsRelease release = inForce.get(dataset);
-            return release != null && date.isBefore(release.effectiveFrom().plusMonths(validMonths(dataset))) ? Optional.of(release) : Optional.empty();
-        }
-
-        private static int validMonths(Dataset dataset) {
-            return switch (dataset) {
-                case PTP_PRACTITIONER, PTP_HOSPITAL, MUE_PRACTITIONER, MUE_HOSPITAL, MUE_DME, ADD_ON, PFS_RVU -> 3;
-                case PFS_GPCI, PFS_LOCALITY -> 12;
-                default -> Integer.MAX_VALUE / 24;
-            };
+            return Optional.ofNullable(inForce.get(dataset)).filter(r -> r.covers(date));
         }
 
         void add(String check, FindingStatus status, List<Integer> lines, String code, String message, String fix, String source) {
@@ -116,14 +103,7 @@ public class ClaimChecker {
         }
 
         String notLoaded(Dataset dataset) {
-            EditsRelease older = inForce.get(dataset);
-            if (older != null) {
-                return "No " + dataset.title() + " for " + date + " is imported: the newest, " + older.version() + " (effective "
-                        + older.effectiveFrom() + "), covers " + (validMonths(dataset) == 12 ? "its year" : "its quarter") + " only.";
-            }
-            List<EditsRelease> any = edits.releases(dataset);
-            return "No " + dataset.title() + " in force on " + date + " is imported"
-                    + (any.isEmpty() ? "." : " (the earliest imported takes effect " + any.get(0).effectiveFrom() + ").");
+            return edits.notImported(dataset, date);
         }
 
         // --- codes valid on the date ---

@@ -78,6 +78,8 @@ final class ClaimValidator {
         if (claim.diagnoses().size() > MAX_DIAGNOSES) {
             errors.add(new FieldError("diagnoses", "At most " + MAX_DIAGNOSES + " diagnosis codes per claim; this one has " + claim.diagnoses().size() + "."));
         } else {
+            Set<String> knownDiagnoses = catalog.known(CodeSystem.ICD10CM, claim.diagnoses().stream().map(CodeSystem.ICD10CM::key)
+                    .filter(CodeSystem.ICD10CM::isWellFormed).distinct().toList());
             for (int i = 0; i < claim.diagnoses().size(); i++) {
                 String key = CodeSystem.ICD10CM.key(claim.diagnoses().get(i));
                 if (key.isEmpty()) {
@@ -85,7 +87,7 @@ final class ClaimValidator {
                 }
                 if (!CodeSystem.ICD10CM.isWellFormed(key)) {
                     errors.add(new FieldError("diagnoses[" + i + "]", "\"" + claim.diagnoses().get(i) + "\" is not an ICD-10-CM code."));
-                } else if (catalog.former(CodeSystem.ICD10CM, key).isEmpty()) {
+                } else if (!knownDiagnoses.contains(key)) {
                     errors.add(new FieldError("diagnoses[" + i + "]", "Unknown ICD-10-CM code " + CodeSystem.ICD10CM.display(key)
                             + ": no imported release has it."));
                 } else {

@@ -2,25 +2,33 @@ package org.codedesk.edits;
 
 /** The official tables the edits module imports; each import of one of them is an {@link EditsRelease}. */
 public enum Dataset {
-    PTP_PRACTITIONER("NCCI PTP edits, practitioner"),
-    PTP_HOSPITAL("NCCI PTP edits, outpatient hospital"),
-    MUE_PRACTITIONER("MUE table, practitioner services"),
-    MUE_HOSPITAL("MUE table, outpatient hospital services"),
-    MUE_DME("MUE table, DME supplier services"),
-    ADD_ON("NCCI add-on code edits"),
-    PFS_RVU("Physician Fee Schedule relative value file (PPRRVU)"),
-    PFS_GPCI("Physician Fee Schedule GPCIs"),
-    PFS_LOCALITY("Physician Fee Schedule localities and counties"),
-    GEM_I10_I9("GEMs, ICD-10-CM to ICD-9-CM"),
-    GEM_I9_I10("GEMs, ICD-9-CM to ICD-10-CM"),
-    GEM_PCS_I9("GEMs, ICD-10-PCS to ICD-9-CM procedures"),
-    GEM_I9_PCS("GEMs, ICD-9-CM procedures to ICD-10-PCS"),
-    PLACE_OF_SERVICE("CMS Place of Service code set");
+    PTP_PRACTITIONER("NCCI PTP edits, practitioner", 3),
+    PTP_HOSPITAL("NCCI PTP edits, outpatient hospital", 3),
+    MUE_PRACTITIONER("MUE table, practitioner services", 3),
+    MUE_HOSPITAL("MUE table, outpatient hospital services", 3),
+    MUE_DME("MUE table, DME supplier services", 3),
+    ADD_ON("NCCI add-on code edits", 3),
+    PFS_RVU("Physician Fee Schedule relative value file (PPRRVU)", 3),
+    PFS_GPCI("Physician Fee Schedule GPCIs", 12),
+    PFS_LOCALITY("Physician Fee Schedule localities and counties", 12),
+    GEM_I10_I9("GEMs, ICD-10-CM to ICD-9-CM", 0),
+    GEM_I9_I10("GEMs, ICD-9-CM to ICD-10-CM", 0),
+    GEM_PCS_I9("GEMs, ICD-10-PCS to ICD-9-CM procedures", 0),
+    GEM_I9_PCS("GEMs, ICD-9-CM procedures to ICD-10-PCS", 0),
+    PLACE_OF_SERVICE("CMS Place of Service code set", 0);
 
     private final String title;
+    private final int monthsCovered;
 
-    Dataset(String title) {
+    /** @param monthsCovered how long a release answers for (CMS replaces it after that); 0 when it does not expire */
+    Dataset(String title, int monthsCovered) {
         this.title = title;
+        this.monthsCovered = monthsCovered;
+    }
+
+    /** Months a release covers from its effective date (a quarter, a year); 0 when it does not expire (GEMs, POS). */
+    public int monthsCovered() {
+        return monthsCovered;
     }
 
     public String title() {

@@ -45,6 +45,23 @@ public class Edits {
                 + " fetch first 1 rows only", Edits::release, dataset.name(), date).stream().findFirst();
     }
 
+    /** The release in force on the date that still covers it (see {@link EditsRelease#covers}): what a check may rely on. */
+    public Optional<EditsRelease> current(Dataset dataset, LocalDate date) {
+        return inForce(dataset, date).filter(r -> r.covers(date));
+    }
+
+    /** Why no release of the dataset answers for the date, in one sentence: none imported, none yet, or only an older one. */
+    public String notImported(Dataset dataset, LocalDate date) {
+        Optional<EditsRelease> older = inForce(dataset, date);
+        if (older.isPresent()) {
+            return "No " + dataset.title() + " for " + date + " is imported: the newest, " + older.get().version() + " (effective "
+                    + older.get().effectiveFrom() + "), covers " + (dataset.monthsCovered() == 12 ? "its year" : "its quarter") + " only.";
+        }
+        List<EditsRelease> any = releases(dataset);
+        return "No " + dataset.title() + " in force on " + date + " is imported"
+                + (any.isEmpty() ? "." : " (the earliest imported takes effect " + any.get(0).effectiveFrom() + ").");
+    }
+
     /** The release in force on the date for every dataset that has one, from one query (a claim check needs several). */
     public Map<Dataset, EditsRelease> inForce(LocalDate date) {
         Map<Dataset, EditsRelease> result = new java.util.EnumMap<>(Dataset.class);
@@ -65,6 +82,27 @@ public class Edits {
     /** Whether any release of the dataset is imported at all (to tell "nothing loaded" from "not in force yet"). */
     public List<EditsRelease> releases(Dataset dataset) {
         return jdbc.query("select * from edits_release where dataset = ? order by effective_from", Edits::release, dataset.name());
+    }
+
+    /** Everything the edit tables in force on the date say about one CPT/HCPCS code (payment in a locality when one is given). */
+    public CodeEdits codeEdits(String code, LocalDate date, Optional<Locality> locality) {
+        List<CodeEdits.PtpTable> ptp = new ArrayList<>();
+        List<CodeEdits.MueEntry> mue = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            setting.ptp().ifPresent(dataset -> ptp.add(inForce(dataset, date)
+                    .map(r -> new CodeEdits.PtpTable(setting, r, ptp(r, code, true, date), ptp(r, code, false, date), null))
+                    .orElseGet(() -> new CodeEdits.PtpTable(setting, null, List.of(), List.of(), notImported(dataset, date)))));
+            mue.add(inForce(setting.mue(), date).map(r -> new CodeEdits.MueEntry(setting, r, mue(r, setting, code).orElse(null), null))
+                    .orElseGet(() -> new CodeEdits.MueEntry(setting, null, null, notImported(setting.mue(), date))));
+        }
+        Optional<EditsRelease> aoc = inForce(Dataset.ADD_ON, date);
+        List<AddOnEdit> addOn = aoc.map(r -> addOns(r, List.of(code)).getOrDefault(code, List.of()).stream().filter(e -> e.activeOn(date)).toList())
+                .orElse(List.of());
+        List<AddOnEdit> ofPrimary = aoc.map(r -> addOnsOfPrimary(r, code, date)).orElse(List.of());
+        Optional<EditsRelease> rvu = inForce(Dataset.PFS_RVU, date);
+        List<FeeSchedule> fees = rvu.map(r -> fees(r, List.of(code), locality).getOrDefault(code, List.of())).orElse(List.of());
+        return new CodeEdits(code, date, ptp, mue, aoc.orElse(null), addOn, ofPrimary, aoc.isEmpty() ? notImported(Dataset.ADD_ON, date) : null,
+                rvu.orElse(null), fees, rvu.isEmpty() ? notImported(Dataset.PFS_RVU, date) : null);
     }
 
     // --- PTP ---

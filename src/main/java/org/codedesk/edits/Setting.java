@@ -25,6 +25,8 @@ public enum Setting {
         this.mue = mue;
     }
 
+    /** As written in URLs, forms and JSON: "practitioner", "outpatient_hospital", "dme". */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String slug() { return slug; }
 
     public String title() { return title; }

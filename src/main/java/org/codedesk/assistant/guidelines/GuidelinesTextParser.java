@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Splits the text of the ICD-10-CM Official Guidelines into sections by their heading markers: "Section I.",
- * "A.", "1.", "a.", "1)", "(a)", each one level deeper, giving paths like I.C.1.d.1. The table of contents (the
- * headings before the second "Section I.") and page footers are dropped. Pure; thread-safe.
+ * "A.", "1.", "a.", "1)", "(a)", each one level deeper, giving paths like I.C.1.d.1. The table of contents (lines
+ * ending in dot leaders and a page number, and everything before the body's "Section I.") and page footers are
+ * dropped. Pure; thread-safe.
  */
 public final class GuidelinesTextParser {
 
@@ -69,15 +70,11 @@ public final class GuidelinesTextParser {
         return sections;
     }
 
-    /** The body begins at the second "Section I." line (the first is in the table of contents), or at the top. */
+    /** The body begins at the first "Section I." line that is not a table-of-contents line (dot leaders, page number). */
     private static int bodyStart(String[] lines) {
-        int seen = 0;
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].trim().startsWith("Section I.") && !TOC_LINE.matcher(lines[i]).find()) {
                 return i;
-            }
-            if (lines[i].trim().startsWith("Section I.")) {
-                seen++;
             }
         }
         return 0;

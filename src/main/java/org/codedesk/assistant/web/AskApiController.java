@@ -2,6 +2,7 @@ package org.codedesk.assistant.web;
 
 import org.codedesk.assistant.Answer;
 import org.codedesk.assistant.Assistant;
+import org.codedesk.catalog.DateOfService;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,7 @@ class AskApiController {
             + " sources; 'missing' says what data an answer would need that is not imported. Offline: no language model is used.")
     ResponseEntity<?> ask(@RequestBody Question question, HttpServletRequest request, HttpServletResponse response) {
         try {
-            var date = AskController.date(question.date());
+            var date = DateOfService.parse(question.date());
             Assistant.requireQuestion(question.question());
             if (!quotas.assistantQuestion(viewers.of(request, response))) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, AskController.QUOTA);
@@ -48,6 +49,10 @@ class AskApiController {
             }
             Answer answer = assistant.answer(question.question(), date);
             return ResponseEntity.ok(answer);
+        } catch (org.springframework.web.server.ResponseStatusException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
+            problem.setTitle("Invalid question");
+            return ResponseEntity.status(e.getStatusCode()).body(problem);
         } catch (IllegalArgumentException e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
             problem.setTitle("Invalid question");

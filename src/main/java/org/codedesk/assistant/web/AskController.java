@@ -16,6 +16,7 @@ import org.codedesk.assistant.Answer;
 import org.codedesk.assistant.AskedQuestion;
 import org.codedesk.assistant.Assistant;
 import org.codedesk.assistant.QuestionHistory;
+import org.codedesk.catalog.DateOfService;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
 import org.springframework.http.HttpStatus;
@@ -48,6 +49,7 @@ class AskController {
             + " or see the plans for unlimited questions.";
 
     static final String ASKED_VIEW = "assistant/asked";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AskController.class);
 
     private final Assistant assistant;
     private final CodePageViews quotas;
@@ -123,7 +125,7 @@ class AskController {
         model.addAttribute("q", q);
         model.addAttribute("date", date);
         try {
-            LocalDate day = date(date);
+            LocalDate day = DateOfService.parse(date);
             Assistant.requireQuestion(q);
             if (!quotas.assistantQuestion(viewers.of(request, response))) {
                 model.addAttribute("error", QUOTA);
@@ -138,6 +140,8 @@ class AskController {
                 model.addAttribute("conversation", continued == null ? id : continued);
                 model.addAttribute("history", history.conversations(member, 20));
             });
+        } catch (ResponseStatusException e) {
+            model.addAttribute("error", e.getReason());
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }
@@ -151,6 +155,18 @@ class AskController {
         Long continued = thread.isEmpty() ? null : conversation;
         String previous = thread.isEmpty() ? null : thread.get(thread.size() - 1).question();
         SseEmitter emitter = new SseEmitter(60_000L);
+        LocalDate day;
+        try {
+            // refused before it counts against the quota, as on the page and in the API
+            day = DateOfService.parse(date);
+            Assistant.requireQuestion(q);
+        } catch (ResponseStatusException e) {
+            sendError(emitter, e.getReason());
+            return emitter;
+        } catch (IllegalArgumentException e) {
+            sendError(emitter, e.getMessage());
+            return emitter;
+        }
         boolean allowed = quotas.assistantQuestion(viewers.of(request, response));
         Optional<Long> member = memberId(request);
         streams.submit(() -> {
@@ -158,7 +174,7 @@ class AskController {
                 if (!allowed) {
                     emitter.send(SseEmitter.event().name("error").data(Map.of("message", QUOTA)));
                 } else {
-                    Answer answer = assistant.answer(q, date(date), previous);
+                    Answer answer = assistant.answer(q, day, previous);
                     for (Answer.Statement statement : answer.statements()) {
                         emitter.send(SseEmitter.event().name("statement").data(statement, MediaType.APPLICATION_JSON));
                     }
@@ -175,10 +191,11 @@ class AskController {
                     emitter.send(SseEmitter.event().name("done").data(done, MediaType.APPLICATION_JSON));
                 }
                 emitter.complete();
-            } catch (IllegalArgumentException e) {
-                sendError(emitter, e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                emitter.completeWithError(e);
+            } catch (IOException e) {
+                emitter.completeWithError(e); // the browser went away
+            } catch (RuntimeException e) {
+                log.warn("Answering over the stream failed", e);
+                sendError(emitter, "The answer could not be composed; please ask again.");
             }
         });
         return emitter;
@@ -193,16 +210,6 @@ class AskController {
         }
     }
 
-    static LocalDate date(String date) {
-        if (date == null || date.isBlank()) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(date.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + date + "\" is not a date: write it as YYYY-MM-DD.");
-        }
-    }
 
     @PreDestroy
     void stop() {

@@ -45,13 +45,9 @@ final class SourceScanner {
         this(List.of());
     }
 
-    private Map<ImportParticipant, List<ImportFile>> forParticipants;
-
     Scan scan(List<Path> paths) {
-        List<RecognizedFile> found = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
+        Scan scan = new Scan(new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>());
         Set<String> seen = new HashSet<>();
-        forParticipants = new LinkedHashMap<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException("No such file or folder: " + path);
@@ -64,17 +60,17 @@ final class SourceScanner {
             }
             for (Path file : files) {
                 if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                    scanZip(file, found, ignored, seen);
+                    scanZip(file, scan, seen);
                 } else {
                     offer(new SourceFile(file.getFileName().toString(), file.toString(), file, null, sha256(file), size(file)),
-                            found, ignored, seen);
+                            scan, seen);
                 }
             }
         }
-        return new Scan(found, forParticipants, ignored);
+        return scan;
     }
 
-    private void scanZip(Path zipPath, List<RecognizedFile> found, List<String> ignored, Set<String> seen) {
+    private void scanZip(Path zipPath, Scan scan, Set<String> seen) {
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -88,24 +84,24 @@ final class SourceScanner {
                     sha = sha256(in);
                 }
                 offer(new SourceFile(name, zipPath + "!" + entry.getName(), zipPath, entry.getName(), sha, entry.getSize()),
-                        found, ignored, seen);
+                        scan, seen);
             }
         } catch (IOException e) {
-            ignored.add(zipPath + " (not a readable zip: " + e.getMessage() + ")");
+            scan.ignored().add(zipPath + " (not a readable zip: " + e.getMessage() + ")");
         }
     }
 
-    private void offer(SourceFile file, List<RecognizedFile> found, List<String> ignored, Set<String> seen) {
+    private void offer(SourceFile file, Scan scan, Set<String> seen) {
         var recognized = recognizer.recognize(file);
         if (recognized.isEmpty()) {
             Optional<ImportParticipant> participant = participants.stream().filter(p -> p.recognizes(file)).findFirst();
             if (participant.isEmpty()) {
-                ignored.add(file.origin());
+                scan.ignored().add(file.origin());
             } else if (seen.add(file.sha256())) {
-                forParticipants.computeIfAbsent(participant.get(), p -> new ArrayList<>()).add(file);
+                scan.forParticipants().computeIfAbsent(participant.get(), p -> new ArrayList<>()).add(file);
             }
         } else if (seen.add(file.sha256())) {
-            found.add(recognized.get());
+            scan.files().add(recognized.get());
         }
     }
 

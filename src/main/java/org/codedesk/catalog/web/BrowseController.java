@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.codedesk.catalog.DateOfService;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeSummary;
 import org.codedesk.catalog.CodeSystem;

@@ -3,6 +3,7 @@ package org.codedesk.catalog.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.codedesk.catalog.DateOfService;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.metering.Allowance;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.codedesk.catalog.DateOfService;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodePageExtension;
 import org.codedesk.catalog.CodeSystem;

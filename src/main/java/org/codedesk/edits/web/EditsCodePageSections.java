@@ -1,7 +1,6 @@
 package org.codedesk.edits.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,13 +9,13 @@ import org.codedesk.catalog.CodePageExtension;
 import org.codedesk.catalog.CodePageSection;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.edits.AddOnEdit;
+import org.codedesk.edits.CodeEdits;
 import org.codedesk.edits.Dataset;
 import org.codedesk.edits.Edits;
 import org.codedesk.edits.EditsRelease;
 import org.codedesk.edits.FeeSchedule;
 import org.codedesk.edits.GemMapping;
 import org.codedesk.edits.Locality;
-import org.codedesk.edits.MueLimit;
 import org.codedesk.edits.PtpEdit;
 import org.codedesk.edits.Setting;
 import org.springframework.stereotype.Component;
@@ -61,9 +60,7 @@ class EditsCodePageSections implements CodePageExtension {
 
     record PtpModel(String code, LocalDate date, List<PtpTable> tables) { }
 
-    record MueRow(Setting setting, EditsRelease release, String missing, MueLimit limit) { }
-
-    record MueModel(String code, LocalDate date, List<MueRow> rows) { }
+    record MueModel(String code, LocalDate date, List<CodeEdits.MueEntry> rows) { }
 
     record AddOnModel(String code, LocalDate date, EditsRelease release, String missing, List<AddOnEdit> rows, String typeWords,
                       List<AddOnEdit> addOnsOfThis) { }
@@ -75,40 +72,19 @@ class EditsCodePageSections implements CodePageExtension {
                     List<GemMapping> backward) { }
 
     private List<CodePageSection> procedureSections(String code, LocalDate date, String localityId) {
-        List<CodePageSection> sections = new ArrayList<>();
-        List<PtpTable> ptp = new ArrayList<>();
-        List<MueRow> mue = new ArrayList<>();
-        for (Setting setting : Setting.values()) {
-            setting.ptp().ifPresent(dataset -> {
-                Optional<EditsRelease> release = edits.inForce(dataset, date);
-                if (release.isEmpty()) {
-                    ptp.add(new PtpTable(setting, null, missing(dataset, date), List.of(), 0, List.of(), 0));
-                } else {
-                    List<PtpEdit> one = edits.ptp(release.get(), code, true, date);
-                    List<PtpEdit> two = edits.ptp(release.get(), code, false, date);
-                    ptp.add(new PtpTable(setting, release.get(), null, first(one), one.size(), first(two), two.size()));
-                }
-            });
-            Optional<EditsRelease> mueRelease = edits.inForce(setting.mue(), date);
-            mue.add(mueRelease.map(r -> new MueRow(setting, r, null, edits.mue(r, setting, code).orElse(null)))
-                    .orElseGet(() -> new MueRow(setting, null, missing(setting.mue(), date), null)));
-        }
-        sections.add(new CodePageSection("ptp", "NCCI PTP edits", TEMPLATE, "ptp", new PtpModel(code, date, ptp)));
-        sections.add(new CodePageSection("mue", "Medically unlikely edits", TEMPLATE, "mue", new MueModel(code, date, mue)));
-        Optional<EditsRelease> aoc = edits.inForce(Dataset.ADD_ON, date);
-        List<AddOnEdit> addOn = aoc.map(r -> edits.addOns(r, List.of(code)).getOrDefault(code, List.of()).stream()
-                .filter(e -> e.activeOn(date)).toList()).orElse(List.of());
-        List<AddOnEdit> addOnsOfThis = aoc.map(r -> edits.addOnsOfPrimary(r, code, date)).orElse(List.of());
-        sections.add(new CodePageSection("add-on", "Add-on code edits", TEMPLATE, "addon", new AddOnModel(code, date, aoc.orElse(null),
-                aoc.isEmpty() ? missing(Dataset.ADD_ON, date) : null, addOn,
-                addOn.isEmpty() ? null : edits.addOnTypeWords(addOn.get(0).editType()), addOnsOfThis)));
-        Optional<EditsRelease> rvu = edits.inForce(Dataset.PFS_RVU, date);
         List<Locality> localities = edits.localities(date);
         Optional<Locality> chosen = localities.stream().filter(l -> l.id().equalsIgnoreCase(localityId == null ? "" : localityId)).findFirst();
-        List<FeeSchedule> fees = rvu.map(r -> edits.fees(r, List.of(code), chosen).getOrDefault(code, List.of())).orElse(List.of());
-        sections.add(new CodePageSection("fees", "Physician Fee Schedule", TEMPLATE, "fees", new FeeModel(code, date, rvu.orElse(null),
-                rvu.isEmpty() ? missing(Dataset.PFS_RVU, date) : null, fees, localities, chosen.map(Locality::id).orElse(""))));
-        return sections;
+        CodeEdits e = edits.codeEdits(code, date, chosen);
+        List<PtpTable> ptp = e.ptp().stream().map(t -> new PtpTable(t.setting(), t.release(), t.missing(), first(t.asColumn1()),
+                t.asColumn1().size(), first(t.asColumn2()), t.asColumn2().size())).toList();
+        String typeWords = e.addOn().isEmpty() ? null : edits.addOnTypeWords(e.addOn().get(0).editType());
+        return List.of(
+                new CodePageSection("ptp", "NCCI PTP edits", TEMPLATE, "ptp", new PtpModel(code, date, ptp)),
+                new CodePageSection("mue", "Medically unlikely edits", TEMPLATE, "mue", new MueModel(code, date, e.mue())),
+                new CodePageSection("add-on", "Add-on code edits", TEMPLATE, "addon", new AddOnModel(code, date, e.addOnRelease(),
+                        e.addOnMissing(), e.addOn(), typeWords, e.addOnsOfThisPrimary())),
+                new CodePageSection("fees", "Physician Fee Schedule", TEMPLATE, "fees", new FeeModel(code, date, e.feeScheduleRelease(),
+                        e.feeScheduleMissing(), e.feeSchedule(), localities, chosen.map(Locality::id).orElse(""))));
     }
 
     private CodePageSection gems(String key, LocalDate date, Dataset forward, Dataset backward, String otherSystem) {
@@ -118,11 +94,6 @@ class EditsCodePageSections implements CodePageExtension {
                 edits.gems(forward, key, true, date), b.orElse(null), edits.gems(backward, key, false, date)));
     }
 
-    private String missing(Dataset dataset, LocalDate date) {
-        List<EditsRelease> any = edits.releases(dataset);
-        return "No " + dataset.title() + " in force on " + date + " is imported"
-                + (any.isEmpty() ? "." : "; the earliest imported takes effect " + any.get(0).effectiveFrom() + ".");
-    }
 
     private static <T> List<T> first(List<T> all) {
         return all.size() <= SHOWN ? all : all.subList(0, SHOWN);

@@ -2,6 +2,7 @@ package org.codedesk.edits.web;
 
 import java.time.LocalDate;
 
+import org.codedesk.catalog.DateOfService;
 import org.codedesk.edits.Modifier;
 import org.codedesk.edits.Modifiers;
 import org.springframework.http.HttpStatus;
@@ -27,25 +28,16 @@ class ModifierPagesController {
 
     @GetMapping("/modifiers")
     String list(@RequestParam(required = false) String date, Model model) {
-        model.addAttribute("modifiers", modifiers.all(day(date)));
+        model.addAttribute("modifiers", modifiers.all(DateOfService.parse(date)));
         return LIST_VIEW;
     }
 
     @GetMapping("/modifiers/{code}")
     String modifier(@PathVariable String code, @RequestParam(required = false) String date, Model model) {
-        Modifier modifier = modifiers.find(code, day(date)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        Modifier modifier = modifiers.find(code, DateOfService.parse(date)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "There is no modifier " + code + " in CodeDesk's reference or in the HCPCS Level II release in force."));
         model.addAttribute("m", modifier);
         return VIEW;
-    }
-
-    /** HCPCS modifiers come from the release in force on the date (today by default). */
-    private static LocalDate day(String date) {
-        try {
-            return date == null || date.isBlank() ? LocalDate.now() : LocalDate.parse(date.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"" + date + "\" is not a date: write it as YYYY-MM-DD.");
-        }
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)

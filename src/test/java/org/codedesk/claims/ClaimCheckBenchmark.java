@@ -46,7 +46,7 @@ class ClaimCheckBenchmark {
             new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
 
     static final int PTP_ROWS = 1_000_000;
-    static final String DATE = "2093-06-01"; // the synthetic table is version 99.0 (2093-Q1); real tables are the newest in force
+    static final String DATE = "2026-05-01"; // in the quarter of the real MUE and add-on tables (2026-Q2) and of the synthetic PTP table
 
     @Autowired CatalogImporter importer;
     @Autowired ClaimChecker checker;
@@ -59,7 +59,7 @@ class ClaimCheckBenchmark {
     void twentyLineClaims() throws Exception {
         String dir = System.getenv("CODEDESK_DATA_DIR");
         assumeTrue(dir != null, "CODEDESK_DATA_DIR not set");
-        Path ptp = Path.of("target/bench/ccipra-v990r0-f1.txt");
+        Path ptp = Path.of("target/bench/ccipra-v321r0-f1.txt"); // v32.1 = 2026-Q2
         importer.importPaths(List.of(Path.of(dir, "ncci"), Path.of(dir, "pfs")));
         List<String> codes = jdbc.queryForList("select code from edits_mue m join edits_release r on r.id = m.release_id"
                 + " where r.dataset = 'MUE_PRACTITIONER' and r.version = '2026-Q2' and code between '10000' and '69999' order by code", String.class);

@@ -79,6 +79,7 @@ public class Search {
     private final QueryInterpreter interpreter;
     private final LexicalQueries lexical = new LexicalQueries();
     private final Cache<String, List<Suggestion>> suggestions;
+    private final Synonyms abbreviations = Synonyms.load("search/abbreviations.tsv");
 
     Search(SearchIndexes indexes, Vectors vectors,
            @org.springframework.beans.factory.annotation.Value("${codedesk.search.suggest-cache-size:20000}") long cacheSize) {
@@ -86,8 +87,13 @@ public class Search {
         this.vectors = vectors;
         // autocomplete prefixes repeat heavily across users; the key holds the index key, so a new index never serves old entries
         this.suggestions = Caffeine.newBuilder().maximumSize(cacheSize).build();
-        this.interpreter = new QueryInterpreter(Synonyms.load("search/abbreviations.tsv"),
+        this.interpreter = new QueryInterpreter(abbreviations,
                 List.of(Synonyms.load("search/procedure-terms.tsv"), Synonyms.load("search/lay-terms.tsv")));
+    }
+
+    /** What a clinical abbreviation stands for ("CHF": congestive heart failure...), empty when it is not one we know. */
+    public List<String> abbreviationExpansions(String abbreviation) {
+        return abbreviations.expansions(Synonyms.normalize(abbreviation));
     }
 
     public Results search(Request request) {

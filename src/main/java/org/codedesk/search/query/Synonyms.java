@@ -59,7 +59,7 @@ public final class Synonyms {
         return new Synonyms(entries);
     }
 
-    static String normalize(String text) {
+    public static String normalize(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]+", " ").replaceAll("\\s+", " ").trim();
     }
 

@@ -1,0 +1,312 @@
+package org.codedesk.casecoding.dictionary;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.codedesk.casecoding.text.Assertion;
+import org.codedesk.casecoding.text.ClinicalText;
+import org.codedesk.casecoding.text.Stems;
+import org.codedesk.catalog.SearchDocument;
+
+/**
+ * The coder's route through the Alphabetic Index and the tabular, made searchable in a note: every index path
+ * ("Pneumonia > aspiration"), tabular title and inclusion term of a release becomes an entry whose words (stemmed,
+ * filler removed, "Infarct, infarction" read as alternatives) must all occur close together in one sentence. In a
+ * sentence, an entry that uses a subset of the words of a longer matching entry is dropped: the coder goes as deep
+ * in the index as the documentation allows. Immutable and thread-safe once built.
+ */
+public final class IndexDictionary {
+
+    public enum Source {
+        INDEX("Alphabetic Index"), TITLE("Tabular title"), INCLUSION("Inclusion term");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** An entry: the code it leads to, the path as printed, and the word groups that must all be found. */
+    public record Entry(int id, String code, String path, Source source, String[][] groups) { }
+
+    /** Where an entry was found: the positions (word indexes) of its words and what the text asserts there. */
+    public record Match(Entry entry, int sentence, int[] positions, Assertion assertion) {
+
+        public int first() {
+            return Arrays.stream(positions).min().orElse(0);
+        }
+
+        public int last() {
+            return Arrays.stream(positions).max().orElse(0);
+        }
+    }
+
+    /** A code of the release: its title and whether it may be reported as it stands. */
+    public record Code(String code, String title, boolean billable) { }
+
+    private final List<Entry> entries;
+    private final Map<String, int[]> byAnchor;
+    private final Map<String, Integer> groupOfAnchor;
+    private final Map<String, Code> codes;
+    private final Map<String, String> firstOfRow;
+
+    private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, Map<String, Integer> groupOfAnchor, Map<String, Code> codes) {
+        this.entries = entries;
+        this.byAnchor = byAnchor;
+        this.groupOfAnchor = groupOfAnchor;
+        this.codes = codes;
+        this.firstOfRow = new HashMap<>();
+        codes.keySet().stream().sorted().forEach(c -> firstOfRow.putIfAbsent(c.substring(0, Math.min(4, c.length())), c));
+    }
+
+    /** A dictionary of no release: matches nothing, knows no code. */
+    public static IndexDictionary empty() {
+        return new IndexDictionary(List.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The code as printed ("J69.0"), when the release has it. */
+    public java.util.Optional<Code> code(String code) {
+        return java.util.Optional.ofNullable(codes.get(code));
+    }
+
+    /** True when some code of the release starts with these four characters (an ICD-10-PCS table row). */
+    public boolean hasRow(String prefix) {
+        return prefix.length() == 4 && firstOfRow.containsKey(prefix);
+    }
+
+    /** The first code of a four-character row, to read the row's axes from. */
+    public java.util.Optional<String> firstOfRow(String prefix) {
+        return java.util.Optional.ofNullable(firstOfRow.get(prefix));
+    }
+
+    /** Builds the dictionary of one release: every code, header codes too (a suggestion says when one is not final). */
+    public static IndexDictionary build(List<SearchDocument> documents) {
+        List<Entry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, Code> codes = new HashMap<>();
+        for (SearchDocument doc : documents) {
+            codes.put(doc.code(), new Code(doc.code(), doc.title(), doc.billable()));
+            for (SearchDocument.IndexPath path : doc.indexPaths()) {
+                if ("Alphabetic Index".equals(path.index()) || "ICD-10-PCS Index".equals(path.index())) {
+                    add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(path.path()));
+                }
+            }
+            add(entries, seen, doc.code(), doc.title(), Source.TITLE, textGroups(cutAtWithout(doc.title())));
+            for (String inclusion : doc.inclusionTerms()) {
+                add(entries, seen, doc.code(), inclusion, Source.INCLUSION, textGroups(cutAtWithout(inclusion)));
+            }
+        }
+        Map<String, Integer> frequency = new HashMap<>();
+        for (Entry e : entries) {
+            for (String[] group : e.groups()) {
+                for (String stem : group) {
+                    frequency.merge(stem, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, List<Integer>> anchored = new HashMap<>();
+        Map<String, Integer> groupOfAnchor = new HashMap<>();
+        for (Entry e : entries) {
+            int anchor = 0;
+            int best = Integer.MAX_VALUE;
+            for (int g = 0; g < e.groups().length; g++) {
+                int f = Arrays.stream(e.groups()[g]).mapToInt(s -> frequency.getOrDefault(s, 0)).sum();
+                if (f < best) {
+                    best = f;
+                    anchor = g;
+                }
+            }
+            for (String stem : e.groups()[anchor]) {
+                anchored.computeIfAbsent(stem, k -> new ArrayList<>()).add(e.id());
+                groupOfAnchor.put(e.id() + "/" + stem, anchor);
+            }
+        }
+        Map<String, int[]> byAnchor = new HashMap<>();
+        anchored.forEach((stem, ids) -> byAnchor.put(stem, ids.stream().mapToInt(Integer::intValue).toArray()));
+        return new IndexDictionary(List.copyOf(entries), byAnchor, groupOfAnchor, codes);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public Entry entry(int id) {
+        return entries.get(id);
+    }
+
+    private static void add(List<Entry> entries, Set<String> seen, String code, String path, Source source, String[][] groups) {
+        if (groups.length == 0 || !seen.add(code + "|" + Arrays.deepToString(groups))) {
+            return;
+        }
+        entries.add(new Entry(entries.size(), code, path, source, groups));
+    }
+
+    private static String cutAtWithout(String title) {
+        int at = title.toLowerCase(java.util.Locale.ROOT).indexOf(" without ");
+        return at > 0 ? title.substring(0, at) : title;
+    }
+
+    /** "Infarct, infarction > myocardial > acute": one group per word, alternatives in the main term. */
+    static String[][] indexGroups(String path) {
+        List<String[]> groups = new ArrayList<>();
+        String[] levels = path.split(" > ");
+        for (int level = 0; level < levels.length; level++) {
+            String text = levels[level].replaceAll("\\([^)]*\\)", " ");
+            if (text.trim().toLowerCase(java.util.Locale.ROOT).startsWith("without")) {
+                continue;
+            }
+            String[] parts = text.split(",");
+            if (level == 0 && parts.length == 2 && sameRoot(parts[0].trim(), parts[1].trim())) {
+                Set<String> alternatives = new LinkedHashSet<>();
+                for (String part : parts) {
+                    Stems.words(part).stream().filter(w -> !Stems.isFiller(w)).map(Stems::stem).forEach(alternatives::add);
+                }
+                if (!alternatives.isEmpty()) {
+                    groups.add(alternatives.toArray(String[]::new));
+                }
+                continue;
+            }
+            groups.addAll(Arrays.asList(textGroups(text)));
+        }
+        return dedupe(groups);
+    }
+
+    static String[][] textGroups(String text) {
+        List<String[]> groups = new ArrayList<>();
+        for (String word : Stems.words(text)) {
+            if (!Stems.isFiller(word)) {
+                groups.add(new String[] {Stems.stem(word)});
+            }
+        }
+        return dedupe(groups);
+    }
+
+    private static String[][] dedupe(List<String[]> groups) {
+        Map<String, String[]> unique = new java.util.LinkedHashMap<>();
+        for (String[] g : groups) {
+            unique.putIfAbsent(String.join("|", g), g);
+        }
+        return unique.values().toArray(String[][]::new);
+    }
+
+    private static boolean sameRoot(String a, String b) {
+        return a.length() >= 4 && b.length() >= 4 && !a.contains(" ") && !b.contains(" ")
+                && a.substring(0, 4).equalsIgnoreCase(b.substring(0, 4));
+    }
+
+    /** Every non-dominated entry found in the note, sentence by sentence. */
+    public List<Match> match(ClinicalText text) {
+        List<Match> result = new ArrayList<>();
+        List<ClinicalText.Word> words = text.words();
+        for (int s = 0; s < text.sentences().size(); s++) {
+            ClinicalText.Sentence sentence = text.sentences().get(s);
+            List<Match> found = new ArrayList<>();
+            Set<Integer> entriesFound = new HashSet<>();
+            for (int p = sentence.firstWord(); p < sentence.endWord(); p++) {
+                for (String stem : words.get(p).stems()) {
+                    int[] ids = byAnchor.get(stem);
+                    if (ids == null) {
+                        continue;
+                    }
+                    for (int id : ids) {
+                        if (entriesFound.contains(id)) {
+                            continue;
+                        }
+                        Entry entry = entries.get(id);
+                        int[] positions = locate(entry, groupOfAnchor.get(id + "/" + stem), p, words, sentence);
+                        if (positions != null) {
+                            entriesFound.add(id);
+                            found.add(new Match(entry, s, positions, assertionOf(positions, words)));
+                        }
+                    }
+                }
+            }
+            result.addAll(undominated(found));
+        }
+        return result;
+    }
+
+    private static int[] locate(Entry entry, int anchorGroup, int p, List<ClinicalText.Word> words, ClinicalText.Sentence sentence) {
+        String[][] groups = entry.groups();
+        int window = 3 + 2 * groups.length;
+        int[] positions = new int[groups.length];
+        for (int g = 0; g < groups.length; g++) {
+            if (g == anchorGroup) {
+                positions[g] = p;
+                continue;
+            }
+            int best = -1;
+            for (int d = 0; d <= window && best < 0; d++) {
+                for (int q : new int[] {p - d, p + d}) {
+                    if (q >= sentence.firstWord() && q < sentence.endWord() && q != p && containsAny(words.get(q).stems(), groups[g])) {
+                        best = q;
+                        break;
+                    }
+                }
+            }
+            if (best < 0) {
+                return null;
+            }
+            positions[g] = best;
+        }
+        return positions;
+    }
+
+    private static boolean containsAny(Set<String> stems, String[] group) {
+        for (String s : group) {
+            if (stems.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The strongest assertion over the matched words (any negated word negates the whole finding). */
+    private static Assertion assertionOf(int[] positions, List<ClinicalText.Word> words) {
+        Assertion result = Assertion.PRESENT;
+        for (int p : positions) {
+            result = Assertion.stronger(result, words.get(p).assertion());
+        }
+        return result;
+    }
+
+    private static List<Match> undominated(List<Match> found) {
+        found.sort(Comparator.comparingInt((Match m) -> -m.entry().groups().length));
+        List<Match> kept = new ArrayList<>();
+        for (Match m : found) {
+            Set<Integer> mine = new HashSet<>();
+            for (int p : m.positions()) {
+                mine.add(p);
+            }
+            boolean dominated = false;
+            for (Match k : kept) {
+                if (k.entry().groups().length > m.entry().groups().length) {
+                    Set<Integer> theirs = new HashSet<>();
+                    for (int p : k.positions()) {
+                        theirs.add(p);
+                    }
+                    if (theirs.containsAll(mine)) {
+                        dominated = true;
+                        break;
+                    }
+                }
+            }
+            if (!dominated) {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,140 @@
+package org.codedesk.casecoding.learning;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.codedesk.casecoding.text.Assertion;
+import org.codedesk.casecoding.text.ClinicalText;
+import org.codedesk.casecoding.text.Stems;
+
+/**
+ * Phrases learned from a coded corpus: for every phrase of one to three words, how often a sentence holding it
+ * lies next to the evidence of a code (precision) and how many times (support). The corpus gives each code's
+ * evidence by offset in the original text; the English sentence at the same relative place, and its neighbours,
+ * are taken as that evidence's translation. Phrases seen with a code fewer than {@value #MIN_SUPPORT} times are
+ * dropped. Immutable once learned.
+ */
+public final class PhraseModel {
+
+    static final int MAX_WORDS = Integer.getInteger("pm.words", 3);
+    static final int MIN_SUPPORT = Integer.getInteger("pm.support", 1);
+    static final double MIN_PRECISION = Double.parseDouble(System.getProperty("pm.precision", "0.1"));
+    static final int WINDOW = Integer.getInteger("pm.window", 1);
+
+    public record Association(String code, int support, double precision) { }
+
+    /** A learned phrase found in a note: the code it points to and where. */
+    public record PhraseMatch(Association association, String phrase, int sentence, int first, int last, Assertion assertion) { }
+
+    private final Map<String, List<Association>> byPhrase;
+
+    private PhraseModel(Map<String, List<Association>> byPhrase) {
+        this.byPhrase = byPhrase;
+    }
+
+    public int size() {
+        return byPhrase.size();
+    }
+
+    /** Learns from documents already read as clinical text ({@code texts.get(i)} is {@code documents.get(i)}'s). */
+    public static PhraseModel learn(List<TrainingCorpus.Document> documents, List<ClinicalText> texts) {
+        Map<String, Integer> occurrences = new HashMap<>();
+        Map<String, Map<String, Integer>> together = new HashMap<>();
+        for (int d = 0; d < documents.size(); d++) {
+            ClinicalText text = texts.get(d);
+            List<Set<String>> codesOfSentence = sentenceCodes(documents.get(d), text);
+            for (int s = 0; s < text.sentences().size(); s++) {
+                Set<String> phrases = phrases(text, text.sentences().get(s)).keySet();
+                for (String phrase : phrases) {
+                    occurrences.merge(phrase, 1, Integer::sum);
+                    for (String code : codesOfSentence.get(s)) {
+                        together.computeIfAbsent(phrase, k -> new HashMap<>()).merge(code, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        Map<String, List<Association>> byPhrase = new HashMap<>();
+        together.forEach((phrase, codes) -> codes.forEach((code, support) -> {
+            double precision = support / (occurrences.get(phrase) + 1.0);
+            if (support >= MIN_SUPPORT && precision >= MIN_PRECISION) {
+                byPhrase.computeIfAbsent(phrase, k -> new ArrayList<>()).add(new Association(code, support, precision));
+            }
+        }));
+        return new PhraseModel(byPhrase);
+    }
+
+    /** The codes whose evidence lies in or next to each sentence, by relative position in the document. */
+    static List<Set<String>> sentenceCodes(TrainingCorpus.Document document, ClinicalText text) {
+        List<Set<String>> result = new ArrayList<>();
+        int length = Math.max(1, text.text().length());
+        List<ClinicalText.Sentence> sentences = text.sentences();
+        for (int s = 0; s < sentences.size(); s++) {
+            result.add(new HashSet<>());
+        }
+        for (TrainingCorpus.Evidence evidence : document.evidence()) {
+            int at = 0;
+            for (int s = 0; s < sentences.size(); s++) {
+                if (sentences.get(s).start() / (double) length <= evidence.position()) {
+                    at = s;
+                }
+            }
+            for (int s = Math.max(0, at - WINDOW); s <= Math.min(sentences.size() - 1, at + WINDOW); s++) {
+                result.get(s).add(evidence.code());
+            }
+        }
+        return result;
+    }
+
+    /** Phrases of a sentence (stems joined by spaces) to their first and last word index. */
+    static Map<String, int[]> phrases(ClinicalText text, ClinicalText.Sentence sentence) {
+        Map<String, int[]> result = new HashMap<>();
+        List<ClinicalText.Word> words = text.words();
+        for (int i = sentence.firstWord(); i < sentence.endWord(); i++) {
+            if (Stems.isFiller(words.get(i).text().toLowerCase(java.util.Locale.ROOT)) || isNumber(words.get(i).text())) {
+                continue;
+            }
+            StringBuilder phrase = new StringBuilder();
+            for (int n = 0; n < MAX_WORDS && i + n < sentence.endWord(); n++) {
+                ClinicalText.Word word = words.get(i + n);
+                if (n > 0) {
+                    phrase.append(' ');
+                }
+                phrase.append(word.stem());
+                if (!Stems.isFiller(word.text().toLowerCase(java.util.Locale.ROOT))) {
+                    result.putIfAbsent(phrase.toString(), new int[] {i, i + n});
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean isNumber(String word) {
+        return word.chars().allMatch(Character::isDigit);
+    }
+
+    /** Every learned phrase of the note with the codes it points to. */
+    public List<PhraseMatch> match(ClinicalText text) {
+        List<PhraseMatch> result = new ArrayList<>();
+        for (int s = 0; s < text.sentences().size(); s++) {
+            for (Map.Entry<String, int[]> phrase : phrases(text, text.sentences().get(s)).entrySet()) {
+                List<Association> associations = byPhrase.get(phrase.getKey());
+                if (associations == null) {
+                    continue;
+                }
+                int[] span = phrase.getValue();
+                Assertion assertion = Assertion.PRESENT;
+                for (int p = span[0]; p <= span[1]; p++) {
+                    assertion = Assertion.stronger(assertion, text.words().get(p).assertion());
+                }
+                for (Association association : associations) {
+                    result.add(new PhraseMatch(association, phrase.getKey(), s, span[0], span[1], assertion));
+                }
+            }
+        }
+        return result;
+    }
+}

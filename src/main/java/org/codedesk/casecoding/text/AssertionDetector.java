@@ -1,0 +1,125 @@
+package org.codedesk.casecoding.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides, word by word, what a sentence asserts: NegEx-style trigger phrases ("denies", "no evidence of",
+ * "was ruled out", "possible", "family history of", "history of") reach forward (or, for phrases written
+ * after the finding, backward) to the end of the clause, at most {@value #REACH} words, and stop at words that
+ * change the subject ("but", "however", "which"...). Pseudo-triggers ("no change", "gram negative") do nothing.
+ * When two triggers reach a word, the stronger wins: absent, family, possible, history.
+ */
+final class AssertionDetector {
+
+    static final int REACH = 10;
+
+    private enum Direction { FORWARD, BACKWARD, NONE }
+
+    private record Trigger(String[] words, Assertion assertion, Direction direction) { }
+
+    private static final List<Trigger> TRIGGERS = new ArrayList<>();
+
+    private static void add(Assertion assertion, Direction direction, String... phrases) {
+        for (String phrase : phrases) {
+            TRIGGERS.add(new Trigger(phrase.split(" "), assertion, direction));
+        }
+    }
+
+    static {
+        add(null, Direction.NONE, "no change", "no changes", "no increase", "not only", "no further", "gram negative", "not necessarily",
+                "without difficulty", "no longer than", "not certain if", "not known");
+        add(Assertion.ABSENT, Direction.FORWARD, "no", "not", "denies", "denied", "deny", "denying", "without", "negative for",
+                "no evidence of", "no signs of", "no sign of", "absence of", "absent", "free of", "never", "nor", "neither", "ruled out",
+                "rules out", "non", "lack of", "no history of", "unremarkable for", "resolution of");
+        add(Assertion.ABSENT, Direction.BACKWARD, "ruled out", "was ruled out", "were ruled out", "negative", "was negative", "were negative",
+                "absent", "not seen", "not found", "not detected", "not observed", "not present", "excluded", "was excluded", "discarded",
+                "was discarded", "were discarded", "unlikely", "resolved");
+        add(Assertion.POSSIBLE, Direction.FORWARD, "possible", "possibly", "probable", "probably", "suspected", "suspicion of", "suspicion",
+                "suspect", "suspicious for", "suspicious of", "likely", "rule out", "r o", "questionable", "query", "presumed", "presumptive",
+                "compatible with", "consistent with", "suggestive of", "suggesting", "differential diagnosis", "cannot rule out",
+                "could not rule out", "doubtful", "may", "might", "versus", "vs");
+        add(Assertion.POSSIBLE, Direction.BACKWARD, "suspected", "was suspected", "is suspected", "cannot be excluded", "could not be excluded",
+                "not excluded", "not ruled out", "not be ruled out", "not been ruled out", "not be excluded", "is possible", "was possible",
+                "is likely", "probable");
+        add(Assertion.FAMILY, Direction.FORWARD, "family history", "familial history", "family background", "family history of",
+                "in the family", "familial");
+        add(Assertion.HISTORY, Direction.FORWARD, "history of", "h o", "previous", "previously", "prior", "past", "background of",
+                "antecedents of", "antecedent of", "personal history", "status post", "s p", "former");
+        TRIGGERS.sort(Comparator.comparingInt((Trigger t) -> -t.words().length));
+    }
+
+    private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "yet", "except", "apart", "aside",
+            "which", "who", "whose", "secondary", "presenting", "presents", "presented", "showing", "shows", "showed", "revealed",
+            "reveals", "revealing", "reason", "cause", "causes", "caused", "due", "since", "because", "whereas", "while", "still", "now",
+            "currently", "admitted", "so", "therefore", "then", "later", "after", "until");
+
+    private static final Set<String> RELATIVES = Set.of("mother", "father", "brother", "sister", "brothers", "sisters", "sibling", "siblings",
+            "grandmother", "grandfather", "aunt", "uncle", "cousin", "parents", "maternal", "paternal");
+    private static final Set<String> RELATIVE_VERBS = Set.of("had", "has", "have", "with", "died", "suffered", "suffers", "diagnosed", "history");
+
+    private AssertionDetector() { }
+
+    /** The assertion of each word; {@code breaks[i]} says a clause ends after word i. */
+    static Assertion[] detect(List<String> words, boolean[] breaks, Assertion section) {
+        Assertion[] result = new Assertion[words.size()];
+        Arrays.fill(result, section);
+        int i = 0;
+        while (i < words.size()) {
+            Trigger trigger = triggerAt(words, i);
+            if (trigger == null && RELATIVES.contains(words.get(i)) && relativeVerbFollows(words, i)) {
+                trigger = new Trigger(new String[] {words.get(i)}, Assertion.FAMILY, Direction.FORWARD);
+            }
+            if (trigger == null) {
+                i++;
+                continue;
+            }
+            int length = trigger.words().length;
+            if (trigger.direction() == Direction.FORWARD) {
+                int end = i + length - 1;
+                for (int k = i + length; k < words.size() && k <= end + REACH && !breaks[k - 1] && !TERMINATORS.contains(words.get(k)); k++) {
+                    result[k] = stronger(result[k], trigger.assertion());
+                }
+            } else if (trigger.direction() == Direction.BACKWARD) {
+                for (int k = i - 1; k >= 0 && k >= i - REACH && !breaks[k] && !TERMINATORS.contains(words.get(k)); k--) {
+                    result[k] = stronger(result[k], trigger.assertion());
+                }
+            }
+            i += length;
+        }
+        return result;
+    }
+
+    private static boolean relativeVerbFollows(List<String> words, int i) {
+        for (int k = i + 1; k < words.size() && k <= i + 3; k++) {
+            if (RELATIVE_VERBS.contains(words.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Trigger triggerAt(List<String> words, int i) {
+        for (Trigger trigger : TRIGGERS) {
+            String[] t = trigger.words();
+            if (i + t.length > words.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 0; k < t.length && match; k++) {
+                match = words.get(i + k).equals(t[k]);
+            }
+            if (match) {
+                return trigger;
+            }
+        }
+        return null;
+    }
+
+    private static Assertion stronger(Assertion a, Assertion b) {
+        return Assertion.stronger(a, b);
+    }
+}

@@ -1,0 +1,173 @@
+package org.codedesk.casecoding.text;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A clinical note read for coding: its sentences, the section each sits in ("Family history:", "Past medical
+ * history:"), and its words with their character offsets, their stems (plus the stems of what an abbreviation
+ * stands for: "HTN" also reads as "hypertension") and what the text asserts about them (negated, uncertain,
+ * family, history). Immutable; holds the text only as long as the caller does.
+ */
+public final class ClinicalText {
+
+    /** A word of the text. {@code stems} holds its own stem first, then those of its abbreviation's expansions. */
+    public record Word(String text, int start, int end, int sentence, Set<String> stems, Assertion assertion) {
+
+        public String stem() {
+            return stems.iterator().next();
+        }
+    }
+
+    /** A sentence: character range and the heading of the section it is in (lower case, "" before any). */
+    public record Sentence(int start, int end, String section, int firstWord, int endWord) { }
+
+    private static final Pattern HEADING = Pattern.compile("^\\s*([A-Za-z][A-Za-z /&-]{2,40}):");
+    private static final Pattern CAPS_HEADING = Pattern.compile("^\\s*([A-Z][A-Z /&-]{2,40})\\s*$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final String text;
+    private final List<Word> words;
+    private final List<Sentence> sentences;
+
+    private ClinicalText(String text, List<Word> words, List<Sentence> sentences) {
+        this.text = text;
+        this.words = words;
+        this.sentences = sentences;
+    }
+
+    /**
+     * Reads a note. {@code abbreviations} gives, for a word written in capitals ("CHF"), the words it stands for
+     * (empty when it is not a known abbreviation).
+     */
+    public static ClinicalText read(String text, Function<String, List<String>> abbreviations) {
+        List<int[]> ranges = sentenceRanges(text);
+        List<Word> words = new ArrayList<>();
+        List<Sentence> sentences = new ArrayList<>();
+        String section = "";
+        for (int[] range : ranges) {
+            String sentenceText = text.substring(range[0], range[1]);
+            String heading = heading(sentenceText);
+            if (heading != null) {
+                section = heading;
+            }
+            int first = words.size();
+            List<String> raw = new ArrayList<>();
+            List<int[]> offsets = new ArrayList<>();
+            Matcher m = WORD.matcher(sentenceText);
+            while (m.find()) {
+                raw.add(m.group());
+                offsets.add(new int[] {range[0] + m.start(), range[0] + m.end()});
+            }
+            List<String> lower = raw.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+            boolean[] breaks = clauseBreaks(text, offsets);
+            Assertion[] assertions = AssertionDetector.detect(lower, breaks, sectionAssertion(section));
+            for (int i = 0; i < raw.size(); i++) {
+                Set<String> stems = new java.util.LinkedHashSet<>();
+                stems.add(Stems.stem(raw.get(i)));
+                if (raw.get(i).length() >= 2 && raw.get(i).chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
+                    for (String expansion : abbreviations.apply(raw.get(i))) {
+                        for (String w : Stems.words(expansion)) {
+                            if (!Stems.isFiller(w)) {
+                                stems.add(Stems.stem(w));
+                            }
+                        }
+                    }
+                }
+                words.add(new Word(raw.get(i), offsets.get(i)[0], offsets.get(i)[1], sentences.size(), Set.copyOf(stems).size() == 1
+                        ? Set.of(stems.iterator().next()) : java.util.Collections.unmodifiableSet(stems), assertions[i]));
+            }
+            sentences.add(new Sentence(range[0], range[1], section, first, words.size()));
+        }
+        return new ClinicalText(text, List.copyOf(words), List.copyOf(sentences));
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<Word> words() {
+        return words;
+    }
+
+    public List<Sentence> sentences() {
+        return sentences;
+    }
+
+    /** Sentences end at a line break, or at . ! ? followed by white space and a capital letter or digit. */
+    static List<int[]> sentenceRanges(String text) {
+        List<int[]> ranges = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean end = c == '\n' || c == '\r';
+            if ((c == '.' || c == '!' || c == '?') && i + 2 < text.length() && Character.isWhitespace(text.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) == ' ') {
+                    j++;
+                }
+                end = j < text.length() && (Character.isUpperCase(text.charAt(j)) || Character.isDigit(text.charAt(j)));
+            }
+            if (end) {
+                addRange(text, ranges, start, i + 1);
+                start = i + 1;
+            }
+        }
+        addRange(text, ranges, start, text.length());
+        return ranges;
+    }
+
+    private static void addRange(String text, List<int[]> ranges, int start, int end) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            ranges.add(new int[] {start, end});
+        }
+    }
+
+    private static String heading(String sentence) {
+        Matcher m = HEADING.matcher(sentence);
+        if (m.find() && m.group(1).trim().split("\\s+").length <= 5) {
+            return m.group(1).trim().toLowerCase(Locale.ROOT);
+        }
+        Matcher caps = CAPS_HEADING.matcher(sentence);
+        return caps.find() ? caps.group(1).trim().toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static final Map<String, Assertion> SECTION_WORDS = Map.of("family", Assertion.FAMILY, "past", Assertion.HISTORY,
+            "history", Assertion.HISTORY, "antecedents", Assertion.HISTORY, "pmh", Assertion.HISTORY, "psh", Assertion.HISTORY);
+
+    /** "Family history" sections speak of relatives; "past medical history" sections of the patient's past. */
+    static Assertion sectionAssertion(String section) {
+        Set<String> words = new HashSet<>(Stems.words(section));
+        if (words.contains("family")) {
+            return Assertion.FAMILY;
+        }
+        if (words.contains("present") || words.contains("current")) {
+            return Assertion.PRESENT;
+        }
+        return words.stream().map(SECTION_WORDS::get).filter(java.util.Objects::nonNull).findFirst().orElse(Assertion.PRESENT);
+    }
+
+    /** breaks[i]: a clause ends after word i (";", ":", a parenthesis), which also ends a negation's reach. */
+    private static boolean[] clauseBreaks(String text, List<int[]> offsets) {
+        boolean[] breaks = new boolean[offsets.size()];
+        for (int i = 0; i + 1 < offsets.size(); i++) {
+            String gap = text.substring(offsets.get(i)[1], offsets.get(i + 1)[0]);
+            breaks[i] = gap.indexOf(';') >= 0 || gap.indexOf(':') >= 0 || gap.indexOf('(') >= 0 || gap.indexOf(')') >= 0
+                    || gap.contains(". ");
+        }
+        return breaks;
+    }
+}

@@ -19,9 +19,12 @@ import org.codedesk.casecoding.text.Assertion;
 import org.codedesk.casecoding.text.ClinicalText;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CatalogChanged;
+import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.Release;
 import org.codedesk.search.Search;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +53,8 @@ public class CaseCoder {
     private final boolean codeEveryMention;
     private final Map<String, CaseModel.Dictionaries> dictionaries = new ConcurrentHashMap<>();
     private final Map<String, CaseModel> models = new ConcurrentHashMap<>();
+    /** Code pages read for the rules, by system, code and release: the same codes come back note after note. */
+    private final Cache<String, Optional<CodePage>> pages = Caffeine.newBuilder().maximumSize(20_000).build();
 
     CaseCoder(Catalog catalog, Search search, @Value("${codedesk.casecoding.corpus:}") String corpus,
               @Value("${codedesk.casecoding.threshold:0.3}") double threshold,
@@ -90,7 +95,11 @@ public class CaseCoder {
         List<CaseCoding.CodeSuggestion> diagnoses = new ArrayList<>();
         List<CaseCoding.CodeSuggestion> procedures = new ArrayList<>();
         List<CaseCoding.NotCoded> notCoded = new ArrayList<>();
-        CodingRules rules = new CodingRules(catalog, dateOfService);
+        CodingRules rules = new CodingRules((system, code) -> {
+            Optional<Release> release = system == CodeSystem.ICD10PCS ? pcs : cm;
+            return pages.get(system + "|" + code + "|" + release.map(Release::id).orElse(0L),
+                    k -> catalog.page(system, code, dateOfService).filter(p -> release.isPresent() && p.release().id() == release.get().id()));
+        });
         for (Candidate c : ranked) {
             IndexDictionary dictionary = c.procedure() ? dicts.procedures() : dicts.diagnoses();
             List<CaseCoding.CodeSuggestion> list = c.procedure() ? procedures : diagnoses;
@@ -103,12 +112,12 @@ public class CaseCoder {
             }
         }
         warnings.addAll(rules.caseWarnings(diagnoses));
-        return new CaseCoding(dateOfService, setting, cm.map(Release::label).orElse(null), pcs.map(Release::label).orElse(null),
+        return new CaseCoding(dateOfService, setting, cm.map(Release::version).orElse(null), pcs.map(Release::version).orElse(null),
                 model.description(), diagnoses, procedures, notCoded, warnings);
     }
 
-    /** A code, its score, and whether it is suggested (score at the threshold, and words of the note that support it). */
-    public record RankedCode(String code, double score, boolean suggested) { }
+    /** A code, its score, and whether words of the note support it (it is suggested when they do and the score reaches the threshold). */
+    public record RankedCode(String code, double score, boolean evidenced) { }
 
     /** The score from which a candidate is suggested rather than listed as a further candidate. */
     public double threshold() {
@@ -124,7 +133,7 @@ public class CaseCoder {
         CaseModel.Dictionaries dicts = dictionaries(cm, pcs);
         CaseModel model = model(cm, pcs, dicts, setting);
         return model.rank(read(text), dicts, codable(setting)).stream()
-                .filter(c -> c.procedure() == procedures && shown(c)).map(c -> new RankedCode(c.code(), c.score(), suggested(c))).toList();
+                .filter(c -> c.procedure() == procedures && shown(c)).map(c -> new RankedCode(c.code(), c.score(), !c.mentions().isEmpty())).toList();
     }
 
     /** The ranker weights in use (for the benchmark's report). */
@@ -204,5 +213,6 @@ public class CaseCoder {
     void on(CatalogChanged event) {
         dictionaries.clear();
         models.clear();
+        pages.invalidateAll();
     }
 }

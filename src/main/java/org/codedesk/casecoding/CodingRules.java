@@ -1,8 +1,6 @@
 package org.codedesk.casecoding;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.codedesk.casecoding.dictionary.IndexDictionary;
 import org.codedesk.casecoding.learning.Candidate;
 import org.codedesk.casecoding.text.ClinicalText;
-import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
 
@@ -24,7 +22,7 @@ import org.codedesk.catalog.CodeSystem;
  * The coding rules that bear on suggestions, read from the tabular of the release in force: a header code is never
  * final (a 7th character or a more specific code is needed, and the note is asked, not guessed); "code first",
  * "use additional code" and "code also" instructions; Excludes1 conflicts between two suggestions; history-of and
- * uncertain mentions; ICD-10-PCS rows the note leaves incomplete. One per request: it keeps the code pages it read.
+ * uncertain mentions; ICD-10-PCS rows the note leaves incomplete. Code pages come from the caller (CaseCoder caches them).
  */
 final class CodingRules {
 
@@ -32,13 +30,10 @@ final class CodingRules {
     private static final int MAX_PATHS = 4;
     private static final int MAX_EVIDENCE = 6;
 
-    private final Catalog catalog;
-    private final LocalDate date;
-    private final Map<String, Optional<CodePage>> pages = new HashMap<>();
+    private final BiFunction<CodeSystem, String, Optional<CodePage>> pages;
 
-    CodingRules(Catalog catalog, LocalDate date) {
-        this.catalog = catalog;
-        this.date = date;
+    CodingRules(BiFunction<CodeSystem, String, Optional<CodePage>> pages) {
+        this.pages = pages;
     }
 
     CaseCoding.CodeSuggestion suggestion(Candidate c, ClinicalText note, IndexDictionary dictionary, boolean suggested) {
@@ -185,6 +180,6 @@ final class CodingRules {
     }
 
     private Optional<CodePage> page(boolean procedure, String code) {
-        return pages.computeIfAbsent(code, k -> catalog.page(procedure ? CodeSystem.ICD10PCS : CodeSystem.ICD10CM, k, date));
+        return pages.apply(procedure ? CodeSystem.ICD10PCS : CodeSystem.ICD10CM, code);
     }
 }

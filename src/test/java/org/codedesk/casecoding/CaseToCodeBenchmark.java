@@ -141,7 +141,7 @@ class CaseToCodeBenchmark {
         Map<String, Set<String>> result = new LinkedHashMap<>();
         scores.forEach((id, ranked) -> {
             Set<String> chosen = new LinkedHashSet<>();
-            ranked.stream().filter(r -> r.suggested() && r.score() >= threshold).forEach(r -> chosen.add(r.code()));
+            ranked.stream().filter(r -> r.evidenced() && r.score() >= threshold).forEach(r -> chosen.add(r.code()));
             result.put(id, chosen);
         });
         return result;
@@ -149,7 +149,7 @@ class CaseToCodeBenchmark {
 
     private Set<String> chosen(List<CaseCoder.RankedCode> ranked) {
         Set<String> result = new LinkedHashSet<>();
-        ranked.stream().filter(CaseCoder.RankedCode::suggested).forEach(r -> result.add(r.code()));
+        ranked.stream().filter(r -> r.evidenced() && r.score() >= coder.threshold()).forEach(r -> result.add(r.code()));
         return result;
     }
 

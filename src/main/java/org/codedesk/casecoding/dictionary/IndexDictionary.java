@@ -97,13 +97,14 @@ public final class IndexDictionary {
         Set<String> seen = new HashSet<>();
         Map<String, Code> codes = new HashMap<>();
         for (SearchDocument doc : documents) {
-            codes.put(doc.code(), new Code(doc.code(), doc.title(), doc.billable()));
+            String title = doc.title() != null ? doc.title() : doc.shortTitle() != null ? doc.shortTitle() : "";
+            codes.put(doc.code(), new Code(doc.code(), title, doc.billable()));
             for (SearchDocument.IndexPath path : doc.indexPaths()) {
                 if ("Alphabetic Index".equals(path.index()) || "ICD-10-PCS Index".equals(path.index())) {
                     add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(path.path()));
                 }
             }
-            add(entries, seen, doc.code(), doc.title(), Source.TITLE, textGroups(cutAtWithout(doc.title())));
+            add(entries, seen, doc.code(), title, Source.TITLE, textGroups(cutAtWithout(title)));
             for (String inclusion : doc.inclusionTerms()) {
                 add(entries, seen, doc.code(), inclusion, Source.INCLUSION, textGroups(cutAtWithout(inclusion)));
             }
@@ -158,7 +159,11 @@ public final class IndexDictionary {
         return at > 0 ? title.substring(0, at) : title;
     }
 
-    /** "Infarct, infarction > myocardial > acute": one group per word, alternatives in the main term. */
+    /**
+     * "Infarct, infarction > myocardial > acute": one group per word; two forms of one word ("femur, femoral") are
+     * alternatives. "Fracture, traumatic" needs only "fracture": a fracture not called pathological is traumatic
+     * (the classification's default), so notes rarely say so.
+     */
     static String[][] indexGroups(String path) {
         List<String[]> groups = new ArrayList<>();
         String[] levels = path.split(" > ");
@@ -168,7 +173,7 @@ public final class IndexDictionary {
                 continue;
             }
             String[] parts = text.split(",");
-            if (level == 0 && parts.length == 2 && sameRoot(parts[0].trim(), parts[1].trim())) {
+            if (parts.length == 2 && sameRoot(parts[0].trim(), parts[1].trim())) {
                 Set<String> alternatives = new LinkedHashSet<>();
                 for (String part : parts) {
                     Stems.words(part).stream().filter(w -> !Stems.isFiller(w)).map(Stems::stem).forEach(alternatives::add);
@@ -178,10 +183,15 @@ public final class IndexDictionary {
                 }
                 continue;
             }
+            if (level == 0 && parts.length == 2 && DEFAULT_QUALIFIERS.contains(parts[1].trim().toLowerCase(java.util.Locale.ROOT))) {
+                text = parts[0];
+            }
             groups.addAll(Arrays.asList(textGroups(text)));
         }
         return dedupe(groups);
     }
+
+    private static final Set<String> DEFAULT_QUALIFIERS = Set.of("traumatic");
 
     static String[][] textGroups(String text) {
         List<String[]> groups = new ArrayList<>();

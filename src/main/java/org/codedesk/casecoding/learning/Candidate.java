@@ -22,6 +22,8 @@ public final class Candidate {
     double phrasePrecision;
     double phraseNoisyOr;
     double weakPhrase;
+    double evidencePrecision;
+    int evidenceSupport;
     int phraseSupport;
     int phraseMatches;
     int dictionaryGroups;
@@ -126,8 +128,12 @@ public final class Candidate {
             entryPrecision * prior,
             weakPhrase * neighbours,
             phraseNoisyOr * entryPrecision,
+            evidencePrecision,
+            Math.log1p(evidenceSupport) / 3,
+            evidencePrecision * neighbours,
+            evidencePrecision * evidencePrecision,
         };
     }
 
-    static final int FEATURES = 29;
+    static final int FEATURES = 33;
 }

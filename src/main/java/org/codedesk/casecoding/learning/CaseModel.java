@@ -89,7 +89,23 @@ public final class CaseModel {
         addDictionaryMatches(byCode, diagnosisMatches, false, codable);
         addDictionaryMatches(byCode, procedureMatches, true, codable);
         if (phrases != null) {
-            for (PhraseModel.PhraseMatch match : phrases.match(text)) {
+            for (PhraseModel.PhraseMatch match : phrases.match(text, true)) {
+                String code = match.association().code();
+                boolean procedure = isProcedure(code);
+                if (!valid(code, procedure, dictionaries)) {
+                    continue;
+                }
+                Candidate c = byCode.computeIfAbsent(code, k -> new Candidate(k, procedure));
+                boolean ok = codable.test(match.assertion());
+                c.addMention(new Candidate.Mention(match.sentence(), match.first(), match.last(), match.assertion(),
+                        "Evidence words of coded cases: \"" + text.text().substring(text.words().get(match.first()).start(),
+                                text.words().get(match.last()).end()) + "\""), ok);
+                if (ok) {
+                    c.evidencePrecision = Math.max(c.evidencePrecision, match.association().precision());
+                    c.evidenceSupport = Math.max(c.evidenceSupport, match.association().support());
+                }
+            }
+            for (PhraseModel.PhraseMatch match : phrases.match(text, false)) {
                 String code = match.association().code();
                 boolean procedure = isProcedure(code);
                 if (!valid(code, procedure, dictionaries)) {

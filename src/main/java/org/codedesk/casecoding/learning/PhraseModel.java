@@ -12,11 +12,12 @@ import org.codedesk.casecoding.text.ClinicalText;
 import org.codedesk.casecoding.text.Stems;
 
 /**
- * Phrases learned from a coded corpus: for every phrase of one to three words, how often a sentence holding it
- * lies next to the evidence of a code (precision) and how many times (support). The corpus gives each code's
- * evidence by offset in the original text; the English sentence at the same relative place, and its neighbours,
- * are taken as that evidence's translation. Phrases seen with a code fewer than {@value #MIN_SUPPORT} times are
- * dropped. Immutable once learned.
+ * Phrases learned from a coded corpus. Two kinds: (1) for every phrase of one to three words, how often a sentence
+ * holding it lies next to the evidence of a code (precision) and how many times (support); the corpus gives each
+ * code's evidence by offset in the original text, and the English sentence at the same relative place, with its
+ * neighbours, is taken as its translation. (2) The evidence words themselves, found in that English window as the
+ * phrase of up to {@value #MAX_EVIDENCE_WORDS} words most alike in spelling (medical words are mostly cognates:
+ * "nefrolitiasis", "nephrolithiasis"), with how often that phrase was the evidence of the code. Immutable.
  */
 public final class PhraseModel {
 
@@ -24,6 +25,8 @@ public final class PhraseModel {
     static final int MIN_SUPPORT = Integer.getInteger("pm.support", 1);
     static final double MIN_PRECISION = Double.parseDouble(System.getProperty("pm.precision", "0.1"));
     static final int WINDOW = Integer.getInteger("pm.window", 1);
+    static final int MAX_EVIDENCE_WORDS = 6;
+    static final double MIN_LIKENESS = Double.parseDouble(System.getProperty("pm.likeness", "0.3"));
 
     public record Association(String code, int support, double precision) { }
 
@@ -31,9 +34,11 @@ public final class PhraseModel {
     public record PhraseMatch(Association association, String phrase, int sentence, int first, int last, Assertion assertion) { }
 
     private final Map<String, List<Association>> byPhrase;
+    private final Map<String, List<Association>> evidencePhrases;
 
-    private PhraseModel(Map<String, List<Association>> byPhrase) {
+    private PhraseModel(Map<String, List<Association>> byPhrase, Map<String, List<Association>> evidencePhrases) {
         this.byPhrase = byPhrase;
+        this.evidencePhrases = evidencePhrases;
     }
 
     public int size() {
@@ -57,6 +62,29 @@ public final class PhraseModel {
                 }
             }
         }
+        Map<String, Map<String, Integer>> evidence = new HashMap<>();
+        for (int d = 0; d < documents.size(); d++) {
+            ClinicalText text = texts.get(d);
+            for (TrainingCorpus.Evidence e : documents.get(d).evidence()) {
+                String phrase = likestPhrase(text, e);
+                if (phrase != null) {
+                    evidence.computeIfAbsent(phrase, k -> new HashMap<>()).merge(e.code(), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Integer> evidenceOccurrences = new HashMap<>();
+        for (ClinicalText text : texts) {
+            for (ClinicalText.Sentence sentence : text.sentences()) {
+                for (String phrase : phrases(text, sentence, MAX_EVIDENCE_WORDS).keySet()) {
+                    if (evidence.containsKey(phrase)) {
+                        evidenceOccurrences.merge(phrase, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        Map<String, List<Association>> evidencePhrases = new HashMap<>();
+        evidence.forEach((phrase, codes) -> codes.forEach((code, support) -> evidencePhrases.computeIfAbsent(phrase, k -> new ArrayList<>())
+                .add(new Association(code, support, support / (evidenceOccurrences.getOrDefault(phrase, 0) + 1.0)))));
         Map<String, List<Association>> byPhrase = new HashMap<>();
         together.forEach((phrase, codes) -> codes.forEach((code, support) -> {
             double precision = support / (occurrences.get(phrase) + 1.0);
@@ -64,7 +92,71 @@ public final class PhraseModel {
                 byPhrase.computeIfAbsent(phrase, k -> new ArrayList<>()).add(new Association(code, support, precision));
             }
         }));
-        return new PhraseModel(byPhrase);
+        return new PhraseModel(byPhrase, evidencePhrases);
+    }
+
+    /** The phrase of the English window around the evidence most alike in spelling to the evidence's original words. */
+    static String likestPhrase(ClinicalText text, TrainingCorpus.Evidence evidence) {
+        Set<String> target = trigrams(evidence.words());
+        if (target.isEmpty()) {
+            return null;
+        }
+        int at = sentenceAt(text, evidence.position());
+        String best = null;
+        double bestLikeness = MIN_LIKENESS;
+        for (int s = Math.max(0, at - WINDOW); s <= Math.min(text.sentences().size() - 1, at + WINDOW); s++) {
+            ClinicalText.Sentence sentence = text.sentences().get(s);
+            for (Map.Entry<String, int[]> phrase : phrases(text, sentence, MAX_EVIDENCE_WORDS).entrySet()) {
+                int[] span = phrase.getValue();
+                Set<String> words = trigrams(text.text().substring(text.words().get(span[0]).start(), text.words().get(span[1]).end()));
+                double likeness = dice(target, words);
+                if (likeness > bestLikeness) {
+                    bestLikeness = likeness;
+                    best = phrase.getKey();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int sentenceAt(ClinicalText text, double position) {
+        int length = Math.max(1, text.text().length());
+        int at = 0;
+        for (int s = 0; s < text.sentences().size(); s++) {
+            if (text.sentences().get(s).start() / (double) length <= position) {
+                at = s;
+            }
+        }
+        return at;
+    }
+
+    /** Letter trigrams of each word (accents removed, lower case), so word order does not matter. */
+    static Set<String> trigrams(String text) {
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        Set<String> result = new HashSet<>();
+        for (String word : Stems.words(plain)) {
+            if (Stems.isFiller(word) || word.length() < 3) {
+                continue;
+            }
+            String padded = " " + word + " ";
+            for (int i = 0; i + 3 <= padded.length(); i++) {
+                result.add(padded.substring(i, i + 3));
+            }
+        }
+        return result;
+    }
+
+    private static double dice(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String t : b) {
+            if (a.contains(t)) {
+                common++;
+            }
+        }
+        return 2.0 * common / (a.size() + b.size());
     }
 
     /** The codes whose evidence lies in or next to each sentence, by relative position in the document. */
@@ -91,6 +183,10 @@ public final class PhraseModel {
 
     /** Phrases of a sentence (stems joined by spaces) to their first and last word index. */
     static Map<String, int[]> phrases(ClinicalText text, ClinicalText.Sentence sentence) {
+        return phrases(text, sentence, MAX_WORDS);
+    }
+
+    static Map<String, int[]> phrases(ClinicalText text, ClinicalText.Sentence sentence, int maxWords) {
         Map<String, int[]> result = new HashMap<>();
         List<ClinicalText.Word> words = text.words();
         for (int i = sentence.firstWord(); i < sentence.endWord(); i++) {
@@ -98,7 +194,7 @@ public final class PhraseModel {
                 continue;
             }
             StringBuilder phrase = new StringBuilder();
-            for (int n = 0; n < MAX_WORDS && i + n < sentence.endWord(); n++) {
+            for (int n = 0; n < maxWords && i + n < sentence.endWord(); n++) {
                 ClinicalText.Word word = words.get(i + n);
                 if (n > 0) {
                     phrase.append(' ');
@@ -116,12 +212,13 @@ public final class PhraseModel {
         return word.chars().allMatch(Character::isDigit);
     }
 
-    /** Every learned phrase of the note with the codes it points to. */
-    public List<PhraseMatch> match(ClinicalText text) {
+    /** Every learned phrase of the note with the codes it points to ({@code evidence}: phrases that were evidence words). */
+    public List<PhraseMatch> match(ClinicalText text, boolean evidence) {
         List<PhraseMatch> result = new ArrayList<>();
+        Map<String, List<Association>> table = evidence ? evidencePhrases : byPhrase;
         for (int s = 0; s < text.sentences().size(); s++) {
-            for (Map.Entry<String, int[]> phrase : phrases(text, text.sentences().get(s)).entrySet()) {
-                List<Association> associations = byPhrase.get(phrase.getKey());
+            for (Map.Entry<String, int[]> phrase : phrases(text, text.sentences().get(s), evidence ? MAX_EVIDENCE_WORDS : MAX_WORDS).entrySet()) {
+                List<Association> associations = table.get(phrase.getKey());
                 if (associations == null) {
                     continue;
                 }

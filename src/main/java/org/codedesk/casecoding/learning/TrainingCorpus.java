@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  */
 public record TrainingCorpus(String name, List<Document> documents) {
 
-    /** Where in the original text (0..1 of its length) a code's evidence starts. */
-    public record Evidence(String code, boolean procedure, double position) { }
+    /** A code's evidence: its words in the original language, and where they start (0..1 of the original text's length). */
+    public record Evidence(String code, boolean procedure, double position, String words) { }
 
     public record Document(String id, String english, Set<String> diagnoses, Set<String> procedures, List<Evidence> evidence) { }
 
@@ -50,7 +50,7 @@ public record TrainingCorpus(String name, List<Document> documents) {
                 for (String[] row : evidence.getOrDefault(id, List.of())) {
                     int start = Integer.parseInt(row[4].trim().split("[ ;]")[0]);
                     if (originalLength > 0) {
-                        spans.add(new Evidence(normalise(row[2]), row[1].startsWith("PROC"), Math.min(1.0, start / (double) originalLength)));
+                        spans.add(new Evidence(normalise(row[2]), row[1].startsWith("PROC"), Math.min(1.0, start / (double) originalLength), row[3]));
                     }
                 }
                 documents.add(new Document(id, english, diagnoses.getOrDefault(id, Set.of()), procedures.getOrDefault(id, Set.of()), spans));

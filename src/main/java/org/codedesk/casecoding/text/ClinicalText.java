@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * A clinical note read for coding: its sentences, the section each sits in ("Family history:", "Past medical
- * history:"), and its words with their character offsets, their stems (plus the stems of what an abbreviation
+ * history:"; a heading with text after it covers its line, a heading alone covers the lines up to a blank line), and its words with their character offsets, their stems (plus the stems of what an abbreviation
  * stands for: "HTN" also reads as "hypertension") and what the text asserts about them (negated, uncertain,
  * family, history). Immutable; holds the text only as long as the caller does.
  */
@@ -52,11 +52,21 @@ public final class ClinicalText {
         List<Word> words = new ArrayList<>();
         List<Sentence> sentences = new ArrayList<>();
         String section = "";
+        boolean endsWithLine = false;
+        int previousEnd = 0;
         for (int[] range : ranges) {
             String sentenceText = text.substring(range[0], range[1]);
+            String gap = text.substring(previousEnd, range[0]);
+            if (gap.contains("\n\n") || gap.contains("\r\n\r\n") || (endsWithLine && gap.indexOf('\n') >= 0)) {
+                section = "";
+                endsWithLine = false;
+            }
+            previousEnd = range[1];
             String heading = heading(sentenceText);
             if (heading != null) {
                 section = heading;
+                // "Family history: diabetes." covers its own line; a heading alone on its line covers the lines under it
+                endsWithLine = !sentenceText.substring(sentenceText.indexOf(':') + 1).isBlank() && sentenceText.indexOf(':') >= 0;
             }
             int first = words.size();
             List<String> raw = new ArrayList<>();

@@ -12,12 +12,12 @@ import org.codedesk.casecoding.CaseCoding;
  * support (or, in another style, with the codes they mention but may not be coded, such as a negated finding).
  * Overlapping evidence is merged at character level, so every character is shown once.
  */
-record HighlightedText(List<Segment> segments) {
+public record HighlightedText(List<Segment> segments) {
 
     /** A piece of the note; {@code codes} empty for plain text; {@code coded} false for mentions that are not coded. */
-    record Segment(String text, String codes, boolean coded) {
+    public record Segment(String text, String codes, boolean coded) {
 
-        boolean marked() {
+        public boolean marked() {
             return !codes.isEmpty();
         }
     }

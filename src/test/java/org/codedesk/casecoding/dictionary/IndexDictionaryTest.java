@@ -1,0 +1,63 @@
+package org.codedesk.casecoding.dictionary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.codedesk.casecoding.text.Assertion;
+import org.codedesk.casecoding.text.ClinicalText;
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.SearchDocument;
+import org.junit.jupiter.api.Test;
+
+class IndexDictionaryTest {
+
+    static SearchDocument doc(String code, String title, List<String> inclusions, String... indexPaths) {
+        return new SearchDocument(CodeSystem.ICD10CM, code.replace(".", ""), code, "code", true, title, title, null, null, inclusions,
+                java.util.Arrays.stream(indexPaths).map(p -> new SearchDocument.IndexPath("Alphabetic Index", p, null, null, null, "FY2019")).toList());
+    }
+
+    static final IndexDictionary DICTIONARY = IndexDictionary.build(List.of(
+            doc("J18.9", "Pneumonia, unspecified organism", List.of(), "Pneumonia"),
+            doc("J69.0", "Pneumonitis due to inhalation of food and vomit", List.of("Aspiration pneumonia NOS"), "Pneumonia > aspiration"),
+            doc("I21.9", "Acute myocardial infarction, unspecified", List.of(), "Infarct, infarction > myocardial"),
+            doc("E11.9", "Type 2 diabetes mellitus without complications", List.of(), "Diabetes, diabetic > type 2 > without complication")));
+
+    private static List<String> codes(String text) {
+        return DICTIONARY.match(ClinicalText.read(text, a -> List.of())).stream().map(m -> m.entry().code()).distinct().toList();
+    }
+
+    @Test
+    void theDeepestIndexPathTheWordsAllowWins() {
+        assertThat(codes("Chest film shows an aspiration pneumonia.")).containsExactly("J69.0");
+        assertThat(codes("Chest film shows a pneumonia.")).containsExactly("J18.9");
+    }
+
+    @Test
+    void alternativeFormsOfTheMainTermAndStemsMatch() {
+        assertThat(codes("Old myocardial infarct.")).containsExactly("I21.9");
+        assertThat(codes("Admitted for an infarction, myocardial by ECG.")).containsExactly("I21.9");
+    }
+
+    @Test
+    void withoutLevelsAndTitleTailsAreNotRequired() {
+        assertThat(codes("Type 2 diabetes, well controlled.")).containsExactly("E11.9");
+    }
+
+    @Test
+    void wordsMustBeCloseAndInOneSentence() {
+        assertThat(codes("Aspiration of the knee joint was done. Later a pneumonia.")).containsExactly("J18.9");
+        assertThat(codes("The myocardial perfusion scan, done on the third day after a long and tiring journey by car, excluded any infarction"))
+                .isEmpty();
+    }
+
+    @Test
+    void aMatchCarriesItsPositionsAndAssertion() {
+        ClinicalText text = ClinicalText.read("No evidence of pneumonia.", a -> List.of());
+        IndexDictionary.Match match = DICTIONARY.match(text).get(0);
+        assertThat(text.text().substring(text.words().get(match.first()).start(), text.words().get(match.last()).end())).isEqualTo("pneumonia");
+        assertThat(match.assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(DICTIONARY.code("J69.0")).map(IndexDictionary.Code::title).contains("Pneumonitis due to inhalation of food and vomit");
+        assertThat(DICTIONARY.code("J99.9")).isEmpty();
+    }
+}

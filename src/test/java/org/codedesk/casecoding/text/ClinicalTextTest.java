@@ -1,0 +1,81 @@
+package org.codedesk.casecoding.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ClinicalTextTest {
+
+    private static final Map<String, List<String>> ABBREVIATIONS = Map.of("htn", List.of("hypertension"), "chf", List.of("congestive heart failure"));
+
+    private static ClinicalText read(String text) {
+        return ClinicalText.read(text, a -> ABBREVIATIONS.getOrDefault(a.toLowerCase(java.util.Locale.ROOT), List.of()));
+    }
+
+    private static Assertion of(ClinicalText text, String word) {
+        return text.words().stream().filter(w -> w.text().equalsIgnoreCase(word)).findFirst().orElseThrow().assertion();
+    }
+
+    @Test
+    void wordsKeepTheirOffsetsAndStems() {
+        ClinicalText text = read("Patient has fractures.\nPneumonia noted.");
+        ClinicalText.Word word = text.words().get(2);
+        assertThat(text.text().substring(word.start(), word.end())).isEqualTo("fractures");
+        assertThat(word.stem()).isEqualTo("fractur");
+        assertThat(text.sentences()).hasSize(2);
+        assertThat(text.words().get(3).sentence()).isEqualTo(1);
+    }
+
+    @Test
+    void negationReachesForwardToTheEndOfTheClause() {
+        ClinicalText text = read("Patient denies chest pain, fever or dyspnea but reports cough.");
+        assertThat(of(text, "chest")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "fever")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "dyspnea")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "cough")).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void negationWrittenAfterTheFindingReachesBackward() {
+        ClinicalText text = read("Tuberculosis was ruled out. Blood cultures were negative; anemia persists.");
+        assertThat(of(text, "tuberculosis")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "cultures")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "anemia")).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void pseudoTriggersNegateNothing() {
+        ClinicalText text = read("Gram negative bacilli grew. No change in the pneumonia.");
+        assertThat(of(text, "bacilli")).isEqualTo(Assertion.PRESENT);
+        assertThat(of(text, "pneumonia")).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void uncertaintyFamilyAndHistoryAreTold() {
+        assertThat(of(read("Findings compatible with pneumonia."), "pneumonia")).isEqualTo(Assertion.POSSIBLE);
+        assertThat(of(read("Pneumonia is suspected."), "pneumonia")).isEqualTo(Assertion.POSSIBLE);
+        assertThat(of(read("His mother had breast cancer."), "breast")).isEqualTo(Assertion.FAMILY);
+        assertThat(of(read("She has a history of stroke."), "stroke")).isEqualTo(Assertion.HISTORY);
+        assertThat(of(read("No family history of diabetes."), "diabetes")).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void sectionHeadingsSetTheContext() {
+        ClinicalText text = read("Family history: diabetes and asthma.\nPast medical history: stroke.\nAssessment: pneumonia.");
+        assertThat(of(text, "asthma")).isEqualTo(Assertion.FAMILY);
+        assertThat(of(text, "stroke")).isEqualTo(Assertion.HISTORY);
+        assertThat(of(text, "pneumonia")).isEqualTo(Assertion.PRESENT);
+        assertThat(text.sentences().get(2).section()).isEqualTo("assessment");
+    }
+
+    @Test
+    void abbreviationsInCapitalsAlsoReadAsWhatTheyStandFor() {
+        ClinicalText text = read("Known HTN and CHF.");
+        assertThat(text.words().get(1).stems()).contains("htn", "hypertens");
+        assertThat(text.words().get(3).stems()).contains("congest", "heart", "failur");
+        assertThat(read("an htn word").words().get(1).stems()).containsExactly("htn");
+    }
+}

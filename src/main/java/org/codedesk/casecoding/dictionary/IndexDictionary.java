@@ -211,9 +211,10 @@ public final class IndexDictionary {
         return unique.values().toArray(String[][]::new);
     }
 
+    /** Two forms of one word: "femur, femoral", "infarct, infarction" (one word each, the same first three letters). */
     private static boolean sameRoot(String a, String b) {
         return a.length() >= 4 && b.length() >= 4 && !a.contains(" ") && !b.contains(" ")
-                && a.substring(0, 4).equalsIgnoreCase(b.substring(0, 4));
+                && a.substring(0, 3).equalsIgnoreCase(b.substring(0, 3));
     }
 
     /** Every non-dominated entry found in the note, sentence by sentence. */

@@ -77,10 +77,21 @@ public class CaseCoder {
         }
     }
 
-    public CaseCoding code(String text, LocalDate dateOfService, EncounterSetting setting) {
-        requireText(text);
+    /** The releases in force on a date, their dictionaries, and the model learned for them and the setting. */
+    private record Engine(Optional<Release> cm, Optional<Release> pcs, CaseModel.Dictionaries dictionaries, CaseModel model) { }
+
+    private Engine engine(LocalDate dateOfService, EncounterSetting setting) {
         Optional<Release> cm = catalog.releaseInForce(CodeSystem.ICD10CM, dateOfService);
         Optional<Release> pcs = catalog.releaseInForce(CodeSystem.ICD10PCS, dateOfService);
+        CaseModel.Dictionaries dicts = dictionaries(cm, pcs);
+        return new Engine(cm, pcs, dicts, model(cm, pcs, dicts, setting));
+    }
+
+    public CaseCoding code(String text, LocalDate dateOfService, EncounterSetting setting) {
+        requireText(text);
+        Engine engine = engine(dateOfService, setting);
+        Optional<Release> cm = engine.cm();
+        Optional<Release> pcs = engine.pcs();
         List<String> warnings = new ArrayList<>();
         if (cm.isEmpty()) {
             warnings.add("No ICD-10-CM release is in force on " + dateOfService + ": no diagnosis codes can be suggested.");
@@ -88,8 +99,8 @@ public class CaseCoder {
         if (pcs.isEmpty()) {
             warnings.add("No ICD-10-PCS release is in force on " + dateOfService + ": no procedure codes can be suggested.");
         }
-        CaseModel.Dictionaries dicts = dictionaries(cm, pcs);
-        CaseModel model = model(cm, pcs, dicts, setting);
+        CaseModel.Dictionaries dicts = engine.dictionaries();
+        CaseModel model = engine.model();
         ClinicalText note = read(text);
         List<Candidate> ranked = model.rank(note, dicts, codable(setting));
         List<CaseCoding.CodeSuggestion> diagnoses = new ArrayList<>();
@@ -128,26 +139,19 @@ public class CaseCoder {
      * Ranked codes only (no warnings, no titles): what the benchmark scores. Same engine as {@link #code}.
      */
     public List<RankedCode> rankedCodes(String text, LocalDate dateOfService, EncounterSetting setting, boolean procedures) {
-        Optional<Release> cm = catalog.releaseInForce(CodeSystem.ICD10CM, dateOfService);
-        Optional<Release> pcs = catalog.releaseInForce(CodeSystem.ICD10PCS, dateOfService);
-        CaseModel.Dictionaries dicts = dictionaries(cm, pcs);
-        CaseModel model = model(cm, pcs, dicts, setting);
-        return model.rank(read(text), dicts, codable(setting)).stream()
+        Engine engine = engine(dateOfService, setting);
+        return engine.model().rank(read(text), engine.dictionaries(), codable(setting)).stream()
                 .filter(c -> c.procedure() == procedures && shown(c)).map(c -> new RankedCode(c.code(), c.score(), !c.mentions().isEmpty())).toList();
     }
 
     /** The ranker weights in use (for the benchmark's report). */
     public String weights(LocalDate dateOfService, EncounterSetting setting) {
-        Optional<Release> cm = catalog.releaseInForce(CodeSystem.ICD10CM, dateOfService);
-        Optional<Release> pcs = catalog.releaseInForce(CodeSystem.ICD10PCS, dateOfService);
-        return model(cm, pcs, dictionaries(cm, pcs), setting).weights();
+        return engine(dateOfService, setting).model().weights();
     }
 
     /** What the engine learned from, for the page. */
     public String method(LocalDate dateOfService, EncounterSetting setting) {
-        Optional<Release> cm = catalog.releaseInForce(CodeSystem.ICD10CM, dateOfService);
-        Optional<Release> pcs = catalog.releaseInForce(CodeSystem.ICD10PCS, dateOfService);
-        return model(cm, pcs, dictionaries(cm, pcs), setting).description();
+        return engine(dateOfService, setting).model().description();
     }
 
     /** Shown as a suggestion or a further candidate: a codable mention, or similar cases with no mention the note rules out. */

@@ -89,42 +89,20 @@ public final class CaseModel {
         addDictionaryMatches(byCode, diagnosisMatches, false, codable);
         addDictionaryMatches(byCode, procedureMatches, true, codable);
         if (phrases != null) {
-            for (PhraseModel.PhraseMatch match : phrases.match(text, true)) {
-                String code = match.association().code();
-                boolean procedure = isProcedure(code);
-                if (!valid(code, procedure, dictionaries)) {
-                    continue;
+            addPhraseMatches(byCode, text, phrases.match(text, true), dictionaries, codable, "Evidence words of coded cases", (c, a) -> {
+                c.evidencePrecision = Math.max(c.evidencePrecision, a.precision());
+                c.evidenceSupport = Math.max(c.evidenceSupport, a.support());
+            });
+            addPhraseMatches(byCode, text, phrases.match(text, false), dictionaries, codable, "Phrase learned from coded cases", (c, a) -> {
+                if (a.support() < 2) {
+                    c.weakPhrase = Math.max(c.weakPhrase, a.precision());
+                    return;
                 }
-                Candidate c = byCode.computeIfAbsent(code, k -> new Candidate(k, procedure));
-                boolean ok = codable.test(match.assertion());
-                c.addMention(new Candidate.Mention(match.sentence(), match.first(), match.last(), match.assertion(),
-                        "Evidence words of coded cases: \"" + text.text().substring(text.words().get(match.first()).start(),
-                                text.words().get(match.last()).end()) + "\""), ok);
-                if (ok) {
-                    c.evidencePrecision = Math.max(c.evidencePrecision, match.association().precision());
-                    c.evidenceSupport = Math.max(c.evidenceSupport, match.association().support());
-                }
-            }
-            for (PhraseModel.PhraseMatch match : phrases.match(text, false)) {
-                String code = match.association().code();
-                boolean procedure = isProcedure(code);
-                if (!valid(code, procedure, dictionaries)) {
-                    continue;
-                }
-                Candidate c = byCode.computeIfAbsent(code, k -> new Candidate(k, procedure));
-                boolean ok = codable.test(match.assertion());
-                c.addMention(new Candidate.Mention(match.sentence(), match.first(), match.last(), match.assertion(),
-                        "Phrase learned from coded cases: \"" + text.text().substring(text.words().get(match.first()).start(),
-                                text.words().get(match.last()).end()) + "\""), ok);
-                if (ok && match.association().support() < 2) {
-                    c.weakPhrase = Math.max(c.weakPhrase, match.association().precision());
-                } else if (ok) {
-                    c.phraseMatches++;
-                    c.phraseNoisyOr = 1 - (1 - c.phraseNoisyOr) * (1 - match.association().precision());
-                    c.phrasePrecision = Math.max(c.phrasePrecision, match.association().precision());
-                    c.phraseSupport = Math.max(c.phraseSupport, match.association().support());
-                }
-            }
+                c.phraseMatches++;
+                c.phraseNoisyOr = 1 - (1 - c.phraseNoisyOr) * (1 - a.precision());
+                c.phrasePrecision = Math.max(c.phrasePrecision, a.precision());
+                c.phraseSupport = Math.max(c.phraseSupport, a.support());
+            });
             for (Map.Entry<String, Double> vote : neighbours.votes(text).entrySet()) {
                 boolean procedure = isProcedure(vote.getKey());
                 if (vote.getValue() >= 0.05 && valid(vote.getKey(), procedure, dictionaries)) {
@@ -140,6 +118,26 @@ public final class CaseModel {
             result.add(c);
         }
         return result;
+    }
+
+    /** Adds learned phrase matches whose code the release has; {@code learn} takes in each codable match's association. */
+    private static void addPhraseMatches(Map<String, Candidate> byCode, ClinicalText text, List<PhraseModel.PhraseMatch> matches,
+                                         Dictionaries dictionaries, Predicate<Assertion> codable, String route,
+                                         java.util.function.BiConsumer<Candidate, PhraseModel.Association> learn) {
+        for (PhraseModel.PhraseMatch match : matches) {
+            String code = match.association().code();
+            boolean procedure = isProcedure(code);
+            if (!valid(code, procedure, dictionaries)) {
+                continue;
+            }
+            Candidate c = byCode.computeIfAbsent(code, k -> new Candidate(k, procedure));
+            boolean ok = codable.test(match.assertion());
+            String words = text.text().substring(text.words().get(match.first()).start(), text.words().get(match.last()).end());
+            c.addMention(new Candidate.Mention(match.sentence(), match.first(), match.last(), match.assertion(), route + ": \"" + words + "\""), ok);
+            if (ok) {
+                learn.accept(c, match.association());
+            }
+        }
     }
 
     private void addDictionaryMatches(Map<String, Candidate> byCode, List<IndexDictionary.Match> matches, boolean procedure,

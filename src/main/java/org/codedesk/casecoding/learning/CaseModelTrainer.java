@@ -31,6 +31,10 @@ public final class CaseModelTrainer {
         List<ClinicalText> texts = documents.stream().map(d -> reader.apply(d.english())).toList();
         List<List<IndexDictionary.Match>> diagnosisMatches = texts.stream().map(t -> dictionaries.diagnoses().match(t)).toList();
         List<List<IndexDictionary.Match>> procedureMatches = texts.stream().map(t -> dictionaries.procedures().match(t)).toList();
+        List<List<String>> evidencePhrases = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            evidencePhrases.add(PhraseModel.evidencePhrases(documents.get(i), texts.get(i)));
+        }
         List<double[]> diagnosisRows = new ArrayList<>();
         List<Boolean> diagnosisLabels = new ArrayList<>();
         List<double[]> procedureRows = new ArrayList<>();
@@ -42,7 +46,7 @@ public final class CaseModelTrainer {
                     learnFrom.add(i);
                 }
             }
-            CaseModel partial = learn(documents, texts, diagnosisMatches, procedureMatches, learnFrom, codable, null, null, "");
+            CaseModel partial = learn(documents, texts, evidencePhrases, diagnosisMatches, procedureMatches, learnFrom, codable, null, null, "");
             for (int i = fold; i < documents.size(); i += FOLDS) {
                 TrainingCorpus.Document d = documents.get(i);
                 for (Candidate c : partial.candidates(texts.get(i), diagnosisMatches.get(i), procedureMatches.get(i), dictionaries, codable)) {
@@ -58,12 +62,12 @@ public final class CaseModelTrainer {
         for (int i = 0; i < documents.size(); i++) {
             all.add(i);
         }
-        return learn(documents, texts, diagnosisMatches, procedureMatches, all, codable, diagnoses, procedures,
+        return learn(documents, texts, evidencePhrases, diagnosisMatches, procedureMatches, all, codable, diagnoses, procedures,
                 "Alphabetic Index and tabular, with phrases and rankings learned from " + documents.size() + " coded cases ("
                         + corpus.name() + ")");
     }
 
-    private static CaseModel learn(List<TrainingCorpus.Document> documents, List<ClinicalText> texts,
+    private static CaseModel learn(List<TrainingCorpus.Document> documents, List<ClinicalText> texts, List<List<String>> evidencePhrases,
                                    List<List<IndexDictionary.Match>> diagnosisMatches, List<List<IndexDictionary.Match>> procedureMatches,
                                    List<Integer> indexes, Predicate<Assertion> codable, Ranker diagnoses, Ranker procedures,
                                    String description) {
@@ -87,7 +91,8 @@ public final class CaseModelTrainer {
                 stats[1]++;
             }
         }
-        return new CaseModel(PhraseModel.learn(docs, docTexts), NeighbourModel.learn(docs, docTexts), CaseModel.documentFrequency(docs),
+        List<List<String>> docEvidence = indexes.stream().map(evidencePhrases::get).toList();
+        return new CaseModel(PhraseModel.learn(docs, docTexts, docEvidence), NeighbourModel.learn(docs, docTexts), CaseModel.documentFrequency(docs),
                 docs.size(), entryStatistics, diagnoses == null ? LogisticRanker.untrained() : diagnoses,
                 procedures == null ? LogisticRanker.untrained() : procedures, description);
     }

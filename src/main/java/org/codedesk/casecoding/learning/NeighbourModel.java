@@ -16,7 +16,7 @@ import org.codedesk.casecoding.text.Stems;
  */
 public final class NeighbourModel {
 
-    static final int NEIGHBOURS = Integer.getInteger("knn", 20);
+    static final int NEIGHBOURS = 20;
 
     private record Case(Map<String, Double> vector, Set<String> codes) { }
 

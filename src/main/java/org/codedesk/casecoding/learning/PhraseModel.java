@@ -21,12 +21,12 @@ import org.codedesk.casecoding.text.Stems;
  */
 public final class PhraseModel {
 
-    static final int MAX_WORDS = Integer.getInteger("pm.words", 3);
-    static final int MIN_SUPPORT = Integer.getInteger("pm.support", 1);
-    static final double MIN_PRECISION = Double.parseDouble(System.getProperty("pm.precision", "0.1"));
-    static final int WINDOW = Integer.getInteger("pm.window", 1);
+    static final int MAX_WORDS = 3;
+    static final int MIN_SUPPORT = 1;
+    static final double MIN_PRECISION = 0.1;
+    static final int WINDOW = 1;
     static final int MAX_EVIDENCE_WORDS = 6;
-    static final double MIN_LIKENESS = Double.parseDouble(System.getProperty("pm.likeness", "0.3"));
+    static final double MIN_LIKENESS = 0.3;
 
     public record Association(String code, int support, double precision) { }
 
@@ -47,6 +47,24 @@ public final class PhraseModel {
 
     /** Learns from documents already read as clinical text ({@code texts.get(i)} is {@code documents.get(i)}'s). */
     public static PhraseModel learn(List<TrainingCorpus.Document> documents, List<ClinicalText> texts) {
+        List<List<String>> evidence = new ArrayList<>();
+        for (int d = 0; d < documents.size(); d++) {
+            evidence.add(evidencePhrases(documents.get(d), texts.get(d)));
+        }
+        return learn(documents, texts, evidence);
+    }
+
+    /** The English phrase found for each evidence of the document, in order (null where none is alike enough). */
+    static List<String> evidencePhrases(TrainingCorpus.Document document, ClinicalText text) {
+        List<String> result = new ArrayList<>();
+        for (TrainingCorpus.Evidence e : document.evidence()) {
+            result.add(likestPhrase(text, e));
+        }
+        return result;
+    }
+
+    /** As {@link #learn(List, List)}, with each document's evidence phrases already found (they do not depend on the fold). */
+    static PhraseModel learn(List<TrainingCorpus.Document> documents, List<ClinicalText> texts, List<List<String>> evidencePhrases) {
         Map<String, Integer> occurrences = new HashMap<>();
         Map<String, Map<String, Integer>> together = new HashMap<>();
         for (int d = 0; d < documents.size(); d++) {
@@ -64,11 +82,11 @@ public final class PhraseModel {
         }
         Map<String, Map<String, Integer>> evidence = new HashMap<>();
         for (int d = 0; d < documents.size(); d++) {
-            ClinicalText text = texts.get(d);
-            for (TrainingCorpus.Evidence e : documents.get(d).evidence()) {
-                String phrase = likestPhrase(text, e);
+            List<TrainingCorpus.Evidence> spans = documents.get(d).evidence();
+            for (int e = 0; e < spans.size(); e++) {
+                String phrase = evidencePhrases.get(d).get(e);
                 if (phrase != null) {
-                    evidence.computeIfAbsent(phrase, k -> new HashMap<>()).merge(e.code(), 1, Integer::sum);
+                    evidence.computeIfAbsent(phrase, k -> new HashMap<>()).merge(spans.get(e).code(), 1, Integer::sum);
                 }
             }
         }
@@ -82,8 +100,8 @@ public final class PhraseModel {
                 }
             }
         }
-        Map<String, List<Association>> evidencePhrases = new HashMap<>();
-        evidence.forEach((phrase, codes) -> codes.forEach((code, support) -> evidencePhrases.computeIfAbsent(phrase, k -> new ArrayList<>())
+        Map<String, List<Association>> byEvidence = new HashMap<>();
+        evidence.forEach((phrase, codes) -> codes.forEach((code, support) -> byEvidence.computeIfAbsent(phrase, k -> new ArrayList<>())
                 .add(new Association(code, support, support / (evidenceOccurrences.getOrDefault(phrase, 0) + 1.0)))));
         Map<String, List<Association>> byPhrase = new HashMap<>();
         together.forEach((phrase, codes) -> codes.forEach((code, support) -> {
@@ -92,7 +110,7 @@ public final class PhraseModel {
                 byPhrase.computeIfAbsent(phrase, k -> new ArrayList<>()).add(new Association(code, support, precision));
             }
         }));
-        return new PhraseModel(byPhrase, evidencePhrases);
+        return new PhraseModel(byPhrase, byEvidence);
     }
 
     /** The phrase of the English window around the evidence most alike in spelling to the evidence's original words. */

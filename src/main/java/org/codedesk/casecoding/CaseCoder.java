@@ -28,6 +28,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -51,6 +52,7 @@ public class CaseCoder {
     private final Optional<Path> corpus;
     private final double threshold;
     private final boolean codeEveryMention;
+    private final boolean warmUp;
     private final Map<String, CaseModel.Dictionaries> dictionaries = new ConcurrentHashMap<>();
     private final Map<String, CaseModel> models = new ConcurrentHashMap<>();
     /** Code pages read for the rules, by system, code and release: the same codes come back note after note. */
@@ -58,7 +60,9 @@ public class CaseCoder {
 
     CaseCoder(Catalog catalog, Search search, @Value("${codedesk.casecoding.corpus:}") String corpus,
               @Value("${codedesk.casecoding.threshold:0.3}") double threshold,
-              @Value("${codedesk.casecoding.code-every-mention:false}") boolean codeEveryMention) {
+              @Value("${codedesk.casecoding.code-every-mention:false}") boolean codeEveryMention,
+              @Value("${codedesk.casecoding.warm-up:true}") boolean warmUp) {
+        this.warmUp = warmUp;
         this.codeEveryMention = codeEveryMention;
         this.catalog = catalog;
         this.search = search;
@@ -211,6 +215,25 @@ public class CaseCoder {
             log.info("Case-to-code model for {} learned from {} ({} ms)", k, folder, (System.nanoTime() - start) / 1_000_000);
             return model;
         });
+    }
+
+    /**
+     * With a corpus configured, learns the model for today's releases in the background after start, so the first
+     * note does not wait 30 to 40 s for it ({@code codedesk.casecoding.warm-up=false} turns this off).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!warmUp || corpus.isEmpty() || catalog.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            for (EncounterSetting setting : EncounterSetting.values()) {
+                engine(LocalDate.now(), setting);
+            }
+        }, "casecoding-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     @EventListener

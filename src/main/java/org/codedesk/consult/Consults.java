@@ -1,0 +1,238 @@
+package org.codedesk.consult;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.codedesk.accounts.AccountDeleted;
+import org.codedesk.accounts.Member;
+import org.codedesk.accounts.Role;
+import org.codedesk.assistant.Answer;
+import org.codedesk.assistant.Assistant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Email consults: a member's question becomes a thread, the assistant drafts an answer at once, the member is told
+ * (through the {@link Outbox}) with the thread's link, and a consultant reviews, edits and sends the answer. Every
+ * read names the member or checks the consultant role; nothing is sent except through the outbox.
+ */
+@Service
+public class Consults {
+
+    static final int MAX_BODY = 10_000;
+    static final int MAX_SUBJECT = 200;
+
+    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final Assistant assistant;
+    private final Environment environment;
+    private final String baseUrl;
+    private final String domain;
+    private final boolean sendInstantDraft;
+    private final int periodDays;
+    private final SecureRandom random = new SecureRandom();
+
+    Consults(JdbcTemplate jdbc, Outbox outbox, Assistant assistant, Environment environment,
+             @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl,
+             @Value("${codedesk.consult.send-instant-draft:false}") boolean sendInstantDraft,
+             @Value("${codedesk.metering.period-days:30}") int periodDays) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.assistant = assistant;
+        this.environment = environment;
+        this.baseUrl = baseUrl;
+        this.domain = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+        this.sendInstantDraft = sendInstantDraft;
+        this.periodDays = periodDays;
+    }
+
+    /** Consults the member may still ask in the current period (-1: unlimited), from {@code codedesk.plans.<plan>.consults}. */
+    public int consultsLeft(Member member) {
+        int quota = environment.getProperty("codedesk.plans." + member.plan().toLowerCase(Locale.ROOT) + ".consults", Integer.class, 0);
+        if (quota < 0) {
+            return -1;
+        }
+        Integer used = jdbc.queryForObject("select count(*) from consult_thread where account_id = ? and received_at > ?", Integer.class,
+                member.id(), Timestamp.from(Instant.now().minus(Duration.ofDays(periodDays))));
+        return Math.max(0, quota - (used == null ? 0 : used));
+    }
+
+    /** How long the member's plan gives a consultant to answer ({@code codedesk.plans.<plan>.consult-sla}, default 72 hours). */
+    Duration answerTime(Member member) {
+        return environment.getProperty("codedesk.plans." + member.plan().toLowerCase(Locale.ROOT) + ".consult-sla", Duration.class,
+                Duration.ofHours(72));
+    }
+
+    /**
+     * Records a member's question as a new thread, drafts an answer with the assistant and queues the acknowledgement.
+     * Throws IllegalArgumentException (a message for the member) for an empty or overlong question or no consults left.
+     */
+    @Transactional
+    public long ask(Member member, String subject, String body) {
+        String cleanSubject = subject == null ? "" : subject.strip();
+        String cleanBody = body == null ? "" : body.strip();
+        if (cleanBody.isEmpty()) {
+            throw new IllegalArgumentException("Write your coding question.");
+        }
+        if (cleanBody.length() > MAX_BODY) {
+            throw new IllegalArgumentException("A question is at most " + String.format("%,d", MAX_BODY) + " characters.");
+        }
+        if (consultsLeft(member) == 0) {
+            throw new IllegalArgumentException("Your plan has no consults left in this period: see /plans to ask more.");
+        }
+        if (cleanSubject.isEmpty()) {
+            cleanSubject = cleanBody.length() <= 60 ? cleanBody : cleanBody.substring(0, 60) + "…";
+        }
+        cleanSubject = cleanSubject.length() > MAX_SUBJECT ? cleanSubject.substring(0, MAX_SUBJECT) : cleanSubject;
+        Instant now = Instant.now();
+        String token = HexFormat.of().formatHex(random.generateSeed(8));
+        long id = insertThread(member, cleanSubject, token, now, now.plus(answerTime(member)));
+        String questionId = messageId();
+        addMessage(id, "MEMBER", member.email(), cleanBody, questionId, now);
+        String draft = draft(cleanBody);
+        jdbc.update("update consult_thread set draft = ?, status = ? where id = ?", draft, ConsultStatus.DRAFTED.name(), id);
+        String text = "We received your coding question \"" + cleanSubject + "\". A CodeDesk consultant will review it and answer by "
+                + now.plus(answerTime(member)) + " (UTC).\n\nFollow the thread: " + baseUrl + "/consult/threads/" + id + "\n"
+                + (sendInstantDraft ? "\nAn instant draft, NOT YET REVIEWED by a consultant:\n\n" + draft + "\n" : "");
+        outbox.queue(id, member.email(), subject(token, "Received: " + cleanSubject), text, messageId(), questionId);
+        return id;
+    }
+
+    /** The assistant's draft: its statements with their sources, and what it could not find. */
+    private String draft(String question) {
+        String asked = question.length() > 2000 ? question.substring(0, 2000) : question;
+        Answer answer = assistant.answer(asked, LocalDate.now());
+        StringBuilder text = new StringBuilder();
+        for (Answer.Statement s : answer.statements()) {
+            text.append("- ").append(s.text());
+            if (!s.citations().isEmpty()) {
+                text.append(" [").append(String.join("; ", s.citations().stream().map(Answer.Citation::source).toList())).append(']');
+            }
+            text.append('\n');
+        }
+        answer.missing().forEach(m -> text.append("- Not found: ").append(m).append('\n'));
+        return text.isEmpty() ? "(The assistant found nothing to say; answer from scratch.)" : text.toString();
+    }
+
+    /** The thread, when the viewer is its member or a consultant (or admin). */
+    public Optional<ConsultThread> thread(long id, Member viewer) {
+        Optional<ConsultThread> thread = find(id);
+        return thread.filter(t -> t.accountId() == viewer.id() || isConsultant(viewer));
+    }
+
+    /** The member's threads, newest first. */
+    public List<ConsultThread> threadsOf(Member member) {
+        return jdbc.query("select * from consult_thread where account_id = ? order by received_at desc, id desc", this::thread, member.id());
+    }
+
+    /** The consultants' queue: threads not yet answered, the most urgent (earliest due) first. */
+    public List<ConsultThread> queue(Member consultant) {
+        requireConsultant(consultant);
+        return jdbc.query("select * from consult_thread where status in ('RECEIVED', 'DRAFTED', 'IN_REVIEW') order by due_at, id", this::thread);
+    }
+
+    /** A consultant takes the thread (in review); false when another consultant already has it. */
+    @Transactional
+    public boolean claim(long id, Member consultant) {
+        requireConsultant(consultant);
+        return jdbc.update("update consult_thread set consultant_id = ?, status = ? where id = ? and status in ('RECEIVED', 'DRAFTED')"
+                + " or (id = ? and status = 'IN_REVIEW' and consultant_id = ?)", consultant.id(), ConsultStatus.IN_REVIEW.name(), id, id,
+                consultant.id()) == 1;
+    }
+
+    /** The consultant who has the thread sends the (edited) answer: stored, queued for mail, thread answered. */
+    @Transactional
+    public void answer(long id, Member consultant, String body) {
+        requireConsultant(consultant);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > MAX_BODY) {
+            throw new IllegalArgumentException("The answer must have between 1 and " + String.format("%,d", MAX_BODY) + " characters.");
+        }
+        ConsultThread thread = find(id).filter(t -> t.status() == ConsultStatus.IN_REVIEW && Long.valueOf(consultant.id()).equals(t.consultantId()))
+                .orElseThrow(() -> new IllegalStateException("Claim the thread before answering it."));
+        String messageId = messageId();
+        addMessage(id, "CONSULTANT", consultant.email(), text, messageId, Instant.now());
+        jdbc.update("update consult_thread set status = ? where id = ?", ConsultStatus.ANSWERED.name(), id);
+        String last = thread.messages().get(thread.messages().size() - 1).messageId();
+        outbox.queue(id, thread.memberEmail(), subject(thread.token(), "Re: " + thread.subject()), text + "\n\n--\nReviewed by a CodeDesk"
+                + " consultant. The thread: " + baseUrl + "/consult/threads/" + id + "\nReply to this email to ask a follow-up.", messageId, last);
+    }
+
+    /** The member deletes their thread (its messages go with it). */
+    @Transactional
+    public boolean delete(long id, Member member) {
+        return jdbc.update("delete from consult_thread where id = ? and account_id = ?", id, member.id()) == 1;
+    }
+
+    @EventListener
+    void on(AccountDeleted deleted) {
+        jdbc.update("delete from consult_thread where account_id = ?", deleted.accountId());
+    }
+
+    public static boolean isConsultant(Member member) {
+        return member.roles().contains(Role.CONSULTANT) || member.roles().contains(Role.ADMIN);
+    }
+
+    private static void requireConsultant(Member member) {
+        if (!isConsultant(member)) {
+            throw new SecurityException("Only consultants may do this.");
+        }
+    }
+
+    /** The thread token in the subject lets replies find their thread even when a mail client drops the headers. */
+    private static String subject(String token, String text) {
+        return text + " [CD-" + token + "]";
+    }
+
+    private String messageId() {
+        return "<" + HexFormat.of().formatHex(random.generateSeed(12)) + "@" + (domain.isBlank() ? "codedesk" : domain) + ">";
+    }
+
+    private long insertThread(Member member, String subject, String token, Instant now, Instant due) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var s = c.prepareStatement("insert into consult_thread (account_id, member_email, subject, status, token, received_at, due_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            s.setLong(1, member.id());
+            s.setString(2, member.email());
+            s.setString(3, subject);
+            s.setString(4, ConsultStatus.RECEIVED.name());
+            s.setString(5, token);
+            s.setTimestamp(6, Timestamp.from(now));
+            s.setTimestamp(7, Timestamp.from(due));
+            return s;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private void addMessage(long threadId, String direction, String author, String body, String messageId, Instant at) {
+        jdbc.update("insert into consult_message (thread_id, direction, author, body, message_id, created_at) values (?, ?, ?, ?, ?, ?)",
+                threadId, direction, author, body, messageId, Timestamp.from(at));
+    }
+
+    private Optional<ConsultThread> find(long id) {
+        return jdbc.query("select * from consult_thread where id = ?", this::thread, id).stream().findFirst();
+    }
+
+    private ConsultThread thread(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        List<ConsultThread.Message> messages = jdbc.query("select * from consult_message where thread_id = ? order by created_at, id",
+                (m, j) -> new ConsultThread.Message(m.getLong("id"), m.getString("direction"), m.getString("author"), m.getString("body"),
+                        m.getString("message_id"), m.getTimestamp("created_at").toInstant()), id);
+        return new ConsultThread(id, rs.getLong("account_id"), rs.getString("member_email"), rs.getString("subject"),
+                ConsultStatus.valueOf(rs.getString("status")), rs.getString("token"), rs.getTimestamp("received_at").toInstant(),
+                rs.getTimestamp("due_at").toInstant(), (Long) rs.getObject("consultant_id", Long.class), rs.getString("draft"), messages);
+    }
+}

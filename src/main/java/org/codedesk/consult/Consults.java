@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.codedesk.accounts.AccountDeleted;
+import org.codedesk.accounts.Accounts;
 import org.codedesk.accounts.Member;
 import org.codedesk.accounts.Role;
 import org.codedesk.assistant.Answer;
@@ -42,9 +43,12 @@ public class Consults {
     private final String domain;
     private final boolean sendInstantDraft;
     private final int periodDays;
+    private final long maxAttachmentBytes;
+    private final Accounts accounts;
     private final SecureRandom random = new SecureRandom();
 
-    Consults(JdbcTemplate jdbc, Outbox outbox, Assistant assistant, Environment environment,
+    Consults(JdbcTemplate jdbc, Outbox outbox, Assistant assistant, Environment environment, Accounts accounts,
+             @Value("${codedesk.consult.max-attachment-bytes:5242880}") long maxAttachmentBytes,
              @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl,
              @Value("${codedesk.consult.send-instant-draft:false}") boolean sendInstantDraft,
              @Value("${codedesk.metering.period-days:30}") int periodDays) {
@@ -56,6 +60,8 @@ public class Consults {
         this.domain = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
         this.sendInstantDraft = sendInstantDraft;
         this.periodDays = periodDays;
+        this.accounts = accounts;
+        this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
     /** Consults the member may still ask in the current period (-1: unlimited), from {@code codedesk.plans.<plan>.consults}. */
@@ -81,6 +87,10 @@ public class Consults {
      */
     @Transactional
     public long ask(Member member, String subject, String body) {
+        return open(member, subject, body, messageId());
+    }
+
+    private long open(Member member, String subject, String body, String questionId) {
         String cleanSubject = subject == null ? "" : subject.strip();
         String cleanBody = body == null ? "" : body.strip();
         if (cleanBody.isEmpty()) {
@@ -99,7 +109,6 @@ public class Consults {
         Instant now = Instant.now();
         String token = HexFormat.of().formatHex(random.generateSeed(8));
         long id = insertThread(member, cleanSubject, token, now, now.plus(answerTime(member)));
-        String questionId = messageId();
         addMessage(id, "MEMBER", member.email(), cleanBody, questionId, now);
         String draft = draft(cleanBody);
         jdbc.update("update consult_thread set draft = ?, status = ? where id = ?", draft, ConsultStatus.DRAFTED.name(), id);
@@ -108,6 +117,84 @@ public class Consults {
                 + (sendInstantDraft ? "\nAn instant draft, NOT YET REVIEWED by a consultant:\n\n" + draft + "\n" : "");
         outbox.queue(id, member.email(), subject(token, "Received: " + cleanSubject), text, messageId(), questionId);
         return id;
+    }
+
+    /** What became of a received mail. */
+    public enum Received { NEW_THREAD, REPLY, DUPLICATE, NOT_A_MEMBER, NO_CONSULTS_LEFT, TOO_LARGE, REFUSED }
+
+    /**
+     * Takes in a mail received for the consult address, idempotently by Message-ID: a reply (by In-Reply-To or
+     * References, else the thread token in the subject) from the thread's member joins its thread; otherwise a
+     * member with consults left opens a thread; anyone else gets a polite answer saying why. Attachments over
+     * {@code codedesk.consult.max-attachment-bytes} in all are refused with a message to the sender.
+     */
+    @Transactional
+    public Received receive(InboundMail mail) {
+        if (mail.messageId() == null || mail.messageId().isBlank() || mail.from().isBlank()) {
+            return Received.REFUSED;
+        }
+        if (seen(mail.messageId())) {
+            return Received.DUPLICATE;
+        }
+        long attached = mail.attachments().stream().mapToLong(InboundMail.Attachment::size).sum();
+        if (attached > maxAttachmentBytes) {
+            return refuse(mail, Received.TOO_LARGE, "Your message to CodeDesk's coding consultants was not taken in: its attachments come to "
+                    + String.format("%,d", attached / 1024) + " KB, over the limit of " + String.format("%,d", maxAttachmentBytes / 1024)
+                    + " KB. Send it again with smaller attachments, or ask at " + baseUrl + "/consult.");
+        }
+        String text = mail.text() + (mail.attachments().isEmpty() ? "" : "\n\n[Attachments: " + String.join(", ", mail.attachments().stream()
+                .map(a -> a.name() + " (" + Math.max(1, a.size() / 1024) + " KB)").toList()) + "]");
+        Optional<ConsultThread> thread = threadAnswered(mail);
+        if (thread.isPresent() && thread.get().memberEmail().equalsIgnoreCase(mail.from())) {
+            ConsultThread t = thread.get();
+            addMessage(t.id(), "MEMBER", mail.from(), text.length() > MAX_BODY ? text.substring(0, MAX_BODY) : text, mail.messageId(), Instant.now());
+            jdbc.update("update consult_thread set status = ? where id = ?",
+                    (t.consultantId() == null ? ConsultStatus.DRAFTED : ConsultStatus.IN_REVIEW).name(), t.id());
+            return Received.REPLY;
+        }
+        Optional<Member> member = accounts.member(mail.from());
+        if (member.isEmpty()) {
+            return refuse(mail, Received.NOT_A_MEMBER, "Thank you for your coding question. CodeDesk's consultants answer members' questions:"
+                    + " register for free at " + baseUrl + "/register with this email address, then send your question again (or ask at "
+                    + baseUrl + "/consult).");
+        }
+        if (consultsLeft(member.get()) == 0) {
+            return refuse(mail, Received.NO_CONSULTS_LEFT, "Thank you for your coding question. Your plan has no consults left in this period;"
+                    + " see " + baseUrl + "/plans to ask more.");
+        }
+        String body = text.isBlank() ? mail.subject() : text;
+        open(member.get(), mail.subject().replaceAll("^(?i)(re|fwd?):\\s*", ""), body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body,
+                mail.messageId());
+        return Received.NEW_THREAD;
+    }
+
+    private boolean seen(String messageId) {
+        Integer count = jdbc.queryForObject("select (select count(*) from consult_message where message_id = ?)"
+                + " + (select count(*) from consult_refused_mail where message_id = ?)", Integer.class, messageId, messageId);
+        return count != null && count > 0;
+    }
+
+    private Optional<ConsultThread> threadAnswered(InboundMail mail) {
+        for (String id : mail.answers()) {
+            List<Long> threads = jdbc.queryForList("select thread_id from consult_message where message_id = ? union"
+                    + " select thread_id from consult_outbox where message_id = ? and thread_id is not null", Long.class, id, id);
+            if (!threads.isEmpty()) {
+                return find(threads.get(0));
+            }
+        }
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\\[CD-([0-9a-f]{16})]").matcher(mail.subject());
+        if (token.find()) {
+            return jdbc.query("select id from consult_thread where token = ?", (rs, i) -> rs.getLong(1), token.group(1)).stream().findFirst()
+                    .flatMap(this::find);
+        }
+        return Optional.empty();
+    }
+
+    private Received refuse(InboundMail mail, Received reason, String text) {
+        jdbc.update("insert into consult_refused_mail (message_id, reason, received_at) values (?, ?, ?)", mail.messageId(), reason.name(),
+                Timestamp.from(Instant.now()));
+        outbox.queue(null, mail.from(), "Re: " + mail.subject(), text, messageId(), mail.messageId());
+        return reason;
     }
 
     /** The assistant's draft: its statements with their sources, and what it could not find. */
@@ -130,6 +217,37 @@ public class Consults {
     public Optional<ConsultThread> thread(long id, Member viewer) {
         Optional<ConsultThread> thread = find(id);
         return thread.filter(t -> t.accountId() == viewer.id() || isConsultant(viewer));
+    }
+
+    private static final java.util.regex.Pattern PHI_LABEL = java.util.regex.Pattern.compile("\\[(NAME|DOB|SSN|EMAIL|PHONE|ADDRESS|RECORD NUMBER)]");
+
+    /**
+     * The kinds of likely protected health information in the member's messages ("NAME", "DOB"...), for the consultant
+     * to see before answering; the assistant redacts them before any text goes to an outside language model.
+     */
+    public List<String> likelyPhi(ConsultThread thread) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (ConsultThread.Message m : thread.messages()) {
+            if (!m.direction().equals("MEMBER")) {
+                continue;
+            }
+            java.util.regex.Matcher before = PHI_LABEL.matcher(m.body());
+            java.util.Map<String, Integer> already = new java.util.HashMap<>();
+            while (before.find()) {
+                already.merge(before.group(1), 1, Integer::sum);
+            }
+            java.util.regex.Matcher after = PHI_LABEL.matcher(org.codedesk.assistant.PhiRedactor.redact(m.body()));
+            java.util.Map<String, Integer> now = new java.util.HashMap<>();
+            while (after.find()) {
+                now.merge(after.group(1), 1, Integer::sum);
+            }
+            now.forEach((label, n) -> {
+                if (n > already.getOrDefault(label, 0)) {
+                    found.add(label);
+                }
+            });
+        }
+        return List.copyOf(found);
     }
 
     /** The member's threads, newest first. */

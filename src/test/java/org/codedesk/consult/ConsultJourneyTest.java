@@ -77,7 +77,7 @@ class ConsultJourneyTest {
         String memberEmail = register("member");
         RequestPostProcessor member = user(memberEmail).roles("MEMBER");
         String location = mvc.perform(post("/consult").with(csrf()).with(member).param("subject", "Modifier for a knee injection")
-                        .param("body", "What's the MUE for 20610?"))
+                        .param("body", "What's the MUE for 20610? Patient: John Smith, DOB 04/12/1956."))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).matches("/consult/threads/\\d+");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
@@ -102,7 +102,7 @@ class ConsultJourneyTest {
         RequestPostProcessor another = consultant();
         mvc.perform(post(location + "/claim").with(csrf()).with(another)).andExpect(status().isConflict());
         String review = mvc.perform(get(location).with(consultant)).andReturn().getResponse().getContentAsString();
-        assertThat(review).contains("id=\"send-answer\"").contains("MUE");
+        assertThat(review).contains("id=\"send-answer\"").contains("MUE").contains("id=\"phi-warning\"").contains("DOB, NAME");
 
         // the mail server is down when the answer is sent: the answer waits in the outbox, then goes out
         mail.stop();

@@ -1,5 +1,6 @@
 package org.codedesk.consult.web;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.codedesk.accounts.Accounts;
@@ -69,6 +70,7 @@ class ConsultController {
         ConsultThread thread = consults.thread(id, viewer).orElseThrow(() -> notFound(id));
         model.addAttribute("thread", thread);
         model.addAttribute("consultant", thread.accountId() != viewer.id());
+        model.addAttribute("phi", thread.accountId() != viewer.id() ? consults.likelyPhi(thread) : List.of());
         model.addAttribute("mine", thread.consultantId() != null && thread.consultantId() == viewer.id());
         return "consult/thread";
     }

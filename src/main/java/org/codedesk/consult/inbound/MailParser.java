@@ -1,0 +1,81 @@
+package org.codedesk.consult.inbound;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.codedesk.consult.InboundMail;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Reads a received MIME message into an {@link InboundMail}: the first text/plain part (else the text of the first
+ * HTML part, tags removed), attachments by name and size, and the Message-ID, In-Reply-To and References headers.
+ * A message without a Message-ID gets none invented: the caller refuses it.
+ */
+public final class MailParser {
+
+    private MailParser() { }
+
+    public static InboundMail parse(MimeMessage message) throws MessagingException, IOException {
+        Address[] from = message.getFrom();
+        String sender = from == null || from.length == 0 ? "" : from[0] instanceof InternetAddress a ? a.getAddress() : from[0].toString();
+        List<String> answers = new ArrayList<>();
+        for (String header : new String[] {"In-Reply-To", "References"}) {
+            String[] values = message.getHeader(header);
+            if (values != null) {
+                for (String value : values) {
+                    for (String id : value.split("\\s+")) {
+                        if (id.startsWith("<") && id.endsWith(">") && !answers.contains(id)) {
+                            answers.add(id);
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder plain = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        List<InboundMail.Attachment> attachments = new ArrayList<>();
+        walk(message, plain, html, attachments);
+        String text = plain.length() > 0 ? plain.toString() : html.toString().replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ");
+        return new InboundMail(message.getMessageID(), sender.toLowerCase(Locale.ROOT), message.getSubject() == null ? "" : message.getSubject(),
+                text.strip(), answers, attachments);
+    }
+
+    private static void walk(Part part, StringBuilder plain, StringBuilder html, List<InboundMail.Attachment> attachments)
+            throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || (part.getFileName() != null && !part.isMimeType("text/plain"))) {
+            attachments.add(new InboundMail.Attachment(part.getFileName() == null ? "attachment" : part.getFileName(), size(part)));
+        } else if (part.isMimeType("text/plain") && plain.length() == 0) {
+            plain.append(part.getContent());
+        } else if (part.isMimeType("text/html") && html.length() == 0) {
+            html.append(part.getContent());
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                walk(child, plain, html, attachments);
+            }
+        }
+    }
+
+    /** The decoded size: the declared one is of the encoded (base64) form, or unknown. */
+    private static long size(Part part) throws MessagingException, IOException {
+        long size = 0;
+        try (InputStream in = part.getInputStream()) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                size += n;
+            }
+        }
+        return size;
+    }
+}

@@ -32,7 +32,8 @@ import jakarta.mail.internet.MimeMultipart;
  */
 @SpringBootTest(properties = {"codedesk.consult.imap.host=127.0.0.1", "codedesk.consult.imap.port=3143", "codedesk.consult.imap.ssl=false",
         "codedesk.consult.imap.user=consult", "codedesk.consult.imap.password=secret", "codedesk.consult.imap.interval=PT1H",
-        "codedesk.consult.outbox.interval=PT1H", "codedesk.consult.max-attachment-bytes=1000"})
+        "codedesk.consult.outbox.interval=PT1H", "codedesk.consult.max-attachment-bytes=1000", "codedesk.consult.smtp.port=2526",
+        "codedesk.consult.address=consult@localhost"})
 class ConsultByEmailTest {
 
     @RegisterExtension
@@ -53,9 +54,14 @@ class ConsultByEmailTest {
     /** Sends a mail to the consult address with the given Message-ID (and In-Reply-To, when not null). */
     private static void send(String from, String messageId, String inReplyTo, String subject, String text, byte[] attachment)
             throws MessagingException {
+        send(3025, "consult@localhost", from, messageId, inReplyTo, subject, text, attachment);
+    }
+
+    private static void send(int port, String to, String from, String messageId, String inReplyTo, String subject, String text, byte[] attachment)
+            throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", "3025");
+        properties.put("mail.smtp.port", String.valueOf(port));
         MimeMessage message = new MimeMessage(Session.getInstance(properties)) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -63,7 +69,7 @@ class ConsultByEmailTest {
             }
         };
         message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("consult@localhost"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         message.setSubject(subject);
         if (inReplyTo != null) {
             message.setHeader("In-Reply-To", inReplyTo);
@@ -157,5 +163,19 @@ class ConsultByEmailTest {
         assertThat(threadOf(big)).isNull();
         outbox.deliverDue();
         assertThat((String) lastTo(member).getContent()).contains("over the limit");
+    }
+
+    @Test
+    void theConsultAddressOwnSmtpListenerStoresBeforeItAccepts() throws Exception {
+        String member = member();
+        String question = "<smtp-" + UUID.randomUUID() + "@example.org>";
+        send(2526, "consult@localhost", member, question, null, "Bilateral modifier", "50 or RT/LT for 64483?", null);
+        // "250 OK" came back, so the thread is already stored
+        Long thread = threadOf(question);
+        assertThat(thread).isNotNull();
+        send(2526, "consult@localhost", member, question, null, "Bilateral modifier", "50 or RT/LT for 64483?", null);
+        assertThat(jdbc.queryForObject("select count(*) from consult_message where message_id = ?", Integer.class, question)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(2526, "someone-else@localhost", member,
+                "<x-" + UUID.randomUUID() + "@example.org>", null, "Hi", "Hello", null)).isInstanceOf(MessagingException.class);
     }
 }

@@ -142,12 +142,13 @@ public class Consults {
                     + String.format("%,d", attached / 1024) + " KB, over the limit of " + String.format("%,d", maxAttachmentBytes / 1024)
                     + " KB. Send it again with smaller attachments, or ask at " + baseUrl + "/consult.");
         }
-        String text = mail.text() + (mail.attachments().isEmpty() ? "" : "\n\n[Attachments: " + String.join(", ", mail.attachments().stream()
-                .map(a -> a.name() + " (" + Math.max(1, a.size() / 1024) + " KB)").toList()) + "]");
+        String text = mail.text();
         Optional<ConsultThread> thread = threadAnswered(mail);
         if (thread.isPresent() && thread.get().memberEmail().equalsIgnoreCase(mail.from())) {
             ConsultThread t = thread.get();
-            addMessage(t.id(), "MEMBER", mail.from(), text.length() > MAX_BODY ? text.substring(0, MAX_BODY) : text, mail.messageId(), Instant.now());
+            long message = addMessage(t.id(), "MEMBER", mail.from(), text.length() > MAX_BODY ? text.substring(0, MAX_BODY) : text,
+                    mail.messageId(), Instant.now());
+            keep(message, mail.attachments());
             jdbc.update("update consult_thread set status = ? where id = ?",
                     (t.consultantId() == null ? ConsultStatus.DRAFTED : ConsultStatus.IN_REVIEW).name(), t.id());
             return Received.REPLY;
@@ -165,8 +166,38 @@ public class Consults {
         String body = text.isBlank() ? mail.subject() : text;
         open(member.get(), mail.subject().replaceAll("^(?i)(re|fwd?):\\s*", ""), body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body,
                 mail.messageId());
+        keep(jdbc.queryForObject("select id from consult_message where message_id = ?", Long.class, mail.messageId()), mail.attachments());
         return Received.NEW_THREAD;
     }
+
+    private void keep(long messageId, List<InboundMail.Attachment> attachments) {
+        for (InboundMail.Attachment a : attachments) {
+            String name = a.name().length() > 255 ? a.name().substring(0, 255) : a.name();
+            String type = a.contentType().length() > 100 ? "application/octet-stream" : a.contentType();
+            jdbc.update("insert into consult_attachment (message_id, name, content_type, size, data) values (?, ?, ?, ?, ?)", messageId, name,
+                    type, a.size(), a.data());
+        }
+    }
+
+    /** An attachment of a thread the viewer may read (its member, or a consultant). */
+    public Optional<InboundMail.Attachment> attachment(long threadId, long attachmentId, Member viewer) {
+        if (thread(threadId, viewer).isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.query("select a.name, a.content_type, a.data from consult_attachment a join consult_message m on m.id = a.message_id"
+                + " where a.id = ? and m.thread_id = ?", (rs, i) -> new InboundMail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)),
+                attachmentId, threadId).stream().findFirst();
+    }
+
+    /** The attachments of a thread: id, name and size in bytes, by message. */
+    public List<AttachmentInfo> attachments(long threadId) {
+        return jdbc.query("select a.id, a.message_id, a.name, a.size from consult_attachment a join consult_message m on m.id = a.message_id"
+                + " where m.thread_id = ? order by a.id", (rs, i) -> new AttachmentInfo(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getLong(4)), threadId);
+    }
+
+    /** An attachment as listed on the thread page. */
+    public record AttachmentInfo(long id, long messageId, String name, long size) { }
 
     private boolean seen(String messageId) {
         Integer count = jdbc.queryForObject("select (select count(*) from consult_message where message_id = ?)"
@@ -288,6 +319,13 @@ public class Consults {
                 + " consultant. The thread: " + baseUrl + "/consult/threads/" + id + "\nReply to this email to ask a follow-up.", messageId, last);
     }
 
+    /** The member or a consultant closes the thread (answered and done); false when the viewer may not. */
+    @Transactional
+    public boolean close(long id, Member viewer) {
+        return thread(id, viewer).filter(t -> t.status() != ConsultStatus.CLOSED).map(t ->
+                jdbc.update("update consult_thread set status = ? where id = ?", ConsultStatus.CLOSED.name(), id) == 1).orElse(false);
+    }
+
     /** The member deletes their thread (its messages go with it). */
     @Transactional
     public boolean delete(long id, Member member) {
@@ -335,9 +373,20 @@ public class Consults {
         return key.getKey().longValue();
     }
 
-    private void addMessage(long threadId, String direction, String author, String body, String messageId, Instant at) {
-        jdbc.update("insert into consult_message (thread_id, direction, author, body, message_id, created_at) values (?, ?, ?, ?, ?, ?)",
-                threadId, direction, author, body, messageId, Timestamp.from(at));
+    private long addMessage(long threadId, String direction, String author, String body, String messageId, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var s = c.prepareStatement("insert into consult_message (thread_id, direction, author, body, message_id, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            s.setLong(1, threadId);
+            s.setString(2, direction);
+            s.setString(3, author);
+            s.setString(4, body);
+            s.setString(5, messageId);
+            s.setTimestamp(6, Timestamp.from(at));
+            return s;
+        }, key);
+        return key.getKey().longValue();
     }
 
     private Optional<ConsultThread> find(long id) {

@@ -40,6 +40,7 @@ class ConsultByEmailTest {
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
 
     @Autowired ImapMailbox mailbox;
+    @Autowired Consults consults;
     @Autowired Outbox outbox;
     @Autowired Accounts accounts;
     @Autowired JdbcTemplate jdbc;
@@ -134,6 +135,18 @@ class ConsultByEmailTest {
         assertThat(mailbox.poll()).isEqualTo(2);
         assertThat(threadOf(reply)).isEqualTo(thread);
         assertThat(threadOf(tokenOnly)).isEqualTo(thread);
+
+        // a small attachment is kept with its message, and only the thread's member (or a consultant) may fetch it
+        String withFile = "<f-" + UUID.randomUUID() + "@example.org>";
+        byte[] pdf = "%PDF-1.4 fixture".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        send(member, withFile, acknowledgement.getMessageID(), "Re: " + acknowledgement.getSubject(), "The note is attached.", pdf);
+        mailbox.poll();
+        java.util.List<Consults.AttachmentInfo> files = consults.attachments(thread);
+        assertThat(files).extracting(Consults.AttachmentInfo::name).containsExactly("op-note.pdf");
+        org.codedesk.accounts.Member owner = accounts.member(member).orElseThrow();
+        assertThat(consults.attachment(thread, files.get(0).id(), owner)).map(InboundMail.Attachment::data).hasValue(pdf);
+        org.codedesk.accounts.Member stranger = accounts.member(member()).orElseThrow();
+        assertThat(consults.attachment(thread, files.get(0).id(), stranger)).isEmpty();
     }
 
     @Test

@@ -118,6 +118,9 @@ class ConsultJourneyTest {
         assertThat((String) answer.getContent()).contains("MUE is 2.").contains("Reviewed by a CodeDesk consultant");
         assertThat(answer.getHeader("In-Reply-To")[0]).isEqualTo(questionId);
         assertThat(mvc.perform(get(location).with(member)).andReturn().getResponse().getContentAsString()).contains("Status: ANSWERED");
+        mvc.perform(post(location + "/close").with(csrf()).with(another)).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get(location).with(member)).andReturn().getResponse().getContentAsString()).contains("Status: CLOSED")
+                .doesNotContain("id=\"close-thread\"");
     }
 
     @Test

@@ -18,7 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Reads a received MIME message into an {@link InboundMail}: the first text/plain part (else the text of the first
- * HTML part, tags removed), attachments by name and size, and the Message-ID, In-Reply-To and References headers.
+ * HTML part, tags removed), attachments (name, type, content), and the Message-ID, In-Reply-To and References headers.
  * A message without a Message-ID gets none invented: the caller refuses it.
  */
 public final class MailParser {
@@ -53,7 +53,8 @@ public final class MailParser {
     private static void walk(Part part, StringBuilder plain, StringBuilder html, List<InboundMail.Attachment> attachments)
             throws MessagingException, IOException {
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || (part.getFileName() != null && !part.isMimeType("text/plain"))) {
-            attachments.add(new InboundMail.Attachment(part.getFileName() == null ? "attachment" : part.getFileName(), size(part)));
+            String type = part.getContentType() == null ? "application/octet-stream" : part.getContentType().split(";")[0].trim();
+            attachments.add(new InboundMail.Attachment(part.getFileName() == null ? "attachment" : part.getFileName(), type, bytes(part)));
         } else if (part.isMimeType("text/plain") && plain.length() == 0) {
             plain.append(part.getContent());
         } else if (part.isMimeType("text/html") && html.length() == 0) {
@@ -67,15 +68,10 @@ public final class MailParser {
         }
     }
 
-    /** The decoded size: the declared one is of the encoded (base64) form, or unknown. */
-    private static long size(Part part) throws MessagingException, IOException {
-        long size = 0;
+    /** The decoded content (the declared size is of the encoded, base64, form). */
+    private static byte[] bytes(Part part) throws MessagingException, IOException {
         try (InputStream in = part.getInputStream()) {
-            byte[] buffer = new byte[8192];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                size += n;
-            }
+            return in.readAllBytes();
         }
-        return size;
     }
 }

@@ -7,6 +7,7 @@ import org.codedesk.accounts.Accounts;
 import org.codedesk.accounts.Member;
 import org.codedesk.consult.ConsultThread;
 import org.codedesk.consult.Consults;
+import org.codedesk.consult.InboundMail;
 import org.codedesk.consult.Outbox;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -71,8 +72,27 @@ class ConsultController {
         model.addAttribute("thread", thread);
         model.addAttribute("consultant", thread.accountId() != viewer.id());
         model.addAttribute("phi", thread.accountId() != viewer.id() ? consults.likelyPhi(thread) : List.of());
+        model.addAttribute("attachments", consults.attachments(id));
         model.addAttribute("mine", thread.consultantId() != null && thread.consultantId() == viewer.id());
         return "consult/thread";
+    }
+
+    /** An attachment, always as a download (never shown inline, whatever its type says). */
+    @GetMapping("/consult/threads/{id}/attachments/{attachment}")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachment, HttpServletRequest request) {
+        InboundMail.Attachment file = consults.attachment(id, attachment, requireMember(request)).orElseThrow(() -> notFound(id));
+        String name = file.name().replaceAll("[^A-Za-z0-9._ -]", "_");
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").header("X-Content-Type-Options", "nosniff")
+                .body(file.data());
+    }
+
+    @PostMapping("/consult/threads/{id}/close")
+    String close(@PathVariable long id, HttpServletRequest request) {
+        if (!consults.close(id, requireMember(request))) {
+            throw notFound(id);
+        }
+        return "redirect:/consult/threads/" + id;
     }
 
     @PostMapping("/consult/threads/{id}/delete")

@@ -1,0 +1,16 @@
+package org.codedesk.careers;
+
+/**
+ * A job search: words (title, organisation, description), a credential, remote only, a location, a minimum yearly
+ * salary, a specialty, posted within so many days, the order ("newest" or "salary") and the page (from 1).
+ */
+public record JobQuery(String words, String credential, boolean remoteOnly, String location, Integer minSalary, String specialty,
+                       Integer postedWithinDays, String sort, int page) {
+
+    public static final int PAGE_SIZE = 20;
+
+    public JobQuery {
+        page = Math.max(1, page);
+        sort = "salary".equals(sort) ? "salary" : "newest";
+    }
+}

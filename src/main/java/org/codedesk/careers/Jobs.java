@@ -106,10 +106,44 @@ public class Jobs {
 
     /** An admin takes a job down (it stays, out of sight, for the record). */
     public boolean takeDown(Member admin, long id) {
-        if (!admin.roles().contains(Role.ADMIN)) {
-            throw new SecurityException("Only admins take jobs down.");
+        requireAdmin(admin);
+        boolean done = jdbc.update("update career_job set status = 'REMOVED' where id = ?", id) == 1;
+        resolveReports(admin, id);
+        return done;
+    }
+
+    /** A user's report of a job post, for the admins. */
+    public record Report(long id, long jobId, String jobTitle, String reason, Instant createdAt) { }
+
+    /** A member reports a job post (spam, a scam, not a coding job...). */
+    public void report(Member member, long jobId, String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty() || text.length() > 1000) {
+            throw new InvalidJobException(Map.of("reason", "Say what is wrong with the post (at most 1,000 characters)."));
         }
-        return jdbc.update("update career_job set status = 'REMOVED' where id = ?", id) == 1;
+        find(jobId, Optional.empty()).orElseThrow(() -> new InvalidJobException(Map.of("job", "No open job " + jobId + ".")));
+        jdbc.update("insert into career_report (job_id, reporter_id, reason, created_at, resolved) values (?, ?, ?, ?, false)", jobId, member.id(),
+                text, Timestamp.from(Instant.now()));
+    }
+
+    /** Reports not yet dealt with, oldest first (admins). */
+    public List<Report> openReports(Member admin) {
+        requireAdmin(admin);
+        return jdbc.query("select r.id, r.job_id, j.title, r.reason, r.created_at from career_report r join career_job j on j.id = r.job_id"
+                + " where r.resolved = false order by r.created_at, r.id", (rs, i) -> new Report(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getTimestamp(5).toInstant()));
+    }
+
+    /** Marks the reports of a job dealt with (after a take-down, or when the post is fine). */
+    public void resolveReports(Member admin, long jobId) {
+        requireAdmin(admin);
+        jdbc.update("update career_report set resolved = true where job_id = ?", jobId);
+    }
+
+    private static void requireAdmin(Member member) {
+        if (!member.roles().contains(Role.ADMIN)) {
+            throw new SecurityException("Only admins moderate the job board.");
+        }
     }
 
     /** A job as the viewer may see it: open jobs to everyone; drafts, closed and expired ones to their employer and admins. */

@@ -192,7 +192,7 @@ class CodePagesTest {
     @Test
     void homePageLinksOnlyBuiltParts() throws Exception {
         String html = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("href=\"/codes\"").contains("ICD-10-CM FY2016").contains("href=\"/ask\"")
-                .doesNotContain("href=\"/jobs\"");
+        assertThat(html).contains("href=\"/codes\"").contains("ICD-10-CM FY2016").contains("href=\"/ask\"").contains("href=\"/case-to-code\"")
+                .contains("href=\"/consult\"").contains("href=\"/jobs\"");
     }
 }

@@ -1,0 +1,165 @@
+package org.codedesk.careers;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.codedesk.accounts.AccountDeleted;
+import org.codedesk.accounts.Member;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Saved job searches: a member keeps the filters of a search and gets, once a day, an email with the open jobs
+ * published since the last one (none: no email). Every email carries a link that unsubscribes without logging in.
+ */
+@Service
+public class JobAlerts {
+
+    /** A saved search: its filters as a query string ("credential=CPC&remote=true"). */
+    public record SavedSearch(long id, String query, Instant createdAt, Instant lastSentAt) { }
+
+    static final int MAX_SEARCHES = 20;
+    private static final Logger log = LoggerFactory.getLogger(JobAlerts.class);
+
+    private final JdbcTemplate jdbc;
+    private final Jobs jobs;
+    private final JavaMailSender sender;
+    private final String from;
+    private final String baseUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    JobAlerts(JdbcTemplate jdbc, Jobs jobs, JavaMailSender sender, @Value("${codedesk.mail.from:CodeDesk <no-reply@localhost>}") String from,
+              @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.sender = sender;
+        this.from = from;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Saves the filters (only the known ones are kept); returns the id. */
+    public long save(Member member, Map<String, String> filters) {
+        Integer count = jdbc.queryForObject("select count(*) from career_saved_search where account_id = ?", Integer.class, member.id());
+        if (count != null && count >= MAX_SEARCHES) {
+            throw new IllegalArgumentException("You have " + MAX_SEARCHES + " saved searches: delete one first.");
+        }
+        String query = queryString(filters);
+        Instant now = Instant.now();
+        jdbc.update("insert into career_saved_search (account_id, email, query, created_at, last_sent_at, unsubscribe_token) values (?, ?, ?, ?, ?, ?)",
+                member.id(), member.email(), query, Timestamp.from(now), Timestamp.from(now), HexFormat.of().formatHex(random.generateSeed(16)));
+        return jdbc.queryForObject("select max(id) from career_saved_search where account_id = ?", Long.class, member.id());
+    }
+
+    public List<SavedSearch> of(Member member) {
+        return jdbc.query("select * from career_saved_search where account_id = ? order by created_at desc, id desc",
+                (rs, i) -> new SavedSearch(rs.getLong("id"), rs.getString("query"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("last_sent_at").toInstant()), member.id());
+    }
+
+    public boolean delete(Member member, long id) {
+        return jdbc.update("delete from career_saved_search where id = ? and account_id = ?", id, member.id()) == 1;
+    }
+
+    /** Stops the emails of the search the link was for; false for an unknown (or already used) token. */
+    public boolean unsubscribe(String token) {
+        return token != null && jdbc.update("delete from career_saved_search where unsubscribe_token = ?", token) == 1;
+    }
+
+    /** Sends each saved search's new jobs (daily, {@code codedesk.careers.alerts.cron}); returns how many emails went out. */
+    @Scheduled(cron = "${codedesk.careers.alerts.cron:0 0 7 * * *}")
+    public int sendDigests() {
+        int sent = 0;
+        Instant now = Instant.now();
+        List<Object[]> searches = jdbc.query("select id, email, query, last_sent_at, unsubscribe_token from career_saved_search",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)});
+        for (Object[] s : searches) {
+            Map<String, String> filters = filters((String) s[2]);
+            Instant since = (Instant) s[3];
+            List<Job> fresh = jobs.search(query(filters, 1)).jobs().stream().filter(j -> j.publishedAt() != null && j.publishedAt().isAfter(since)).toList();
+            if (fresh.isEmpty()) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder("New coding jobs for your saved search (" + describe(filters) + "):\n\n");
+            for (Job job : fresh) {
+                text.append("- ").append(job.title()).append(", ").append(job.organisation()).append(" (").append(job.location()).append(")\n  ")
+                        .append(baseUrl).append("/jobs/").append(job.id()).append('\n');
+            }
+            text.append("\nAll results: ").append(baseUrl).append("/jobs?").append(s[2]).append("\n\nStop these emails: ").append(baseUrl)
+                    .append("/jobs/alerts/unsubscribe?token=").append(s[4]).append('\n');
+            try {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(from);
+                message.setTo((String) s[1]);
+                message.setSubject(fresh.size() + " new coding job" + (fresh.size() == 1 ? "" : "s") + " for your saved search");
+                message.setText(text.toString());
+                sender.send(message);
+                jdbc.update("update career_saved_search set last_sent_at = ? where id = ?", Timestamp.from(now), s[0]);
+                sent++;
+            } catch (MailException e) {
+                // not marked sent: tomorrow's digest includes these jobs again
+                log.warn("Job alert {} not sent: {}", s[0], e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    static final List<String> FILTERS = List.of("q", "credential", "remote", "location", "minSalary", "specialty");
+
+    static String queryString(Map<String, String> filters) {
+        UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+        for (String name : FILTERS) {
+            String value = filters.get(name);
+            if (value != null && !value.isBlank()) {
+                builder.queryParam(name, value.trim());
+            }
+        }
+        String query = builder.build().encode().getQuery();
+        return query == null ? "" : query.length() > 1000 ? query.substring(0, 1000) : query;
+    }
+
+    static Map<String, String> filters(String query) {
+        Map<String, String> result = new LinkedHashMap<>();
+        UriComponentsBuilder.newInstance().query(query).build().getQueryParams().forEach((k, v) -> {
+            if (!v.isEmpty() && v.get(0) != null) {
+                result.put(k, java.net.URLDecoder.decode(v.get(0), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return result;
+    }
+
+    static JobQuery query(Map<String, String> f, int page) {
+        return new JobQuery(f.get("q"), f.get("credential"), "true".equals(f.get("remote")), f.get("location"), integer(f.get("minSalary")),
+                f.get("specialty"), null, "newest", page);
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String describe(Map<String, String> filters) {
+        return filters.isEmpty() ? "all jobs" : String.join(", ", filters.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
+    @EventListener
+    void on(AccountDeleted deleted) {
+        jdbc.update("delete from career_saved_search where account_id = ?", deleted.accountId());
+    }
+}

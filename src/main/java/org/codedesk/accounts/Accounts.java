@@ -48,6 +48,11 @@ public class Accounts {
     }
 
     /** The member with this (login) email, if any. */
+    /** The member behind a request's principal; empty for a guest (null principal) or an unknown account. */
+    public Optional<Member> member(java.security.Principal principal) {
+        return principal == null ? Optional.empty() : member(principal.getName());
+    }
+
     public Optional<Member> member(String email) {
         return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(Instant.now())));
     }

@@ -105,7 +105,7 @@ class AskController {
     }
 
     private Optional<Long> memberId(HttpServletRequest request) {
-        return Optional.ofNullable(request.getUserPrincipal()).flatMap(p -> accounts.member(p.getName())).map(Member::id);
+        return accounts.member(request.getUserPrincipal()).map(Member::id);
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -92,7 +92,7 @@ class JobAlertsController {
     }
 
     private Member member(HttpServletRequest request) {
-        return Optional.ofNullable(request.getUserPrincipal()).flatMap(p -> accounts.member(p.getName()))
+        return accounts.member(request.getUserPrincipal())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in first."));
     }
 }

@@ -84,10 +84,14 @@ class JobsController {
     @GetMapping("/jobs/{id}")
     String job(@PathVariable long id, HttpServletRequest request, Model model) {
         Optional<Member> viewer = member(request);
-        Job job = jobs.find(id, viewer).orElseThrow(() -> notFound(id));
+        return showJob(jobs.find(id, viewer).orElseThrow(() -> notFound(id)), viewer, model);
+    }
+
+    /** The job page: the description rendered, its JSON-LD ("</" escaped so it cannot close the script), who is looking. */
+    private String showJob(Job job, Optional<Member> viewer, Model model) {
         model.addAttribute("job", job);
         model.addAttribute("description", markdown.render(job.description()));
-        model.addAttribute("jsonLd", json.writeValueAsString(JobPosting.of(job, baseUrl + "/jobs/" + id)).replace("</", "<\\/"));
+        model.addAttribute("jsonLd", json.writeValueAsString(JobPosting.of(job, baseUrl + "/jobs/" + job.id())).replace("</", "<\\/"));
         model.addAttribute("owner", viewer.map(v -> v.id() == job.employerId()).orElse(false));
         model.addAttribute("member", viewer.isPresent());
         return "careers/job";
@@ -225,15 +229,9 @@ class JobsController {
                     resume == null ? null : resume.getBytes());
             return "redirect:/my/applications";
         } catch (InvalidJobException e) {
-            Job job = jobs.find(id, Optional.of(applicant)).orElseThrow(() -> notFound(id));
-            model.addAttribute("job", job);
-            model.addAttribute("description", markdown.render(job.description()));
-            model.addAttribute("jsonLd", json.writeValueAsString(JobPosting.of(job, baseUrl + "/jobs/" + id)).replace("</", "<\\/"));
-            model.addAttribute("owner", false);
-            model.addAttribute("member", true);
             model.addAttribute("errors", e.errors());
             model.addAttribute("coverNote", coverNote);
-            return "careers/job";
+            return showJob(jobs.find(id, Optional.of(applicant)).orElseThrow(() -> notFound(id)), Optional.of(applicant), model);
         }
     }
 
@@ -245,7 +243,7 @@ class JobsController {
     }
 
     private Optional<Member> member(HttpServletRequest request) {
-        return Optional.ofNullable(request.getUserPrincipal()).flatMap(p -> accounts.member(p.getName()));
+        return accounts.member(request.getUserPrincipal());
     }
 
     private Member requireEmployer(HttpServletRequest request) {

@@ -143,10 +143,6 @@ public final class IndexDictionary {
         return entries.size();
     }
 
-    public Entry entry(int id) {
-        return entries.get(id);
-    }
-
     private static void add(List<Entry> entries, Set<String> seen, String code, String path, Source source, String[][] groups) {
         if (groups.length == 0 || !seen.add(code + "|" + Arrays.deepToString(groups))) {
             return;

@@ -126,7 +126,4 @@ public final class LogisticRanker implements Ranker {
         return 1 / (1 + Math.exp(-z));
     }
 
-    public double[] weights() {
-        return weights.clone();
-    }
 }

@@ -41,10 +41,6 @@ public final class PhraseModel {
         this.evidencePhrases = evidencePhrases;
     }
 
-    public int size() {
-        return byPhrase.size();
-    }
-
     /** Learns from documents already read as clinical text ({@code texts.get(i)} is {@code documents.get(i)}'s). */
     public static PhraseModel learn(List<TrainingCorpus.Document> documents, List<ClinicalText> texts) {
         List<List<String>> evidence = new ArrayList<>();

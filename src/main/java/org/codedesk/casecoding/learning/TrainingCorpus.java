@@ -86,15 +86,4 @@ public record TrainingCorpus(String name, List<Document> documents) {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** The documents whose index modulo {@code folds} is not {@code fold} (fold < 0: all). */
-    public List<Document> without(int fold, int folds) {
-        List<Document> result = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            if (fold < 0 || i % folds != fold) {
-                result.add(documents.get(i));
-            }
-        }
-        return result;
-    }
 }

@@ -91,8 +91,8 @@ public final class ClinicalText {
                         }
                     }
                 }
-                words.add(new Word(raw.get(i), offsets.get(i)[0], offsets.get(i)[1], sentences.size(), Set.copyOf(stems).size() == 1
-                        ? Set.of(stems.iterator().next()) : java.util.Collections.unmodifiableSet(stems), assertions[i]));
+                words.add(new Word(raw.get(i), offsets.get(i)[0], offsets.get(i)[1], sentences.size(), java.util.Collections.unmodifiableSet(stems),
+                        assertions[i]));
             }
             sentences.add(new Sentence(range[0], range[1], section, first, words.size()));
         }

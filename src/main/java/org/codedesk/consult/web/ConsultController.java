@@ -144,7 +144,7 @@ class ConsultController {
     }
 
     private Optional<Member> member(HttpServletRequest request) {
-        return Optional.ofNullable(request.getUserPrincipal()).flatMap(p -> accounts.member(p.getName()));
+        return accounts.member(request.getUserPrincipal());
     }
 
     private Member requireMember(HttpServletRequest request) {

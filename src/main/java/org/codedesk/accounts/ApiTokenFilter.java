@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Authenticates {@code /api/**} requests that carry {@code Authorization: Bearer cdk_...} as the token's owner.
- * A bearer token that is unknown or revoked gets 401 problem+json, never a silent fall back to guest.
+ * Authenticates {@code /api/**} and {@code /fhir/**} requests that carry {@code Authorization: Bearer cdk_...} as the token's owner.
+ * A bearer token that is unknown or revoked gets 401 (problem+json, or an OperationOutcome under {@code /fhir}), never a
+ * silent fall back to guest.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -27,7 +28,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return !request.getRequestURI().startsWith("/api/") || header == null || !header.startsWith("Bearer ");
+        return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/fhir/")) || header == null || !header.startsWith("Bearer ");
     }
 
     @Override
@@ -36,10 +37,16 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String token = request.getHeader("Authorization").substring("Bearer ".length()).trim();
         var owner = tokens.owner(token);
         if (owner.isEmpty()) {
+            String detail = "The API token is unknown or revoked. Create one on your account page.";
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"The API token is unknown or revoked. Create one on your account page.\"}");
+            if (request.getRequestURI().startsWith("/fhir/")) {
+                response.setContentType("application/fhir+json");
+                response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"login\","
+                        + "\"diagnostics\":\"" + detail + "\"}]}");
+            } else {
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail + "\"}");
+            }
             return;
         }
         Account account = owner.get();

@@ -31,9 +31,10 @@ class SecurityConfiguration {
                             @Value("${codedesk.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
             throws Exception {
         http.addFilterBefore(new ApiTokenFilter(apiTokens), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
-                // token-authenticated API calls carry no browser cookies to forge, so they need no CSRF token
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/")
-                        && request.getHeader("Authorization") != null))
+                // token-authenticated API calls carry no browser cookies to forge, so they need no CSRF token; the FHIR
+                // terminology service only reads (POST carries operation parameters) and FHIR clients send no CSRF token
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/fhir/")
+                        || request.getRequestURI().startsWith("/api/") && request.getHeader("Authorization") != null))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/editor/**").hasAnyRole("EDITOR", "ADMIN")

@@ -223,6 +223,33 @@ public class Catalog {
                 summary(system), release.id(), parentKey);
     }
 
+    /**
+     * A page of a release's codes in book order: those starting with {@code prefix} (all when empty), billable ones only
+     * when asked. What a terminology expansion lists.
+     */
+    public List<CodeSummary> codes(Release release, String prefix, boolean billableOnly, int offset, int count) {
+        return jdbc.query("select * from catalog_code where release_id = ? and code like ?" + (billableOnly ? " and billable = true" : "")
+                + " order by sort_order offset ? rows fetch next ? rows only", summary(release.system()), release.id(),
+                likePrefix(prefix), offset, count);
+    }
+
+    /** How many codes {@link #codes} pages through. */
+    public int countCodes(Release release, String prefix, boolean billableOnly) {
+        return jdbc.queryForObject("select count(*) from catalog_code where release_id = ? and code like ?"
+                + (billableOnly ? " and billable = true" : ""), Integer.class, release.id(), likePrefix(prefix));
+    }
+
+    /** One code of a release, as listed (title and billable flag); empty when the release has no such code. */
+    public Optional<CodeSummary> summary(Release release, String key) {
+        return jdbc.query("select * from catalog_code where release_id = ? and code = ?", summary(release.system()), release.id(), key)
+                .stream().findFirst();
+    }
+
+    private static String likePrefix(String prefix) {
+        // keys are upper-case letters and digits only, so no LIKE wildcard can come in with them
+        return (prefix == null ? "" : prefix.replaceAll("[^A-Z0-9]", "")) + "%";
+    }
+
     /** Top-level codes of a release (no parent), optionally limited to a heading (ICD-10-CM section). */
     public List<CodeSummary> topLevel(CodeSystem system, Release release) {
         return jdbc.query("select * from catalog_code where release_id = ? and parent_code is null order by sort_order",

@@ -138,7 +138,7 @@ class FhirTerminologyTest {
 
         Parameters deleted = validate("&code=S72.9" + DOS);
         assertThat(value(deleted, "result")).isEqualTo("false");
-        assertThat(value(deleted, "message")).contains("not in ICD-10-CM FY2016").contains("FY2015");
+        assertThat(value(deleted, "message")).contains("not in ICD-10-CM FY2016").contains("last in");
         assertThat(value(validate("&code=S72.9&date=2015-06-01"), "result")).isEqualTo("true");
         assertThat(value(validate("&code=S72.9&version=FY2015"), "result")).isEqualTo("true");
 
@@ -201,33 +201,36 @@ class FhirTerminologyTest {
         FhirHttp.Reply unknown = fhir.get("/ValueSet/$expand?url=http://example.org/ValueSet/nothing");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(fhir.get("/ValueSet/$expand?url=" + CM + "?fhir_vs&count=5000").status()).isEqualTo(400);
+        FhirHttp.Reply notANumber = fhir.get("/ValueSet/$expand?url=" + CM + "?fhir_vs&count=ten");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(diagnostics(notANumber)).contains("could not be read");
     }
 
     @Test
-    void translateUsesTheGemsBothWays() {
-        Parameters approximate = fhir.get("/ConceptMap/$translate?system=" + CM + "&code=S72.001A&targetsystem=" + ICD9).as(Parameters.class);
+    void translateUsesTheGemsBothWays() { // the fixture GEMs by their version: the official FY2018 ones may be loaded too
+        Parameters approximate = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=S72.001A&targetsystem=" + ICD9).as(Parameters.class);
         assertThat(value(approximate, "result")).isEqualTo("true");
         assertThat(matches(approximate)).containsExactly("820.00 inexact");
 
-        Parameters combination = fhir.get("/ConceptMap/$translate?system=" + CM + "&code=T36.0X1A").as(Parameters.class);
+        Parameters combination = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=T36.0X1A").as(Parameters.class);
         assertThat(matches(combination)).containsExactly("960.0 inexact", "E930.0 inexact");
         assertThat(value(combination, "message")).contains("Scenario 1").contains("choice list 2");
 
-        Parameters noMap = fhir.get("/ConceptMap/$translate?system=" + CM + "&code=S72.8X1A").as(Parameters.class);
+        Parameters noMap = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=S72.8X1A").as(Parameters.class);
         assertThat(value(noMap, "result")).isEqualTo("false");
         assertThat(value(noMap, "message")).contains("no map for S72.8X1A");
 
-        Parameters fromIcd9 = fhir.get("/ConceptMap/$translate?system=" + ICD9 + "&code=820.00&targetsystem=" + CM).as(Parameters.class);
+        Parameters fromIcd9 = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + ICD9 + "&code=820.00&targetsystem=" + CM).as(Parameters.class);
         assertThat(matches(fromIcd9)).containsExactly("S72.001A inexact", "S72.091A inexact");
         assertThat(fromIcd9.getParameters("match").get(0).getPart().stream().filter(p -> p.getName().equals("concept")).findFirst()
                 .map(p -> ((Coding) p.getValue()).getDisplay()).orElseThrow()).isNotBlank();
 
-        Parameters reverse = fhir.get("/ConceptMap/$translate?url=" + fhir.base().replace("localhost:" + port, "localhost:8080")
+        Parameters reverse = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&url=" + fhir.base().replace("localhost:" + port, "localhost:8080")
                 + "/ConceptMap/icd10cm-to-icd9cm&system=" + ICD9 + "&code=82000&reverse=true").as(Parameters.class);
         assertThat(matches(reverse)).containsExactly("S72.001A inexact");
 
         assertThat(fhir.get("/ConceptMap/icd9cm-to-icd10cm").as(ConceptMap.class).getGroupFirstRep().getTarget()).isEqualTo(CM);
-        FhirHttp.Reply pcsToCm = fhir.get("/ConceptMap/$translate?system=http://www.cms.gov/Medicare/Coding/ICD10&code=0X500ZX&targetsystem=" + CM);
+        FhirHttp.Reply pcsToCm = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=http://www.cms.gov/Medicare/Coding/ICD10&code=0X500ZX&targetsystem=" + CM);
         assertThat(pcsToCm.status()).isEqualTo(400);
         assertThat(diagnostics(pcsToCm)).contains("No GEM translates");
     }

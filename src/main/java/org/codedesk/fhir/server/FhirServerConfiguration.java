@@ -25,7 +25,7 @@ class FhirServerConfiguration {
                                                           TerminologyCapabilitiesResource terminologyCapabilities) {
         // the R4 context is costly to build and safe to share: the cached one serves every server in the JVM
         TerminologyServer server = new TerminologyServer(FhirContext.forR4Cached(), List.of(codeSystems, valueSets, conceptMaps),
-                List.of(new FhirCallMeter(quotas, viewers), new CapabilityStatementDetails()), terminologyCapabilities);
+                List.of(new FhirCallMeter(quotas, viewers), new CapabilityStatementDetails(), new UnreadableParameters()), terminologyCapabilities);
         ServletRegistrationBean<TerminologyServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

@@ -74,6 +74,7 @@ public class ConceptMapProvider implements IResourceProvider {
 
     @Operation(name = "$translate", idempotent = true)
     public Parameters translate(@OperationParam(name = "url") UriType url,
+                                @OperationParam(name = "conceptMapVersion") StringType conceptMapVersion,
                                 @OperationParam(name = "code") CodeType code,
                                 @OperationParam(name = "system") UriType system,
                                 @OperationParam(name = "coding") Coding coding,
@@ -89,13 +90,14 @@ public class ConceptMapProvider implements IResourceProvider {
         for (GemMap map : maps) {
             String from = backwards ? map.targetSystem() : map.sourceSystem();
             String to = backwards ? map.sourceSystem() : map.targetSystem();
-            Optional<EditsRelease> release = edits.gemRelease(map.dataset(), LocalDate.now());
+            Optional<EditsRelease> release = release(map, TerminologyReleases.text(conceptMapVersion));
             if (release.isEmpty()) {
-                notes.add(map.dataset().title() + ": not loaded on this server.");
+                notes.add(map.dataset().title() + (conceptMapVersion == null ? "" : " " + conceptMapVersion.getValue())
+                        + ": not loaded on this server.");
                 continue;
             }
             String key = map.fileForm(from, concept.code());
-            for (GemMapping line : edits.gems(map.dataset(), key, !backwards, LocalDate.now())) {
+            for (GemMapping line : edits.gems(map.dataset(), key, !backwards, release.get().effectiveFrom())) {
                 String other = backwards ? line.source() : line.target();
                 String shown = map.fhirForm(to, other);
                 if (line.noMap()) {
@@ -114,6 +116,12 @@ public class ConceptMapProvider implements IResourceProvider {
         out.getParameter().add(1, new Parameters.ParametersParameterComponent().setName("message").setValue(new StringType(
                 matches == 0 && notes.isEmpty() ? "The GEMs list no line for " + concept.code() + "." : String.join(" ", notes))));
         return out;
+    }
+
+    /** The GEM release of the version asked for, else the newest (GEMs do not expire: the last ones are FY2018's). */
+    private Optional<EditsRelease> release(GemMap map, String version) {
+        return version == null ? edits.gemRelease(map.dataset(), LocalDate.now())
+                : edits.releases(map.dataset()).stream().filter(r -> r.version().equalsIgnoreCase(version)).findFirst();
     }
 
     /** The maps a request names: by url, else every GEM from the code's system (to the target system, when given). */

@@ -235,6 +235,22 @@ class FhirTerminologyTest {
         assertThat(diagnostics(pcsToCm)).contains("No GEM translates");
     }
 
+    @Test
+    void theDeveloperPageLinksTheOpenApiAndTheCapabilityStatement() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/developers")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("href=\"/api/v1/openapi\"").contains("href=\"/fhir/metadata\"")
+                .contains("href=\"/fhir/metadata?mode=terminology\"").contains("/fhir/CodeSystem/icd10cm")
+                .contains("/fhir/CodeSystem/$lookup?system=http://hl7.org/fhir/sid/icd-10-cm&amp;code=E11.9")
+                .contains("new BearerTokenAuthInterceptor(&quot;cdk_");
+        var openApi = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/openapi")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("\"openapi\"");
+    }
+
     private Parameters validate(String query) {
         return fhir.get("/CodeSystem/$validate-code?url=" + CM + query).as(Parameters.class);
     }

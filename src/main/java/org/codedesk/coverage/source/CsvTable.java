@@ -1,0 +1,111 @@
+package org.codedesk.coverage.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A CSV file of the Medicare Coverage Database download (RFC 4180: quoted fields may hold commas, quotes and line
+ * breaks), read into rows whose fields are found by their header name (case ignored).
+ */
+public final class CsvTable {
+
+    private final String origin;
+    private final Map<String, Integer> columns = new HashMap<>();
+    private final List<List<String>> rows = new ArrayList<>();
+
+    private CsvTable(String origin) {
+        this.origin = origin;
+    }
+
+    public static CsvTable read(InputStream in, String origin, String... required) {
+        CsvTable table = new CsvTable(origin);
+        List<List<String>> records = records(in);
+        if (records.isEmpty()) {
+            throw new CoverageFileException(origin, 0, "empty file");
+        }
+        List<String> header = records.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            table.columns.put(header.get(i).trim().replace("\uFEFF", "").toLowerCase(Locale.ROOT), i);
+        }
+        for (String name : required) {
+            if (!table.columns.containsKey(name)) {
+                throw new CoverageFileException(origin, 1, "no column " + name + " in the header: not the Medicare Coverage Database layout");
+            }
+        }
+        table.rows.addAll(records.subList(1, records.size()).stream().filter(r -> !(r.size() == 1 && r.get(0).isBlank())).toList());
+        return table;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** The field of row {@code index} (0-based, after the header) under {@code column}; "" when absent. */
+    public String get(int index, String column) {
+        Integer at = columns.get(column);
+        List<String> row = rows.get(index);
+        return at == null || at >= row.size() ? "" : row.get(at).trim();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    private static List<List<String>> records(InputStream in) {
+        List<List<String>> records = new ArrayList<>();
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            int c;
+            while ((c = reader.read()) != -1) {
+                char ch = (char) c;
+                if (quoted) {
+                    if (ch == '"') {
+                        reader.mark(1);
+                        int next = reader.read();
+                        if (next == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            if (next != -1) {
+                                reader.reset();
+                            }
+                        }
+                    } else {
+                        field.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else if (ch == '\n') {
+                    fields.add(field.toString().replaceAll("\r$", ""));
+                    field.setLength(0);
+                    records.add(fields);
+                    fields = new ArrayList<>();
+                } else {
+                    field.append(ch);
+                }
+            }
+            if (field.length() > 0 || !fields.isEmpty()) {
+                fields.add(field.toString().replaceAll("\r$", ""));
+                records.add(fields);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return records;
+    }
+}

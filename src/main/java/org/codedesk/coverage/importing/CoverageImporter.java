@@ -179,9 +179,10 @@ class CoverageImporter implements ImportParticipant {
                     ps.setString(3, e.title());
                     ps.setDate(4, sql(e.inactiveFrom()));
                 });
-        // a code may be listed twice in one list (continued pages): keep it once
+        // a code may be listed twice in one list (the starred exception is also in the list): keep it once, starred if either is
         List<MceDefinitionsParser.Code> codes = new ArrayList<>(definitions.codes().stream()
-                .collect(Collectors.toMap(c -> c.list() + "|" + c.code(), Function.identity(), (a, b) -> a, LinkedHashMap::new)).values());
+                .collect(Collectors.toMap(c -> c.list() + "|" + c.code(), Function.identity(), (a, b) -> a.acceptableWithSecondary() ? a : b,
+                        LinkedHashMap::new)).values());
         jdbc.batchUpdate("insert into coverage_mce_code (release_id, edit, code, flag) values (?, ?, ?, ?)", codes, 5000, (ps, c) -> {
             ps.setLong(1, id);
             ps.setString(2, c.list().name());

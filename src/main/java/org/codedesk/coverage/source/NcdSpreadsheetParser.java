@@ -23,7 +23,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * DATE, RESOLUTION CODE"), then one row per ICD-10-CM code in columns A to I. Each NCD's block lists its CPT/HCPCS
  * codes down column C in its first rows, beside (not paired with) the ICD-10-CM rows; the description is on the
  * first row only. The ICD-10 code {@code @@@@@@@} stands for every code not listed (its resolution is the NCD's
- * default). Dates are Excel serial numbers or date cells. Resolution: 1 covered, 2 denied, 3 does not support
+ * default). Dates are Excel serial numbers or date cells. The accessible copy ({@code -508}) marks changed cells
+ * with an asterisk; it is ignored. Resolution: 1 covered, 2 denied, 3 does not support
  * medical necessity.
  */
 public final class NcdSpreadsheetParser {
@@ -130,7 +131,8 @@ public final class NcdSpreadsheetParser {
                 double value = cell.getNumericCellValue();
                 yield value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
             }
-            case STRING -> cell.getStringCellValue().trim();
+            // the accessible ("-508") copy marks the quarter's changes with an asterisk where the other uses red
+            case STRING -> cell.getStringCellValue().replace("*", "").trim();
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             default -> "";
         };

@@ -6,10 +6,10 @@ import java.util.List;
  * A claim to check, as submitted (strings, not yet validated): date of service (YYYY-MM-DD, today when
  * blank), setting (practitioner, outpatient_hospital, dme), lines, optional ICD-10-CM diagnoses, and for
  * payment estimates an optional locality ("MAC-locality") and place of service (two digits: facility or
- * non-facility rate).
+ * non-facility rate), and for the Medicare Code Editor's edits the patient's age in years (0-124) and sex (M, F or U).
  */
 public record Claim(String dateOfService, String setting, List<ClaimLine> lines, List<String> diagnoses, String locality,
-                    String placeOfService) {
+                    String placeOfService, Integer age, String sex) {
 
     public Claim {
         lines = lines == null ? List.of() : lines;
@@ -18,5 +18,9 @@ public record Claim(String dateOfService, String setting, List<ClaimLine> lines,
 
     public Claim(String dateOfService, String setting, List<ClaimLine> lines, List<String> diagnoses, String locality) {
         this(dateOfService, setting, lines, diagnoses, locality, null);
+    }
+
+    public Claim(String dateOfService, String setting, List<ClaimLine> lines, List<String> diagnoses, String locality, String placeOfService) {
+        this(dateOfService, setting, lines, diagnoses, locality, placeOfService, null, null);
     }
 }

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeStatus;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.coverage.Coverage;
+import org.codedesk.coverage.MedicareCodeEditor;
+import org.codedesk.coverage.Necessity;
 import org.codedesk.edits.AddOnEdit;
 import org.codedesk.edits.Dataset;
 import org.codedesk.edits.Edits;
@@ -29,7 +32,8 @@ import org.springframework.stereotype.Service;
 /**
  * Checks a claim before it goes out: codes valid on the date of service, NCCI PTP edits between every pair
  * of lines, MUE units, add-on codes without their primary, fee schedule status, bilateral and multiple
- * procedure rules. Every finding cites its table and quarter; what could not be checked is reported as
+ * procedure rules; with diagnoses, medical necessity per NCD and billing-and-coding article, and the Medicare Code
+ * Editor's diagnosis edits (age and sex when given). Every finding cites its table and quarter; what could not be checked is reported as
  * {@code no_data}, so a claim is clean only when everything was checked and passed. Thread-safe.
  */
 @Service
@@ -38,10 +42,14 @@ public class ClaimChecker {
     private final Edits edits;
     private final ClaimValidator validator;
     private final Catalog catalog;
+    private final Coverage coverage;
+    private final MedicareCodeEditor mce;
 
-    ClaimChecker(Catalog catalog, Edits edits, Modifiers modifiers) {
+    ClaimChecker(Catalog catalog, Edits edits, Modifiers modifiers, Coverage coverage, MedicareCodeEditor mce) {
         this.catalog = catalog;
         this.edits = edits;
+        this.coverage = coverage;
+        this.mce = mce;
         this.validator = new ClaimValidator(catalog, edits, modifiers);
     }
 
@@ -55,6 +63,8 @@ public class ClaimChecker {
         run.mue();
         run.addOns();
         run.feeSchedule();
+        run.medicalNecessity();
+        run.codeEditor();
         Map<String, Long> summary = new LinkedHashMap<>();
         for (FindingStatus s : FindingStatus.values()) {
             summary.put(s.json(), run.findings.stream().filter(f -> f.status() == s).count());
@@ -104,6 +114,61 @@ public class ClaimChecker {
 
         String notLoaded(Dataset dataset) {
             return edits.notImported(dataset, date);
+        }
+
+        // --- medical necessity (NCDs and billing-and-coding articles) ---
+
+        void medicalNecessity() {
+            if (coverage.policies(date).isEmpty()) {
+                add("medical_necessity", FindingStatus.NO_DATA, List.of(), null, coverage.noPolicy(date) + ".",
+                        "Import the NCD lab spreadsheet or the Medicare Coverage Database download (docs/coverage.md).", null);
+                return;
+            }
+            for (String code : codes) {
+                Necessity necessity = coverage.necessity(code, claim.diagnoses(), date);
+                String source = necessity.documents().isEmpty() ? null
+                        : String.join("; ", necessity.documents().stream().map(d -> d.citation()).toList());
+                List<Integer> lines = claim.linesOf(code);
+                switch (necessity.outcome()) {
+                    case NOT_GOVERNED -> { } // no loaded policy restricts the code by diagnosis: nothing to check
+                    case SUPPORTED -> add("medical_necessity", FindingStatus.PASS, lines, code, necessity.message(), null, source);
+                    case DENIED -> add("medical_necessity", FindingStatus.FAIL, lines, code, necessity.message(),
+                            "Medicare never covers this service for this diagnosis: check the diagnosis coding; if it is right, give the"
+                                    + " patient an ABN (Advance Beneficiary Notice) before the service and append GA (ABN on file) or GZ (none).", source);
+                    case NOT_REASONABLE_AND_NECESSARY -> {
+                        if (claim.diagnoses().isEmpty()) {
+                            add("medical_necessity", FindingStatus.NO_DATA, lines, code, necessity.message(),
+                                    "Add the claim's ICD-10-CM diagnoses to check medical necessity.", source);
+                        } else {
+                            add("medical_necessity", FindingStatus.FAIL, lines, code, necessity.message(),
+                                    "Look in the documentation for a diagnosis that supports the service (/crosswalk?code=" + code + "); if there is"
+                                            + " none, an ABN may be needed: append GA when one is on file, GZ when not.", source);
+                        }
+                    }
+                }
+            }
+        }
+
+        // --- Medicare Code Editor: age, sex, principal diagnosis ---
+
+        void codeEditor() {
+            for (MedicareCodeEditor.Result r : mce.check(claim.diagnoses(), claim.age(), claim.sex(), date)) {
+                FindingStatus status = switch (r.outcome()) {
+                    case PASS -> FindingStatus.PASS;
+                    case FAIL -> FindingStatus.FAIL;
+                    case NO_DATA -> FindingStatus.NO_DATA;
+                };
+                String fix = switch (r.check()) {
+                    case "mce_age", "mce_sex" -> r.outcome() == MedicareCodeEditor.Outcome.FAIL ? "Correct the patient's "
+                            + (r.check().equals("mce_age") ? "age" : "sex") + " or the diagnosis code." : null;
+                    case "mce_manifestation" -> r.outcome() == MedicareCodeEditor.Outcome.FAIL
+                            ? "Report the underlying condition first; the manifestation code follows it." : null;
+                    case "mce_unacceptable_principal" -> r.outcome() == MedicareCodeEditor.Outcome.FAIL
+                            ? "Sequence the condition that occasioned the encounter first, or add the secondary diagnosis it requires." : null;
+                    default -> "Import the Definitions of Medicare Code Edits (docs/coverage.md).";
+                };
+                add(r.check(), status, List.of(), r.code(), r.message(), fix, r.source());
+            }
         }
 
         // --- codes valid on the date ---

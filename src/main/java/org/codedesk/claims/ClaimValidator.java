@@ -115,10 +115,18 @@ final class ClaimValidator {
                 placeOfService = Optional.of(pos);
             }
         }
+        if (claim.age() != null && (claim.age() < 0 || claim.age() > 124)) {
+            errors.add(new FieldError("age", "Age " + claim.age() + " is not an age in years from 0 to 124."));
+        }
+        String sex = claim.sex() == null ? "" : claim.sex().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!sex.matches("|M|F|U|MALE|FEMALE|UNKNOWN")) {
+            errors.add(new FieldError("sex", "\"" + claim.sex() + "\" is not a sex: use M, F or U (unknown)."));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidClaimException(errors);
         }
-        return new ValidClaim(date, setting, lines, diagnoses, locality, placeOfService);
+        return new ValidClaim(date, setting, lines, diagnoses, locality, placeOfService, claim.age(),
+                sex.startsWith("M") ? "M" : sex.startsWith("F") ? "F" : null);
     }
 
     /** The codes and modifiers of a claim that are known, looked up once per claim rather than once per line. */

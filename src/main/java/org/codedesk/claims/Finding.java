@@ -6,7 +6,7 @@ import java.util.List;
  * One result of a claim check.
  *
  * @param check   what was checked: code_validity, diagnosis_validity, ptp, mue, add_on, fee_schedule, bilateral,
- *                multiple_procedure
+ *                multiple_procedure, medical_necessity, mce_age, mce_sex, mce_manifestation, mce_unacceptable_principal, mce
  * @param lines   the claim lines concerned (1-based); empty for claim-level and diagnosis findings
  * @param fix     what to do about it; null when nothing needs doing
  * @param source  the table and quarter (or release) the check used; null only when nothing was loaded

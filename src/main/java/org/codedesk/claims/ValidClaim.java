@@ -7,9 +7,12 @@ import java.util.Optional;
 import org.codedesk.edits.Locality;
 import org.codedesk.edits.Setting;
 
-/** A claim whose every field passed validation: codes in key form, modifiers upper case, units positive. */
+/**
+ * A claim whose every field passed validation: codes in key form, modifiers upper case, units positive; age 0-124 or
+ * null, sex "M", "F" or null (unknown).
+ */
 record ValidClaim(LocalDate date, Setting setting, List<Line> lines, List<String> diagnoses, Optional<Locality> locality,
-                  Optional<String> placeOfService) {
+                  Optional<String> placeOfService, Integer age, String sex) {
 
     /**
      * Places of service where Medicare pays a practitioner the facility rate (the facility bears the practice

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.codedesk.EditsFixtureData;
+import org.codedesk.CoverageFixtureData;
 import org.codedesk.catalog.importing.CatalogImporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ClaimCheckerTest {
 
     @BeforeEach
     void importFixtures() {
-        EditsFixtureData.importAll(importer);
+        CoverageFixtureData.importAll(importer); // with the edits fixtures
     }
 
     static ClaimLine line(String code, int units, String... modifiers) {
@@ -201,6 +201,52 @@ class ClaimCheckerTest {
         assertThat(only(early, "ptp").status()).isEqualTo(FindingStatus.NO_DATA);
         assertThat(only(early, "ptp").message()).contains("2016-04-01");
         assertThat(early.summary().get("no_data")).isGreaterThan(0);
+    }
+
+    @Test
+    void medicalNecessityPerArticleWithAnAbnWhenNotSupported() {
+        // fixture article A99001 governs 27447: S72.001A is in its covered group 2, T36.0X1A is not listed
+        Finding supported = only(claim(List.of("S72.001A"), null, null), "medical_necessity");
+        assertThat(supported.status()).isEqualTo(FindingStatus.PASS);
+        assertThat(supported.source()).contains("Article A99001");
+        Finding unsupported = only(claim(List.of("T36.0X1A"), null, null), "medical_necessity");
+        assertThat(unsupported.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(unsupported.fix()).contains("ABN").contains("GA").contains("/crosswalk?code=27447");
+        assertThat(only(claim(List.of(), null, null), "medical_necessity").status()).isEqualTo(FindingStatus.NO_DATA);
+        // no coverage file in force before the fixtures' dates: not checked, and said so
+        ClaimCheck early = checker.check(new Claim("2014-06-01", "practitioner", List.of(line("27447", 1)), List.of("S72.001A"), null));
+        assertThat(early.findings()).filteredOn(f -> f.check().equals("mce")).singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(FindingStatus.NO_DATA));
+    }
+
+    @Test
+    void medicareCodeEditorAgeAndSexAtTheirBoundaries() {
+        assertThat(only(claim(List.of("S72.001A"), 15, null), "mce_age").status()).isEqualTo(FindingStatus.PASS);
+        Finding child = only(claim(List.of("S72.001A"), 14, null), "mce_age");
+        assertThat(child.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(child.message()).contains("age 14");
+        assertThat(child.source()).contains("Definitions of Medicare Code Edits v33.0");
+        assertThat(only(claim(List.of("H54.7"), 17, null), "mce_age").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(claim(List.of("H54.7"), 18, null), "mce_age").status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(only(claim(List.of("H54.7"), null, "M"), "mce_sex").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(claim(List.of("H54.7"), null, "F"), "mce_sex").status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(claim(List.of("H54.7"), null, null).findings()).extracting(Finding::check).doesNotContain("mce_age", "mce_sex");
+    }
+
+    @Test
+    void medicareCodeEditorPrincipalDiagnosis() {
+        Finding unacceptable = only(claim(List.of("T36.0X1A", "S72.001A"), null, null), "mce_unacceptable_principal");
+        assertThat(unacceptable.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(unacceptable.fix()).contains("Sequence");
+        assertThat(only(claim(List.of("S72.001A", "T36.0X1A"), null, null), "mce_unacceptable_principal").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(claim(List.of("S72.001A"), null, null), "mce_manifestation").status()).isEqualTo(FindingStatus.PASS);
+        assertThatThrownBy(() -> checker.check(new Claim(DOS, "practitioner", List.of(line("27447", 1)), List.of("S72.001A"), null, null, 125, "X")))
+                .isInstanceOfSatisfying(InvalidClaimException.class, e -> assertThat(e.errors()).extracting(InvalidClaimException.FieldError::field)
+                        .containsExactlyInAnyOrder("age", "sex"));
+    }
+
+    private ClaimCheck claim(List<String> diagnoses, Integer age, String sex) {
+        return checker.check(new Claim(DOS, "practitioner", List.of(line("27447", 1)), diagnoses, null, null, age, sex));
     }
 
     @Test

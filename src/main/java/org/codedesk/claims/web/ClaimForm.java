@@ -17,6 +17,8 @@ public class ClaimForm {
     private String locality = "";
     private String placeOfService = "";
     private String diagnoses = "";
+    private String age = "";
+    private String sex = "";
     private List<LineForm> lines = new ArrayList<>();
 
     public ClaimForm() {
@@ -70,7 +72,13 @@ public class ClaimForm {
             claimLines.add(new ClaimLine(line.code, mods, units));
         }
         List<String> dx = Arrays.stream(diagnoses.split("[,\\s]+")).filter(d -> !d.isBlank()).toList();
-        return new Claim(dateOfService, setting, claimLines, dx, locality, placeOfService);
+        Integer years;
+        try {
+            years = age.isBlank() ? null : Integer.valueOf(age.trim());
+        } catch (NumberFormatException e) {
+            years = -1; // reported by the validator as not an age
+        }
+        return new Claim(dateOfService, setting, claimLines, dx, locality, placeOfService, years, sex.isBlank() ? null : sex);
     }
 
     public String getDateOfService() { return dateOfService; }
@@ -83,6 +91,10 @@ public class ClaimForm {
     public void setPlaceOfService(String placeOfService) { this.placeOfService = placeOfService == null ? "" : placeOfService; }
     public String getDiagnoses() { return diagnoses; }
     public void setDiagnoses(String diagnoses) { this.diagnoses = diagnoses == null ? "" : diagnoses; }
+    public String getAge() { return age; }
+    public void setAge(String age) { this.age = age == null ? "" : age; }
+    public String getSex() { return sex; }
+    public void setSex(String sex) { this.sex = sex == null ? "" : sex; }
     public List<LineForm> getLines() { return lines; }
     public void setLines(List<LineForm> lines) { this.lines = lines; }
 }

@@ -26,12 +26,12 @@ public class Assistant {
     private final LanguageModel model;
 
     Assistant(Catalog catalog, Edits edits, Modifiers modifiers, Search search, LanguageModel model,
-              org.codedesk.assistant.guidelines.Guidelines guidelines) {
+              org.codedesk.assistant.guidelines.Guidelines guidelines, org.codedesk.coverage.Coverage coverage) {
         this.model = model;
         this.catalog = catalog;
         this.modifiers = modifiers;
-        this.answers = new OfflineAnswers(catalog, edits, modifiers, search, guidelines);
-        this.verifier = new CodeVerifier(catalog, edits);
+        this.answers = new OfflineAnswers(catalog, edits, modifiers, search, guidelines, coverage);
+        this.verifier = new CodeVerifier(catalog, edits, coverage);
     }
 
     private static Interpretation followUp(Interpretation now, Interpretation before) {

@@ -32,10 +32,12 @@ final class CodeVerifier {
 
     private final Catalog catalog;
     private final Edits edits;
+    private final org.codedesk.coverage.Coverage coverage;
 
-    CodeVerifier(Catalog catalog, Edits edits) {
+    CodeVerifier(Catalog catalog, Edits edits, org.codedesk.coverage.Coverage coverage) {
         this.catalog = catalog;
         this.edits = edits;
+        this.coverage = coverage;
     }
 
     /** CodeDesk's own answer: statements quoting official or curated text are exempt; other codes must exist in its data. */
@@ -130,6 +132,6 @@ final class CodeVerifier {
                 return true;
             }
         }
-        return edits.mentions(key);
+        return edits.mentions(key) || coverage.mentions(key);
     }
 }

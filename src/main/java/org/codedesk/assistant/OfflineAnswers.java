@@ -11,6 +11,11 @@ import org.codedesk.assistant.guidelines.Guidelines;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.coverage.Coverage;
+import org.codedesk.coverage.CoverageDocument;
+import org.codedesk.coverage.Crosswalk;
+import org.codedesk.coverage.Necessity;
+import org.codedesk.coverage.Resolution;
 import org.codedesk.edits.Dataset;
 import org.codedesk.edits.Edits;
 import org.codedesk.edits.EditsRelease;
@@ -37,9 +42,11 @@ final class OfflineAnswers {
     private final Modifiers modifiers;
     private final Search search;
     private final Guidelines guidelines;
+    private final Coverage coverage;
 
-    OfflineAnswers(Catalog catalog, Edits edits, Modifiers modifiers, Search search, Guidelines guidelines) {
+    OfflineAnswers(Catalog catalog, Edits edits, Modifiers modifiers, Search search, Guidelines guidelines, Coverage coverage) {
         this.guidelines = guidelines;
+        this.coverage = coverage;
         this.catalog = catalog;
         this.edits = edits;
         this.modifiers = modifiers;
@@ -281,10 +288,85 @@ final class OfflineAnswers {
         return code.length() > dot && !code.startsWith("No") ? code.substring(0, dot) + "." + code.substring(dot) : code;
     }
 
+    /**
+     * Coverage questions from the NCDs and billing-and-coding articles in force: "Is 82306 covered for E55.9?" (medical
+     * necessity), "Which diagnoses support 80061?" (the crosswalk), "Which procedures does E78.5 support?", and, with no
+     * code, the documents named by the question's words ("a lipid panel" finds "Lipids Testing").
+     */
     private void coverage(Interpretation q, LocalDate date, Draft draft) {
-        draft.missing.add("Medicare coverage data (NCDs, LCDs and billing articles) is not imported in CodeDesk yet, so whether the service"
-                + " is covered, and for which diagnoses, cannot be answered here.");
-        lookup(q, date, draft);
+        if (coverage.policies(date).isEmpty()) {
+            draft.missing.add(coverage.noPolicy(date) + ": whether the service is covered, and for which diagnoses, cannot be answered here.");
+            lookup(q, date, draft);
+            return;
+        }
+        for (String procedure : q.procedures()) {
+            if (!q.diagnoses().isEmpty()) {
+                Necessity necessity = coverage.necessity(procedure, q.diagnoses(), date);
+                String advice = switch (necessity.outcome()) {
+                    case DENIED, NOT_REASONABLE_AND_NECESSARY -> " Without a supporting diagnosis Medicare will deny it: an ABN (Advance"
+                            + " Beneficiary Notice) signed before the service lets you bill the patient (modifier GA).";
+                    default -> "";
+                };
+                draft.say(necessity.message() + advice, citations(necessity.documents(), procedure));
+                if (necessity.outcome() == Necessity.Outcome.NOT_GOVERNED) {
+                    draft.missing.add("Local coverage (LCDs of your Medicare contractor) not in the loaded data may still apply to " + procedure + ".");
+                }
+                continue;
+            }
+            List<Crosswalk.ForProcedure> documents = coverage.diagnosesFor(procedure, date);
+            if (documents.isEmpty()) {
+                draft.say("No loaded NCD or billing and coding article in force on " + date + " governs " + procedure
+                        + ": no list of covered diagnoses applies to it in CodeDesk's data.", new Citation(loaded(date), "/crosswalk?code=" + procedure));
+            }
+            documents.forEach(d -> describeCrosswalk(d.document(), procedure, d.groups().stream().flatMap(g -> g.codes().stream()).toList(), draft));
+        }
+        if (q.procedures().isEmpty()) {
+            for (String diagnosis : q.diagnoses()) {
+                String shown = CodeSystem.ICD10CM.display(diagnosis);
+                List<Crosswalk.ForDiagnosis> documents = coverage.proceduresFor(diagnosis, date);
+                if (documents.isEmpty()) {
+                    draft.say("No loaded NCD or billing and coding article in force on " + date + " lists " + shown + ".",
+                            new Citation(loaded(date), "/crosswalk?code=" + shown));
+                }
+                documents.forEach(d -> draft.say("Under " + d.document().citation() + ", " + shown + " " + d.resolution().words() + " for "
+                        + String.join(", ", d.procedures()) + ".", new Citation(d.document().citation(), "/crosswalk?code=" + shown)));
+            }
+        }
+        if (q.procedures().isEmpty() && q.diagnoses().isEmpty()) {
+            List<Crosswalk.ForDiagnosis> named = coverage.documentsNamed(q.words(), date);
+            if (named.isEmpty()) {
+                draft.missing.add("Name the CPT/HCPCS code (and the diagnoses) to check: no loaded NCD or article is named by \"" + q.words() + "\".");
+            }
+            for (Crosswalk.ForDiagnosis d : named) {
+                for (String procedure : d.procedures()) {
+                    describeCrosswalk(d.document(), procedure, coverage.diagnosesFor(procedure, date).stream()
+                            .filter(c -> c.document().id().equals(d.document().id())).flatMap(c -> c.groups().stream()).flatMap(g -> g.codes().stream())
+                            .toList(), draft);
+                }
+            }
+        }
+    }
+
+    /** "Under NCD 190.23B ..., 1,234 ICD-10-CM codes support 80061, e.g. E78.5 ...; any other code does not." */
+    private void describeCrosswalk(CoverageDocument document, String procedure, List<Crosswalk.Diagnosis> codes, Draft draft) {
+        List<Crosswalk.Diagnosis> covered = codes.stream().filter(c -> c.resolution() == Resolution.COVERED).toList();
+        long denied = codes.stream().filter(c -> c.resolution() == Resolution.DENIED).count();
+        draft.say("Under " + document.citation() + ", " + String.format("%,d", covered.size()) + " ICD-10-CM codes support the medical necessity of "
+                // examples only among codes of the ICD-10-CM release in force (those have a title): never a code that cannot be reported
+                + procedure + (covered.stream().noneMatch(c -> c.title() != null) ? "" : ", for example " + String.join(", ", covered.stream()
+                .filter(c -> c.title() != null).limit(8).map(c -> c.code() + " (" + c.title() + ")").toList()))
+                + (denied > 0 ? "; " + denied + " listed as denied (never covered)" : "")
+                + (document.otherCodes() == null ? "" : "; any code not listed " + document.otherCodes().words()) + ".",
+                new Citation(document.citation(), "/crosswalk?code=" + procedure));
+    }
+
+    private static Citation[] citations(List<CoverageDocument> documents, String procedure) {
+        return documents.isEmpty() ? new Citation[] {new Citation("CodeDesk coverage crosswalk", "/crosswalk?code=" + procedure)}
+                : documents.stream().map(d -> new Citation(d.citation(), "/crosswalk?code=" + procedure)).toArray(Citation[]::new);
+    }
+
+    private String loaded(LocalDate date) {
+        return String.join("; ", coverage.policies(date).stream().map(r -> r.label()).toList());
     }
 
     // --- finding codes by words ---

@@ -115,7 +115,8 @@ final class QuestionInterpreter {
     }
 
     private static Intent intent(String q, int procedures, int otherCodes, int modifiers) {
-        if (has(q, "covered", "coverage", "cover ", "medical necessity", "medically necessary", " lcd", " ncd", "abn")) {
+        if (has(q, "covered", "coverage", "cover ", "medical necessity", "medically necessary", " lcd", " ncd", "abn", "diagnoses support",
+                "diagnosis support", "diagnoses supports", "support medical", "procedures does", "does it support", "supports")) {
             return Intent.COVERAGE;
         }
         if (procedures >= 2 && has(q, "together", "same day", "same date", "bundl", "ptp", "ncci", "cci", "unbundl", "with ")) {

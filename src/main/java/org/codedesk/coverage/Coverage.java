@@ -57,6 +57,11 @@ public class Coverage {
                 + " is loaded: medical necessity is not checked";
     }
 
+    /** Whether a loaded NCD or article governs the CPT/HCPCS code on some date (for checking that a code an answer names is real). */
+    public boolean mentions(String code) {
+        return !jdbc.queryForList("select code from coverage_procedure where code = ? fetch first 1 rows only", String.class, key(code)).isEmpty();
+    }
+
     /** The documents in force on the date that govern the CPT/HCPCS code, each with its ICD-10-CM codes grouped. */
     public List<Crosswalk.ForProcedure> diagnosesFor(String procedure, LocalDate date) {
         String code = key(procedure);
@@ -82,6 +87,31 @@ public class Coverage {
             List<Crosswalk.Group> grouped = new ArrayList<>();
             groups.forEach((k, codes) -> grouped.add(new Crosswalk.Group((String) heads.get(k)[0], (Resolution) heads.get(k)[1], codes)));
             result.add(new Crosswalk.ForProcedure(g.document, procedures(g.releaseId, g.document.id(), date), grouped, rows.size()));
+        }
+        return result;
+    }
+
+    /**
+     * The documents in force on the date whose title holds a word of {@code words} (4 letters or more, plural "s"
+     * ignored: "lipid panel" finds "Lipids Testing"), with the procedure codes each governs.
+     */
+    public List<Crosswalk.ForDiagnosis> documentsNamed(String words, LocalDate date) {
+        List<String> stems = java.util.Arrays.stream(words.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+"))
+                .filter(w -> w.length() >= 4 && !List.of("test", "testing", "code", "codes", "which", "what", "support", "supports",
+                        "diagnoses", "diagnosis", "covered", "medicare", "does", "with").contains(w))
+                .map(w -> w.endsWith("s") ? w.substring(0, w.length() - 1) : w).toList();
+        List<Crosswalk.ForDiagnosis> result = new ArrayList<>();
+        if (stems.isEmpty()) {
+            return result;
+        }
+        for (CoverageRelease release : policies(date)) {
+            jdbc.query("select * from coverage_document where release_id = ? order by doc_id", rs -> {
+                CoverageDocument document = document(rs, release.label());
+                String title = document.title().toLowerCase(java.util.Locale.ROOT);
+                if (inForce(document, date) && stems.stream().anyMatch(title::contains)) {
+                    result.add(new Crosswalk.ForDiagnosis(document, null, procedures(release.id(), document.id(), date)));
+                }
+            }, release.id());
         }
         return result;
     }

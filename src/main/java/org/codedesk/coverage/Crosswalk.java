@@ -17,6 +17,9 @@ public final class Crosswalk {
     /** For a CPT/HCPCS code: a document that governs it, the procedure codes it governs, and its diagnosis groups. */
     public record ForProcedure(CoverageDocument document, List<String> procedures, List<Group> groups, int codeCount) { }
 
-    /** For an ICD-10-CM code: a document that lists it, what it says of it, and the procedures the document governs. */
+    /**
+     * For an ICD-10-CM code: a document that lists it, what it says of it ({@code resolution}; null when the document was
+     * found by its title), and the procedures the document governs.
+     */
     public record ForDiagnosis(CoverageDocument document, Resolution resolution, List<String> procedures) { }
 }

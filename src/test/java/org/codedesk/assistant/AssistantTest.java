@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import java.nio.file.Path;
 
-import org.codedesk.EditsFixtureData;
+import org.codedesk.CoverageFixtureData;
 import org.codedesk.catalog.ImportReport;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeSystem;
@@ -35,10 +35,11 @@ class AssistantTest {
     @Autowired Assistant assistant;
     @Autowired Catalog catalog;
     @Autowired Edits edits;
+    @Autowired org.codedesk.coverage.Coverage coverage;
 
     @BeforeEach
     void importFixtures() {
-        EditsFixtureData.importAll(importer);
+        CoverageFixtureData.importAll(importer); // with the edits fixtures
     }
 
     Answer ask(String question) {
@@ -57,11 +58,12 @@ class AssistantTest {
             if (s.citations().stream().anyMatch(c -> c.source().endsWith("tabular") || c.source().contains("modifier reference"))) {
                 continue;
             }
-            Matcher m = CODE_LIKE.matcher(s.text());
+            // coverage document numbers (Article A52458, LCD L33252) are not codes
+            Matcher m = CODE_LIKE.matcher(s.text().replaceAll("\\b(Article A|LCD L)\\d+", ""));
             while (m.find()) {
                 String key = m.group(1).replace(".", "");
                 boolean known = catalog.known(CodeSystem.ICD10CM, List.of(key)).contains(key) || catalog.known(CodeSystem.CPT, List.of(key)).contains(key)
-                        || catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key) || edits.mentions(key)
+                        || catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key) || edits.mentions(key) || coverage.mentions(key)
                         || answer.question().toUpperCase().contains(m.group(1));
                 assertThat(known).as(m.group(1) + " in: " + s.text()).isTrue();
             }
@@ -106,10 +108,27 @@ class AssistantTest {
     }
 
     @Test
+    void coverageQuestionsAreAnsweredFromTheNcdsAndArticlesWithCitations() {
+        Answer supported = ask("Is 27447 covered for S72.001A?");
+        assertThat(supported.intent()).isEqualTo(Intent.COVERAGE);
+        assertThat(supported.text()).contains("S72.001A supports the medical necessity of 27447").contains("Article A99001");
+        Answer notSupported = ask("Is 27447 covered for T36.0X1A?");
+        assertThat(notSupported.text()).contains("No diagnosis on the claim supports the medical necessity of 27447").contains("ABN");
+        Answer crosswalk = ask("Which diagnoses support 27447?");
+        assertThat(crosswalk.intent()).isEqualTo(Intent.COVERAGE);
+        assertThat(crosswalk.text()).contains("ICD-10-CM codes support the medical necessity of 27447").contains("S72.001A");
+        Answer byName = ask("Which diagnoses support a lipid panel?");
+        assertThat(byName.text()).contains("NCD 190.23A Lipids Testing (fixture)").contains("80061").contains("H54.7 (Unspecified visual loss)")
+                .contains("1 listed as denied");
+        Answer diagnosis = ask("Which procedures does H54.7 support?");
+        assertThat(diagnosis.text()).contains("H54.7 covered: supports medical necessity for 80061, 83718");
+    }
+
+    @Test
     void missingDataIsSaidNotGuessed() {
-        Answer coverage = ask("Is 27447 covered by Medicare?");
+        Answer coverage = assistant.answer("Is 27447 covered by Medicare on 2014-06-01?", DOS);
         assertThat(coverage.intent()).isEqualTo(Intent.COVERAGE);
-        assertThat(coverage.missing()).anyMatch(m -> m.contains("coverage data"));
+        assertThat(coverage.text()).contains("No loaded NCD or billing and coding article in force on 2014-06-01 governs 27447");
         Answer later = assistant.answer("What's the MUE for 20610 on 2031-06-01?", DOS);
         assertThat(later.dateOfService()).isEqualTo(LocalDate.of(2031, 6, 1));
         assertThat(later.missing()).isNotEmpty();

@@ -245,18 +245,11 @@ public class Catalog {
                 .stream().findFirst();
     }
 
-    /** The titles of many codes of a release, by key (codes the release lacks are absent): one statement per 200 codes. */
-    public java.util.Map<String, String> titles(Release release, java.util.Collection<String> keys) {
+    /** Every code's title in a release, by key: for modules that show thousands of titles at once (coverage crosswalks). */
+    public java.util.Map<String, String> titles(Release release) {
         java.util.Map<String, String> titles = new java.util.HashMap<>();
-        List<String> all = List.copyOf(new LinkedHashSet<>(keys));
-        for (int from = 0; from < all.size(); from += 200) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
-            java.util.List<Object> args = new java.util.ArrayList<>();
-            chunk.forEach(k -> { args.add(release.id()); args.add(k); });
-            jdbc.query(String.join(" union all ", java.util.Collections.nCopies(chunk.size(),
-                    "select code, long_desc from catalog_code where release_id = ? and code = ?")),
-                    rs -> { titles.put(rs.getString(1), rs.getString(2)); }, args.toArray());
-        }
+        jdbc.query("select code, long_desc from catalog_code where release_id = ?", rs -> { titles.put(rs.getString(1), rs.getString(2)); },
+                release.id());
         return titles;
     }
 

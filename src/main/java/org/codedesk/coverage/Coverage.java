@@ -27,6 +27,9 @@ public class Coverage {
 
     private final JdbcTemplate jdbc;
     private final Catalog catalog;
+    /** ICD-10-CM titles by release id: a crosswalk lists up to thousands of codes; a release is immutable once imported. */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Map<String, String>> titles =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2).build();
 
     Coverage(JdbcTemplate jdbc, Catalog catalog) {
         this.jdbc = jdbc;
@@ -71,7 +74,7 @@ public class Coverage {
             List<Object[]> rows = jdbc.query("select code, resolution, group_no from coverage_diagnosis where release_id = ? and doc_id = ?"
                     + " and (effective_from is null or effective_from <= ?) and (effective_to is null or effective_to >= ?) order by group_no, resolution, code",
                     (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)}, g.releaseId, g.document.id(), date, date);
-            Map<String, String> titles = icd10.map(r -> catalog.titles(r, rows.stream().map(row -> (String) row[0]).toList())).orElse(Map.of());
+            Map<String, String> titles = icd10.map(r -> this.titles.get(r.id(), id -> catalog.titles(r))).orElse(Map.of());
             Map<Integer, String> paragraphs = new LinkedHashMap<>();
             jdbc.query("select group_no, paragraph from coverage_group where release_id = ? and doc_id = ?",
                     rs -> { paragraphs.put(rs.getInt(1), rs.getString(2)); }, g.releaseId, g.document.id());

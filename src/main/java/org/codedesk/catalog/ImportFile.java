@@ -19,4 +19,18 @@ public interface ImportFile {
     long size();
 
     InputStream open();
+
+    /**
+     * What identifies a set of files for "has this release changed?": the SHA-256 of their sorted SHA-256s, so the same
+     * files found in another order or folder give the same fingerprint.
+     */
+    static String fingerprint(java.util.Collection<? extends ImportFile> files) {
+        String joined = String.join("\n", files.stream().map(ImportFile::sha256).sorted().toList());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

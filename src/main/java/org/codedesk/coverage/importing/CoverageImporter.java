@@ -3,16 +3,12 @@ package org.codedesk.coverage.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +71,7 @@ class CoverageImporter implements ImportParticipant {
     private Outcome importRelease(List<CoverageFile> group) {
         CoverageFile first = group.get(0);
         List<CoverageFile> files = first.source() == CoverageSource.NCD_LAB ? List.of(preferredNcdForm(group)) : group;
-        String fingerprint = fingerprint(files);
+        String fingerprint = ImportFile.fingerprint(files.stream().map(f -> f.file()).toList());
         Optional<String> stored = jdbc.queryForList("select fingerprint from coverage_release where source = ? and version = ?", String.class,
                 first.source().name(), first.version()).stream().findFirst();
         if (stored.isPresent() && stored.get().equals(fingerprint)) {
@@ -222,14 +218,5 @@ class CoverageImporter implements ImportParticipant {
 
     private static Date sql(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private static String fingerprint(List<CoverageFile> files) {
-        String joined = files.stream().map(f -> f.file().sha256()).sorted().collect(Collectors.joining("\n"));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,9 @@
 package org.codedesk.edits.importing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +68,7 @@ class EditsImporter implements ImportParticipant {
 
     private Outcome importRelease(EditsFile.Key key, List<EditsFile> group) {
         List<EditsFile> files = withoutDuplicateForms(group);
-        String fingerprint = fingerprint(files);
+        String fingerprint = ImportFile.fingerprint(files.stream().map(f -> f.file()).toList());
         Optional<String> stored = jdbc.queryForList("select fingerprint from edits_release where dataset = ? and version = ?", String.class,
                 key.dataset().name(), key.version()).stream().findFirst();
         if (stored.isPresent() && stored.get().equals(fingerprint)) {
@@ -113,15 +109,6 @@ class EditsImporter implements ImportParticipant {
     private static List<EditsFile> withoutDuplicateForms(List<EditsFile> group) {
         boolean hasCsv = group.stream().anyMatch(f -> f.extension().equals("csv"));
         return group.stream().filter(f -> !(hasCsv && f.extension().equals("xlsx") && f.dataset().name().startsWith("MUE"))).toList();
-    }
-
-    private static String fingerprint(List<EditsFile> files) {
-        String joined = files.stream().map(f -> f.file().sha256()).sorted().collect(Collectors.joining("\n"));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

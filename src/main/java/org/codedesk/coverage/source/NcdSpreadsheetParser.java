@@ -107,7 +107,10 @@ public final class NcdSpreadsheetParser {
         set.diagnoses().forEach(d -> numbers.add(d.documentId()));
         set.procedures().forEach(p -> numbers.add(p.documentId()));
         for (String ncd : numbers) {
-            set.documents().add(new CoverageSet.Document(ncd, "NCD", titles.getOrDefault(ncd, "NCD " + ncd), null, null, others.get(ncd)));
+            // the sheet has no date for the NCD itself: its ICD-10 coding applies from its earliest row
+            LocalDate from = set.diagnoses().stream().filter(d -> d.documentId().equals(ncd) && d.effectiveFrom() != null)
+                    .map(CoverageSet.Diagnosis::effectiveFrom).min(LocalDate::compareTo).orElse(null);
+            set.documents().add(new CoverageSet.Document(ncd, "NCD", titles.getOrDefault(ncd, "NCD " + ncd), from, null, others.get(ncd)));
         }
         return set;
     }

@@ -232,7 +232,8 @@ public class Coverage {
         int other = rs.getInt("other_resolution");
         Resolution otherCodes = rs.wasNull() ? null : Resolution.of(other);
         return new CoverageDocument(rs.getString("doc_id"), rs.getString("kind"), rs.getString("title"),
-                rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class), otherCodes, release);
+                rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class), otherCodes,
+                rs.getString("related_document"), release);
     }
 
     static String key(String code) {

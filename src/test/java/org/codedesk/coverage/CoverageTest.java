@@ -62,11 +62,15 @@ class CoverageTest {
         assertThat(vitaminD).extracting(c -> c.document().id()).containsExactly("A99001"); // A99002 retired 2015-06-30
         Crosswalk.ForProcedure article = vitaminD.get(0);
         assertThat(article.document().title()).contains("version 2");
+        assertThat(article.document().citation()).contains(", under LCD L99001 Vitamin D Assay Testing (fixture LCD)");
         assertThat(article.groups()).extracting(Crosswalk.Group::paragraph).first().asString().startsWith("Group 1: deficiency states");
         assertThat(article.groups()).flatExtracting(Crosswalk.Group::codes).extracting(Crosswalk.Diagnosis::code)
                 .contains("E55.9", "S72.001A", "Z00.00").doesNotContain("T36.0X1A");
         assertThat(coverage.diagnosesFor("82307", DOS)).isEmpty(); // only version 1 listed it
-        assertThat(coverage.diagnosesFor("82306", LocalDate.of(2015, 3, 1))).extracting(c -> c.document().id()).containsExactly("A99002");
+        assertThat(coverage.diagnosesFor("82306", LocalDate.of(2015, 3, 1))).singleElement().satisfies(retired -> {
+            assertThat(retired.document().id()).isEqualTo("A99002");
+            assertThat(retired.document().related()).isNull(); // its LCD relation is of an older LCD version
+        });
     }
 
     @Test

@@ -20,7 +20,7 @@ final class CoverageFileRecognizer {
     private static final Pattern NCD = Pattern.compile("(\\d{4})(\\d)\\d{2}-.*ncd-spreadsheet.*\\.xlsx");
     private static final Pattern MCE = Pattern.compile("definitions of medicare code edits.*?v_?(\\d+)[._](\\d+).*\\.txt");
     static final Set<String> MCD_TABLES = Set.of("article.csv", "article_x_hcpc_code.csv", "article_x_icd10_covered.csv",
-            "article_x_icd10_covered_group.csv", "article_x_icd10_noncovered.csv", "lcd.csv");
+            "article_x_icd10_covered_group.csv", "article_x_icd10_noncovered.csv", "lcd.csv", "lcd_related_documents.csv");
 
     /** A recognised file and the release it belongs to. */
     record CoverageFile(CoverageSource source, String version, LocalDate effectiveFrom, ImportFile file) {

@@ -103,8 +103,8 @@ class CoverageImporter implements ImportParticipant {
 
     private int writeSet(CoverageFile first, LocalDate effective, String fingerprint, List<CoverageFile> files, CoverageSet set) {
         long id = release(first, effective, fingerprint, files);
-        jdbc.batchUpdate("insert into coverage_document (release_id, doc_id, kind, title, effective_from, effective_to, other_resolution)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", set.documents(), 1000, (ps, d) -> {
+        jdbc.batchUpdate("insert into coverage_document (release_id, doc_id, kind, title, effective_from, effective_to, other_resolution,"
+                + " related_document) values (?, ?, ?, ?, ?, ?, ?, ?)", set.documents(), 1000, (ps, d) -> {
             ps.setLong(1, id);
             ps.setString(2, d.id());
             ps.setString(3, d.kind());
@@ -112,6 +112,7 @@ class CoverageImporter implements ImportParticipant {
             ps.setDate(5, sql(d.effectiveFrom()));
             ps.setDate(6, sql(d.effectiveTo()));
             ps.setObject(7, d.otherResolution());
+            ps.setString(8, d.related() == null || d.related().length() <= 1100 ? d.related() : d.related().substring(0, 1100));
         });
         jdbc.batchUpdate("insert into coverage_procedure (release_id, doc_id, code, effective_from, effective_to) values (?, ?, ?, ?, ?)",
                 set.procedures(), 1000, (ps, p) -> {
@@ -147,6 +148,7 @@ class CoverageImporter implements ImportParticipant {
         McdDownloadParser parser = new McdDownloadParser();
         table(byName, "article.csv", parser::articles, "article_id", "article_version", "title");
         table(byName, "lcd.csv", parser::lcds, "lcd_id", "lcd_version", "title");
+        table(byName, "lcd_related_documents.csv", parser::relations, "lcd_id", "lcd_version", "r_article_id");
         table(byName, "article_x_hcpc_code.csv", parser::procedures, "article_id", "article_version", "hcpc_code_id");
         table(byName, "article_x_icd10_covered.csv", parser::covered, "article_id", "article_version", "icd10_code_id");
         table(byName, "article_x_icd10_covered_group.csv", parser::groups, "article_id", "article_version", "icd10_covered_group", "paragraph");

@@ -15,8 +15,17 @@ public record CoverageSet(List<Document> documents, List<Procedure> procedures, 
     public static final int DENIED = 2;
     public static final int NOT_REASONABLE_AND_NECESSARY = 3;
 
-    /** @param otherResolution the resolution of every ICD-10-CM code the document does not list (null: none said) */
-    public record Document(String id, String kind, String title, LocalDate effectiveFrom, LocalDate effectiveTo, Integer otherResolution) { }
+    /**
+     * @param otherResolution the resolution of every ICD-10-CM code the document does not list (null: none said)
+     * @param related         the LCD an article belongs to, as cited ("LCD L33252 Vitamin D Assay Testing"); null when none
+     */
+    public record Document(String id, String kind, String title, LocalDate effectiveFrom, LocalDate effectiveTo, Integer otherResolution,
+                           String related) {
+
+        Document withRelated(String citation) {
+            return new Document(id, kind, title, effectiveFrom, effectiveTo, otherResolution, citation);
+        }
+    }
 
     public record Procedure(String documentId, String code, LocalDate effectiveFrom, LocalDate effectiveTo) { }
 

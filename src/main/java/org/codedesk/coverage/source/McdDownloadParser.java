@@ -12,7 +12,8 @@ import java.util.Map;
  * (article_id, article_version, icd10_code_id, icd10_covered_group), {@code article_x_icd10_covered_group.csv}
  * (article_id, article_version, icd10_covered_group, paragraph), {@code article_x_icd10_noncovered.csv}
  * (article_id, article_version, icd10_code_id, icd10_noncovered_group) and {@code lcd.csv} (lcd_id, lcd_version,
- * title, orig_det_eff_date or rev_eff_date, rev_end_date). Only each document's highest version is kept. Article ids
+ * title, orig_det_eff_date or rev_eff_date, rev_end_date) with {@code lcd_related_documents.csv} (lcd_id, lcd_version,
+ * r_article_id: the LCD an article belongs to). Only each document's highest version is kept. Article ids
  * are shown with an A (A52458), LCDs with an L. Covered codes support medical necessity (resolution 1); non-covered
  * ones do not (3). Non-covered groups are numbered from 1001 so they never share a covered group's paragraph.
  */
@@ -33,7 +34,7 @@ public final class McdDownloadParser {
                 versions.put(id, version);
                 set.documents().removeIf(d -> d.id().equals(id));
                 set.documents().add(new CoverageSet.Document(id, "ARTICLE", table.get(i, "title"), date(table.get(i, "article_eff_date")),
-                        date(table.get(i, "article_end_date")), null));
+                        date(table.get(i, "article_end_date")), null, null));
             }
         }
     }
@@ -46,8 +47,23 @@ public final class McdDownloadParser {
                 versions.put(id, version);
                 set.documents().removeIf(d -> d.id().equals(id));
                 String from = table.get(i, "rev_eff_date").isEmpty() ? table.get(i, "orig_det_eff_date") : table.get(i, "rev_eff_date");
-                set.documents().add(new CoverageSet.Document(id, "LCD", table.get(i, "title"), date(from), date(table.get(i, "rev_end_date")), null));
+                set.documents().add(new CoverageSet.Document(id, "LCD", table.get(i, "title"), date(from), date(table.get(i, "rev_end_date")), null, null));
             }
+        }
+    }
+
+    /** lcd_related_documents.csv (lcd_id, lcd_version, r_article_id): the LCD each article belongs to, once lcd.csv is read. */
+    public void relations(CsvTable table) {
+        for (int i = 0; i < table.size(); i++) {
+            String lcd = "L" + table.get(i, "lcd_id");
+            String article = table.get(i, "r_article_id").isEmpty() ? null : "A" + table.get(i, "r_article_id");
+            Integer kept = versions.get(lcd);
+            if (article == null || kept != null && kept != number(table, i, "lcd_version")) {
+                continue;
+            }
+            String citation = set.documents().stream().filter(d -> d.id().equals(lcd)).findFirst().map(d -> "LCD " + lcd + " " + d.title())
+                    .orElse("LCD " + lcd);
+            set.documents().replaceAll(d -> d.id().equals(article) ? d.withRelated(citation) : d);
         }
     }
 

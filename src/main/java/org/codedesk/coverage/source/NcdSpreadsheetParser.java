@@ -110,7 +110,7 @@ public final class NcdSpreadsheetParser {
             // the sheet has no date for the NCD itself: its ICD-10 coding applies from its earliest row
             LocalDate from = set.diagnoses().stream().filter(d -> d.documentId().equals(ncd) && d.effectiveFrom() != null)
                     .map(CoverageSet.Diagnosis::effectiveFrom).min(LocalDate::compareTo).orElse(null);
-            set.documents().add(new CoverageSet.Document(ncd, "NCD", titles.getOrDefault(ncd, "NCD " + ncd), from, null, others.get(ncd)));
+            set.documents().add(new CoverageSet.Document(ncd, "NCD", titles.getOrDefault(ncd, "NCD " + ncd), from, null, others.get(ncd), null));
         }
         return set;
     }

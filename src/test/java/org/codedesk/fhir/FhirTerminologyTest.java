@@ -53,7 +53,7 @@ class FhirTerminologyTest {
         CapabilityStatement statement = json.as(CapabilityStatement.class);
         assertThat(statement.getInstantiates()).extracting(i -> i.getValue()).contains("http://hl7.org/fhir/CapabilityStatement/terminology-server");
         assertThat(operations(statement, "CodeSystem")).contains("lookup", "validate-code", "subsumes");
-        assertThat(operations(statement, "ValueSet")).contains("expand");
+        assertThat(operations(statement, "ValueSet")).contains("expand", "validate-code");
         assertThat(operations(statement, "ConceptMap")).contains("translate");
 
         FhirHttp.Reply xml = fhir.get("/metadata?_format=xml");
@@ -152,6 +152,23 @@ class FhirTerminologyTest {
         Parameters cpt = fhir.get("/CodeSystem/$validate-code?url=http://www.ama-assn.org/go/cpt&code=27447" + DOS).as(Parameters.class);
         assertThat(value(cpt, "result")).isEqualTo("true");
         assertThat(value(cpt, "display")).isEqualTo("Invented fixture descriptor for a knee procedure, not AMA text");
+    }
+
+    @Test
+    void valueSetValidateCodeChecksMembership() {
+        assertThat(value(fhir.get("/ValueSet/icd10cm-billable/$validate-code?code=S72.001A" + DOS).as(Parameters.class), "result")).isEqualTo("true");
+        Parameters header = fhir.get("/ValueSet/icd10cm-billable/$validate-code?code=S72.00&abstract=true" + DOS).as(Parameters.class);
+        assertThat(value(header, "result")).isEqualTo("false");
+        assertThat(value(header, "message")).contains("header code");
+        assertThat(value(fhir.get("/ValueSet/$validate-code?url=" + CM + "?fhir_vs&code=S72.00&abstract=true" + DOS).as(Parameters.class), "result"))
+                .isEqualTo("true");
+        Parameters outside = fhir.get("/ValueSet/$validate-code?url=" + CM + "?fhir_vs=isa/S72.00&code=T36.0X1A" + DOS).as(Parameters.class);
+        assertThat(value(outside, "result")).isEqualTo("false");
+        assertThat(value(outside, "message")).contains("T36.0X1A is not S72.00 or below it");
+        Parameters otherSystem = fhir.get("/ValueSet/icd10cm-billable/$validate-code?system=http://www.cms.gov/Medicare/Coding/ICD10&code=0X500ZX"
+                + DOS).as(Parameters.class);
+        assertThat(value(otherSystem, "result")).isEqualTo("false");
+        assertThat(fhir.get("/ValueSet/$validate-code?url=http://example.org/vs&code=S72.001A").status()).isEqualTo(404);
     }
 
     @Test

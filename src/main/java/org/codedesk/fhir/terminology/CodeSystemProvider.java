@@ -96,14 +96,21 @@ public class CodeSystemProvider implements IResourceProvider {
                                    @OperationParam(name = "date") DateTimeType date,
                                    @OperationParam(name = "abstract") BooleanType abstractAllowed) {
         Concept concept = Concept.of(code, url != null && url.hasValue() ? url : system, coding, display);
-        FhirCodeSystem fhir = releases.system(concept.system());
+        return validate(releases.system(concept.system()), TerminologyReleases.text(version), TerminologyReleases.date(date), concept,
+                abstractAllowed != null && abstractAllowed.booleanValue());
+    }
+
+    /**
+     * The answer of $validate-code for a concept of a code system (also for ValueSet/$validate-code): valid when the
+     * release in force (or of the version) has the code billable, or as a header when headers are allowed, and the
+     * display, if sent, is the official long or short description.
+     */
+    Parameters validate(FhirCodeSystem fhir, String version, LocalDate day, Concept concept, boolean headerAllowed) {
         CodeSystem codeSystem = fhir.system();
-        LocalDate day = TerminologyReleases.date(date);
-        Release release = releases.release(fhir, TerminologyReleases.text(version), day);
+        Release release = releases.release(fhir, version, day);
         String key = codeSystem.key(concept.code());
         CodeStatus status = catalog.status(codeSystem, List.of(key), on(release, day)).get(key);
         Parameters out = new Parameters();
-        boolean headerAllowed = abstractAllowed != null && abstractAllowed.booleanValue();
         boolean header = status.validity() == CodeStatus.Validity.NOT_BILLABLE && codeSystem != CodeSystem.HCPCS;
         if (status.validity() == CodeStatus.Validity.VALID || (header && headerAllowed)) {
             Optional<CodePage> page = concept.display() == null ? Optional.empty() : page(fhir, release, key, day);

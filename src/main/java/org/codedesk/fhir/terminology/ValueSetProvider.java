@@ -45,13 +45,15 @@ public class ValueSetProvider implements IResourceProvider {
     private final Catalog catalog;
     private final org.codedesk.search.Search search;
     private final TerminologyReleases releases;
+    private final CodeSystemProvider codeSystems;
     private final String fhirBase;
 
-    ValueSetProvider(Catalog catalog, org.codedesk.search.Search search, TerminologyReleases releases,
+    ValueSetProvider(Catalog catalog, org.codedesk.search.Search search, TerminologyReleases releases, CodeSystemProvider codeSystems,
                      @Value("${codedesk.base-url}") String baseUrl) {
         this.catalog = catalog;
         this.search = search;
         this.releases = releases;
+        this.codeSystems = codeSystems;
         this.fhirBase = baseUrl.replaceAll("/+$", "") + "/fhir";
     }
 
@@ -104,6 +106,63 @@ public class ValueSetProvider implements IResourceProvider {
         ValueSetDefinition definition = ValueSetDefinition.ofId(id.getIdPart(), fhirBase)
                 .orElseThrow(() -> new ResourceNotFoundException("No ValueSet " + id.getIdPart() + " here."));
         return expand(definition, filter, date, offset, count, systemVersion);
+    }
+
+    /**
+     * Whether a code is in the value set: of its system, below its isa code, valid in the release in force (or of
+     * {@code systemVersion}); headers only where the value set is not the billable one and {@code abstract=true}.
+     */
+    @Operation(name = "$validate-code", idempotent = true)
+    public org.hl7.fhir.r4.model.Parameters validateCode(@OperationParam(name = "url") UriType url,
+                                                        @OperationParam(name = "code") org.hl7.fhir.r4.model.CodeType code,
+                                                        @OperationParam(name = "system") UriType system,
+                                                        @OperationParam(name = "systemVersion") StringType systemVersion,
+                                                        @OperationParam(name = "display") StringType display,
+                                                        @OperationParam(name = "coding") org.hl7.fhir.r4.model.Coding coding,
+                                                        @OperationParam(name = "date") DateTimeType date,
+                                                        @OperationParam(name = "abstract") org.hl7.fhir.r4.model.BooleanType abstractAllowed) {
+        String canonical = TerminologyReleases.text(url);
+        if (canonical == null) {
+            throw new InvalidRequestException("Name the value set (parameter url), e.g. " + fhirBase + "/ValueSet/icd10cm-billable");
+        }
+        ValueSetDefinition definition = ValueSetDefinition.ofUrl(canonical, fhirBase)
+                .orElseThrow(() -> new ResourceNotFoundException("CodeDesk has no value set " + canonical + "."));
+        return validateIn(definition, code, system, systemVersion, display, coding, date, abstractAllowed);
+    }
+
+    @Operation(name = "$validate-code", idempotent = true)
+    public org.hl7.fhir.r4.model.Parameters validateCodeById(@IdParam IdType id,
+                                                            @OperationParam(name = "code") org.hl7.fhir.r4.model.CodeType code,
+                                                            @OperationParam(name = "system") UriType system,
+                                                            @OperationParam(name = "systemVersion") StringType systemVersion,
+                                                            @OperationParam(name = "display") StringType display,
+                                                            @OperationParam(name = "coding") org.hl7.fhir.r4.model.Coding coding,
+                                                            @OperationParam(name = "date") DateTimeType date,
+                                                            @OperationParam(name = "abstract") org.hl7.fhir.r4.model.BooleanType abstractAllowed) {
+        ValueSetDefinition definition = ValueSetDefinition.ofId(id.getIdPart(), fhirBase)
+                .orElseThrow(() -> new ResourceNotFoundException("No ValueSet " + id.getIdPart() + " here."));
+        return validateIn(definition, code, system, systemVersion, display, coding, date, abstractAllowed);
+    }
+
+    private org.hl7.fhir.r4.model.Parameters validateIn(ValueSetDefinition definition, org.hl7.fhir.r4.model.CodeType code, UriType system,
+                                                       StringType systemVersion, StringType display, org.hl7.fhir.r4.model.Coding coding,
+                                                       DateTimeType date, org.hl7.fhir.r4.model.BooleanType abstractAllowed) {
+        CodeSystemProvider.Concept concept = CodeSystemProvider.Concept.of(code, system, coding, display);
+        String key = definition.system().system().key(concept.code());
+        String outside = concept.system() != null && !concept.system().equals(definition.system().url())
+                ? concept.system() + " is not the code system of " + definition.title() + " (" + definition.system().url() + ")"
+                : definition.isA() != null && !key.startsWith(definition.isA())
+                ? definition.system().system().display(key) + " is not " + definition.system().system().display(definition.isA()) + " or below it"
+                : null;
+        if (outside != null) {
+            org.hl7.fhir.r4.model.Parameters out = new org.hl7.fhir.r4.model.Parameters();
+            out.addParameter("result", false);
+            out.addParameter("message", outside + ": not in the value set.");
+            return out;
+        }
+        boolean headers = !definition.billableOnly() && abstractAllowed != null && abstractAllowed.booleanValue();
+        return codeSystems.validate(definition.system(), TerminologyReleases.text(systemVersion), TerminologyReleases.date(date),
+                new CodeSystemProvider.Concept(definition.system().url(), concept.code(), concept.display()), headers);
     }
 
     private ValueSet expand(ValueSetDefinition definition, StringType filter, DateTimeType date, IntegerType offsetParam,

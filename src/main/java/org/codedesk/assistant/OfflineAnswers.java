@@ -272,21 +272,16 @@ final class OfflineAnswers {
             }
             if (!to.isEmpty()) {
                 draft.say(code + " maps to " + other + " " + String.join(", ", to.stream().map(g -> g.noMap() ? "no code (no map)"
-                        : icd9(g.target(), procedures) + " (" + g.flagsInWords() + ")").toList()), new Citation(to.get(0).release().citation(), null));
+                        : GemMapping.icd9(g.target(), procedures) + " (" + g.flagsInWords() + ")").toList()), new Citation(to.get(0).release().citation(), null));
             }
             if (!from.isEmpty()) {
-                draft.say(other + " codes mapping to " + code + ": " + String.join(", ", from.stream().map(g -> icd9(g.source(), procedures))
+                draft.say(other + " codes mapping to " + code + ": " + String.join(", ", from.stream().map(g -> GemMapping.icd9(g.source(), procedures))
                         .distinct().toList()) + ".",
                         new Citation(from.get(0).release().citation(), null));
             }
         }
     }
 
-    /** ICD-9-CM as coders write it: 820.00, E930.0, V01.1; procedures 38.93. GEM files carry it without the dot. */
-    static String icd9(String code, boolean procedure) {
-        int dot = procedure ? 2 : code.startsWith("E") ? 4 : 3;
-        return code.length() > dot && !code.startsWith("No") ? code.substring(0, dot) + "." + code.substring(dot) : code;
-    }
 
     /**
      * Coverage questions from the NCDs and billing-and-coding articles in force: "Is 82306 covered for E55.9?" (medical

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.Release;
+import org.codedesk.coverage.source.CoverageSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -62,12 +63,12 @@ public class Coverage {
 
     /** Whether a loaded NCD or article governs the CPT/HCPCS code on some date (for checking that a code an answer names is real). */
     public boolean mentions(String code) {
-        return !jdbc.queryForList("select code from coverage_procedure where code = ? fetch first 1 rows only", String.class, key(code)).isEmpty();
+        return !jdbc.queryForList("select code from coverage_procedure where code = ? fetch first 1 rows only", String.class, CoverageSet.key(code)).isEmpty();
     }
 
     /** The documents in force on the date that govern the CPT/HCPCS code, each with its ICD-10-CM codes grouped. */
     public List<Crosswalk.ForProcedure> diagnosesFor(String procedure, LocalDate date) {
-        String code = key(procedure);
+        String code = CoverageSet.key(procedure);
         Optional<Release> icd10 = catalog.releaseInForce(CodeSystem.ICD10CM, date);
         List<Crosswalk.ForProcedure> result = new ArrayList<>();
         for (Governing g : governing(code, date)) {
@@ -121,7 +122,7 @@ public class Coverage {
 
     /** The documents in force on the date that list the ICD-10-CM code, what each says of it, and the procedures each governs. */
     public List<Crosswalk.ForDiagnosis> proceduresFor(String diagnosis, LocalDate date) {
-        String code = key(diagnosis);
+        String code = CoverageSet.key(diagnosis);
         List<Crosswalk.ForDiagnosis> result = new ArrayList<>();
         for (CoverageRelease release : policies(date)) {
             jdbc.query("select d.*, x.resolution from coverage_diagnosis x join coverage_document d on d.release_id = x.release_id"
@@ -143,13 +144,13 @@ public class Coverage {
      * Supported only when every governing document is satisfied; the first unsatisfied one decides otherwise.
      */
     public Necessity necessity(String procedure, Collection<String> diagnoses, LocalDate date) {
-        String code = key(procedure);
+        String code = CoverageSet.key(procedure);
         List<Governing> documents = governing(code, date);
         if (documents.isEmpty()) {
             return new Necessity(code, Necessity.Outcome.NOT_GOVERNED, null, "No loaded NCD or article in force on " + date + " governs " + code + ".",
                     List.of());
         }
-        List<String> keys = diagnoses.stream().map(Coverage::key).distinct().toList();
+        List<String> keys = diagnoses.stream().map(CoverageSet::key).distinct().toList();
         String supporting = null;
         for (Governing g : documents) {
             Map<String, Resolution> listed = listed(g, keys, date);
@@ -234,10 +235,6 @@ public class Coverage {
         return new CoverageDocument(rs.getString("doc_id"), rs.getString("kind"), rs.getString("title"),
                 rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class), otherCodes,
                 rs.getString("related_document"), release);
-    }
-
-    static String key(String code) {
-        return code == null ? "" : code.trim().replace(".", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static CoverageRelease release(ResultSet rs, int i) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.coverage.source.CoverageSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +30,8 @@ public class MedicareCodeEditor {
 
     /** The MCE lists a code is on, in words ("Adult diagnoses (age 15 through 124)"), for code pages. */
     public record Listing(String list, String words) { }
+
+    private static final String ACCEPTABLE_WITH_SECONDARY = "ACCEPTABLE_WITH_SECONDARY";
 
     private static final Map<String, int[]> AGES = Map.of("NEWBORN_AGE", new int[] {0, 0}, "PEDIATRIC_AGE", new int[] {0, 17},
             "MATERNITY_AGE", new int[] {9, 64}, "ADULT_AGE", new int[] {15, 124});
@@ -68,8 +71,8 @@ public class MedicareCodeEditor {
         jdbc.query("select edit, flag from coverage_mce_code where release_id = ? and code = ? order by edit", rs -> {
             String edit = rs.getString(1);
             String words = WORDS.getOrDefault(edit, edit);
-            result.add(new Listing(edit, "ACCEPTABLE_WITH_SECONDARY".equals(rs.getString(2)) ? words + ", acceptable with a secondary diagnosis" : words));
-        }, release.get().id(), Coverage.key(code));
+            result.add(new Listing(edit, ACCEPTABLE_WITH_SECONDARY.equals(rs.getString(2)) ? words + ", acceptable with a secondary diagnosis" : words));
+        }, release.get().id(), CoverageSet.key(code));
         return result;
     }
 
@@ -88,7 +91,7 @@ public class MedicareCodeEditor {
         }
         CoverageRelease release = found.get();
         String source = release.label() + " (effective " + release.effectiveFrom() + ")";
-        List<String> keys = diagnoses.stream().map(Coverage::key).distinct().toList();
+        List<String> keys = diagnoses.stream().map(CoverageSet::key).distinct().toList();
         Map<String, Set<String>> lists = lists(release, keys);
         List<Result> results = new ArrayList<>();
         if (age != null) {
@@ -106,7 +109,7 @@ public class MedicareCodeEditor {
             results.add(new Result("mce_manifestation", Outcome.PASS, shown, shown + " is not a manifestation code.", source));
         }
         if (lists.getOrDefault(principal, Set.of()).contains("UNACCEPTABLE_PRINCIPAL")) {
-            boolean withSecondary = acceptableWithSecondary(release, principal);
+            boolean withSecondary = lists.get(principal).contains(ACCEPTABLE_WITH_SECONDARY);
             if (withSecondary && keys.size() > 1) {
                 results.add(new Result("mce_unacceptable_principal", Outcome.PASS, shown, shown + " is acceptable as principal diagnosis because a"
                         + " secondary diagnosis is coded.", source));
@@ -161,17 +164,20 @@ public class MedicareCodeEditor {
         return results;
     }
 
+    /** The lists each code is on; a starred unacceptable principal diagnosis also carries {@link #ACCEPTABLE_WITH_SECONDARY}. */
     private Map<String, Set<String>> lists(CoverageRelease release, List<String> keys) {
         Map<String, Set<String>> lists = new HashMap<>();
         List<Object> args = new ArrayList<>();
         keys.forEach(k -> { args.add(release.id()); args.add(k); });
-        jdbc.query(String.join(" union all ", Collections.nCopies(keys.size(), "select code, edit from coverage_mce_code where release_id = ? and code = ?")),
-                rs -> { lists.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2)); }, args.toArray());
+        jdbc.query(String.join(" union all ", Collections.nCopies(keys.size(),
+                "select code, edit, flag from coverage_mce_code where release_id = ? and code = ?")), rs -> {
+            Set<String> of = lists.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>());
+            of.add(rs.getString(2));
+            if (rs.getString(3) != null) {
+                of.add(rs.getString(3));
+            }
+        }, args.toArray());
         return lists;
     }
 
-    private boolean acceptableWithSecondary(CoverageRelease release, String key) {
-        return jdbc.queryForList("select flag from coverage_mce_code where release_id = ? and edit = ? and code = ?",
-                String.class, release.id(), "UNACCEPTABLE_PRINCIPAL", key).contains("ACCEPTABLE_WITH_SECONDARY");
-    }
 }

@@ -1,5 +1,6 @@
 package org.codedesk.careers;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -52,9 +53,7 @@ class CareersBrowserTest {
     }
 
     private String account(String prefix, Role role) {
-        String email = prefix + "-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long browsing passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, prefix);
         if (role != null) {
             administration.setRoles("test", accounts.member(email).orElseThrow().id(), EnumSet.of(role));
         }
@@ -63,11 +62,7 @@ class CareersBrowserTest {
 
     private void logIn(String email, WebDriverWait wait) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("a long browsing passphrase");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(browser, port, email, TestMembers.PASSWORD);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.codedesk.careers;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -48,9 +49,7 @@ class JobAlertsTest {
     @Autowired JdbcTemplate jdbc;
 
     private String register(String prefix, Role role) {
-        String email = prefix + "-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long alerting passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, prefix);
         if (role != null) {
             administration.setRoles("test", accounts.member(email).orElseThrow().id(), EnumSet.of(role));
         }

@@ -1,5 +1,6 @@
 package org.codedesk.careers;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -51,9 +52,7 @@ class JobBoardTest {
     @Autowired JdbcTemplate jdbc;
 
     private String register(String prefix) {
-        String email = prefix + "-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long careers passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, prefix);
         return email;
     }
 

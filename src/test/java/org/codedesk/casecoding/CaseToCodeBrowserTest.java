@@ -1,11 +1,11 @@
 package org.codedesk.casecoding;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import org.codedesk.Browser;
 import org.codedesk.accounts.Accounts;
@@ -56,15 +56,9 @@ class CaseToCodeBrowserTest {
 
     @Test
     void coderReviewsTheSuggestionsAndSavesTheCase() {
-        String email = "coder-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long coding passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("a long coding passphrase");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
+        String email = TestMembers.verified(accounts, jdbc, "coder");
+        Browser.logIn(browser, port, email, TestMembers.PASSWORD);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         browser.get("http://localhost:" + port + "/case-to-code");
         browser.findElement(By.id("text")).sendKeys("Closed fracture of the neck of the right femur after a fall.\nNo visual loss.");

@@ -1,5 +1,6 @@
 package org.codedesk.casecoding;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -59,9 +60,7 @@ class CaseToCodePagesTest {
     }
 
     RequestPostProcessor member() {
-        String email = "coder-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long coding passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, "coder");
         return user(email).roles("MEMBER");
     }
 

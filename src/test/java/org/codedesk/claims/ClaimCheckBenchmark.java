@@ -1,5 +1,6 @@
 package org.codedesk.claims;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -101,9 +102,7 @@ class ClaimCheckBenchmark {
     }
 
     private void http(List<Claim> claims) throws Exception {
-        String email = "bench-" + System.nanoTime() + "@example.org";
-        accounts.register(email, "a long enough benchmark passphrase");
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, "bench");
         String token = tokens.create(email, "benchmark");
         List<String> bodies = claims.stream().map(ClaimCheckBenchmark::json).toList();
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();

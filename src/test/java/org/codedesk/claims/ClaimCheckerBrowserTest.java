@@ -1,9 +1,9 @@
 package org.codedesk.claims;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.codedesk.Browser;
 import org.codedesk.EditsFixtureData;
@@ -54,14 +54,8 @@ class ClaimCheckerBrowserTest {
 
     @Test
     void billerChecksAClaimAndSeesEachFindingWithItsSource() {
-        String email = "biller-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long billing passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("a long billing passphrase");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        String email = TestMembers.verified(accounts, jdbc, "biller");
+        Browser.logIn(browser, port, email, TestMembers.PASSWORD);
 
         browser.get("http://localhost:" + port + "/claims/check");
         browser.findElement(By.name("dateOfService")).sendKeys("06012016");

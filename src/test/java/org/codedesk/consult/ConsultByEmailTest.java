@@ -1,5 +1,6 @@
 package org.codedesk.consult;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Properties;
@@ -46,9 +47,7 @@ class ConsultByEmailTest {
     @Autowired JdbcTemplate jdbc;
 
     private String member() {
-        String email = "mailer-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long mailing passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, "mailer");
         return email;
     }
 

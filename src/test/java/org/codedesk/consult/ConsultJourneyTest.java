@@ -1,5 +1,6 @@
 package org.codedesk.consult;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -8,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
-import java.util.UUID;
 
 import org.codedesk.accounts.AccountAdministration;
 import org.codedesk.accounts.Accounts;
@@ -46,9 +46,7 @@ class ConsultJourneyTest {
     @Autowired JdbcTemplate jdbc;
 
     private String register(String prefix) {
-        String email = prefix + "-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long consulting passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, prefix);
         return email;
     }
 

@@ -1,5 +1,6 @@
 package org.codedesk.coverage;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -94,9 +95,7 @@ class CrosswalkBenchmark {
         time("necessity, one procedure and three diagnoses, 2,000 checks", 2000, i -> coverage.necessity(procedures.get(i % procedures.size()),
                 List.of(sampledDiagnoses.get(i), sampledDiagnoses.get((i + 1) % 2000), sampledDiagnoses.get((i + 2) % 2000)), DATE));
 
-        String email = "coverage-bench-" + System.nanoTime() + "@example.org";
-        accounts.register(email, "a long enough benchmark passphrase");
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, "coverage-bench");
         String token = tokens.create(email, "benchmark");
         HttpClient http = HttpClient.newHttpClient();
         time("HTTP GET /api/v1/crosswalk, procedure, " + procedures.size() + " codes x 3", procedures.size() * 3, i -> get(http, token,

@@ -1,10 +1,10 @@
 package org.codedesk.coverage;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import org.codedesk.Browser;
 import org.codedesk.CoverageFixtureData;
@@ -58,15 +58,9 @@ class CrosswalkBrowserTest {
 
     @Test
     void coderFindsTheDiagnosesThatSupportALabTest() {
-        String email = "crosswalk-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long crosswalk passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("a long crosswalk passphrase");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
+        String email = TestMembers.verified(accounts, jdbc, "crosswalk");
+        Browser.logIn(browser, port, email, TestMembers.PASSWORD);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         browser.get("http://localhost:" + port + "/crosswalk");
         browser.findElement(By.id("cw-code")).sendKeys("80061");

@@ -1,9 +1,8 @@
 package org.codedesk.fhir;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.UUID;
 
 import org.codedesk.EditsFixtureData;
 import org.codedesk.accounts.Accounts;
@@ -130,9 +129,7 @@ class FhirClientTest {
 
     @Test
     void anApiTokenIsSentAsABearerToken() {
-        String email = "fhir-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long fhir client passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, "fhir");
         String token = tokens.create(email, "EHR");
         client.registerInterceptor(new BearerTokenAuthInterceptor(token));
         Parameters lookup = client.operation().onType(CodeSystem.class).named("$lookup")

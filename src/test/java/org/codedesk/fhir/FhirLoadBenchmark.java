@@ -1,5 +1,6 @@
 package org.codedesk.fhir;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -80,9 +81,7 @@ class FhirLoadBenchmark {
             System.out.printf("BENCH import of the official data: %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         List<Call> calls = calls();
-        String email = "fhir-bench-" + System.nanoTime() + "@example.org";
-        accounts.register(email, "a long enough benchmark passphrase");
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, "fhir-bench");
         String token = tokens.create(email, "benchmark");
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         System.out.printf("BENCH %d distinct requests (%s); server and client share this machine's %d cores%n", calls.size(),

@@ -1,8 +1,7 @@
 package org.codedesk.fhir;
 
+import org.codedesk.TestMembers;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.UUID;
 
 import org.codedesk.EditsFixtureData;
 import org.codedesk.accounts.Accounts;
@@ -38,9 +37,7 @@ class FhirMeteringTest {
     @Test
     void aTokenGetsItsPlansCallsThenA429OperationOutcome() {
         EditsFixtureData.importAll(importer);
-        String email = "fhir-quota-" + UUID.randomUUID() + "@example.org";
-        assertThat(accounts.register(email, "a long fhir quota passphrase")).isEmpty();
-        jdbc.update("update account set email_verified = true where email = ?", email);
+        String email = TestMembers.verified(accounts, jdbc, "fhir-quota");
         String[] bearer = {"Authorization", "Bearer " + tokens.create(email, "EHR")};
         FhirHttp fhir = new FhirHttp(port);
         String lookup = "/CodeSystem/$validate-code?url=" + FhirTerminologyTest.CM + "&code=S72.001A&date=2016-06-01";

@@ -2,7 +2,6 @@ package org.codedesk.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,11 +79,7 @@ class QuotaJourneyBrowserTest {
 
         browser.get("http://localhost:" + port + verificationPath(email));
         assertThat(browser.findElement(By.id("message")).getText()).contains("confirmed");
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("a long journey passphrase");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(browser, port, email, "a long journey passphrase");
 
         for (int i = 1; i <= 5; i++) {
             assertThat(open(CODES.get(i))).as(CODES.get(i)).contains((5 - i) + " code page view").doesNotContain("Register to view content");

@@ -41,8 +41,8 @@ public record CoverageSet(List<Document> documents, List<Procedure> procedures, 
         return documents.size() + procedures.size() + diagnoses.size() + groups.size();
     }
 
-    /** ICD-10-CM and HCPCS codes as stored: no dot, no spaces, upper case. */
+    /** ICD-10-CM and CPT/HCPCS codes as stored: the catalog's key form (no dot, no spaces, upper case, alike for every system). */
     public static String key(String code) {
-        return code == null ? "" : code.trim().replace(".", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        return org.codedesk.catalog.CodeSystem.ICD10CM.key(code);
     }
 }

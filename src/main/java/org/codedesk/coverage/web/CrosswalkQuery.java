@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.codedesk.catalog.DateOfService;
 import org.codedesk.coverage.Coverage;
 import org.codedesk.coverage.Crosswalk;
+import org.codedesk.coverage.source.CoverageSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -18,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 record CrosswalkQuery(String code, String key, boolean procedure, LocalDate date, String filter) {
 
     static CrosswalkQuery of(String code, String date, String filter) {
-        String key = code == null ? "" : code.trim().replace(".", "").replace(" ", "").toUpperCase(Locale.ROOT);
+        String key = CoverageSet.key(code);
         if (key.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a CPT/HCPCS code (82306) or an ICD-10-CM code (E55.9).");
         }

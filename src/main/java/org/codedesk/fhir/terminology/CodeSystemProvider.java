@@ -109,7 +109,7 @@ public class CodeSystemProvider implements IResourceProvider {
         CodeSystem codeSystem = fhir.system();
         Release release = releases.release(fhir, version, day);
         String key = codeSystem.key(concept.code());
-        CodeStatus status = catalog.status(codeSystem, List.of(key), on(release, day)).get(key);
+        CodeStatus status = catalog.status(codeSystem, List.of(key), releases.dayOf(release, day)).get(key);
         Parameters out = new Parameters();
         boolean header = status.validity() == CodeStatus.Validity.NOT_BILLABLE && codeSystem != CodeSystem.HCPCS;
         if (status.validity() == CodeStatus.Validity.VALID || (header && headerAllowed)) {
@@ -169,15 +169,9 @@ public class CodeSystemProvider implements IResourceProvider {
     }
 
     private Optional<CodePage> page(FhirCodeSystem fhir, Release release, String code, LocalDate day) {
-        return catalog.page(fhir.system(), code, on(release, day));
+        return catalog.page(fhir.system(), code, releases.dayOf(release, day));
     }
 
-    /** The date that selects {@code release}: the one asked for when it is that release's, else its effective date. */
-    private LocalDate on(Release release, LocalDate day) {
-        LocalDate asked = day == null ? LocalDate.now() : day;
-        return catalog.releaseInForce(release.system(), asked).map(Release::id).filter(id -> id == release.id()).isPresent()
-                ? asked : release.effectiveFrom();
-    }
 
     private static boolean displayMatches(String display, CodePage page) {
         String given = normal(display);

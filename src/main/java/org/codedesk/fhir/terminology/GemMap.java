@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.edits.Dataset;
+import org.codedesk.edits.GemMapping;
 
 /**
  * The four General Equivalence Mappings as ConceptMaps: each direction between ICD-9-CM and ICD-10-CM (diagnoses)
@@ -52,10 +53,6 @@ enum GemMap {
 
     /** A code from the GEM file as FHIR writes it in {@code system}: "82000" is 820.00, "E9300" E930.0, procedure "0231" 02.31. */
     String fhirForm(String system, String code) {
-        if (!system.equals(FhirCodeSystem.ICD9CM)) {
-            return icd10.display(code);
-        }
-        int head = icd10 == CodeSystem.ICD10PCS ? 2 : code.startsWith("E") ? 4 : 3;
-        return code.length() > head ? code.substring(0, head) + "." + code.substring(head) : code;
+        return system.equals(FhirCodeSystem.ICD9CM) ? GemMapping.icd9(code, icd10 == CodeSystem.ICD10PCS) : icd10.display(code);
     }
 }

@@ -53,6 +53,15 @@ public class TerminologyReleases {
                 + " release in force on " + on + " is loaded; the oldest loaded takes effect " + loaded.get(0).effectiveFrom() + "."));
     }
 
+    /**
+     * The date of service that selects {@code release} in the catalog: the one asked for (today when none) when that
+     * release is in force on it, else the release's effective date (a version asked for by name).
+     */
+    public LocalDate dayOf(Release release, LocalDate day) {
+        LocalDate asked = day == null ? LocalDate.now() : day;
+        return catalog.releaseInForce(release.system(), asked).filter(r -> r.id() == release.id()).isPresent() ? asked : release.effectiveFrom();
+    }
+
     /** The newest release with codes, for describing a code system; empty when none is loaded. */
     public Optional<Release> newest(FhirCodeSystem fhir) {
         List<Release> loaded = catalog.releases(fhir.system()).stream().filter(r -> r.has("codes")).toList();

@@ -174,8 +174,7 @@ public class ValueSetProvider implements IResourceProvider {
         }
         LocalDate day = TerminologyReleases.date(date);
         Release release = releases.release(definition.system(), version(definition.system(), systemVersion), day);
-        LocalDate on = day != null && catalog.releaseInForce(release.system(), day).filter(r -> r.id() == release.id()).isPresent()
-                ? day : release.effectiveFrom();
+        LocalDate on = releases.dayOf(release, day);
         String text = TerminologyReleases.text(filter);
         String prefix = definition.isA() == null ? "" : definition.isA();
         List<CodeSummary> codes;

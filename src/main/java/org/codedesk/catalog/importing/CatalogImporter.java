@@ -125,7 +125,8 @@ public class CatalogImporter {
             transaction.executeWithoutResult(status -> writer.write(key, fingerprint, kept, content));
             String detail = "codes=" + content.codes.size() + ", " + content.recordCounts.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)"
-                    + (warnings.isEmpty() ? "" : "; note: " + String.join("; ", warnings));
+                    + (warnings.isEmpty() ? "" : "; note: " + String.join("; ", warnings))
+                    + (content.skipped.isEmpty() ? "" : "; skipped: " + String.join("; ", content.skipped));
             log.info("Imported {}: {}", label, detail);
             return new Outcome(label, Status.IMPORTED, detail);
         } catch (SourceFormatException e) {

@@ -72,7 +72,9 @@ final class FileRecognizer {
                 case "oct" -> Month.OCTOBER;
                 default -> Month.JANUARY;
             };
-            FileRole role = m.group(3).equals("txt") ? FileRole.HCPCS_TEXT : FileRole.HCPCS_SHEET;
+            FileRole role = name.contains("correction") ? FileRole.HCPCS_CORRECTIONS
+                    : name.contains("transaction") ? FileRole.HCPCS_TRANSACTIONS
+                    : m.group(3).equals("txt") ? FileRole.HCPCS_TEXT : FileRole.HCPCS_SHEET;
             String version = year + "-" + String.format("%02d", month.getValue());
             return Optional.of(new RecognizedFile(role, new ReleaseKey(CodeSystem.HCPCS, version, LocalDate.of(year, month, 1)), file));
         }

@@ -20,6 +20,10 @@ enum FileRole {
     PCS_ORDER_ADDENDA(CodeSystem.ICD10PCS, "addenda"),
     HCPCS_TEXT(CodeSystem.HCPCS, "codes"),
     HCPCS_SHEET(CodeSystem.HCPCS, "codes"),
+    /** CMS's corrections workbook published beside a quarter's ANWEB file: recorded, never read as the code file. */
+    HCPCS_CORRECTIONS(CodeSystem.HCPCS, "corrections"),
+    /** CMS's transaction report (the quarter's changes as a workbook): recorded, never read as the code file. */
+    HCPCS_TRANSACTIONS(CodeSystem.HCPCS, "transaction-report"),
     CPT_DESCRIPTORS(CodeSystem.CPT, "codes");
 
     final CodeSystem system;

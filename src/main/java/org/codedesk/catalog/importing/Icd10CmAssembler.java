@@ -2,6 +2,7 @@ package org.codedesk.catalog.importing;
 
 import static org.codedesk.catalog.importing.ReleaseRows.count;
 import static org.codedesk.catalog.importing.ReleaseRows.read;
+import static org.codedesk.catalog.importing.ReleaseRows.readOptional;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.source.OrderFileEntry;
 import org.codedesk.catalog.source.OrderFileParser;
-import org.codedesk.catalog.source.icd10cm.AddendaEntry;
 import org.codedesk.catalog.source.icd10cm.CodeConversion;
 import org.codedesk.catalog.source.icd10cm.CodesFileParser;
 import org.codedesk.catalog.source.icd10cm.ConversionTableParser;
@@ -66,12 +66,14 @@ final class Icd10CmAssembler {
         addIndex(files.get(FileRole.CM_DRUG), IndexKind.DRUG, content);
         addIndex(files.get(FileRole.CM_NEOPLASM), IndexKind.NEOPLASM, content);
         if (files.containsKey(FileRole.CM_ORDER_ADDENDA)) {
-            List<AddendaEntry> addenda = read(files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> new OrderAddendaParser().parse(n, in));
-            addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
-            count(content, FileRole.CM_ORDER_ADDENDA, addenda.size());
+            readOptional(content, files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> new OrderAddendaParser().parse(n, in)).ifPresent(addenda -> {
+                addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
+                count(content, FileRole.CM_ORDER_ADDENDA, addenda.size());
+            });
         }
         if (files.containsKey(FileRole.CM_CONVERSION)) {
-            List<CodeConversion> conversions = read(files.get(FileRole.CM_CONVERSION), (n, in) -> new ConversionTableParser().parse(n, in));
+            List<CodeConversion> conversions = readOptional(content, files.get(FileRole.CM_CONVERSION),
+                    (n, in) -> new ConversionTableParser().parse(n, in)).orElse(List.of());
             for (CodeConversion c : conversions) {
                 for (String previous : c.previousCodes()) {
                     // "H8141-H8143" is a range: its upper bound is padded so that codes below H81.43 fall inside it

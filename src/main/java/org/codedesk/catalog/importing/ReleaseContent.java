@@ -41,4 +41,6 @@ final class ReleaseContent {
     final List<PcsDefinitionRow> pcsDefinitions = new ArrayList<>();
     final List<ChangeRow> changes = new ArrayList<>();
     final List<ConversionRow> conversions = new ArrayList<>();
+    /** Optional files (or parts of them) left out, each with its file, line and reason, for the import report. */
+    final List<String> skipped = new ArrayList<>();
 }

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+
+import org.codedesk.catalog.source.SourceFormatException;
 
 /** Derivations shared by the assemblers of every code system. */
 final class ReleaseRows {
@@ -47,6 +50,19 @@ final class ReleaseRows {
             return parser.apply(file.file().name(), in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.file().origin(), e);
+        }
+    }
+
+    /**
+     * Parses a file the release can do without (addenda, conversion tables): a file that breaks its format is
+     * left out and recorded in the release's report instead of rejecting the code file with it.
+     */
+    static <T> Optional<T> readOptional(ReleaseContent content, RecognizedFile file, BiFunction<String, InputStream, T> parser) {
+        try {
+            return Optional.of(read(file, parser));
+        } catch (SourceFormatException e) {
+            content.skipped.add(file.file().origin() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.reason());
+            return Optional.empty();
         }
     }
 }

@@ -91,4 +91,34 @@ class CatalogImporterTest {
         assertThat(report.outcomes().get(0).detail()).startsWith("No official release file recognised");
         assertThat(report.ignored()).hasSize(1);
     }
+
+    @Test
+    void aBrokenOrSummaryOnlyAddendaIsSkippedAndReportedButTheCodeFileImports(@TempDir Path dir) throws IOException {
+        Files.copy(FIXTURES.resolve("icd10cm_order_2016.txt"), dir.resolve("icd10cm_order_2016.txt"));
+        Files.writeString(dir.resolve("icd10cm_order_addenda_2016.txt"), "Add:         1 X01     truncated\r\n");
+
+        ImportReport report = importer.importPaths(List.of(dir));
+
+        assertThat(report.failed()).as(report.outcomes().toString()).isFalse();
+        assertThat(report.outcomes().get(0).detail()).contains("skipped: ").contains("icd10cm_order_addenda_2016.txt:1: line too short");
+        assertThat(catalog.page(CodeSystem.ICD10CM, "H54.7", LocalDate.of(2016, 6, 1))).isPresent();
+    }
+
+    @Test
+    void theHcpcsCorrectionsWorkbookAndTransactionReportAreRecordedNotTakenForTheCodeFile(@TempDir Path dir) throws IOException {
+        // As in CMS's January 2026 zip: the ANWEB text and workbook, with two more workbooks of the same quarter beside them
+        Files.copy(FIXTURES.resolve("HCPC2016_ANWEB.txt"), dir.resolve("HCPC2016_JAN_ANWEB_01122016.txt"));
+        Files.writeString(dir.resolve("HCPC2016_JAN_ANWEB_01122016.xlsx"), "the same records as a workbook");
+        Files.writeString(dir.resolve("HCPC2016_JAN_ANWEB_Corrections_01122016.xlsx"), "corrections");
+        Files.writeString(dir.resolve("HCPC2016_JAN_ANWEB_Transaction Report_12292015.xlsx"), "changes");
+
+        ImportReport report = importer.importPaths(List.of(dir));
+
+        assertThat(report.failed()).as(report.outcomes().toString()).isFalse();
+        assertThat(report.outcomes().get(0).detail())
+                .contains("HCPC2016_JAN_ANWEB_Corrections_01122016.xlsx: CMS corrections workbook recorded, not read as codes")
+                .contains("the ANWEB file of the same date carries its corrections")
+                .contains("transaction report recorded");
+        assertThat(catalog.releases(CodeSystem.HCPCS)).extracting(r -> r.version()).contains("2016-01");
+    }
 }

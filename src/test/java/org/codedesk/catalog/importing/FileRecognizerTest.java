@@ -47,5 +47,11 @@ class FileRecognizerTest {
         assertThat(recognize("cpt-descriptors-2026.tsv").release().system()).isEqualTo(CodeSystem.CPT);
         assertThat(recognize("icd10cmCodesFile.pdf")).isNull();
         assertThat(recognize("HCPC2020_TRANS_ALPHA_w_disclaimer.xlsx")).isNull();
+        // January 2026 zip: the code file and, beside it, a corrections workbook and a transaction report
+        assertThat(recognize("HCPC2026_JAN_ANWEB_01122026.txt").role()).isEqualTo(FileRole.HCPCS_TEXT);
+        assertThat(recognize("HCPC2026_JAN_ANWEB_01122026.xlsx").role()).isEqualTo(FileRole.HCPCS_SHEET);
+        assertThat(recognize("HCPC2026_JAN_ANWEB_Corrections_01122026.xlsx").role()).isEqualTo(FileRole.HCPCS_CORRECTIONS);
+        assertThat(recognize("HCPC2026_JAN_ANWEB_Transaction Report_12292025.xlsx").role()).isEqualTo(FileRole.HCPCS_TRANSACTIONS);
+        assertThat(recognize("HCPC2026_JAN_ANWEB_Corrections_01122026.xlsx").release().version()).isEqualTo("2026-01");
     }
 }

@@ -81,6 +81,9 @@ public final class AnwebTextParser {
     }
 
     private static HcpcsRecordAssembler.RawRecord toRecord(String fileName, long lineNumber, String line) {
+        if (line.length() > RECORD_LENGTH && line.substring(RECORD_LENGTH).isBlank()) {
+            line = line.substring(0, RECORD_LENGTH); // January 2026 pads one record with blanks past column 320
+        }
         if (line.length() > RECORD_LENGTH) {
             throw new SourceFormatException(fileName, lineNumber,
                     "record is " + line.length() + " characters long, expected at most " + RECORD_LENGTH);

@@ -19,7 +19,9 @@ import org.codedesk.catalog.source.SourceFormatException;
  * columns (0-based): action in 0-12 ("Revise from: " fills all 13), billable flag at 13, code at 15-21
  * padded with blanks, short description at 23-82 (60 wide), long description from 84 to the end. A blank
  * line ends the entries; the summary after it ("N additions", ...) is checked against the entries read, which
- * catches a truncated or hand-edited file.
+ * catches a truncated or hand-edited file. Some official zips (FY2024's, re-issued in February 2024) ship an
+ * addenda that is only a summary comparing the file with itself: it starts with a summary heading and lists no
+ * entries, which is read as no changes when its counts say so.
  */
 public final class OrderAddendaParser {
 
@@ -32,6 +34,7 @@ public final class OrderAddendaParser {
     private static final int SHORT_END = 83;
     private static final int LONG_START = 84;
     private static final Pattern CODE = Pattern.compile("[A-Z](?:[0-9][0-9A-Z]|[A-Z][0-9])[0-9A-Z]{0,4}"); // QA0.. since FY2026
+    private static final Pattern SUMMARY_HEADING = Pattern.compile("\\s*(Headers|Codes)\\s*");
     private static final Pattern SUMMARY_COUNT = Pattern.compile("\\s*(\\d+) (additions|deletions|revisions)\\s*");
 
     public List<AddendaEntry> parse(String fileName, InputStream in) {
@@ -48,6 +51,9 @@ public final class OrderAddendaParser {
                 if (line.isBlank()) {
                     inSummary = inSummary || !entries.isEmpty();
                     continue;
+                }
+                if (!inSummary && entries.isEmpty() && SUMMARY_HEADING.matcher(line).matches()) {
+                    inSummary = true; // a summary-only file: no entries before the report
                 }
                 if (!inSummary) {
                     AddendaEntry entry = entry(fileName, lineNumber, line);

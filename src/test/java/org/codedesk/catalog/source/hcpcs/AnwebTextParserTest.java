@@ -135,6 +135,15 @@ class AnwebTextParserTest {
     }
 
     @Test
+    void acceptsBlankPaddingPastTheRecordButNotText() {
+        // January 2026: one record (G9871) carries 225 blanks after column 320.
+        List<String> padded = fixtureLines();
+        padded.set(6, String.format("%-545s", padded.get(6)));
+        assertThat(parse(padded)).isEqualTo(parse(fixtureLines()));
+        assertFailure(lines -> lines.set(6, String.format("%-320s", lines.get(6)) + "extra"), 7, "expected at most 320");
+    }
+
+    @Test
     void rejectsTruncatedFirstLine() {
         assertFailure(lines -> lines.set(6, lines.get(6).substring(0, 200)), 7, "truncated record");
     }

@@ -88,4 +88,15 @@ class AddendaParserTest {
                     assertThat(e.reason()).contains("2 additions").contains("lists 1");
                 });
     }
+
+    @Test
+    void readsASummaryOnlyFileAsNoChangesAndChecksItsCounts() {
+        String summaryOnly = "\r\nHeaders\r\n  23252 headers in icd10cm_order_2024.txt\r\n      0 additions\r\n      0 deletions\r\n"
+                + "      0 revisions\r\nof which\r\n      0 revisions to long title only\r\n\r\nCodes\r\n      0 additions\r\n"
+                + "      0 deletions\r\n      0 revisions\r\n";
+        assertThat(parse(summaryOnly)).isEmpty();
+        String claimsChanges = "\r\nCodes\r\n      3 additions\r\n      0 deletions\r\n      0 revisions\r\n";
+        assertThatThrownBy(() -> parse(claimsChanges))
+                .isInstanceOfSatisfying(SourceFormatException.class, e -> assertThat(e.reason()).contains("3 additions").contains("lists 0"));
+    }
 }

@@ -98,7 +98,8 @@ public class Catalog {
             Boolean found = billable.get(key);
             CodeStatus status;
             if (found == null) {
-                String detail = former(system, key).map(f -> "not in " + release.label() + " (last in " + f.lastRelease() + ")")
+                String detail = former(system, key).map(f -> "not in " + release.label() + " (last in " + f.lastRelease() + ")"
+                                + (f.replacedBy().isEmpty() ? "" : "; the CDC conversion tables list in its place: " + String.join(", ", f.replacedBy())))
                         .orElse("not in " + release.label());
                 status = new CodeStatus(system, key, CodeStatus.Validity.NOT_IN_RELEASE, release.label(), detail);
             } else if (found) {
@@ -110,8 +111,12 @@ public class Catalog {
                         (usable ? "valid until its termination date " : "terminated: last date of service ") + (last == null ? "unknown" : last)
                                 + " (" + release.label() + ")");
             } else {
+                List<String> below = jdbc.queryForList("select display_code from catalog_code where release_id = ? and code like ?"
+                        + " and billable = true order by sort_order fetch first 11 rows only", String.class, release.id(), key + "%");
                 status = new CodeStatus(system, key, CodeStatus.Validity.NOT_BILLABLE, release.label(),
-                        "header code, not billable: report one of the codes below it (" + release.label() + ")");
+                        "header code, not billable: report one of the codes below it (" + release.label() + ")"
+                                + (below.isEmpty() ? "" : ": " + String.join(", ", below.subList(0, Math.min(10, below.size())))
+                                + (below.size() > 10 ? ", ..." : "")));
             }
             result.put(key, status);
         }

@@ -336,52 +336,91 @@ final class CodePageAssembler {
                 (rs, i) -> new IndexEntry("PCS index", rs.getString(1), rs.getString(2), index.get().label()), args.toArray());
     }
 
-    /** New, revised and deleted across the releases with codes, plus what the addenda and conversion tables say. */
+    /**
+     * The code's life across the releases with codes, each change with the release that made it: added, title revised,
+     * header and billable in turn, deleted; then what the CDC conversion tables say of it (the code(s) it came from, the
+     * codes that replaced it or took part of it). One query for the releases, one for the conversion tables.
+     */
     private List<HistoryEvent> history(CodeSystem system, String key) {
         List<HistoryEvent> events = new ArrayList<>();
         List<Release> releases = catalog.releases(system).stream().filter(r -> r.has("codes")).toList();
-        String previous = null;
-        boolean seen = false;
+        Map<Long, Object[]> rows = new java.util.HashMap<>();
+        jdbc.query("select c.release_id, c.billable, c.long_desc from catalog_code c join catalog_release r on r.id = c.release_id"
+                + " where c.code = ? and r.code_system = ?", rs -> {
+            rows.put(rs.getLong(1), new Object[] {rs.getBoolean(2), rs.getString(3)});
+        }, key, system.slug());
+        Object[] previous = null;
         Release before = null;
         for (Release r : releases) {
-            List<String> title = jdbc.queryForList("select long_desc from catalog_code where release_id = ? and code = ?", String.class, r.id(), key);
-            String current = title.isEmpty() ? null : String.valueOf(title.get(0));
-            if (!title.isEmpty() && !seen) {
-                events.add(before == null ? new HistoryEvent(r.label(), "PRESENT", "in the oldest release imported here")
-                        : new HistoryEvent(r.label(), "NEW", "not in " + before.label() + ", the release imported before it"));
-            } else if (!title.isEmpty() && previous == null) {
-                events.add(new HistoryEvent(r.label(), "NEW", "back after being absent from " + before.label()));
-            } else if (title.isEmpty() && seen && previous != null) {
-                events.add(new HistoryEvent(r.label(), "DELETED", "in " + before.label() + " but not in this release"));
-            } else if (current != null && !current.equals(previous) && system != CodeSystem.ICD10PCS) {
-                events.add(new HistoryEvent(r.label(), "REVISED", "title in " + before.label() + ": " + previous));
+            Object[] now = rows.get(r.id());
+            if (now != null && previous == null) {
+                events.add(before == null ? oldest(r, key)
+                        : events.stream().anyMatch(e -> e.event().equals("DELETED"))
+                        ? new HistoryEvent(r.label(), "NEW", "back after being absent from " + before.label())
+                        : new HistoryEvent(r.label(), "NEW", "added: not in " + before.label() + ", the release before"));
+            } else if (now == null && previous != null) {
+                events.add(new HistoryEvent(r.label(), "DELETED", "not in this release; last in " + before.label()));
+            } else if (now != null) {
+                if ((boolean) previous[0] && !(boolean) now[0]) {
+                    events.add(new HistoryEvent(r.label(), "HEADER", "became a header: from this release on, report a code below it"));
+                } else if (!(boolean) previous[0] && (boolean) now[0]) {
+                    events.add(new HistoryEvent(r.label(), "BILLABLE", "became billable: the codes below it were removed"));
+                }
+                if (now[1] != null && !now[1].equals(previous[1]) && system != CodeSystem.ICD10PCS) {
+                    events.add(new HistoryEvent(r.label(), "REVISED", "title revised; before: " + previous[1]));
+                }
             }
-            seen |= !title.isEmpty();
-            previous = title.isEmpty() ? null : current;
+            previous = now;
             before = r;
         }
-        jdbc.query("select r.label, c.action from catalog_code_change c join catalog_release r on r.id = c.release_id"
-                + " where c.code = ? and r.code_system = ? order by r.effective_from", rs -> {
-            events.add(new HistoryEvent(rs.getString(1), "ADDENDA", rs.getString(2) + " (order-file addenda)"));
-        }, key, system.slug());
         if (system == CodeSystem.ICD10CM) {
-            // Each year's conversion table repeats every earlier row: one event per change, from the table that first lists it.
-            Set<String> from = new HashSet<>();
-            jdbc.query("select r.label, c.previous_text, c.effective_date from catalog_code_conversion c join catalog_release r"
-                    + " on r.id = c.release_id where c.current_code = ? order by r.effective_from", rs -> {
-                if (from.add(rs.getString(2))) {
-                    events.add(new HistoryEvent(rs.getString(1), "CONVERTED_FROM", "previous code(s): " + rs.getString(2)
-                            + (rs.getDate(3) == null ? "" : ", effective " + rs.getDate(3).toLocalDate()) + " (CDC conversion table)"));
-                }
-            }, key);
-            Set<String> to = new HashSet<>();
-            for (Catalog.Conversion c : catalog.conversionsFrom(key)) {
-                if (to.add(c.currentCode())) {
-                    events.add(new HistoryEvent(c.release(), "CONVERTED_TO", system.display(c.currentCode())
-                            + (c.effectiveDate() == null ? "" : ", effective " + c.effectiveDate().toLocalDate()) + " (CDC conversion table)"));
-                }
-            }
+            conversionHistory(system, key, releases, rows, events);
         }
         return Collections.unmodifiableList(events);
+    }
+
+    /** The first release imported: its order addenda (when imported) tell whether the code was new in it. */
+    private HistoryEvent oldest(Release release, String key) {
+        boolean added = !jdbc.queryForList("select action from catalog_code_change where release_id = ? and code = ? and action = 'Add'",
+                String.class, release.id(), key).isEmpty();
+        return added ? new HistoryEvent(release.label(), "NEW", "added in this release (its order-file addenda)")
+                : new HistoryEvent(release.label(), "PRESENT", "in the oldest release imported here");
+    }
+
+    /**
+     * What the conversion tables say: the previous code(s) of a new code (once, from the table that first lists it), and for
+     * a code others were made from, whether they replaced it (it was deleted), subdivided it (it became a header) or took
+     * part of it while it stayed valid (E11.A from E11.9 in FY2026: E11.9 is still a code).
+     */
+    private void conversionHistory(CodeSystem system, String key, List<Release> releases, Map<Long, Object[]> rows, List<HistoryEvent> events) {
+        Set<String> from = new HashSet<>();
+        jdbc.query("select r.label, c.previous_text, c.effective_date from catalog_code_conversion c join catalog_release r"
+                + " on r.id = c.release_id where c.current_code = ? order by r.effective_from", rs -> {
+            if (from.add(rs.getString(2))) {
+                events.add(new HistoryEvent(rs.getString(1), "CONVERTED_FROM", "before it, coded as: " + rs.getString(2)
+                        + (rs.getDate(3) == null ? "" : "; effective " + rs.getDate(3).toLocalDate()) + " (CDC conversion table)"));
+            }
+        }, key);
+        Map<LocalDate, java.util.TreeSet<String>> byDate = new java.util.TreeMap<>();
+        Map<LocalDate, String> tableOf = new java.util.HashMap<>();
+        for (Catalog.Conversion c : catalog.conversionsFrom(key)) {
+            LocalDate date = c.effectiveDate() == null ? c.effectiveFrom() : c.effectiveDate().toLocalDate();
+            byDate.computeIfAbsent(date, d -> new java.util.TreeSet<>()).add(system.display(c.currentCode()));
+            tableOf.putIfAbsent(date, c.release());
+        }
+        for (var change : byDate.entrySet()) {
+            Release inForce = releases.stream().filter(r -> !r.effectiveFrom().isAfter(change.getKey())).reduce((a, b) -> b).orElse(null);
+            Object[] state = inForce == null ? null : rows.get(inForce.id());
+            String codes = String.join(", ", change.getValue());
+            String source = " (CDC conversion table, effective " + change.getKey() + ")";
+            if (state == null) {
+                events.add(new HistoryEvent(tableOf.get(change.getKey()), "REPLACED_BY", "replaced by " + codes + source));
+            } else if (!(boolean) state[0]) {
+                events.add(new HistoryEvent(tableOf.get(change.getKey()), "SUBDIVIDED", "subdivided into " + codes + source));
+            } else {
+                events.add(new HistoryEvent(tableOf.get(change.getKey()), "PART_MOVED", "still a valid code; conditions once coded here"
+                        + " now have their own code: " + codes + source));
+            }
+        }
     }
 }

@@ -145,8 +145,8 @@ class CodePagesTest {
                 // the definitions file defines the root operation; the index leads here through "Destruction > Fixture Part > Alpha"
                 .contains("Fixture wording: wiping out a body part on the spot").contains("Nothing is carried away")
                 .contains("Destruction &gt; Fixture Part &gt; Alpha")
-                // the order-file addenda of the release record the addition
-                .contains("Add (order-file addenda)");
+                // the order-file addenda of the (oldest imported) release record the addition
+                .contains("added in this release (its order-file addenda)");
     }
 
     @Test

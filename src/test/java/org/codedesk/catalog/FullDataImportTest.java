@@ -83,6 +83,68 @@ class FullDataImportTest {
     }
 
     @Test
+    void eachDateOfServiceGetsTheCodeSetInForceIncludingMidYearUpdates() {
+        // April 2020 (COVID-19), in no FY2020 file: made from FY2021's file and dated by the conversion table
+        assertThat(validity("U07.1", "2020-03-31")).isEqualTo(CodeStatus.Validity.NOT_IN_RELEASE);
+        assertThat(validity("U07.1", "2020-06-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("U07.1", "2021-06-01")).isEqualTo(CodeStatus.Validity.VALID);
+        // January 2021, in FY2021's re-issued file: not before January 1
+        assertThat(validity("J12.82", "2020-12-01")).isEqualTo(CodeStatus.Validity.NOT_IN_RELEASE);
+        assertThat(validity("J12.82", "2021-02-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("M35.8", "2020-12-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("M35.8", "2021-02-01")).isEqualTo(CodeStatus.Validity.NOT_BILLABLE);
+        // April 2022 and April 2023, in re-issued files whose addenda list exactly the update
+        assertThat(validity("Z28.3", "2022-03-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("Z28.310", "2022-03-01")).isEqualTo(CodeStatus.Validity.NOT_IN_RELEASE);
+        assertThat(validity("Z28.310", "2022-04-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("T74.A1XA", "2023-03-31")).isEqualTo(CodeStatus.Validity.NOT_IN_RELEASE);
+        assertThat(validity("T74.A1XA", "2023-04-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("Y07.01", "2023-03-31")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("Y07.01", "2023-04-01")).isEqualTo(CodeStatus.Validity.NOT_BILLABLE);
+        // every fiscal year's own file
+        assertThat(validity("Z79.622", "2025-06-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("A04.7", "2025-06-01")).isEqualTo(CodeStatus.Validity.NOT_BILLABLE);
+        assertThat(validity("Z59.86", "2025-06-01")).isEqualTo(CodeStatus.Validity.VALID);
+        assertThat(validity("Z59.86", "2026-06-01")).isEqualTo(CodeStatus.Validity.NOT_BILLABLE);
+        assertThat(catalog.releaseInForce(CodeSystem.ICD10CM, LocalDate.of(2023, 5, 1)).orElseThrow().version()).isEqualTo("FY2023-04");
+        assertThat(catalog.releaseInForce(CodeSystem.ICD10PCS, LocalDate.of(2022, 2, 1)).orElseThrow().version()).isEqualTo("FY2022-01");
+        assertThat(catalog.page(CodeSystem.ICD10PCS, "0DTJ4ZG", LocalDate.of(2024, 3, 1))).isEmpty();
+        assertThat(catalog.page(CodeSystem.ICD10PCS, "0DTJ4ZG", LocalDate.of(2024, 4, 1))).isPresent();
+    }
+
+    @Test
+    void historyComesFromConsecutiveCodeSetsWithTheReleaseThatMadeEachChange() {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        assertThat(history("J44.81", today)).filteredOn(e -> e.event().equals("NEW"))
+                .singleElement().satisfies(e -> assertThat(e.release()).isEqualTo("ICD-10-CM FY2024"));
+        assertThat(history("T74.A1XA", today)).filteredOn(e -> e.event().equals("NEW"))
+                .singleElement().satisfies(e -> assertThat(e.release()).isEqualTo("ICD-10-CM FY2023 (April 2023 update)"));
+        assertThat(history("A04.7", today)).filteredOn(e -> e.event().equals("HEADER"))
+                .singleElement().satisfies(e -> assertThat(e.release()).isEqualTo("ICD-10-CM FY2018"));
+        // E11.A was made from E11.9 in FY2026, and E11.9 stays a valid code
+        assertThat(history("E11.9", today)).extracting(CodePage.HistoryEvent::event).doesNotContain("REPLACED_BY", "DELETED", "HEADER")
+                .contains("PART_MOVED");
+        assertThat(history("E11.9", today)).filteredOn(e -> e.event().equals("PART_MOVED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("E11.A").contains("still a valid code"));
+        assertThat(history("Z59.86", today)).filteredOn(e -> e.event().equals("SUBDIVIDED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("Z59.861"));
+        String key = CodeSystem.ICD10CM.key("Z59.86");
+        assertThat(catalog.status(CodeSystem.ICD10CM, List.of(key), today).get(key).detail()).contains("Z59.861", "Z59.868", "Z59.869");
+        String deleted = CodeSystem.ICD10CM.key("H81.41");
+        assertThat(catalog.status(CodeSystem.ICD10CM, List.of(deleted), today).get(deleted).detail())
+                .contains("last in ICD-10-CM FY2019").contains("H81.4");
+    }
+
+    private List<CodePage.HistoryEvent> history(String code, LocalDate date) {
+        return catalog.page(CodeSystem.ICD10CM, code, date).orElseThrow().history();
+    }
+
+    private CodeStatus.Validity validity(String code, String date) {
+        String key = CodeSystem.ICD10CM.key(code);
+        return catalog.status(CodeSystem.ICD10CM, List.of(key), LocalDate.parse(date)).get(key).validity();
+    }
+
+    @Test
     void conversionTablesGiveEachChangeOnce() {
         // E08.3211 (laterality added in FY2017) is repeated by every later conversion table; history lists it once.
         assertThat(catalog.page(CodeSystem.ICD10CM, "E08.3211", LocalDate.of(2026, 6, 1)).orElseThrow().history())

@@ -2,6 +2,7 @@ package org.codedesk.catalog.importing;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import org.codedesk.catalog.CatalogChanged;
+import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.ImportParticipant;
 import org.codedesk.catalog.ImportProgress;
 import org.codedesk.catalog.ImportReport;
@@ -26,6 +28,7 @@ import org.codedesk.catalog.source.SourceFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -51,8 +54,12 @@ public class CatalogImporter {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ImportParticipant> participants;
 
+    private final Map<String, LocalDate> midYearDates;
+
     CatalogImporter(ReleaseWriter writer, TransactionTemplate transaction, JdbcTemplate jdbc, ImportProgress progress,
-                    ApplicationEventPublisher events, ObjectProvider<ImportParticipant> participants) {
+                    ApplicationEventPublisher events, ObjectProvider<ImportParticipant> participants,
+                    @Value("${codedesk.import.mid-year-dates:}") String midYearDates) {
+        this.midYearDates = parseDates(midYearDates);
         this.participants = participants;
         this.writer = writer;
         this.transaction = transaction;
@@ -75,9 +82,14 @@ public class CatalogImporter {
             ImportReport report = ImportReport.of(scan.ignored());
             int done = 0;
             int steps = releases.size() + scan.forParticipants().size();
+            MidYearImport midYear = new MidYearImport(jdbc, scan.files(), midYearDates);
+            Map<ReleaseKey, Pending> pending = new LinkedHashMap<>();
             for (var release : releases.entrySet()) {
                 progress.step(release.getKey().label(), done++, steps);
-                report.outcomes().add(importRelease(release.getKey(), release.getValue()));
+                report.outcomes().addAll(importRelease(release.getKey(), release.getValue(), midYear, pending, releases.keySet()));
+            }
+            for (Pending p : pending.values()) { // mid-year releases no file of this import belongs to
+                report.outcomes().add(writeDerived(p));
             }
             List<String> imported = report.outcomes().stream().filter(o -> o.status() == Status.IMPORTED).map(Outcome::release).toList();
             for (var participant : scan.forParticipants().entrySet()) {
@@ -101,41 +113,113 @@ public class CatalogImporter {
         }
     }
 
+    /** "icd10pcs:FY2022=2022-01-01, ..." as a map; a malformed entry stops the start with its text. */
+    static Map<String, LocalDate> parseDates(String setting) {
+        Map<String, LocalDate> dates = new LinkedHashMap<>();
+        for (String entry : setting.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split("=");
+            if (parts.length != 2 || !parts[0].matches("(icd10cm|icd10pcs):FY\\d{4}")) {
+                throw new IllegalArgumentException("codedesk.import.mid-year-dates: '" + entry.trim()
+                        + "' is not of the form icd10pcs:FY2022=2022-01-01");
+            }
+            dates.put(parts[0], LocalDate.parse(parts[1].trim()));
+        }
+        return dates;
+    }
+
     public ImportProgress progress() {
         return progress;
     }
 
-    private Outcome importRelease(ReleaseKey key, List<RecognizedFile> files) {
+    /** A mid-year release derived from another release's files, waiting for the import of the files of its own key. */
+    private record Pending(MidYearUpdates.Derived derived, String fingerprint, List<RecognizedFile> files) { }
+
+    private List<Outcome> importRelease(ReleaseKey key, List<RecognizedFile> files, MidYearImport midYear, Map<ReleaseKey, Pending> pending,
+                                        java.util.Set<ReleaseKey> scanned) {
         String label = key.label();
         try {
             List<String> warnings = new ArrayList<>();
             Map<FileRole, RecognizedFile> byRole = byRole(files, warnings);
-            String fingerprint = fingerprint(byRole.values());
+            Pending merged = pending.remove(key);
+            // ICD-10 code sets also depend on the conversion tables seen (they date mid-year codes); a merged mid-year
+            // update always rewrites the release that receives it
+            boolean icd10 = key.system() == CodeSystem.ICD10CM || key.system() == CodeSystem.ICD10PCS;
+            String fingerprint = fingerprint(byRole.values(), icd10 ? midYear.fingerprint() : "");
             Optional<String> stored = jdbc.queryForList("select fingerprint from catalog_release where code_system = ? and version = ?",
                     String.class, key.system().slug(), key.version()).stream().findFirst();
-            if (stored.isPresent() && stored.get().equals(fingerprint)) {
-                return new Outcome(label, Status.UNCHANGED, "same files as the stored release; nothing changed");
+            if (merged == null && stored.isPresent() && stored.get().equals(fingerprint)) {
+                return List.of(new Outcome(label, Status.UNCHANGED, "same files as the stored release; nothing changed"));
             }
             long start = System.nanoTime();
             ReleaseContent content = assemble(key, byRole);
+            List<MidYearUpdates.Derived> derived = midYear.split(key, content);
+            if (merged != null) {
+                content.codes.addAll(merged.derived().codes());
+                content.derivations.add("codes: " + merged.derived().note());
+            } else if (content.codes.isEmpty()) {
+                content.codes.addAll(storedCodesKept(key)); // codes an earlier import derived for this release stay
+            }
             if (!content.codes.isEmpty()) {
                 content.contents.add("codes"); // e.g. PCS codes expanded from tables when there is no order file
             }
             List<RecognizedFile> kept = new ArrayList<>(byRole.values());
-            transaction.executeWithoutResult(status -> writer.write(key, fingerprint, kept, content));
+            List<RecognizedFile> codeFiles = kept.stream().filter(f -> f.role() == FileRole.CM_ORDER || f.role() == FileRole.PCS_ORDER
+                    || f.role() == FileRole.PCS_TABLES || f.role() == FileRole.CM_ORDER_ADDENDA || f.role() == FileRole.PCS_ORDER_ADDENDA).toList();
+            List<Outcome> outcomes = new ArrayList<>();
+            List<Pending> toWrite = new ArrayList<>();
+            for (MidYearUpdates.Derived d : derived) {
+                Pending p = new Pending(d, MidYearImport.sha256(fingerprint + "|" + d.key().version()), codeFiles);
+                if (scanned.contains(d.key()) && d.key().effectiveFrom().isAfter(key.effectiveFrom())) {
+                    pending.put(d.key(), p); // merged into the release of its own files when that comes
+                } else {
+                    toWrite.add(p);
+                }
+            }
+            transaction.executeWithoutResult(status -> {
+                writer.write(key, fingerprint, kept, content);
+                toWrite.forEach(p -> writer.write(p.derived().key(), p.fingerprint(), p.files(), derivedContent(p.derived())));
+            });
             String detail = "codes=" + content.codes.size() + ", " + content.recordCounts.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)"
                     + (warnings.isEmpty() ? "" : "; note: " + String.join("; ", warnings))
+                    + (content.derivations.isEmpty() ? "" : "; " + String.join("; ", content.derivations))
                     + (content.skipped.isEmpty() ? "" : "; skipped: " + String.join("; ", content.skipped));
             log.info("Imported {}: {}", label, detail);
-            return new Outcome(label, Status.IMPORTED, detail);
+            outcomes.add(new Outcome(label, Status.IMPORTED, detail));
+            toWrite.forEach(p -> outcomes.add(new Outcome(p.derived().key().label(), Status.IMPORTED,
+                    "codes=" + p.derived().codes().size() + "; derived from " + key.version() + ": " + p.derived().note())));
+            return outcomes;
         } catch (SourceFormatException e) {
             log.warn("Rejected {}: {}", label, e.getMessage());
-            return new Outcome(label, Status.FAILED, "rejected, previous release (if any) still serving: " + e.getMessage());
+            return List.of(new Outcome(label, Status.FAILED, "rejected, previous release (if any) still serving: " + e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("Import of {} failed", label, e);
-            return new Outcome(label, Status.FAILED, "failed, previous release (if any) still serving: " + e.getMessage());
+            return List.of(new Outcome(label, Status.FAILED, "failed, previous release (if any) still serving: " + e.getMessage()));
         }
+    }
+
+    private Outcome writeDerived(Pending p) {
+        transaction.executeWithoutResult(status -> writer.write(p.derived().key(), p.fingerprint(), p.files(), derivedContent(p.derived())));
+        return new Outcome(p.derived().key().label(), Status.IMPORTED, "codes=" + p.derived().codes().size() + "; " + p.derived().note());
+    }
+
+    private static ReleaseContent derivedContent(MidYearUpdates.Derived derived) {
+        ReleaseContent content = new ReleaseContent();
+        content.codes.addAll(derived.codes());
+        content.contents.add("codes");
+        return content;
+    }
+
+    /** The codes stored for a release whose own files hold none (a mid-year update's conversion table): derived earlier. */
+    private List<ReleaseContent.CodeRow> storedCodesKept(ReleaseKey key) {
+        return jdbc.query("select c.* from catalog_code c join catalog_release r on r.id = c.release_id where r.code_system = ?"
+                + " and r.version = ? order by c.sort_order", (rs, i) -> new ReleaseContent.CodeRow(rs.getString("code"),
+                rs.getString("display_code"), rs.getString("kind"), rs.getBoolean("billable"), rs.getString("short_desc"),
+                rs.getString("long_desc"), rs.getString("parent_code"), rs.getString("heading_id"), rs.getInt("sort_order"),
+                rs.getBoolean("placeholder")), key.system().slug(), key.version());
     }
 
     private static Map<FileRole, RecognizedFile> byRole(List<RecognizedFile> files, List<String> warnings) {
@@ -166,8 +250,11 @@ public class CatalogImporter {
         };
     }
 
-    private static String fingerprint(Iterable<RecognizedFile> files) {
+    private static String fingerprint(Iterable<RecognizedFile> files, String context) {
         List<String> parts = new ArrayList<>();
+        if (!context.isEmpty()) {
+            parts.add("context:" + context);
+        }
         files.forEach(f -> parts.add(f.role() + ":" + f.file().sha256()));
         parts.sort(null);
         try {

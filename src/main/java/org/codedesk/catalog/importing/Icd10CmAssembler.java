@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.source.AddendaComparison;
 import org.codedesk.catalog.source.OrderFileEntry;
 import org.codedesk.catalog.source.OrderFileParser;
 import org.codedesk.catalog.source.icd10cm.CodeConversion;
@@ -68,6 +69,8 @@ final class Icd10CmAssembler {
         if (files.containsKey(FileRole.CM_ORDER_ADDENDA)) {
             readOptional(content, files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> new OrderAddendaParser().parse(n, in)).ifPresent(addenda -> {
                 addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
+                content.orderAddenda.addAll(addenda);
+                content.addendaComparesOneFile = read(files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> AddendaComparison.comparesOneFile(in));
                 count(content, FileRole.CM_ORDER_ADDENDA, addenda.size());
             });
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.codedesk.catalog.source.AddendaComparison;
 import org.codedesk.catalog.source.OrderFileEntry;
 import org.codedesk.catalog.source.OrderFileParser;
 import org.codedesk.catalog.source.icd10cm.AddendaEntry;
@@ -88,6 +89,8 @@ final class PcsAssembler {
         if (files.containsKey(FileRole.PCS_ORDER_ADDENDA)) {
             List<AddendaEntry> addenda = read(files.get(FileRole.PCS_ORDER_ADDENDA), (n, in) -> new PcsOrderAddendaParser().parse(n, in));
             addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
+            content.orderAddenda.addAll(addenda);
+            content.addendaComparesOneFile = read(files.get(FileRole.PCS_ORDER_ADDENDA), (n, in) -> AddendaComparison.comparesOneFile(in));
             count(content, FileRole.PCS_ORDER_ADDENDA, addenda.size());
         }
         files.keySet().forEach(role -> content.contents.add(role.content));

@@ -41,6 +41,11 @@ final class ReleaseContent {
     final List<PcsDefinitionRow> pcsDefinitions = new ArrayList<>();
     final List<ChangeRow> changes = new ArrayList<>();
     final List<ConversionRow> conversions = new ArrayList<>();
+    /** The order addenda's entries, and whether it compares the year's file with itself (a mid-year re-issue). */
+    final List<org.codedesk.catalog.source.icd10cm.AddendaEntry> orderAddenda = new ArrayList<>();
+    boolean addendaComparesOneFile;
+    /** How the release was derived from its files (mid-year updates taken out or made), for the import report. */
+    final List<String> derivations = new ArrayList<>();
     /** Optional files (or parts of them) left out, each with its file, line and reason, for the import report. */
     final List<String> skipped = new ArrayList<>();
 }

@@ -57,6 +57,16 @@ public class Accounts {
         return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(Instant.now())));
     }
 
+    /** The member with this account id (with the account's current email), if the account still exists. */
+    public Optional<Member> member(long accountId) {
+        return repository.byId(accountId).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(Instant.now())));
+    }
+
+    /** Whether the account's current email address was confirmed by its link (false for an unknown account). */
+    public boolean emailVerified(long accountId) {
+        return repository.byId(accountId).map(Account::emailVerified).orElse(false);
+    }
+
     /** Registers a new member (unverified) and mails the verification link; for a known email, mails its owner. */
     @Transactional
     public List<String> register(String email, String password) {

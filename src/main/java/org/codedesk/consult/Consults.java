@@ -27,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Email consults: a member's question becomes a thread, the assistant drafts an answer at once, the member is told
  * (through the {@link Outbox}) with the thread's link, and a consultant reviews, edits and sends the answer. Every
- * read names the member or checks the consultant role; nothing is sent except through the outbox.
+ * read names the member or checks the consultant role; nothing is sent except through the outbox, and mail for a
+ * member goes to the account's current address. Mail is taken into an account only from an authenticated sender; the
+ * rest waits in {@link HeldMails} for the member to confirm it.
  */
 @Service
 public class Consults {
@@ -45,9 +47,12 @@ public class Consults {
     private final int periodDays;
     private final long maxAttachmentBytes;
     private final Accounts accounts;
+    private final SenderAuthentication senderAuthentication;
+    private final HeldMails held;
     private final SecureRandom random = new SecureRandom();
 
     Consults(JdbcTemplate jdbc, Outbox outbox, Assistant assistant, Environment environment, Accounts accounts,
+             SenderAuthentication senderAuthentication, HeldMails held,
              @Value("${codedesk.consult.max-attachment-bytes:5242880}") long maxAttachmentBytes,
              @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl,
              @Value("${codedesk.consult.send-instant-draft:false}") boolean sendInstantDraft,
@@ -61,6 +66,8 @@ public class Consults {
         this.sendInstantDraft = sendInstantDraft;
         this.periodDays = periodDays;
         this.accounts = accounts;
+        this.senderAuthentication = senderAuthentication;
+        this.held = held;
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
@@ -115,18 +122,22 @@ public class Consults {
         String text = "We received your coding question \"" + cleanSubject + "\". A CodeDesk consultant will review it and answer by "
                 + now.plus(answerTime(member)) + " (UTC).\n\nFollow the thread: " + baseUrl + "/consult/threads/" + id + "\n"
                 + (sendInstantDraft ? "\nAn instant draft, NOT YET REVIEWED by a consultant:\n\n" + draft + "\n" : "");
-        outbox.queue(id, member.email(), subject(token, "Received: " + cleanSubject), text, messageId(), questionId);
+        outbox.queue(id, member, subject(token, "Received: " + cleanSubject), text, messageId(), questionId);
         return id;
     }
 
     /** What became of a received mail. */
-    public enum Received { NEW_THREAD, REPLY, DUPLICATE, NOT_A_MEMBER, NO_CONSULTS_LEFT, TOO_LARGE, REFUSED }
+    public enum Received { NEW_THREAD, REPLY, HELD, DUPLICATE, NOT_A_MEMBER, NO_CONSULTS_LEFT, TOO_LARGE, REFUSED }
 
     /**
-     * Takes in a mail received for the consult address, idempotently by Message-ID: a reply (by In-Reply-To or
-     * References, else the thread token in the subject) from the thread's member joins its thread; otherwise a
-     * member with consults left opens a thread; anyone else gets a polite answer saying why. Attachments over
-     * {@code codedesk.consult.max-attachment-bytes} in all are refused with a message to the sender.
+     * Takes in a mail received for the consult address, idempotently by Message-ID. Its From names a member's account,
+     * but anyone can write any From, so the mail is taken into the account only when the sender is authenticated: it
+     * carries a token of one of the account's threads (the {@code [CD-<token>]} of the thread's subjects, or the
+     * Message-ID of a mail we sent for it: both random and mailed only to the member), or our MX vouches for its From
+     * ({@link SenderAuthentication}). Then a reply joins its thread, and a new question opens one when the plan has
+     * consults left (else, or when its attachments are over {@code codedesk.consult.max-attachment-bytes}, the member
+     * is told why). Otherwise the mail is held until the member confirms it, logged in ({@link #confirm}); it opens no
+     * thread and spends no consult before. Mail from an address that is no member's gets no answer at all.
      */
     @Transactional
     public Received receive(InboundMail mail) {
@@ -136,38 +147,79 @@ public class Consults {
         if (seen(mail.messageId())) {
             return Received.DUPLICATE;
         }
+        Optional<Member> sender = accounts.member(mail.from());
+        if (sender.isEmpty()) {
+            // no answer: it would go to whatever address the mail claims (backscatter), and could only say "register"
+            record(mail, Received.NOT_A_MEMBER);
+            return Received.NOT_A_MEMBER;
+        }
+        Member member = sender.get();
+        Optional<ConsultThread> tokenThread = threadByToken(mail).filter(t -> t.accountId() == member.id());
+        boolean authenticated = tokenThread.isPresent() || senderAuthentication.vouchesFor(mail);
+        Optional<ConsultThread> thread = tokenThread.isPresent() ? tokenThread
+                : threadAnswered(mail).filter(t -> t.accountId() == member.id());
+        String subject = mail.subject().replaceAll("^(?i)(re|fwd?):\\s*", "");
+        String body = bounded(thread.isPresent() || !mail.text().isBlank() ? mail.text() : mail.subject());
         long attached = mail.attachments().stream().mapToLong(InboundMail.Attachment::size).sum();
+        if (!authenticated) {
+            held.hold(mail, member, thread.map(ConsultThread::id).orElse(null), subject, body, attached > maxAttachmentBytes ? attached : 0,
+                    messageId());
+            return Received.HELD;
+        }
         if (attached > maxAttachmentBytes) {
-            return refuse(mail, Received.TOO_LARGE, "Your message to CodeDesk's coding consultants was not taken in: its attachments come to "
-                    + String.format("%,d", attached / 1024) + " KB, over the limit of " + String.format("%,d", maxAttachmentBytes / 1024)
+            return refuse(mail, member, Received.TOO_LARGE, "Your message to CodeDesk's coding consultants was not taken in: its attachments"
+                    + " come to " + String.format("%,d", attached / 1024) + " KB, over the limit of " + String.format("%,d", maxAttachmentBytes / 1024)
                     + " KB. Send it again with smaller attachments, or ask at " + baseUrl + "/consult.");
         }
-        String text = mail.text();
-        Optional<ConsultThread> thread = threadAnswered(mail);
-        if (thread.isPresent() && thread.get().memberEmail().equalsIgnoreCase(mail.from())) {
-            ConsultThread t = thread.get();
-            long message = addMessage(t.id(), "MEMBER", mail.from(), text.length() > MAX_BODY ? text.substring(0, MAX_BODY) : text,
-                    mail.messageId(), Instant.now());
-            keep(message, mail.attachments());
-            jdbc.update("update consult_thread set status = ? where id = ?",
-                    (t.consultantId() == null ? ConsultStatus.DRAFTED : ConsultStatus.IN_REVIEW).name(), t.id());
+        if (thread.isPresent()) {
+            join(thread.get(), member, body, mail.messageId(), mail.attachments());
             return Received.REPLY;
         }
-        Optional<Member> member = accounts.member(mail.from());
-        if (member.isEmpty()) {
-            return refuse(mail, Received.NOT_A_MEMBER, "Thank you for your coding question. CodeDesk's consultants answer members' questions:"
-                    + " register for free at " + baseUrl + "/register with this email address, then send your question again (or ask at "
-                    + baseUrl + "/consult).");
+        if (consultsLeft(member) == 0) {
+            return refuse(mail, member, Received.NO_CONSULTS_LEFT, "Thank you for your coding question. Your plan has no consults left in this"
+                    + " period; see " + baseUrl + "/plans to ask more.");
         }
-        if (consultsLeft(member.get()) == 0) {
-            return refuse(mail, Received.NO_CONSULTS_LEFT, "Thank you for your coding question. Your plan has no consults left in this period;"
-                    + " see " + baseUrl + "/plans to ask more.");
-        }
-        String body = text.isBlank() ? mail.subject() : text;
-        open(member.get(), mail.subject().replaceAll("^(?i)(re|fwd?):\\s*", ""), body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body,
-                mail.messageId());
-        keep(jdbc.queryForObject("select id from consult_message where message_id = ?", Long.class, mail.messageId()), mail.attachments());
+        open(member, subject, body, mail.messageId());
+        keep(messageRow(mail.messageId()), mail.attachments());
         return Received.NEW_THREAD;
+    }
+
+    /**
+     * The member, logged in, confirms a mail held for their account: it joins the thread it answered (when that is
+     * still theirs) or opens a thread, spending a consult, as if it had been authenticated. Empty when there is no
+     * such held mail of theirs; IllegalArgumentException (a message for the member) when the plan has no consults left.
+     */
+    @Transactional
+    public Optional<Long> confirm(String key, Member member) {
+        Optional<HeldMails.Taken> taken = held.take(key, member);
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        HeldMail mail = taken.get().mail();
+        Optional<ConsultThread> thread = Optional.ofNullable(mail.threadId()).flatMap(this::find).filter(t -> t.accountId() == member.id());
+        if (thread.isPresent()) {
+            join(thread.get(), member, mail.body(), taken.get().messageId(), taken.get().attachments());
+            return Optional.of(thread.get().id());
+        }
+        long id = open(member, mail.subject(), mail.body(), taken.get().messageId());
+        keep(messageRow(taken.get().messageId()), taken.get().attachments());
+        return Optional.of(id);
+    }
+
+    /** The member's reply joins their thread: back to drafted, or in review when a consultant has it. */
+    private void join(ConsultThread thread, Member member, String body, String messageId, List<InboundMail.Attachment> attachments) {
+        long message = addMessage(thread.id(), "MEMBER", member.email(), body, messageId, Instant.now());
+        keep(message, attachments);
+        jdbc.update("update consult_thread set status = ? where id = ?",
+                (thread.consultantId() == null ? ConsultStatus.DRAFTED : ConsultStatus.IN_REVIEW).name(), thread.id());
+    }
+
+    private static String bounded(String text) {
+        return text.length() > MAX_BODY ? text.substring(0, MAX_BODY) : text;
+    }
+
+    private long messageRow(String messageId) {
+        return jdbc.queryForObject("select id from consult_message where message_id = ?", Long.class, messageId);
     }
 
     private void keep(long messageId, List<InboundMail.Attachment> attachments) {
@@ -201,14 +253,19 @@ public class Consults {
 
     private boolean seen(String messageId) {
         Integer count = jdbc.queryForObject("select (select count(*) from consult_message where message_id = ?)"
-                + " + (select count(*) from consult_refused_mail where message_id = ?)", Integer.class, messageId, messageId);
+                + " + (select count(*) from consult_refused_mail where message_id = ?) + (select count(*) from consult_held_mail where message_id = ?)",
+                Integer.class, messageId, messageId, messageId);
         return count != null && count > 0;
     }
 
-    private Optional<ConsultThread> threadAnswered(InboundMail mail) {
+    /**
+     * The thread whose token the mail carries: only what we made at random and mailed to the thread's member counts,
+     * the Message-ID of a mail we sent for the thread (In-Reply-To, References) or the thread's token in the subject.
+     */
+    private Optional<ConsultThread> threadByToken(InboundMail mail) {
         for (String id : mail.answers()) {
-            List<Long> threads = jdbc.queryForList("select thread_id from consult_message where message_id = ? union"
-                    + " select thread_id from consult_outbox where message_id = ? and thread_id is not null", Long.class, id, id);
+            List<Long> threads = jdbc.queryForList("select thread_id from consult_outbox where message_id = ? and thread_id is not null",
+                    Long.class, id);
             if (!threads.isEmpty()) {
                 return find(threads.get(0));
             }
@@ -221,10 +278,28 @@ public class Consults {
         return Optional.empty();
     }
 
-    private Received refuse(InboundMail mail, Received reason, String text) {
+    /** The thread the mail answers by any of its ids (the member's own messages too), else by its token. */
+    private Optional<ConsultThread> threadAnswered(InboundMail mail) {
+        for (String id : mail.answers()) {
+            List<Long> threads = jdbc.queryForList("select thread_id from consult_message where message_id = ?", Long.class, id);
+            if (!threads.isEmpty()) {
+                return find(threads.get(0));
+            }
+        }
+        return threadByToken(mail);
+    }
+
+    private void record(InboundMail mail, Received reason) {
         jdbc.update("insert into consult_refused_mail (message_id, reason, received_at) values (?, ?, ?)", mail.messageId(), reason.name(),
                 Timestamp.from(Instant.now()));
-        outbox.queue(null, mail.from(), "Re: " + mail.subject(), text, messageId(), mail.messageId());
+    }
+
+    /** Tells an authenticated member why their mail was not taken in (only then may the answer quote their subject). */
+    private Received refuse(InboundMail mail, Member member, Received reason, String text) {
+        record(mail, reason);
+        String subject = "Re: " + mail.subject();
+        outbox.queue(null, member, subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject, text, messageId(),
+                mail.messageId());
         return reason;
     }
 
@@ -315,7 +390,9 @@ public class Consults {
         addMessage(id, "CONSULTANT", consultant.email(), text, messageId, Instant.now());
         jdbc.update("update consult_thread set status = ? where id = ?", ConsultStatus.ANSWERED.name(), id);
         String last = thread.messages().get(thread.messages().size() - 1).messageId();
-        outbox.queue(id, thread.memberEmail(), subject(thread.token(), "Re: " + thread.subject()), text + "\n\n--\nReviewed by a CodeDesk"
+        // to the account's address when the mail goes out, not the one the member had when asking
+        Member member = accounts.member(thread.accountId()).orElseThrow(() -> new IllegalStateException("The member's account is gone."));
+        outbox.queue(id, member, subject(thread.token(), "Re: " + thread.subject()), text + "\n\n--\nReviewed by a CodeDesk"
                 + " consultant. The thread: " + baseUrl + "/consult/threads/" + id + "\nReply to this email to ask a follow-up.", messageId, last);
     }
 
@@ -335,6 +412,8 @@ public class Consults {
     @EventListener
     void on(AccountDeleted deleted) {
         jdbc.update("delete from consult_thread where account_id = ?", deleted.accountId());
+        held.forget(deleted.accountId());
+        outbox.forget(deleted.accountId());
     }
 
     public static boolean isConsultant(Member member) {

@@ -140,4 +140,44 @@ class ConsultJourneyTest {
         mvc.perform(post(location + "/delete").with(csrf()).with(alice)).andExpect(status().is3xxRedirection());
         mvc.perform(get(location).with(alice)).andExpect(status().isNotFound());
     }
+
+    @Test
+    void anAnswerGoesToTheMembersCurrentAddressAfterAnEmailChange() throws Exception {
+        String before = register("mover");
+        String location = mvc.perform(post("/consult").with(csrf()).with(user(before).roles("MEMBER")).param("subject", "Moving question")
+                .param("body", "Is 11042 reported per wound?")).andReturn().getResponse().getRedirectedUrl();
+        RequestPostProcessor consultant = consultant();
+        mvc.perform(post(location + "/claim").with(csrf()).with(consultant)).andExpect(status().is3xxRedirection());
+        mvc.perform(post(location + "/answer").with(csrf()).with(consultant).param("body", "Per wound group, summed by depth."))
+                .andExpect(status().is3xxRedirection());
+
+        // the member changes their address before the answer goes out: while the new one is unconfirmed, nothing goes
+        String after = "moved-" + java.util.UUID.randomUUID() + "@example.org";
+        assertThat(accounts.changeEmail(before, TestMembers.PASSWORD, after)).isEmpty();
+        deliver();
+        assertThat(consultMail(before)).isEmpty();
+        assertThat(consultMail(after)).isEmpty();
+        String verification = (String) java.util.Arrays.stream(to(after)).filter(m -> subject(m).startsWith("Confirm your email")).findFirst()
+                .orElseThrow().getContent();
+        assertThat(accounts.verify(verification.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1"))).isTrue();
+
+        deliver();
+        assertThat(consultMail(before)).isEmpty();
+        assertThat(consultMail(after)).anyMatch(m -> subject(m).startsWith("Received: Moving question"))
+                .anyMatch(m -> subject(m).startsWith("Re: Moving question"));
+        assertThat(outbox.pending()).noneMatch(m -> m.to().equals(before) || m.to().equals(after));
+    }
+
+    /** The consult mails (their subjects carry the thread's token) received at the address. */
+    private static java.util.List<MimeMessage> consultMail(String address) throws Exception {
+        return java.util.Arrays.stream(to(address)).filter(m -> subject(m).contains("[CD-")).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

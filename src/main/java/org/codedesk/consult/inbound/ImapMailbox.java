@@ -2,7 +2,6 @@ package org.codedesk.consult.inbound;
 
 import java.util.Properties;
 
-import org.codedesk.consult.Consults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,25 +18,26 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Polls the consult mailbox over IMAP ({@code codedesk.consult.imap.host}; off when blank) every
- * {@code codedesk.consult.imap.interval}: each unread message is stored as a consult (or a reply) first, and only
- * then marked read, so a crash between the two reads it again, and the Message-ID makes that second reading a no-op.
+ * {@code codedesk.consult.imap.interval}: each unread message is stored first (as a consult or a reply, or whole for a
+ * consultant when it cannot be read: {@link MailIntake}), and only then marked read, so a crash between the two reads
+ * it again, and the Message-ID makes that second reading a no-op.
  */
 @Component
 public class ImapMailbox {
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
-    private final Consults consults;
+    private final MailIntake intake;
     private final String host;
     private final int port;
     private final String user;
     private final String password;
     private final boolean ssl;
 
-    ImapMailbox(Consults consults, @Value("${codedesk.consult.imap.host:}") String host, @Value("${codedesk.consult.imap.port:993}") int port,
+    ImapMailbox(MailIntake intake, @Value("${codedesk.consult.imap.host:}") String host, @Value("${codedesk.consult.imap.port:993}") int port,
                 @Value("${codedesk.consult.imap.user:}") String user, @Value("${codedesk.consult.imap.password:}") String password,
                 @Value("${codedesk.consult.imap.ssl:true}") boolean ssl) {
-        this.consults = consults;
+        this.intake = intake;
         this.host = host;
         this.port = port;
         this.user = user;
@@ -71,10 +71,13 @@ public class ImapMailbox {
                         continue;
                     }
                     try {
-                        consults.receive(MailParser.parse(mime));
+                        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                        mime.writeTo(raw);
+                        String[] sender = mime.getHeader("From");
+                        intake.take(raw.toByteArray(), sender == null ? "" : sender[0]);
                         message.setFlag(Flags.Flag.SEEN, true);
                         taken++;
-                    } catch (RuntimeException | java.io.IOException e) {
+                    } catch (MailIntake.TryLater | MessagingException | java.io.IOException | RuntimeException e) {
                         // left unread: tried again at the next poll; the message itself is not logged (it may hold PHI)
                         log.warn("Consult mail {} not taken in: {}", message.getMessageNumber(), e.getMessage());
                     }

@@ -15,11 +15,13 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 /**
  * Reads a received MIME message into an {@link InboundMail}: the first text/plain part (else the text of the first
- * HTML part, tags removed), attachments (name, type, content), and the Message-ID, In-Reply-To and References headers.
- * A message without a Message-ID gets none invented: the caller refuses it.
+ * HTML part, tags removed), attachments (name, type, content), the Message-ID, In-Reply-To and References headers, and
+ * the Authentication-Results headers in their order (topmost first). A message without a Message-ID gets none invented:
+ * the caller refuses it. A header too malformed to read throws: the caller keeps the raw message for a person.
  */
 public final class MailParser {
 
@@ -41,13 +43,15 @@ public final class MailParser {
                 }
             }
         }
+        String[] authenticationResults = message.getHeader("Authentication-Results");
         StringBuilder plain = new StringBuilder();
         StringBuilder html = new StringBuilder();
         List<InboundMail.Attachment> attachments = new ArrayList<>();
         walk(message, plain, html, attachments);
         String text = plain.length() > 0 ? plain.toString() : html.toString().replaceAll("(?s)<[^>]*>", " ").replaceAll("[ \\t]+", " ");
         return new InboundMail(message.getMessageID(), sender.toLowerCase(Locale.ROOT), message.getSubject() == null ? "" : message.getSubject(),
-                text.strip(), answers, attachments);
+                text.strip(), answers, attachments, authenticationResults == null ? List.of()
+                : java.util.Arrays.stream(authenticationResults).map(MimeUtility::unfold).toList());
     }
 
     private static void walk(Part part, StringBuilder plain, StringBuilder html, List<InboundMail.Attachment> attachments)

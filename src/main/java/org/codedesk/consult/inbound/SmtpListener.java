@@ -3,9 +3,7 @@ package org.codedesk.consult.inbound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Properties;
 
-import org.codedesk.consult.Consults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,31 +13,28 @@ import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.server.SMTPServer;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-
 /**
  * The consult address's own SMTP listener (behind the operator's MX), on {@code codedesk.consult.smtp.port} (0: off).
  * It accepts mail for {@code codedesk.consult.address} only, and answers "250 OK" only after the mail is stored (the
- * consult is taken in within one transaction): if storing fails the sender is told to try again later (451), so a
- * crash loses nothing, and a second delivery of the same Message-ID changes nothing.
+ * consult is taken in within one transaction, or a mail that cannot be read is kept whole for a consultant, see
+ * {@link MailIntake}): only when nothing could be stored is the sender told to try again later (451), so a crash loses
+ * nothing, a malformed mail is not retried for ever, and a second delivery of the same Message-ID changes nothing.
  */
 @Component
 public class SmtpListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpListener.class);
 
-    private final Consults consults;
+    private final MailIntake intake;
     private final int port;
     private final String address;
     private final int maxMessageBytes;
     private volatile SMTPServer server;
 
-    SmtpListener(Consults consults, @Value("${codedesk.consult.smtp.port:0}") int port,
+    SmtpListener(MailIntake intake, @Value("${codedesk.consult.smtp.port:0}") int port,
                  @Value("${codedesk.consult.address:consult@localhost}") String address,
                  @Value("${codedesk.consult.smtp.max-message-bytes:15728640}") int maxMessageBytes) {
-        this.consults = consults;
+        this.intake = intake;
         this.port = port;
         this.address = address.toLowerCase(Locale.ROOT).trim();
         this.maxMessageBytes = maxMessageBytes;
@@ -64,11 +59,11 @@ public class SmtpListener implements SmartLifecycle {
 
         @Override
         public String data(InputStream data) throws RejectException, IOException {
+            byte[] raw = data.readAllBytes(); // at most codedesk.consult.smtp.max-message-bytes: the server refuses more
             try {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), data);
-                consults.receive(MailParser.parse(message));
+                intake.take(raw, from);
                 return null;
-            } catch (MessagingException | RuntimeException e) {
+            } catch (MailIntake.TryLater e) {
                 // the sending server keeps the mail and tries again; the mail itself is not logged (it may hold PHI)
                 log.warn("Consult mail from {} not stored, sender told to retry: {}", from, e.getMessage());
                 throw new RejectException(451, "Requested action aborted: local error in processing; try again later");

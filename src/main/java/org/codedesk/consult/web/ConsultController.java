@@ -7,8 +7,10 @@ import org.codedesk.accounts.Accounts;
 import org.codedesk.accounts.Member;
 import org.codedesk.consult.ConsultThread;
 import org.codedesk.consult.Consults;
+import org.codedesk.consult.HeldMails;
 import org.codedesk.consult.InboundMail;
 import org.codedesk.consult.Outbox;
+import org.codedesk.consult.UnreadableMail;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +32,15 @@ class ConsultController {
     private final Consults consults;
     private final Outbox outbox;
     private final Accounts accounts;
+    private final HeldMails held;
+    private final UnreadableMail unreadable;
 
-    ConsultController(Consults consults, Outbox outbox, Accounts accounts) {
+    ConsultController(Consults consults, Outbox outbox, Accounts accounts, HeldMails held, UnreadableMail unreadable) {
         this.consults = consults;
         this.outbox = outbox;
         this.accounts = accounts;
+        this.held = held;
+        this.unreadable = unreadable;
     }
 
     @GetMapping("/consult")
@@ -42,6 +48,7 @@ class ConsultController {
         member(request).ifPresent(m -> {
             model.addAttribute("left", consults.consultsLeft(m));
             model.addAttribute("threads", consults.threadsOf(m));
+            model.addAttribute("held", held.of(m));
         });
         return "consult/form";
     }
@@ -105,7 +112,9 @@ class ConsultController {
 
     @GetMapping("/consult/queue")
     String queue(HttpServletRequest request, Model model) {
-        model.addAttribute("threads", consults.queue(requireConsultant(request)));
+        Member consultant = requireConsultant(request);
+        model.addAttribute("threads", consults.queue(consultant));
+        model.addAttribute("unreadable", unreadable.waiting(consultant));
         model.addAttribute("now", java.time.Instant.now());
         return "consult/queue";
     }

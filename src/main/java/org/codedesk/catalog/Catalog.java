@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * Thread-safe; every answer is computed from the immutable release rows.
  */
 @Service
-public class Catalog {
+public class Catalog implements DatasetCurrency {
 
     private static final RowMapper<Release> RELEASE = Catalog::release;
 
@@ -57,6 +57,42 @@ public class Catalog {
 
     public Optional<Release> releaseInForce(CodeSystem system, LocalDate date) {
         return releaseInForce(system, date, "codes");
+    }
+
+    /** How each code system is published: ICD-10 by fiscal year, HCPCS by quarter, CPT by calendar year. */
+    public static PublicationCycle cycle(CodeSystem system) {
+        return switch (system) {
+            case ICD10CM, ICD10PCS -> PublicationCycle.FISCAL_YEAR;
+            case HCPCS -> PublicationCycle.QUARTERLY;
+            case CPT -> PublicationCycle.CALENDAR_YEAR;
+        };
+    }
+
+    /** Whether the code set in force on the date is imported, or which older one answers for it (see {@link Currency}). */
+    public Currency currency(CodeSystem system, LocalDate date) {
+        Optional<Release> shown = releaseInForce(system, date);
+        return Currency.of(system.title(), cycle(system), date, shown.map(Catalog::shortLabel).orElse(null),
+                shown.map(Release::effectiveFrom).orElse(null));
+    }
+
+    /** Every code system imported here (CPT only once a licensed file is), on the date. */
+    @Override
+    public List<Currency> currency(LocalDate date) {
+        java.util.Set<CodeSystem> imported = java.util.EnumSet.noneOf(CodeSystem.class);
+        releases().forEach(r -> { if (r.has("codes")) imported.add(r.system()); });
+        List<Currency> result = new java.util.ArrayList<>();
+        for (CodeSystem system : CodeSystem.values()) {
+            if (system != CodeSystem.CPT || imported.contains(system)) {
+                result.add(currency(system, date));
+            }
+        }
+        return result;
+    }
+
+    /** "FY2023 (April 2023 update)" from "ICD-10-CM FY2023 (April 2023 update)": the label without the system's name. */
+    private static String shortLabel(Release release) {
+        String title = release.system().title() + " ";
+        return release.label().startsWith(title) ? release.label().substring(title.length()) : release.version();
     }
 
     /** The page of a code on a date of service; empty when the release in force has no such code. */

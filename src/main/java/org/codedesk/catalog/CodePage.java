@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Everything CodeDesk shows about one code on a date of service, each fact with the release it came from.
- * Lists are empty, never null, when a fact does not apply to the code's system.
+ * Lists are empty, never null, when a fact does not apply to the code's system. {@code currency} says whether the
+ * release shown is the one in force on the date or an older one (then with the sentence to show).
  */
 public record CodePage(
         CodeSystem system,
@@ -29,7 +30,8 @@ public record CodePage(
         List<PcsDefinition> pcsDefinitions,
         List<Attribute> attributes,
         List<IndexEntry> indexEntries,
-        List<HistoryEvent> history) {
+        List<HistoryEvent> history,
+        Currency currency) {
 
     /** A step of the hierarchy above the code; {@code url} null for headings without a page. */
     public record Crumb(String code, String title, String url) { }

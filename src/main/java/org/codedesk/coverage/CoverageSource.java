@@ -15,4 +15,16 @@ public enum CoverageSource {
     public String title() {
         return title;
     }
+
+    /**
+     * How CMS publishes it: the NCD lab spreadsheet by quarter, the MCE with each fiscal year; the Medicare Coverage
+     * Database download changes weekly, so it is taken as it is (not tied to a period).
+     */
+    public org.codedesk.catalog.PublicationCycle cycle() {
+        return switch (this) {
+            case NCD_LAB -> org.codedesk.catalog.PublicationCycle.QUARTERLY;
+            case MCE -> org.codedesk.catalog.PublicationCycle.FISCAL_YEAR;
+            case MCD -> org.codedesk.catalog.PublicationCycle.NONE;
+        };
+    }
 }

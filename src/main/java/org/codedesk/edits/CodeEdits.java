@@ -7,11 +7,12 @@ import java.util.List;
  * Every edit and fee schedule fact of one CPT or HCPCS code on a date of service: PTP edits per setting (the code
  * in column 1 and in column 2), MUEs per setting, its add-on code edits and the add-on codes of which it is a
  * primary, and its fee schedule rows. Each part carries the release it came from, or in {@code missing} why
- * there is none. What the code page and the edits API show.
+ * there is none; {@code staleTables} the sentence for each table answered from an older release than the one in force
+ * (see {@link org.codedesk.catalog.Currency}). What the code page and the edits API show.
  */
 public record CodeEdits(String code, LocalDate dateOfService, List<PtpTable> ptp, List<MueEntry> mue, EditsRelease addOnRelease,
                         List<AddOnEdit> addOn, List<AddOnEdit> addOnsOfThisPrimary, String addOnMissing, EditsRelease feeScheduleRelease,
-                        List<FeeSchedule> feeSchedule, String feeScheduleMissing) {
+                        List<FeeSchedule> feeSchedule, String feeScheduleMissing, List<String> staleTables) {
 
     /** PTP edits of one setting active on the date; {@code release} null and {@code missing} set when none is in force. */
     public record PtpTable(Setting setting, EditsRelease release, List<PtpEdit> asColumn1, List<PtpEdit> asColumn2, String missing) { }

@@ -34,4 +34,13 @@ public enum Dataset {
     public String title() {
         return title;
     }
+
+    /** How CMS publishes it: quarterly tables, the GPCI and locality files by calendar year, GEMs and POS not by period. */
+    public org.codedesk.catalog.PublicationCycle cycle() {
+        return switch (monthsCovered) {
+            case 3 -> org.codedesk.catalog.PublicationCycle.QUARTERLY;
+            case 12 -> org.codedesk.catalog.PublicationCycle.CALENDAR_YEAR;
+            default -> org.codedesk.catalog.PublicationCycle.NONE;
+        };
+    }
 }

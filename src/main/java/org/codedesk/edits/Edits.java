@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.codedesk.catalog.Currency;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,16 @@ public class Edits {
     /** The release in force on the date that still covers it (see {@link EditsRelease#covers}): what a check may rely on. */
     public Optional<EditsRelease> current(Dataset dataset, LocalDate date) {
         return inForce(dataset, date).filter(r -> r.covers(date));
+    }
+
+    /**
+     * Whether the table in force on the date is imported, or which older one answers (the product's one rule and sentence,
+     * see {@link Currency}).
+     */
+    public Currency currency(Dataset dataset, LocalDate date) {
+        Optional<EditsRelease> shown = inForce(dataset, date);
+        return Currency.of(dataset.title(), dataset.cycle(), date, shown.map(EditsRelease::version).orElse(null),
+                shown.map(EditsRelease::effectiveFrom).orElse(null));
     }
 
     /** Why no release of the dataset answers for the date, in one sentence: none imported, none yet, or only an older one. */
@@ -101,8 +112,16 @@ public class Edits {
         List<AddOnEdit> ofPrimary = aoc.map(r -> addOnsOfPrimary(r, code, date)).orElse(List.of());
         Optional<EditsRelease> rvu = inForce(Dataset.PFS_RVU, date);
         List<FeeSchedule> fees = rvu.map(r -> fees(r, List.of(code), locality).getOrDefault(code, List.of())).orElse(List.of());
+        List<String> stale = new ArrayList<>();
+        for (Dataset dataset : List.of(Dataset.PTP_PRACTITIONER, Dataset.PTP_HOSPITAL, Dataset.MUE_PRACTITIONER, Dataset.MUE_HOSPITAL,
+                Dataset.MUE_DME, Dataset.ADD_ON, Dataset.PFS_RVU)) {
+            Currency currency = currency(dataset, date);
+            if (currency.stale() && currency.shown() != null) { // a table never imported says so in its own place
+                stale.add(currency.sentence());
+            }
+        }
         return new CodeEdits(code, date, ptp, mue, aoc.orElse(null), addOn, ofPrimary, aoc.isEmpty() ? notImported(Dataset.ADD_ON, date) : null,
-                rvu.orElse(null), fees, rvu.isEmpty() ? notImported(Dataset.PFS_RVU, date) : null);
+                rvu.orElse(null), fees, rvu.isEmpty() ? notImported(Dataset.PFS_RVU, date) : null, stale);
     }
 
     // --- PTP ---

@@ -63,8 +63,16 @@ public class Search {
     public record Hit(CodeSystem system, String code, String title, boolean billable, List<Segment> highlighted, List<String> reasons,
                       String url) { }
 
-    /** The results, what the query was understood as ({@code notes}), and a message when there is nothing to show. */
-    public record Results(String query, List<String> notes, List<Hit> hits, String message) { }
+    /**
+     * The results, what the query was understood as ({@code notes}), a message when there is nothing to show, and for each
+     * code system searched whose release in force on the date is not imported, the sentence that says so ({@code currency}).
+     */
+    public record Results(String query, List<String> notes, List<Hit> hits, String message, List<String> currency) {
+
+        Results(String query, List<String> notes, List<Hit> hits, String message) {
+            this(query, notes, hits, message, List.of());
+        }
+    }
 
     /** An autocomplete entry. */
     public record Suggestion(CodeSystem system, String code, String title, boolean billable, String url) { }
@@ -81,9 +89,12 @@ public class Search {
     private final Cache<String, List<Suggestion>> suggestions;
     private final Synonyms abbreviations = Synonyms.load("search/abbreviations.tsv");
 
-    Search(SearchIndexes indexes, Vectors vectors,
+    private final org.codedesk.catalog.Catalog catalog;
+
+    Search(SearchIndexes indexes, Vectors vectors, org.codedesk.catalog.Catalog catalog,
            @org.springframework.beans.factory.annotation.Value("${codedesk.search.suggest-cache-size:20000}") long cacheSize) {
         this.indexes = indexes;
+        this.catalog = catalog;
         this.vectors = vectors;
         // autocomplete prefixes repeat heavily across users; the key holds the index key, so a new index never serves old entries
         this.suggestions = Caffeine.newBuilder().maximumSize(cacheSize).build();
@@ -94,6 +105,15 @@ public class Search {
     /** What a clinical abbreviation stands for ("CHF": congestive heart failure...), empty when it is not one we know. */
     public List<String> abbreviationExpansions(String abbreviation) {
         return abbreviations.expansions(Synonyms.normalize(abbreviation));
+    }
+
+    /** The sentences of the code systems searched whose release in force on the date (today when none) is not imported. */
+    private List<String> staleSentences(Request request) {
+        java.time.LocalDate date = request.date() == null ? java.time.LocalDate.now() : request.date();
+        List<CodeSystem> systems = request.system() != null ? List.of(request.system())
+                : List.of(CodeSystem.ICD10CM, CodeSystem.ICD10PCS, CodeSystem.HCPCS);
+        return systems.stream().map(s -> catalog.currency(s, date)).filter(c -> c.stale() && c.shown() != null)
+                .map(org.codedesk.catalog.Currency::sentence).toList();
     }
 
     public Results search(Request request) {
@@ -147,7 +167,7 @@ public class Search {
                     .map(r -> hit(r, stems)).toList();
             String message = hits.isEmpty() ? "No code matches \"" + meaning.query() + "\"" + (request.system() != null ? " in "
                     + request.system().title() : "") + "." : null;
-            return new Results(meaning.query(), notes, hits, message);
+            return new Results(meaning.query(), notes, hits, message, staleSentences(request));
         } finally {
             index.release();
         }

@@ -195,4 +195,21 @@ class CodePagesTest {
         assertThat(html).contains("href=\"/codes\"").contains("ICD-10-CM FY2016").contains("href=\"/ask\"").contains("href=\"/case-to-code\"")
                 .contains("href=\"/consult\"").contains("href=\"/jobs\"");
     }
+
+    @Test
+    void aDateWhoseReleaseIsNotImportedIsAnsweredFromTheOlderOneAndSaysSoOnPageApiAndSearch() throws Exception {
+        // HCPCS is quarterly: 2016-06-01 is in 2016-Q2, and only the 2016-01 file is imported
+        String sentence = "HCPCS Level II 2016-Q2 is in force since 2016-04-01 and is not imported; shown: 2016-01.";
+        assertThat(mvc.perform(get("/codes/hcpcs/X1001" + DOS)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(sentence);
+        mvc.perform(get("/api/v1/codes/hcpcs/X1001" + DOS)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.currency.stale").value(true))
+                .andExpect(jsonPath("$.currency.sentence").value(sentence));
+        assertThat(mvc.perform(get("/search?q=X1001&system=hcpcs&date=2016-06-01")).andReturn().getResponse().getContentAsString())
+                .contains(sentence);
+        // ICD-10-CM FY2016 is the release of its fiscal year: nothing to say
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.001A" + DOS)).andExpect(jsonPath("$.currency.stale").value(false));
+        assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("Data in force today")
+                .contains("id=\"data-in-force\"").contains("ICD-10-CM");
+    }
 }

@@ -64,6 +64,15 @@ class EditsPagesTest {
     }
 
     @Test
+    void aTableOfAnOlderQuarterAnswersAndEachSectionSaysSo() throws Exception {
+        // 2016-08-01 is in 2016-Q3; the fixtures are the April 2016 tables
+        String html = page("/codes/cpt/27447?date=2016-08-01", MEMBER);
+        assertThat(html).contains("MUE table, practitioner services 2016-Q3 is in force since 2016-07-01 and is not imported; shown:")
+                .contains("Physician Fee Schedule relative value file (PPRRVU) 2016-Q3 is in force since 2016-07-01");
+        assertThat(page("/codes/cpt/27447" + DOS, MEMBER)).doesNotContain("is in force since");
+    }
+
+    @Test
     void aGuestLearnsWhatTheSectionsAreButGetsNoneOfTheirData() throws Exception {
         String html = page("/codes/cpt/27447" + DOS, null);
         assertThat(html).contains("id=\"premium-prompt\"").contains("NCCI PTP edits, Medically unlikely edits")

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.codedesk.catalog.Currencies;
 import org.codedesk.catalog.ImportProgress;
 import org.codedesk.catalog.importing.CatalogImporter;
 import org.springframework.stereotype.Controller;
@@ -25,15 +26,18 @@ class AdminImportController {
 
     private final CatalogImporter importer;
     private final ImportProgress progress;
+    private final Currencies currencies;
 
-    AdminImportController(CatalogImporter importer, ImportProgress progress) {
+    AdminImportController(CatalogImporter importer, ImportProgress progress, Currencies currencies) {
         this.importer = importer;
         this.progress = progress;
+        this.currencies = currencies;
     }
 
     @GetMapping("/admin/import")
     String page(Model model) {
         model.addAttribute("progress", progress.snapshot());
+        model.addAttribute("currency", currencies.on(java.time.LocalDate.now()));
         return VIEW;
     }
 
@@ -49,6 +53,7 @@ class AdminImportController {
             model.addAttribute("error", error);
             model.addAttribute("paths", paths);
             model.addAttribute("progress", progress.snapshot());
+            model.addAttribute("currency", currencies.on(java.time.LocalDate.now()));
             return VIEW;
         }
         Thread worker = new Thread(() -> {

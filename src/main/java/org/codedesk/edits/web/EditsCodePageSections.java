@@ -58,15 +58,16 @@ class EditsCodePageSections implements CodePageExtension {
     record PtpTable(Setting setting, EditsRelease release, String missing, List<PtpEdit> asColumn1, int column1Total,
                     List<PtpEdit> asColumn2, int column2Total) { }
 
-    record PtpModel(String code, LocalDate date, List<PtpTable> tables) { }
+    /** Each model's {@code stale}: the sentence of each of its tables answered from an older release than the one in force. */
+    record PtpModel(String code, LocalDate date, List<PtpTable> tables, List<String> stale) { }
 
-    record MueModel(String code, LocalDate date, List<CodeEdits.MueEntry> rows) { }
+    record MueModel(String code, LocalDate date, List<CodeEdits.MueEntry> rows, List<String> stale) { }
 
     record AddOnModel(String code, LocalDate date, EditsRelease release, String missing, List<AddOnEdit> rows, String typeWords,
-                      List<AddOnEdit> addOnsOfThis) { }
+                      List<AddOnEdit> addOnsOfThis, List<String> stale) { }
 
     record FeeModel(String code, LocalDate date, EditsRelease release, String missing, List<FeeSchedule> rows, List<Locality> localities,
-                    String locality) { }
+                    String locality, List<String> stale) { }
 
     record GemModel(String code, String otherSystem, EditsRelease forwardRelease, List<GemMapping> forward, EditsRelease backwardRelease,
                     List<GemMapping> backward) { }
@@ -79,12 +80,20 @@ class EditsCodePageSections implements CodePageExtension {
                 t.asColumn1().size(), first(t.asColumn2()), t.asColumn2().size())).toList();
         String typeWords = e.addOn().isEmpty() ? null : edits.addOnTypeWords(e.addOn().get(0).editType());
         return List.of(
-                new CodePageSection("ptp", "NCCI PTP edits", TEMPLATE, "ptp", new PtpModel(code, date, ptp)),
-                new CodePageSection("mue", "Medically unlikely edits", TEMPLATE, "mue", new MueModel(code, date, e.mue())),
+                new CodePageSection("ptp", "NCCI PTP edits", TEMPLATE, "ptp", new PtpModel(code, date, ptp,
+                        stale(date, Dataset.PTP_PRACTITIONER, Dataset.PTP_HOSPITAL))),
+                new CodePageSection("mue", "Medically unlikely edits", TEMPLATE, "mue", new MueModel(code, date, e.mue(),
+                        stale(date, Dataset.MUE_PRACTITIONER, Dataset.MUE_HOSPITAL, Dataset.MUE_DME))),
                 new CodePageSection("add-on", "Add-on code edits", TEMPLATE, "addon", new AddOnModel(code, date, e.addOnRelease(),
-                        e.addOnMissing(), e.addOn(), typeWords, e.addOnsOfThisPrimary())),
+                        e.addOnMissing(), e.addOn(), typeWords, e.addOnsOfThisPrimary(), stale(date, Dataset.ADD_ON))),
                 new CodePageSection("fees", "Physician Fee Schedule", TEMPLATE, "fees", new FeeModel(code, date, e.feeScheduleRelease(),
-                        e.feeScheduleMissing(), e.feeSchedule(), localities, chosen.map(Locality::id).orElse(""))));
+                        e.feeScheduleMissing(), e.feeSchedule(), localities, chosen.map(Locality::id).orElse(""), stale(date, Dataset.PFS_RVU))));
+    }
+
+    /** The sentences of the tables answered from an older release (a table never imported says so in its own place). */
+    private List<String> stale(LocalDate date, Dataset... datasets) {
+        return java.util.Arrays.stream(datasets).map(d -> edits.currency(d, date)).filter(c -> c.stale() && c.shown() != null)
+                .map(org.codedesk.catalog.Currency::sentence).toList();
     }
 
     private CodePageSection gems(String key, LocalDate date, Dataset forward, Dataset backward, String otherSystem) {

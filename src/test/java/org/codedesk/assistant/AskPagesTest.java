@@ -122,6 +122,8 @@ class AskPagesTest {
         if (get.getRequest().isAsyncStarted()) {
             mvc.perform(asyncDispatch(get)); // (how the stream used to answer a GET)
         }
+        assertThat(storedQuestions(id)).as("questions stored by the GET").isZero();
+        assertThat(questionsSpent(id)).as("questions spent by the GET").isZero();
         assertThat(get.getResponse().getStatus()).isEqualTo(405);
         mvc.perform(post("/ask/stream").with(member).param("q", "What's the MUE for 20610?").param("date", "2016-06-01"))
                 .andExpect(status().isForbidden());

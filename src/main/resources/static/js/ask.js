@@ -1,29 +1,20 @@
 // The assistant page: ask over server-sent events and show each statement as it arrives; without this
-// script the form posts and the answer comes with the page.
+// script the form posts and the answer comes with the page. The stream is a POST of the form itself (its CSRF
+// token included), read with fetch: asking spends the plan's quota and keeps a member's question, so no GET does.
 (function () {
   const form = document.getElementById('ask-form');
-  if (!form || !window.EventSource) return;
+  if (!form || !window.fetch || !window.TextDecoder || !window.URLSearchParams || !window.ReadableStream) return;
   const out = document.getElementById('answer-statements');
   const box = document.getElementById('answer-stream');
+  const conversation = form.querySelector('[name=conversation]');
   function paragraph(text, cls) {
     const p = document.createElement('p');
     if (cls) p.className = cls;
     p.textContent = text;
     return p;
   }
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    const q = form.querySelector('[name=q]').value;
-    const date = form.querySelector('[name=date]').value;
-    const old = document.getElementById('answer');
-    if (old) old.remove();
-    out.replaceChildren();
-    box.hidden = false;
-    const conversation = form.querySelector('[name=conversation]');
-    const source = new EventSource('/ask/stream?q=' + encodeURIComponent(q) + '&date=' + encodeURIComponent(date)
-        + (conversation && conversation.value ? '&conversation=' + encodeURIComponent(conversation.value) : ''));
-    source.addEventListener('statement', function (e) {
-      const s = JSON.parse(e.data);
+  const on = {
+    statement: function (s) {
       const div = document.createElement('div');
       div.className = 'statement';
       div.appendChild(paragraph(s.text));
@@ -35,15 +26,10 @@
       });
       div.appendChild(cites);
       out.appendChild(div);
-    });
-    source.addEventListener('missing', function (e) { out.appendChild(paragraph(JSON.parse(e.data).text, 'older')); });
-    source.addEventListener('error', function (e) {
-      if (e.data) out.appendChild(paragraph(JSON.parse(e.data).message, 'form-error'));
-      source.close();
-    });
-    source.addEventListener('done', function (e) {
-      source.close();
-      const done = JSON.parse(e.data);
+    },
+    missing: function (m) { out.appendChild(paragraph(m.text, 'older')); },
+    error: function (e) { out.appendChild(paragraph(e.message, 'form-error')); },
+    done: function (done) {
       if (done.conversation && conversation) conversation.value = done.conversation; // the next question follows up
       if (done.history) {
         const p = paragraph('', 'source');
@@ -54,7 +40,52 @@
         out.appendChild(p);
       }
       out.setAttribute('data-done', 'true');
+    }
+  };
+  // one server-sent event ("event:name" and "data:" lines) to its handler
+  function dispatch(block) {
+    let name = 'message';
+    const data = [];
+    block.split('\n').forEach(function (line) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
     });
+    if (on[name] && data.length) on[name](JSON.parse(data.join('\n')));
+  }
+  function read(response) {
+    if (!response.ok || !response.body) {
+      on.error({ message: 'The question could not be asked (HTTP ' + response.status + '); reload the page and ask again.' });
+      return undefined;
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    function next() {
+      return reader.read().then(function (chunk) {
+        buffer = (buffer + decoder.decode(chunk.value || new Uint8Array(), { stream: !chunk.done })).replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          dispatch(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+        }
+        if (!chunk.done) return next();
+        if (buffer.trim()) dispatch(buffer);
+        return undefined;
+      });
+    }
+    return next();
+  }
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    const old = document.getElementById('answer');
+    if (old) old.remove();
+    out.replaceChildren();
+    out.removeAttribute('data-done');
+    box.hidden = false;
+    fetch('/ask/stream', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'text/event-stream' },
+      body: new URLSearchParams(new FormData(form)) // q, date, conversation and the CSRF token
+    }).then(read).catch(function () { on.error({ message: 'The connection was lost; please ask again.' }); });
   });
   document.getElementById('copy-answer').addEventListener('click', function () {
     if (navigator.clipboard) navigator.clipboard.writeText(out.innerText);

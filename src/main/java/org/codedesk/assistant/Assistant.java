@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * The coding assistant's API: answers a question from CodeDesk's own data (catalog, search, NCCI edits, MUE,
  * fee schedule, GEMs, modifiers), every statement with its sources, and says what is missing rather than
- * guessing. Works offline; every code it names comes from the catalog or the edit tables. Thread-safe.
+ * guessing. Works offline; every code it names comes from the catalog or the edit tables. A guest's answer keeps the
+ * code pages' gate: what they show members only is not looked up, and the answer says so ({@link Reader}). Thread-safe.
  */
 @Service
 public class Assistant {
@@ -54,28 +55,37 @@ public class Assistant {
         }
     }
 
-    /** Answers the question for a date of service (a date written in the question wins; today when neither). */
+    /**
+     * Answers a member's question for a date of service (a date written in the question wins; today when neither):
+     * consult drafts and the evaluation. Web requests say who reads with {@link #answer(String, LocalDate, Reader)}.
+     */
     public Answer answer(String question, LocalDate dateOfService) {
-        return answer(question, dateOfService, null);
+        return answer(question, dateOfService, null, Reader.MEMBER);
+    }
+
+    /** Answers the question for its reader: a guest gets the members' gate instead of members' facts. */
+    public Answer answer(String question, LocalDate dateOfService, Reader reader) {
+        return answer(question, dateOfService, null, reader);
     }
 
     /**
      * Answers a follow-up in a conversation: a question that names no code or modifier ("and in the hospital?")
      * takes them, and its intent when its own is only a search, from the previous question.
      */
-    public Answer answer(String question, LocalDate dateOfService, String previousQuestion) {
+    public Answer answer(String question, LocalDate dateOfService, String previousQuestion, Reader reader) {
         requireQuestion(question);
         LocalDate today = dateOfService == null ? LocalDate.now() : dateOfService;
         QuestionInterpreter interpreter = new QuestionInterpreter(modifiers.known(today),
                 key -> catalog.known(CodeSystem.HCPCS, List.of(key)).contains(key));
         Interpretation interpretation = followUp(interpreter.interpret(question), previousQuestion == null ? null : interpreter.interpret(previousQuestion));
         LocalDate date = interpretation.date().orElse(today);
-        Answer offline = verifier.verify(answers.answer(question, date, interpretation));
-        if (!model.enabled() || offline.statements().isEmpty()) {
+        Answer offline = verifier.verify(answers.answer(question, date, interpretation, reader));
+        // a gate is said as it is: a model rewriting it could soften it, or fill it in from what it knows
+        if (!model.enabled() || offline.statements().isEmpty() || offline.statements().stream().anyMatch(MembersOnly::isGate)) {
             return offline;
         }
         // the model writes from the offline answer's statements; every code it names is checked like CodeDesk's own
-        ToolBox tools = new OfflineTools(answers, interpreter::interpret);
+        ToolBox tools = new OfflineTools(answers, interpreter::interpret, reader);
         return model.answer(offline, tools).map(written -> verifier.verifyStrictly(written, offline))
                 .orElseGet(() -> new Answer(offline.question(), offline.dateOfService(), offline.intent(), offline.statements(), offline.missing(),
                         offline.unverified(), offline.engine(), List.of("The language model did not answer (failed or took longer than "

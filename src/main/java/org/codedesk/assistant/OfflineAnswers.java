@@ -31,7 +31,9 @@ import org.codedesk.search.Search;
 
 /**
  * Composes answers from CodeDesk's tools, one method per intent. Every statement is built from a tool's result
- * and cites it; a tool with no data for the question adds a line to {@code missing} instead of a statement.
+ * and cites it; a tool with no data for the question adds a line to {@code missing} instead of a statement. For a
+ * guest, the tools whose facts the code pages show members only (PTP edits, MUE, fee schedule, GEMs, coverage) are not
+ * run: the answer carries the code pages' gate ({@link MembersOnly}) in their place.
  */
 final class OfflineAnswers {
 
@@ -53,18 +55,37 @@ final class OfflineAnswers {
         this.search = search;
     }
 
-    /** What one answer collects while tools run. */
+    /** What one answer collects while tools run, for its reader. */
     private static final class Draft {
         final List<Statement> statements = new ArrayList<>();
         final List<String> missing = new ArrayList<>();
+        final Reader reader;
+
+        Draft(Reader reader) {
+            this.reader = reader;
+        }
 
         void say(String text, Citation... citations) {
             statements.add(new Statement(text, List.of(citations)));
         }
+
+        /** For a guest, says that {@code what} is for members and returns true: the caller then looks nothing up. */
+        boolean gated(String what) {
+            if (reader == Reader.MEMBER) {
+                return false;
+            }
+            statements.add(MembersOnly.gate(what));
+            return true;
+        }
     }
 
-    Answer answer(String question, LocalDate date, Interpretation q) {
-        Draft draft = new Draft();
+    /** " of 20610, 27447", or nothing when no code is named. */
+    private static String of(List<String> codes) {
+        return codes.isEmpty() ? "" : " of " + String.join(", ", codes);
+    }
+
+    Answer answer(String question, LocalDate date, Interpretation q, Reader reader) {
+        Draft draft = new Draft(reader);
         switch (q.intent()) {
             case CODE_LOOKUP -> lookup(q, date, draft);
             case PTP_PAIR -> ptp(q, date, draft);
@@ -127,6 +148,9 @@ final class OfflineAnswers {
     /** CPT descriptors are the AMA's: without a licensed file, say what CMS's own tables say about the code. */
     private void cptWithoutLicence(String key, LocalDate date, Draft draft) {
         draft.missing.add("CPT descriptors are AMA text: no licensed CPT file is imported, so the descriptor of " + key + " is not shown.");
+        if (draft.gated("the Physician Fee Schedule facts" + of(List.of(key)))) {
+            return;
+        }
         Optional<EditsRelease> rvu = edits.inForce(Dataset.PFS_RVU, date);
         List<FeeSchedule> rows = rvu.map(r -> edits.fees(r, List.of(key), Optional.empty()).getOrDefault(key, List.of())).orElse(List.of());
         if (!rows.isEmpty()) {
@@ -143,6 +167,9 @@ final class OfflineAnswers {
 
     private void ptp(Interpretation q, LocalDate date, Draft draft) {
         List<String> codes = q.procedures();
+        if (draft.gated("the NCCI PTP edits" + (codes.isEmpty() ? "" : " between " + String.join(" and ", codes)))) {
+            return;
+        }
         List<Setting> settings = q.setting().map(List::of).orElse(List.of(Setting.PRACTITIONER, Setting.OUTPATIENT_HOSPITAL));
         for (Setting setting : settings) {
             Optional<Dataset> dataset = setting.ptp();
@@ -174,6 +201,9 @@ final class OfflineAnswers {
     }
 
     private void mue(Interpretation q, LocalDate date, Draft draft) {
+        if (draft.gated("the medically unlikely edits (MUE)" + of(q.procedures()))) {
+            return;
+        }
         List<Setting> settings = q.setting().map(List::of).orElse(List.of(Setting.values()));
         for (String code : q.procedures()) {
             for (Setting setting : settings) {
@@ -201,6 +231,9 @@ final class OfflineAnswers {
     // --- fee schedule ---
 
     private void fees(Interpretation q, LocalDate date, Draft draft, boolean globalOnly) {
+        if (draft.gated("the Physician Fee Schedule facts (global period, RVUs, payment)" + of(q.procedures()))) {
+            return;
+        }
         Optional<EditsRelease> release = edits.current(Dataset.PFS_RVU, date);
         if (release.isEmpty()) {
             draft.missing.add(edits.notImported(Dataset.PFS_RVU, date));
@@ -253,6 +286,11 @@ final class OfflineAnswers {
     }
 
     private void crosswalk(Interpretation q, LocalDate date, Draft draft) {
+        List<String> codes = new ArrayList<>(q.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList());
+        codes.addAll(q.pcs());
+        if (draft.gated("the ICD-9 mappings (GEMs)" + of(codes))) {
+            return;
+        }
         gems(q.diagnoses(), Dataset.GEM_I10_I9, Dataset.GEM_I9_I10, CodeSystem.ICD10CM, "ICD-9-CM", date, draft);
         gems(q.pcs(), Dataset.GEM_PCS_I9, Dataset.GEM_I9_PCS, CodeSystem.ICD10PCS, "ICD-9-CM procedure", date, draft);
         if (q.diagnoses().isEmpty() && q.pcs().isEmpty()) {
@@ -289,6 +327,12 @@ final class OfflineAnswers {
      * code, the documents named by the question's words ("a lipid panel" finds "Lipids Testing").
      */
     private void coverage(Interpretation q, LocalDate date, Draft draft) {
+        List<String> codes = new ArrayList<>(q.procedures());
+        codes.addAll(q.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList());
+        if (draft.gated("the Medicare coverage facts (NCDs, billing and coding articles, the diagnoses that support a service)" + of(codes))) {
+            lookup(q, date, draft); // what the code pages show guests: the codes themselves
+            return;
+        }
         if (coverage.policies(date).isEmpty()) {
             draft.missing.add(coverage.noPolicy(date) + ": whether the service is covered, and for which diagnoses, cannot be answered here.");
             lookup(q, date, draft);

@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * The offline answers offered to a language model as tools: the model names a tool and its arguments, the
  * arguments are read like a question (codes, modifiers, setting), and the tool's intent is answered from
- * CodeDesk's data. Thread-safe.
+ * CodeDesk's data for the reader of the answer (a guest's tools give the members' gate, not the facts). Thread-safe.
  */
 final class OfflineTools implements ToolBox {
 
@@ -27,10 +27,12 @@ final class OfflineTools implements ToolBox {
 
     private final OfflineAnswers answers;
     private final Function<String, Interpretation> interpreter;
+    private final Reader reader;
 
-    OfflineTools(OfflineAnswers answers, Function<String, Interpretation> interpreter) {
+    OfflineTools(OfflineAnswers answers, Function<String, Interpretation> interpreter, Reader reader) {
         this.answers = answers;
         this.interpreter = interpreter;
+        this.reader = reader;
     }
 
     @Override
@@ -67,6 +69,6 @@ final class OfflineTools implements ToolBox {
         Interpretation read = interpreter.apply(text.toString());
         Interpretation asked = new Interpretation(tool.intent(), read.procedures(), read.diagnoses(), read.pcs(), read.modifiers(), read.date(),
                 read.setting(), read.words());
-        return answers.answer(text.toString().trim(), date, asked);
+        return answers.answer(text.toString().trim(), date, asked, reader);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Members' assistant history: each answered question with its answer text and the member's feedback. Every
- * read and write names the member (account id), so one member never sees or rates another's questions.
+ * read and write names the member (account id), so one member never sees or rates another's questions. Question and
+ * answer are stored with likely PHI redacted ({@link PhiRedactor}: names, dates of birth, record numbers...), since an
+ * answer may quote the question's words; they are kept until the account is deleted.
  */
 @Service
 public class QuestionHistory {
@@ -37,13 +39,14 @@ public class QuestionHistory {
     /** Stores an answered question in the member's conversation (null: a new one); returns its id. */
     public long record(long accountId, Answer answer, Long conversationId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String text = answer.text() + (answer.missing().isEmpty() ? "" : "\n\n" + String.join("\n", answer.missing()));
+        String question = PhiRedactor.redact(answer.question());
+        String text = PhiRedactor.redact(answer.text() + (answer.missing().isEmpty() ? "" : "\n\n" + String.join("\n", answer.missing())));
         jdbc.update(c -> {
             var s = c.prepareStatement("insert into assistant_question (account_id, asked_at, question, date_of_service, intent, answer_text)"
                     + " values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
             s.setLong(1, accountId);
             s.setTimestamp(2, Timestamp.from(Instant.now()));
-            s.setString(3, answer.question());
+            s.setString(3, question.length() > 2000 ? question.substring(0, 2000) : question); // labels may be longer than what they replace
             s.setObject(4, answer.dateOfService());
             s.setString(5, answer.intent().name());
             s.setString(6, text.length() > 20000 ? text.substring(0, 20000) : text);

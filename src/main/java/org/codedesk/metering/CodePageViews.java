@@ -42,6 +42,13 @@ public class CodePageViews {
         return environment.getProperty("codedesk.plans." + plan.toLowerCase(Locale.ROOT) + ".code-views", Integer.class, -1);
     }
 
+    /** What a viewer over the plan's code page views is told (on the JSON API and the FHIR service alike). */
+    public String limitReached(String plan) {
+        int quota = quota(plan);
+        return "You have used the " + quota + " code page view" + (quota == 1 ? "" : "s") + " of the " + plan
+                + " plan for this period. Register or log in for more, or upgrade for unlimited views.";
+    }
+
     /** Asks to show {@code item} (e.g. "icd10cm:I21.4") to {@code viewer}; counts the view when it is new and granted. */
     public Allowance view(Viewer viewer, String item) {
         int quota = quota(viewer.plan());

@@ -160,6 +160,48 @@ class AssistantTest {
                 .allMatch(o -> o.status() == ImportReport.Status.UNCHANGED);
     }
 
+    /**
+     * What the code pages show members only (the edits module's sections: PTP, MUE, fee schedule, GEMs; the coverage
+     * section) a guest does not get from the assistant either: each question below gives a member the fact and a guest
+     * the code pages' "Register to view content" without it. What the code pages show guests stays.
+     */
+    @Test
+    void guestsGetTheCodePagesGateInsteadOfWhatTheyShowMembersOnly() {
+        record Gated(String question, String gate, String fact) { }
+        List<Gated> gated = List.of(
+                new Gated("Can 27447 and 20610 be billed together?", "the NCCI PTP edits between 27447 and 20610", "20610 (column 2) is not paid with 27447"),
+                new Gated("What's the MUE for 20610?", "the medically unlikely edits (MUE) of 20610", "the MUE for 20610 is 2 units"),
+                new Gated("What's the global period of 27447?", "the Physician Fee Schedule facts (global period, RVUs, payment) of 27447", "global period 090"),
+                new Gated("How much does Medicare pay for 20610?", "the Physician Fee Schedule facts (global period, RVUs, payment) of 20610", "$64.81"),
+                new Gated("What are the RVUs of 20610?", "the Physician Fee Schedule facts", "work RVU"),
+                new Gated("What is the ICD-9 code for S72.001A?", "the ICD-9 mappings (GEMs) of S72.001A", "820.00"),
+                new Gated("Is 27447 covered for S72.001A?", "the Medicare coverage facts", "Article A99001"),
+                new Gated("Which diagnoses support 27447?", "the Medicare coverage facts", "support the medical necessity of 27447"),
+                new Gated("Which diagnoses support a lipid panel?", "the Medicare coverage facts", "NCD 190.23A"),
+                new Gated("Which procedures does H54.7 support?", "the Medicare coverage facts", "80061"));
+        for (Gated g : gated) {
+            assertThat(ask(g.question(), Reader.MEMBER).text()).as("member: " + g.question()).contains(g.fact()).doesNotContain("Register to view");
+            Answer guest = ask(g.question(), Reader.GUEST);
+            assertThat(guest.text()).as("guest: " + g.question()).contains("Register to view content: " + g.gate())
+                    .contains("are for members").doesNotContain(g.fact());
+            assertThat(guest.statements()).anySatisfy(s -> assertThat(s.citations()).extracting(Answer.Citation::url).contains("/register"));
+        }
+        // the guest still gets what the code pages show guests: the codes' descriptors, modifiers, search
+        assertThat(ask("Is 27447 covered for S72.001A?", Reader.GUEST).text())
+                .contains("S72.001A: Fracture of unspecified part of neck of right femur, initial encounter for closed fracture");
+        assertThat(ask("What is S72.001A?", Reader.GUEST).text()).contains("billable").doesNotContain("Register to view");
+        assertThat(ask("When do I use XS instead of 59?", Reader.GUEST).text()).contains("Modifier XS").doesNotContain("Register to view");
+        assertThat(ask("What is the code for fracture of neck of right femur?", Reader.GUEST).text()).contains("S72.001A")
+                .doesNotContain("Register to view");
+    }
+
+    private Answer ask(String question, Reader reader) {
+        Answer answer = assistant.answer(question, DOS, reader);
+        assertThat(answer.statements()).allSatisfy(s -> assertThat(s.citations()).as(s.text()).isNotEmpty());
+        assertEveryCodeExists(answer);
+        return answer;
+    }
+
     @Test
     void emptyOrHugeQuestionsAreRefusedWithAReason() {
         assertThatThrownBy(() -> assistant.answer(" ", DOS)).hasMessageContaining("Ask a question");

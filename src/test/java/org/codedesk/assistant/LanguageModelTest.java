@@ -117,6 +117,27 @@ class LanguageModelTest {
     }
 
     @Test
+    void aGuestsGateIsNotRewrittenAndTheirToolsGiveTheGateNotMembersFacts() {
+        Answer gated = assistant.answer("What's the MUE for 20610?", DOS, Reader.GUEST);
+        assertThat(gated.engine()).isEqualTo("offline");
+        assertThat(gated.text()).contains("Register to view content").doesNotContain("2 units");
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+
+        String toolCall = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"mue\",\"arguments\":\"{\\\"codes\\\":[\\\"20610\\\"]}\"}}]},"
+                + "\"finish_reason\":\"tool_calls\"}]}";
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("guest").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(toolCall)).willSetStateTo("called"));
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("guest").whenScenarioStateIs("called")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(completion("Code S72.001A [1]."))));
+        Answer answer = assistant.answer("What is the code for fracture of neck of right femur?", DOS, Reader.GUEST);
+        assertThat(answer.engine()).isEqualTo("model test-model");
+        model.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("\"role\":\"tool\""))
+                .withRequestBody(containing("Register to view content: the medically unlikely edits (MUE) of 20610 are for members")));
+        model.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("is 2 units")));
+    }
+
+    @Test
     void anUncitedParagraphSaysSo() {
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(completion("Global period is 90 days [3].\n\nAlways bill it with modifier 22."))));

@@ -27,7 +27,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-/** A member's questions are kept with their answers; only that member sees and rates them; guests' are not kept. */
+/**
+ * A member's questions are kept with their answers, with likely PHI redacted; only that member sees and rates them;
+ * guests' are not kept.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class QuestionHistoryTest {
@@ -82,5 +85,46 @@ class QuestionHistoryTest {
         int before = jdbc.queryForObject("select count(*) from assistant_question", Integer.class);
         mvc.perform(post("/ask").with(csrf()).param("q", "What is 27447?").param("date", "2016-06-01")).andExpect(status().isOk());
         assertThat(jdbc.queryForObject("select count(*) from assistant_question", Integer.class)).isEqualTo(before);
+    }
+
+    /** A question naming the patient, their date of birth and record number is answered, and stored without them. */
+    @Test
+    void aQuestionIsStoredWithTheNameDateOfBirthAndRecordNumberRedacted() throws Exception {
+        EditsFixtureData.importAll(importer);
+        String email = TestMembers.verified(accounts, jdbc, "phi");
+        long id = accounts.member(email).orElseThrow().id();
+        String page = mvc.perform(post("/ask").with(csrf()).with(user(email).roles("MEMBER"))
+                        .param("q", "Patient: John Smith, DOB: 03/14/1952, MRN: 00123456. What's the MUE for 20610?").param("date", "2016-06-01"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("the MUE for 20610 is 2 units").contains("id=\"what-is-kept\"").contains("kept until you delete your");
+        // a search answer quotes the question's words: the stored answer is redacted too
+        mvc.perform(post("/ask").with(csrf()).with(user(email).roles("MEMBER"))
+                .param("q", "Mr. Jim Doe DOB 01/02/1960 record number A998877: code for fracture of neck of right femur").param("date", "2016-06-01"))
+                .andExpect(status().isOk());
+
+        var stored = jdbc.queryForList("select question, answer_text from assistant_question where account_id = ? order by id", id);
+        assertThat(stored).hasSize(2);
+        assertThat((String) stored.get(0).get("question")).isEqualTo("Patient: [NAME], DOB: [DOB], MRN: [RECORD NUMBER]. What's the MUE for 20610?");
+        assertThat((String) stored.get(0).get("answer_text")).contains("the MUE for 20610 is 2 units");
+        assertThat((String) stored.get(1).get("question")).contains("[NAME]").contains("[DOB]").contains("[RECORD NUMBER]")
+                .contains("fracture of neck of right femur");
+        assertThat(stored).allSatisfy(row -> assertThat(row.values().toString()).doesNotContain("John Smith").doesNotContain("03/14/1952")
+                .doesNotContain("00123456").doesNotContain("Jim Doe").doesNotContain("01/02/1960").doesNotContain("A998877"));
+        assertThat(mvc.perform(get("/ask").with(user(email).roles("MEMBER"))).andReturn().getResponse().getContentAsString())
+                .contains("Patient: [NAME], DOB: [DOB]").doesNotContain("John Smith");
+    }
+
+    /** Migration V23 redacts the questions stored verbatim before: names, dates of birth and record numbers go. */
+    @Test
+    void questionsStoredVerbatimBeforeAreRedactedByTheMigration() {
+        long account = accounts.member(TestMembers.verified(accounts, jdbc, "stored")).orElseThrow().id();
+        jdbc.update("insert into assistant_question (account_id, asked_at, question, date_of_service, intent, answer_text)"
+                + " values (?, current_timestamp, ?, date '2016-06-01', 'MUE', ?)", account,
+                "Ms. Ann Lee, DOB 05/06/1970, MRN 7788990: MUE of 20610?", "Codes matching \"Ms. Ann Lee\": none. The MUE for 20610 is 2 units.");
+        assertThat(RedactStoredQuestions.redact(jdbc)).isGreaterThanOrEqualTo(1);
+        var row = jdbc.queryForMap("select question, answer_text from assistant_question where account_id = ?", account);
+        assertThat(row.get("question")).isEqualTo("Ms. [NAME], DOB [DOB], MRN [RECORD NUMBER]: MUE of 20610?");
+        assertThat(row.get("answer_text")).isEqualTo("Codes matching \"Ms. [NAME]\": none. The MUE for 20610 is 2 units.");
+        assertThat(RedactStoredQuestions.redact(jdbc)).as("nothing left to redact").isZero();
     }
 }

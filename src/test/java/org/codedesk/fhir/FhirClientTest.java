@@ -110,6 +110,11 @@ class FhirClientTest {
                 .returnResourceType(ValueSet.class).execute();
         assertThat(expansion.getExpansion().getContains()).hasSize(3);
 
+        // GEMs are for members, as on the code pages
+        assertThatThrownBy(() -> client.operation().onType(ConceptMap.class).named("$translate")
+                .withParameter(Parameters.class, "system", new UriType(CM)).andParameter("code", new CodeType("T36.0X1A")).useHttpGet().execute())
+                .isInstanceOf(AuthenticationException.class);
+        client.registerInterceptor(new BearerTokenAuthInterceptor(tokens.create(TestMembers.verified(accounts, jdbc, "fhir-gems"), "EHR")));
         Parameters translation = client.operation().onType(ConceptMap.class).named("$translate")
                 .withParameter(Parameters.class, "system", new UriType(CM))
                 .andParameter("code", new CodeType("T36.0X1A"))

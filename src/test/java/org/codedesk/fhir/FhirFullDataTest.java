@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.codedesk.TestMembers;
+import org.codedesk.accounts.Accounts;
+import org.codedesk.accounts.ApiTokens;
 import org.codedesk.catalog.ImportReport;
 import org.codedesk.catalog.importing.CatalogImporter;
 import org.hl7.fhir.r4.model.Parameters;
@@ -14,9 +17,14 @@ import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The terminology operations on the official files of {@code CODEDESK_DATA_DIR} (skipped when it is unset):
@@ -30,8 +38,15 @@ class FhirFullDataTest {
     static final String PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
     static final String FY2026 = "&date=2026-06-01";
 
+    /** Registration sends the verification mail. */
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;
+    @Autowired Accounts accounts;
+    @Autowired ApiTokens tokens;
+    @Autowired JdbcTemplate jdbc;
     FhirHttp fhir;
 
     @BeforeAll
@@ -80,10 +95,11 @@ class FhirFullDataTest {
 
     @Test
     void translateFollowsTheOfficialGems() {
-        Parameters diabetes = fhir.get("/ConceptMap/$translate?system=http://hl7.org/fhir/sid/icd-9-cm&code=250.00&targetsystem=" + CM)
+        String[] member = {"Authorization", "Bearer " + tokens.create(TestMembers.verified(accounts, jdbc, "fhir-gems"), "EHR")};
+        Parameters diabetes = fhir.get("/ConceptMap/$translate?system=http://hl7.org/fhir/sid/icd-9-cm&code=250.00&targetsystem=" + CM, member)
                 .as(Parameters.class);
         assertThat(FhirTerminologyTest.matches(diabetes)).contains("E11.9 inexact");
-        Parameters appendectomy = fhir.get("/ConceptMap/$translate?system=" + PCS + "&code=0DTJ4ZZ").as(Parameters.class);
+        Parameters appendectomy = fhir.get("/ConceptMap/$translate?system=" + PCS + "&code=0DTJ4ZZ", member).as(Parameters.class);
         assertThat(FhirTerminologyTest.matches(appendectomy)).containsExactly("47.01 inexact");
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.codedesk.EditsFixtureData;
+import org.codedesk.TestMembers;
+import org.codedesk.accounts.Accounts;
+import org.codedesk.accounts.ApiTokens;
 import org.codedesk.catalog.importing.CatalogImporter;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -19,9 +22,14 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The FHIR terminology service over the hand-written releases (ICD-10-CM FY2015 and FY2016, PCS, HCPCS and a CPT
@@ -35,8 +43,15 @@ class FhirTerminologyTest {
     static final String ICD9 = "http://hl7.org/fhir/sid/icd-9-cm";
     static final String DOS = "&date=2016-06-01";
 
+    /** Registration sends the verification mail. */
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;
+    @Autowired Accounts accounts;
+    @Autowired ApiTokens tokens;
+    @Autowired JdbcTemplate jdbc;
     FhirHttp fhir;
 
     @BeforeEach
@@ -225,29 +240,30 @@ class FhirTerminologyTest {
 
     @Test
     void translateUsesTheGemsBothWays() { // the fixture GEMs by their version: the official FY2018 ones may be loaded too
-        Parameters approximate = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=S72.001A&targetsystem=" + ICD9).as(Parameters.class);
+        String[] member = {"Authorization", "Bearer " + tokens.create(TestMembers.verified(accounts, jdbc, "fhir-gems"), "EHR")};
+        Parameters approximate = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=S72.001A&targetsystem=" + ICD9, member).as(Parameters.class);
         assertThat(value(approximate, "result")).isEqualTo("true");
         assertThat(matches(approximate)).containsExactly("820.00 inexact");
 
-        Parameters combination = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=T36.0X1A").as(Parameters.class);
+        Parameters combination = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=T36.0X1A", member).as(Parameters.class);
         assertThat(matches(combination)).containsExactly("960.0 inexact", "E930.0 inexact");
         assertThat(value(combination, "message")).contains("Scenario 1").contains("choice list 2");
 
-        Parameters noMap = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=S72.8X1A").as(Parameters.class);
+        Parameters noMap = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + CM + "&code=S72.8X1A", member).as(Parameters.class);
         assertThat(value(noMap, "result")).isEqualTo("false");
         assertThat(value(noMap, "message")).contains("no map for S72.8X1A");
 
-        Parameters fromIcd9 = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + ICD9 + "&code=820.00&targetsystem=" + CM).as(Parameters.class);
+        Parameters fromIcd9 = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=" + ICD9 + "&code=820.00&targetsystem=" + CM, member).as(Parameters.class);
         assertThat(matches(fromIcd9)).containsExactly("S72.001A inexact", "S72.091A inexact");
         assertThat(fromIcd9.getParameters("match").get(0).getPart().stream().filter(p -> p.getName().equals("concept")).findFirst()
                 .map(p -> ((Coding) p.getValue()).getDisplay()).orElseThrow()).isNotBlank();
 
         Parameters reverse = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&url=" + fhir.base().replace("localhost:" + port, "localhost:8080")
-                + "/ConceptMap/icd10cm-to-icd9cm&system=" + ICD9 + "&code=82000&reverse=true").as(Parameters.class);
+                + "/ConceptMap/icd10cm-to-icd9cm&system=" + ICD9 + "&code=82000&reverse=true", member).as(Parameters.class);
         assertThat(matches(reverse)).containsExactly("S72.001A inexact");
 
         assertThat(fhir.get("/ConceptMap/icd9cm-to-icd10cm").as(ConceptMap.class).getGroupFirstRep().getTarget()).isEqualTo(CM);
-        FhirHttp.Reply pcsToCm = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=http://www.cms.gov/Medicare/Coding/ICD10&code=0X500ZX&targetsystem=" + CM);
+        FhirHttp.Reply pcsToCm = fhir.get("/ConceptMap/$translate?conceptMapVersion=FY2016&system=http://www.cms.gov/Medicare/Coding/ICD10&code=0X500ZX&targetsystem=" + CM, member);
         assertThat(pcsToCm.status()).isEqualTo(400);
         assertThat(diagnostics(pcsToCm)).contains("No GEM translates");
     }
@@ -261,7 +277,8 @@ class FhirTerminologyTest {
         assertThat(page.body()).contains("href=\"/api/v1/openapi\"").contains("href=\"/fhir/metadata\"")
                 .contains("href=\"/fhir/metadata?mode=terminology\"").contains("/fhir/CodeSystem/icd10cm")
                 .contains("/fhir/CodeSystem/$lookup?system=http://hl7.org/fhir/sid/icd-10-cm&amp;code=E11.9")
-                .contains("new BearerTokenAuthInterceptor(&quot;cdk_");
+                .contains("new BearerTokenAuthInterceptor(&quot;cdk_")
+                .contains("Code page views per period").contains("id=\"plan-rules\"");
         var openApi = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/openapi")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(openApi.statusCode()).isEqualTo(200);

@@ -17,7 +17,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code POST /api/v1/ask}: the assistant's answer as JSON, metered like the page. */
+/**
+ * {@code POST /api/v1/ask}: the assistant's answer as JSON, metered like the page; a guest (no token, no session) gets
+ * the code pages' gate instead of members' facts, as on the page.
+ */
 @RestController
 @Tag(name = "Assistant", description = "Coding questions answered from CodeDesk's data, with citations")
 class AskApiController {
@@ -37,7 +40,8 @@ class AskApiController {
 
     @PostMapping("/api/v1/ask")
     @Operation(summary = "Ask a coding question", description = "Body {question, date}. The answer's statements each cite their"
-            + " sources; 'missing' says what data an answer would need that is not imported. Offline: no language model is used.")
+            + " sources; 'missing' says what data an answer would need that is not imported. NCCI edits, MUE, fee schedule, GEMs and"
+            + " coverage are for members (send an API token): a guest's answer says 'Register to view content' in their place.")
     ResponseEntity<?> ask(@RequestBody Question question, HttpServletRequest request, HttpServletResponse response) {
         try {
             var date = DateOfService.parse(question.date());
@@ -47,7 +51,7 @@ class AskApiController {
                 problem.setTitle("Assistant question limit reached");
                 return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(problem);
             }
-            Answer answer = assistant.answer(question.question(), date);
+            Answer answer = assistant.answer(question.question(), date, AskController.reader(request));
             return ResponseEntity.ok(answer);
         } catch (org.springframework.web.server.ResponseStatusException e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());

@@ -16,6 +16,7 @@ import org.codedesk.assistant.Answer;
 import org.codedesk.assistant.AskedQuestion;
 import org.codedesk.assistant.Assistant;
 import org.codedesk.assistant.QuestionHistory;
+import org.codedesk.assistant.Reader;
 import org.codedesk.catalog.DateOfService;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
@@ -38,8 +39,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The assistant page {@code /ask}: a question form answered in the page (works without JavaScript), and
- * {@code /ask/stream}, the same answer as server-sent events, a statement at a time, for the page's script.
- * Each question counts against the plan's assistant quota.
+ * {@code POST /ask/stream}, the same answer as server-sent events, a statement at a time, for the page's script.
+ * Each question counts against the plan's assistant quota, and a member's is kept in their history: so both are
+ * POSTs with the form's CSRF token, which another site cannot make the member's browser send (a GET is refused).
+ * A guest's answer keeps the code pages' gate ({@link Reader#GUEST}).
  */
 @Controller
 class AskController {
@@ -108,6 +111,11 @@ class AskController {
         return accounts.member(request.getUserPrincipal()).map(Member::id);
     }
 
+    /** A member (logged in, or an API token) reads what the code pages show members; anyone else is a guest, as there. */
+    static Reader reader(HttpServletRequest request) {
+        return request.getUserPrincipal() == null ? Reader.GUEST : Reader.MEMBER;
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView notFound(ResponseStatusException e) {
         ModelAndView view = new ModelAndView("error");
@@ -131,7 +139,7 @@ class AskController {
                 model.addAttribute("error", QUOTA);
                 return VIEW;
             }
-            Answer answer = assistant.answer(q, day, thread.isEmpty() ? null : thread.get(thread.size() - 1).question());
+            Answer answer = assistant.answer(q, day, thread.isEmpty() ? null : thread.get(thread.size() - 1).question(), reader(request));
             model.addAttribute("answer", answer);
             model.addAttribute("thread", thread);
             memberId(request).ifPresent(member -> {
@@ -148,7 +156,7 @@ class AskController {
         return VIEW;
     }
 
-    @GetMapping(path = "/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PostMapping(path = "/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestParam(required = false) String q, @RequestParam(required = false) String date,
                       @RequestParam(required = false) Long conversation, HttpServletRequest request, HttpServletResponse response) {
         List<AskedQuestion> thread = thread(request, conversation);
@@ -169,12 +177,13 @@ class AskController {
         }
         boolean allowed = quotas.assistantQuestion(viewers.of(request, response));
         Optional<Long> member = memberId(request);
+        Reader reader = reader(request);
         streams.submit(() -> {
             try {
                 if (!allowed) {
                     emitter.send(SseEmitter.event().name("error").data(Map.of("message", QUOTA)));
                 } else {
-                    Answer answer = assistant.answer(q, day, previous);
+                    Answer answer = assistant.answer(q, day, previous, reader);
                     for (Answer.Statement statement : answer.statements()) {
                         emitter.send(SseEmitter.event().name("statement").data(statement, MediaType.APPLICATION_JSON));
                     }

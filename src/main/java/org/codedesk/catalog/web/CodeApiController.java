@@ -45,9 +45,8 @@ class CodeApiController {
 
     /** The plan's code page views for the period are used up. */
     static class QuotaExhaustedException extends RuntimeException {
-        QuotaExhaustedException(String plan, int quota) {
-            super("You have used the " + quota + " code page view" + (quota == 1 ? "" : "s") + " of the " + plan
-                    + " plan for this period. Register or log in for more, or upgrade for unlimited views.");
+        QuotaExhaustedException(String message) {
+            super(message);
         }
     }
 
@@ -74,7 +73,7 @@ class CodeApiController {
         CodePage page = pages.page(codeSystem, code, day);
         Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + page.key());
         if (!allowance.granted()) {
-            throw new QuotaExhaustedException(allowance.plan(), views.quota(allowance.plan()));
+            throw new QuotaExhaustedException(views.limitReached(allowance.plan()));
         }
         return page;
     }

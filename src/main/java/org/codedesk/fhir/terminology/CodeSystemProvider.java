@@ -32,6 +32,8 @@ import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code CodeSystem}: read and search the four code systems, and the operations {@code $lookup},
@@ -44,11 +46,13 @@ public class CodeSystemProvider implements IResourceProvider {
     private final Catalog catalog;
     private final TerminologyReleases releases;
     private final CodeSystemResources resources;
+    private final PlanRules plans;
 
-    CodeSystemProvider(Catalog catalog, TerminologyReleases releases, CodeSystemResources resources) {
+    CodeSystemProvider(Catalog catalog, TerminologyReleases releases, CodeSystemResources resources, PlanRules plans) {
         this.catalog = catalog;
         this.releases = releases;
         this.resources = resources;
+        this.plans = plans;
     }
 
     @Override
@@ -67,18 +71,25 @@ public class CodeSystemProvider implements IResourceProvider {
         return resources.all().stream().filter(cs -> url == null || cs.getUrl().equals(url.getValue())).toList();
     }
 
+    /**
+     * A code's page as properties: counted as a view of that code page (the caller's plan decides how many per period;
+     * over it, 403). Everything given here the code page shows guests too; what it shows members only (edits, fee
+     * schedule, GEMs, coverage, editorial explanations) is not part of {@code $lookup}.
+     */
     @Operation(name = "$lookup", idempotent = true)
     public Parameters lookup(@OperationParam(name = "code") CodeType code,
                              @OperationParam(name = "system") UriType system,
                              @OperationParam(name = "version") StringType version,
                              @OperationParam(name = "coding") Coding coding,
                              @OperationParam(name = "date") DateTimeType date,
-                             @OperationParam(name = "property", max = OperationParam.MAX_UNLIMITED) List<CodeType> properties) {
+                             @OperationParam(name = "property", max = OperationParam.MAX_UNLIMITED) List<CodeType> properties,
+                             HttpServletRequest request, HttpServletResponse response) {
         Concept concept = Concept.of(code, system, coding, null);
         FhirCodeSystem fhir = releases.system(concept.system());
         Release release = releases.release(fhir, TerminologyReleases.text(version), TerminologyReleases.date(date));
         CodePage page = page(fhir, release, concept.code(), TerminologyReleases.date(date))
                 .orElseThrow(() -> new ResourceNotFoundException(notInRelease(fhir.system(), concept.code(), release)));
+        plans.view(page, request, response);
         Set<String> wanted = new LinkedHashSet<>();
         if (properties != null) {
             properties.forEach(p -> wanted.add(p.getValue()));

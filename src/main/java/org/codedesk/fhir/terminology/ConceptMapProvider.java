@@ -35,13 +35,15 @@ import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code ConceptMap}: the GEMs, read and searched, and {@code $translate} between ICD-9-CM and ICD-10-CM/PCS. Without
  * a map url the maps are chosen by {@code system} and {@code targetsystem}; {@code reverse=true} finds the codes
  * that map to the code. Identical-meaning GEM lines are "equivalent"; approximate and combination lines "inexact"
  * (a combination needs one code from each choice list together, as the message says); "no map" lines give no match.
- * The resources carry no elements (the files hold over 100,000 lines): translate code by code.
+ * The resources carry no elements (the files hold over 100,000 lines): translate code by code. Reading and searching
+ * the maps is public; {@code $translate} is for members, like the GEMs on the code pages.
  */
 @Component
 public class ConceptMapProvider implements IResourceProvider {
@@ -49,10 +51,12 @@ public class ConceptMapProvider implements IResourceProvider {
     private final Edits edits;
     private final Catalog catalog;
     private final String fhirBase;
+    private final PlanRules plans;
 
-    ConceptMapProvider(Edits edits, Catalog catalog, @Value("${codedesk.base-url}") String baseUrl) {
+    ConceptMapProvider(Edits edits, Catalog catalog, PlanRules plans, @Value("${codedesk.base-url}") String baseUrl) {
         this.edits = edits;
         this.catalog = catalog;
+        this.plans = plans;
         this.fhirBase = baseUrl.replaceAll("/+$", "") + "/fhir";
     }
 
@@ -72,6 +76,7 @@ public class ConceptMapProvider implements IResourceProvider {
         return Arrays.stream(GemMap.values()).map(this::resource).filter(m -> url == null || m.getUrl().equals(url.getValue())).toList();
     }
 
+    /** The GEM lines of a code: member content, as on the code pages and {@code /api/v1/gems} (a guest gets 401). */
     @Operation(name = "$translate", idempotent = true)
     public Parameters translate(@OperationParam(name = "url") UriType url,
                                 @OperationParam(name = "conceptMapVersion") StringType conceptMapVersion,
@@ -79,7 +84,9 @@ public class ConceptMapProvider implements IResourceProvider {
                                 @OperationParam(name = "system") UriType system,
                                 @OperationParam(name = "coding") Coding coding,
                                 @OperationParam(name = "targetsystem") UriType targetSystem,
-                                @OperationParam(name = "reverse") BooleanType reverse) {
+                                @OperationParam(name = "reverse") BooleanType reverse,
+                                HttpServletRequest request) {
+        plans.requireMember(request, "GEMs (ConceptMap/$translate)");
         CodeSystemProvider.Concept concept = CodeSystemProvider.Concept.of(code, system, coding, null);
         boolean backwards = reverse != null && reverse.booleanValue();
         String target = TerminologyReleases.text(targetSystem);

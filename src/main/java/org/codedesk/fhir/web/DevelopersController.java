@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code /developers}: how to integrate with CodeDesk: the JSON API (its OpenAPI description), the FHIR terminology
- * service (its CapabilityStatement), API tokens, each plan's API calls, and example requests to copy.
+ * service (its CapabilityStatement), API tokens, each plan's API calls and code page views, the plan rules the API
+ * shares with the code pages, and example requests to copy.
  */
 @Controller
 class DevelopersController {
@@ -32,16 +33,25 @@ class DevelopersController {
     @GetMapping("/developers")
     String developers(Model model) {
         Map<String, String> quotas = new LinkedHashMap<>();
+        Map<String, String> codeViews = new LinkedHashMap<>();
         for (String plan : List.of("guest", "free", "pro")) {
-            int calls = environment.getProperty("codedesk.plans." + plan + ".api-calls", Integer.class, -1);
-            quotas.put(plan.substring(0, 1).toUpperCase() + plan.substring(1), calls < 0 ? "unlimited" : String.format("%,d", calls));
+            String name = plan.substring(0, 1).toUpperCase() + plan.substring(1);
+            quotas.put(name, count(plan, "api-calls"));
+            codeViews.put(name, count(plan, "code-views"));
         }
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("quotas", quotas);
+        model.addAttribute("codeViews", codeViews);
         model.addAttribute("periodDays", environment.getProperty("codedesk.metering.period-days", Integer.class, 30));
         model.addAttribute("systems", java.util.Arrays.stream(FhirCodeSystem.values())
                 .map(s -> new SystemRow(s.system().title(), s.url(), s.id())).toList());
         model.addAttribute("icd9", FhirCodeSystem.ICD9CM);
         return "fhir/developers";
+    }
+
+    /** A plan's quota per period as the page shows it ({@code codedesk.plans.<plan>.<quota>}, -1: unlimited). */
+    private String count(String plan, String quota) {
+        int value = environment.getProperty("codedesk.plans." + plan + "." + quota, Integer.class, -1);
+        return value < 0 ? "unlimited" : String.format("%,d", value);
     }
 }

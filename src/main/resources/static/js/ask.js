@@ -28,6 +28,7 @@
       out.appendChild(div);
     },
     missing: function (m) { out.appendChild(paragraph(m.text, 'older')); },
+    notice: function (m) { out.appendChild(paragraph(m.text, 'currency')); },
     error: function (e) { out.appendChild(paragraph(e.message, 'form-error')); },
     done: function (done) {
       if (done.conversation && conversation) conversation.value = done.conversation; // the next question follows up

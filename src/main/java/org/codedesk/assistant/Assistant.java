@@ -88,7 +88,8 @@ public class Assistant {
         ToolBox tools = new OfflineTools(answers, interpreter::interpret, reader);
         return model.answer(offline, tools).map(written -> verifier.verifyStrictly(written, offline))
                 .orElseGet(() -> new Answer(offline.question(), offline.dateOfService(), offline.intent(), offline.statements(), offline.missing(),
-                        offline.unverified(), offline.engine(), List.of("The language model did not answer (failed or took longer than "
-                        + model.timeout().toSeconds() + " s): this is CodeDesk's offline answer.")));
+                        offline.unverified(), offline.engine(), java.util.stream.Stream.concat(offline.notices().stream(),
+                        java.util.stream.Stream.of("The language model did not answer (failed or took longer than "
+                        + model.timeout().toSeconds() + " s): this is CodeDesk's offline answer.")).toList()));
     }
 }

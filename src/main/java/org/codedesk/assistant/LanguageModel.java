@@ -104,7 +104,7 @@ class LanguageModel {
                     return Optional.empty();
                 }
                 return Optional.of(new Answer(sources.question(), sources.dateOfService(), sources.intent(), statements(content, numbered),
-                        sources.missing(), List.of(), "model " + name(), List.of()));
+                        sources.missing(), List.of(), "model " + name(), sources.notices()));
             }
             return Optional.empty();
         } catch (RuntimeException e) {

@@ -59,6 +59,8 @@ final class OfflineAnswers {
     private static final class Draft {
         final List<Statement> statements = new ArrayList<>();
         final List<String> missing = new ArrayList<>();
+        /** One sentence per dataset answered from an older release than the one in force on the date (see Currency). */
+        final java.util.Set<String> notices = new java.util.LinkedHashSet<>();
         final Reader reader;
 
         Draft(Reader reader) {
@@ -104,7 +106,25 @@ final class OfflineAnswers {
             draft.missing.add("Nothing in CodeDesk's data answers this question as asked. Name a code, a pair of codes, a modifier"
                     + " or a condition or procedure to code.");
         }
-        return new Answer(question, date, q.intent(), List.copyOf(draft.statements), List.copyOf(draft.missing), List.of());
+        return new Answer(question, date, q.intent(), List.copyOf(draft.statements), List.copyOf(draft.missing), List.of(), "offline",
+                List.copyOf(draft.notices));
+    }
+
+    /**
+     * The table of the dataset in force on the date, or the newest older one with the sentence that says so (the product's
+     * one rule); empty, with the reason in {@code missing}, when none is imported.
+     */
+    private Optional<EditsRelease> table(Dataset dataset, LocalDate date, Draft draft) {
+        Optional<EditsRelease> release = edits.inForce(dataset, date);
+        if (release.isEmpty()) {
+            draft.missing.add(edits.notImported(dataset, date));
+            return release;
+        }
+        org.codedesk.catalog.Currency currency = edits.currency(dataset, date);
+        if (currency.stale()) {
+            draft.notices.add(currency.sentence());
+        }
+        return release;
     }
 
     // --- codes ---
@@ -124,6 +144,9 @@ final class OfflineAnswers {
         String url = "/codes/" + system.slug() + "/" + display;
         if (page.isPresent()) {
             CodePage p = page.get();
+            if (p.currency() != null && p.currency().stale()) {
+                draft.notices.add(p.currency().sentence());
+            }
             String what = p.longDescription() != null ? p.longDescription() : p.shortDescription();
             String billable = p.billable() ? (system == CodeSystem.ICD10CM || system == CodeSystem.ICD10PCS ? "billable" : "valid")
                     : system == CodeSystem.HCPCS ? "terminated" : "a header, not billable: a code below it must be reported";
@@ -151,7 +174,7 @@ final class OfflineAnswers {
         if (draft.gated("the Physician Fee Schedule facts" + of(List.of(key)))) {
             return;
         }
-        Optional<EditsRelease> rvu = edits.inForce(Dataset.PFS_RVU, date);
+        Optional<EditsRelease> rvu = table(Dataset.PFS_RVU, date, draft);
         List<FeeSchedule> rows = rvu.map(r -> edits.fees(r, List.of(key), Optional.empty()).getOrDefault(key, List.of())).orElse(List.of());
         if (!rows.isEmpty()) {
             FeeSchedule f = rows.get(0);
@@ -177,10 +200,10 @@ final class OfflineAnswers {
                 draft.say("NCCI PTP edits do not apply to DME supplier claims.", new Citation("CMS NCCI program", "/claims/check"));
                 continue;
             }
-            Optional<EditsRelease> release = edits.current(dataset.get(), date);
+            Optional<EditsRelease> release = table(dataset.get(), date, draft);
             if (release.isEmpty()) {
-                draft.missing.add(edits.notImported(dataset.get(), date) + " So whether " + String.join(" and ", codes)
-                        + " may be billed together (" + setting.title().toLowerCase() + ") cannot be answered.");
+                draft.missing.add("So whether " + String.join(" and ", codes) + " may be billed together ("
+                        + setting.title().toLowerCase() + ") cannot be answered.");
                 continue;
             }
             List<PtpEdit> active = edits.ptpAmong(release.get(), codes).stream().filter(e -> e.activeOn(date)
@@ -207,9 +230,8 @@ final class OfflineAnswers {
         List<Setting> settings = q.setting().map(List::of).orElse(List.of(Setting.values()));
         for (String code : q.procedures()) {
             for (Setting setting : settings) {
-                Optional<EditsRelease> release = edits.current(setting.mue(), date);
+                Optional<EditsRelease> release = table(setting.mue(), date, draft);
                 if (release.isEmpty()) {
-                    draft.missing.add(edits.notImported(setting.mue(), date));
                     continue;
                 }
                 Optional<MueLimit> limit = edits.mue(release.get(), setting, code);
@@ -234,9 +256,8 @@ final class OfflineAnswers {
         if (draft.gated("the Physician Fee Schedule facts (global period, RVUs, payment)" + of(q.procedures()))) {
             return;
         }
-        Optional<EditsRelease> release = edits.current(Dataset.PFS_RVU, date);
+        Optional<EditsRelease> release = table(Dataset.PFS_RVU, date, draft);
         if (release.isEmpty()) {
-            draft.missing.add(edits.notImported(Dataset.PFS_RVU, date));
             return;
         }
         for (String code : q.procedures()) {

@@ -103,6 +103,12 @@ public class CaseCoder {
         if (pcs.isEmpty()) {
             warnings.add("No ICD-10-PCS release is in force on " + dateOfService + ": no procedure codes can be suggested.");
         }
+        for (CodeSystem system : List.of(CodeSystem.ICD10CM, CodeSystem.ICD10PCS)) {
+            org.codedesk.catalog.Currency currency = catalog.currency(system, dateOfService);
+            if (currency.stale() && currency.shown() != null) {
+                warnings.add(currency.sentence());
+            }
+        }
         CaseModel.Dictionaries dicts = engine.dictionaries();
         CaseModel model = engine.model();
         ClinicalText note = read(text);

@@ -66,6 +66,15 @@ class CaseCoderTest {
     }
 
     @Test
+    void aDateWhoseCodeSetIsNotImportedIsCodedFromTheOlderOneAndSaysSo() {
+        CaseCoding later = coder.code("Hypertension on treatment.", LocalDate.of(2031, 6, 1), EncounterSetting.OUTPATIENT);
+        assertThat(later.warnings()).anySatisfy(w -> assertThat(w)
+                .startsWith("ICD-10-CM FY2031 is in force since 2030-10-01 and is not imported; shown: "));
+        assertThat(code("Hypertension on treatment.", EncounterSetting.OUTPATIENT).warnings())
+                .noneSatisfy(w -> assertThat(w).startsWith("ICD-10-CM FY2019 is in force"));
+    }
+
+    @Test
     void negatedAndFamilyMentionsAreListedButNotCoded() {
         CaseCoding coding = code("The patient denies chest pain. No fever.\nFamily history: type 2 diabetes.\nHypertension on treatment.",
                 EncounterSetting.OUTPATIENT);

@@ -141,6 +141,24 @@ class FhirTerminologyTest {
     }
 
     @Test
+    void aDateWhoseReleaseIsNotImportedSaysSoInLookupAndValidateCode() {
+        // HCPCS is quarterly: 2016-06-01 is in 2016-Q2, and only the 2016-01 file is imported
+        String hcpcs = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+        String sentence = "HCPCS Level II 2016-Q2 is in force since 2016-04-01 and is not imported; shown: 2016-01.";
+        Parameters validated = fhir.get("/CodeSystem/$validate-code?url=" + hcpcs + "&code=X1001" + DOS).as(Parameters.class);
+        assertThat(value(validated, "result")).isEqualTo("true");
+        assertThat(value(validated, "message")).endsWith(sentence);
+        Parameters looked = fhir.get("/CodeSystem/$lookup?system=" + hcpcs + "&code=X1001" + DOS + "&property=releaseNotImported")
+                .as(Parameters.class);
+        assertThat(looked.getParameter().stream().filter(p -> p.getName().equals("property"))
+                .flatMap(p -> p.getPart().stream()).filter(part -> part.getName().equals("value")).map(part -> part.getValue().primitiveValue()))
+                .contains(sentence);
+        // a version named by the client is its choice: nothing to add
+        assertThat(value(fhir.get("/CodeSystem/$validate-code?url=" + hcpcs + "&code=X1001&version=2016-01").as(Parameters.class), "message"))
+                .doesNotContain("is in force since");
+    }
+
+    @Test
     void validateCodeSaysWhyACodeIsInvalid() {
         Parameters valid = validate("&code=S72.001A" + DOS);
         assertThat(value(valid, "result")).isEqualTo("true");

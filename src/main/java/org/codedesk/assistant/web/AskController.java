@@ -187,6 +187,9 @@ class AskController {
                     for (Answer.Statement statement : answer.statements()) {
                         emitter.send(SseEmitter.event().name("statement").data(statement, MediaType.APPLICATION_JSON));
                     }
+                    for (String notice : answer.notices()) {
+                        emitter.send(SseEmitter.event().name("notice").data(Map.of("text", notice), MediaType.APPLICATION_JSON));
+                    }
                     for (String missing : answer.missing()) {
                         emitter.send(SseEmitter.event().name("missing").data(Map.of("text", missing), MediaType.APPLICATION_JSON));
                     }

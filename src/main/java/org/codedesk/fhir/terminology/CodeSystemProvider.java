@@ -120,7 +120,11 @@ public class CodeSystemProvider implements IResourceProvider {
         CodeSystem codeSystem = fhir.system();
         Release release = releases.release(fhir, version, day);
         String key = codeSystem.key(concept.code());
-        CodeStatus status = catalog.status(codeSystem, List.of(key), releases.dayOf(release, day)).get(key);
+        LocalDate on = releases.dayOf(release, day);
+        CodeStatus status = catalog.status(codeSystem, List.of(key), on).get(key);
+        // a version named by the client is its choice; a date (or today) gets the release in force, or says which older one answered
+        org.codedesk.catalog.Currency currency = catalog.currency(codeSystem, on);
+        String stale = (version == null || version.isBlank()) && currency.stale() ? " " + currency.sentence() : "";
         Parameters out = new Parameters();
         boolean header = status.validity() == CodeStatus.Validity.NOT_BILLABLE && codeSystem != CodeSystem.HCPCS;
         if (status.validity() == CodeStatus.Validity.VALID || (header && headerAllowed)) {
@@ -133,7 +137,7 @@ public class CodeSystemProvider implements IResourceProvider {
                         + " in " + release.label() + ": \"" + official + "\".");
             } else {
                 out.addParameter("result", true);
-                out.addParameter("message", header ? status.detail() + "; accepted because abstract=true" : status.detail());
+                out.addParameter("message", (header ? status.detail() + "; accepted because abstract=true" : status.detail()) + stale);
             }
             if (official != null) {
                 out.addParameter("display", official);
@@ -141,7 +145,7 @@ public class CodeSystemProvider implements IResourceProvider {
             return out;
         }
         out.addParameter("result", false);
-        out.addParameter("message", why(codeSystem, key, status));
+        out.addParameter("message", why(codeSystem, key, status) + stale);
         return out;
     }
 

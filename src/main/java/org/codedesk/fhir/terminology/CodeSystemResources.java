@@ -65,6 +65,8 @@ class CodeSystemResources {
         property(resource, "billable", PropertyType.BOOLEAN, "Whether the code may be reported on a claim (false for ICD-10 headers).");
         property(resource, "notSelectable", PropertyType.BOOLEAN, "A header used for navigation, not reportable.");
         property(resource, "inactive", PropertyType.BOOLEAN, "Always false: only codes of the release asked for are looked up.");
+        property(resource, "releaseNotImported", PropertyType.STRING, "Present when the release in force on the date asked for is not"
+                + " imported here: the sentence that says so and which older release answered.");
         if (system == CodeSystem.ICD10CM) {
             for (String note : List.of("inclusionTerm", "includes", "excludes1", "excludes2", "codeFirst", "useAdditionalCode", "codeAlso",
                     "notes", "seventhCharacterNote")) {

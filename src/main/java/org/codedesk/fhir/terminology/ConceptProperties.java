@@ -47,6 +47,9 @@ final class ConceptProperties {
                 : "a header: report one of the codes below it"));
         properties.add(new Property("notSelectable", new BooleanType(!page.billable()), null));
         properties.add(new Property("inactive", new BooleanType(false), null));
+        if (page.currency() != null && page.currency().stale()) {
+            properties.add(new Property("releaseNotImported", new StringType(page.currency().sentence()), null));
+        }
         for (CodePage.Note note : page.notes()) {
             String where = note.inherited() ? "from " + note.ownerCode() + (note.ownerTitle() == null ? "" : " " + note.ownerTitle()) : null;
             properties.add(new Property(camel(note.kind()), new StringType(note.text()), where == null ? note.kindLabel() : note.kindLabel() + ", " + where));

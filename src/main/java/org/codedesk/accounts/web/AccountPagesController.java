@@ -71,7 +71,8 @@ class AccountPagesController {
     String verify(@RequestParam(defaultValue = "") String token, Model model) {
         model.addAttribute("message", accounts.verify(token)
                 ? "Your email address is confirmed. You can log in now."
-                : "This link is not valid any more (used, expired or mistyped). Log in to ask for a new one, or register again.");
+                : "This link is not valid any more (used, expired, replaced by a newer one or mistyped). To get a new one, register"
+                        + " again with the same address.");
         return "accounts/message";
     }
 

@@ -45,14 +45,4 @@ final class AccountUser extends User {
     int sessionStamp() {
         return sessionStamp;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other); // by username, as User does
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

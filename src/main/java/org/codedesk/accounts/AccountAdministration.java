@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What administrators do to accounts: find them, change roles and plans (for a period), disable them; every
- * change is written to the audit log in the same transaction. The emails in {@code codedesk.admin.emails} get
+ * change is written to the audit log in the same transaction, and takes effect on the next request of the account's
+ * sessions (see {@link SessionAccountFilter}). The emails in {@code codedesk.admin.emails} get
  * the ADMIN role (at start and when they confirm their address), so a fresh installation has an administrator.
  */
 @Service
@@ -62,6 +63,10 @@ public class AccountAdministration {
     public void setDisabled(String actor, long id, boolean disabled) {
         Account account = repository.byId(id).orElseThrow();
         repository.setDisabled(id, disabled);
+        if (disabled) { // its sessions end on their next request anyway; a new stamp keeps them ended if it is enabled soon after
+            repository.endSessions(id);
+            repository.forgetRememberedLogins(account.email());
+        }
         repository.audit(actor, disabled ? "DISABLE" : "ENABLE", account.email(), null);
     }
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Accounts and their single-use tokens in the database. */
+/** Accounts, their single-use link tokens and remember-me logins in the database. */
 @Repository
 class AccountRepository {
 
@@ -36,8 +36,8 @@ class AccountRepository {
     long create(String email, String passwordHash, Set<Role> roles) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
-            var ps = c.prepareStatement("insert into account (email, password_hash, roles, plan, email_verified, disabled, failed_logins,"
-                    + " created_at) values (?, ?, ?, 'FREE', false, false, 0, ?)", new String[] {"id"});
+            var ps = c.prepareStatement("insert into account (email, password_hash, roles, plan, email_verified, disabled, created_at)"
+                    + " values (?, ?, ?, 'FREE', false, false, ?)", new String[] {"id"});
             ps.setString(1, normalize(email));
             ps.setString(2, passwordHash);
             ps.setString(3, roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
@@ -89,33 +89,53 @@ class AccountRepository {
     }
 
     void setPassword(long id, String passwordHash) {
-        jdbc.update("update account set password_hash = ?, failed_logins = 0, locked_until = null where id = ?", passwordHash, id);
+        jdbc.update("update account set password_hash = ? where id = ?", passwordHash, id);
     }
 
-    /** Counts a failed login; from {@code limit} failures on, locks the account until {@code until}. */
-    void recordFailure(String email, int limit, Instant until) {
-        jdbc.update("update account set failed_logins = failed_logins + 1 where email = ?", normalize(email));
-        jdbc.update("update account set locked_until = ? where email = ? and failed_logins >= ?", Timestamp.from(until), normalize(email), limit);
+    /** Moves the session stamp on, which ends every session that logged in before (checked on each request). */
+    void endSessions(long id) {
+        jdbc.update("update account set session_stamp = session_stamp + 1 where id = ?", id);
     }
 
-    void recordSuccess(String email) {
-        jdbc.update("update account set failed_logins = 0, locked_until = null where email = ?", normalize(email));
+    /** Forgets the remember-me logins of an address (the table of Spring Security's JdbcTokenRepositoryImpl). */
+    void forgetRememberedLogins(String email) {
+        jdbc.update("delete from persistent_logins where username = ?", normalize(email));
     }
 
-    void saveToken(String tokenHash, long accountId, String purpose, Instant expiresAt) {
-        jdbc.update("insert into account_token (token_hash, account_id, purpose, expires_at) values (?, ?, ?, ?)",
-                tokenHash, accountId, purpose, Timestamp.from(expiresAt));
+    /**
+     * Stores a new link's token, bound to the address it is mailed to; the account's older unused tokens of the same
+     * purpose stop working, so only the latest link of each kind is good.
+     */
+    void saveToken(String tokenHash, long accountId, String email, String purpose, Instant expiresAt) {
+        deleteTokens(accountId, purpose);
+        jdbc.update("insert into account_token (token_hash, account_id, email, purpose, expires_at) values (?, ?, ?, ?, ?)",
+                tokenHash, accountId, normalize(email), purpose, Timestamp.from(expiresAt));
     }
 
-    /** The account of a token that is unused and unexpired, without using it. */
+    /** Kills the account's unused tokens of one purpose. */
+    void deleteTokens(long accountId, String purpose) {
+        jdbc.update("delete from account_token where account_id = ? and purpose = ? and used_at is null", accountId, purpose);
+    }
+
+    /** Kills all the account's unused tokens (its address changed: they were all mailed to the old one). */
+    void deleteTokens(long accountId) {
+        jdbc.update("delete from account_token where account_id = ? and used_at is null", accountId);
+    }
+
+    /** The account of a token that is unused, unexpired and still for the account's address, without using it. */
     Optional<Long> pendingToken(String tokenHash, String purpose, Instant now) {
-        return jdbc.queryForList("select account_id from account_token where token_hash = ? and purpose = ? and used_at is null"
-                + " and expires_at > ?", Long.class, tokenHash, purpose, Timestamp.from(now)).stream().findFirst();
+        return jdbc.queryForList("select t.account_id from account_token t join account a on a.id = t.account_id and a.email = t.email"
+                + " where t.token_hash = ? and t.purpose = ? and t.used_at is null and t.expires_at > ?", Long.class, tokenHash, purpose,
+                Timestamp.from(now)).stream().findFirst();
     }
 
-    /** Marks a token used and returns its account, only if it exists, has this purpose, is unused and unexpired. */
+    /**
+     * Marks a token used and returns its account, only if it exists, has this purpose, is unused and unexpired, and the
+     * account still has the address the token was mailed to.
+     */
     Optional<Long> useToken(String tokenHash, String purpose, Instant now) {
-        int used = jdbc.update("update account_token set used_at = ? where token_hash = ? and purpose = ? and used_at is null and expires_at > ?",
+        int used = jdbc.update("update account_token set used_at = ? where token_hash = ? and purpose = ? and used_at is null and expires_at > ?"
+                + " and email = (select a.email from account a where a.id = account_token.account_id)",
                 Timestamp.from(now), tokenHash, purpose, Timestamp.from(now));
         if (used != 1) {
             return Optional.empty();
@@ -130,11 +150,9 @@ class AccountRepository {
     private static Account account(ResultSet rs, int i) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(rs.getString("roles").split(",")).filter(r -> !r.isBlank()).forEach(r -> roles.add(Role.valueOf(r)));
-        Timestamp locked = rs.getTimestamp("locked_until");
         Timestamp planUntil = rs.getTimestamp("plan_until");
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"), roles, rs.getString("plan"),
-                rs.getBoolean("email_verified"), rs.getBoolean("disabled"), rs.getInt("failed_logins"),
-                locked == null ? null : locked.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                planUntil == null ? null : planUntil.toInstant());
+                rs.getBoolean("email_verified"), rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant(),
+                planUntil == null ? null : planUntil.toInstant(), rs.getInt("session_stamp"));
     }
 }

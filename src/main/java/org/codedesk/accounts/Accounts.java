@@ -17,12 +17,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The accounts module's API: registration with email verification, password reset by single-use expiring
- * link. Answers never tell whether an email has an account (the same words and the same page either way);
- * the owner of the address is told by email instead.
+ * link bound to the address it was mailed to, password and email changes that end the account's other sessions.
+ * Answers never tell whether an email has an account (the same words, the same page and the same work on the
+ * request either way); the owner of the address is told by email instead.
  */
 @Service
 public class Accounts {
@@ -30,24 +33,26 @@ public class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
     static final Duration VERIFY_VALIDITY = Duration.ofHours(24);
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    static final String LINK_NOT_VALID = "This link is not valid any more: ask for a new one.";
 
     private final AccountRepository repository;
     private final PasswordEncoder encoder;
     private final AccountMail mail;
     private final AccountAdministration administration;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
     Accounts(AccountRepository repository, PasswordEncoder encoder, AccountMail mail, AccountAdministration administration,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.encoder = encoder;
         this.mail = mail;
         this.administration = administration;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** The member with this (login) email, if any. */
     /** The member behind a request's principal; empty for a guest (null principal) or an unknown account. */
     public Optional<Member> member(java.security.Principal principal) {
         return principal == null ? Optional.empty() : member(principal.getName());
@@ -67,7 +72,11 @@ public class Accounts {
         return repository.byId(accountId).map(Account::emailVerified).orElse(false);
     }
 
-    /** Registers a new member (unverified) and mails the verification link; for a known email, mails its owner. */
+    /**
+     * Registers a new member (unverified) and mails the verification link; for a known email, mails its owner instead
+     * (a new verification link while the address is unconfirmed, else a notice). Both cases hash the password and
+     * queue one message, so neither the answer nor its time tells them apart.
+     */
     @Transactional
     public List<String> register(String email, String password) {
         String address = AccountRepository.normalize(email);
@@ -78,18 +87,26 @@ public class Accounts {
         if (!problems.isEmpty()) {
             return problems;
         }
+        String passwordHash = encoder.encode(password); // hashed for a known address too: the same work either way
         Optional<Account> existing = repository.byEmail(address);
         if (existing.isPresent()) {
-            mail.alreadyRegistered(address);
+            if (existing.get().emailVerified()) {
+                mail.alreadyRegistered(address);
+            } else { // the first link may be lost; the password stays the one chosen first
+                mail.verification(address, newToken(existing.get().id(), address, "VERIFY", VERIFY_VALIDITY));
+            }
             return List.of();
         }
-        long id = repository.create(address, encoder.encode(password), EnumSet.of(Role.MEMBER));
-        mail.verification(address, newToken(id, "VERIFY", VERIFY_VALIDITY));
+        long id = repository.create(address, passwordHash, EnumSet.of(Role.MEMBER));
+        mail.verification(address, newToken(id, address, "VERIFY", VERIFY_VALIDITY));
         log.info("Account {} registered", id);
         return List.of();
     }
 
-    /** Confirms an email address from its link; false when the link is unknown, used or expired. */
+    /**
+     * Confirms an email address from its link; false when the link is unknown, used, expired, superseded by a newer one,
+     * or was mailed to an address the account no longer has. This is the only way an address becomes verified.
+     */
     @Transactional
     public boolean verify(String token) {
         Optional<Long> account = repository.useToken(hash(token), "VERIFY", Instant.now());
@@ -100,20 +117,33 @@ public class Accounts {
         return account.isPresent();
     }
 
-    /** Mails a reset link when the email has an account; does nothing visible otherwise. */
-    @Transactional
+    /**
+     * Mails a reset link when the email has an account that is not disabled; does nothing visible otherwise. The request only
+     * queues the work: looking the address up, storing the token and mailing happen after the answer, so the answer
+     * takes the same time for a known and an unknown address.
+     */
     public void requestPasswordReset(String email) {
-        repository.byEmail(email).filter(a -> !a.disabled()).ifPresent(a -> mail.passwordReset(a.email(), newToken(a.id(), "RESET", RESET_VALIDITY)));
+        String address = AccountRepository.normalize(email);
+        mail.afterCommit(() -> transactions.executeWithoutResult(status -> mailResetLink(address)));
     }
 
-    /** Sets a new password from a reset link; returns the problems (empty when done). */
+    private void mailResetLink(String address) {
+        repository.byEmail(address).filter(a -> !a.disabled())
+                .ifPresent(a -> mail.passwordReset(a.email(), newToken(a.id(), a.email(), "RESET", RESET_VALIDITY)));
+    }
+
+    /**
+     * Sets a new password from a reset link; returns the problems (empty when done). The link must still be for the
+     * account's address; every session and remember-me login of the account ends, and its other reset links die. The
+     * address is not marked verified: only its own verification link does that.
+     */
     @Transactional
     public List<String> resetPassword(String token, String password) {
         String tokenHash = hash(token);
         // check the rules before spending the single-use token
         Optional<Long> pending = repository.pendingToken(tokenHash, "RESET", Instant.now());
         if (pending.isEmpty()) {
-            return List.of("This link is not valid any more: ask for a new one.");
+            return List.of(LINK_NOT_VALID);
         }
         Account account = repository.byId(pending.get()).orElseThrow();
         List<String> problems = PasswordRules.problems(password, account.email());
@@ -121,14 +151,19 @@ public class Accounts {
             return problems;
         }
         if (repository.useToken(tokenHash, "RESET", Instant.now()).isEmpty()) {
-            return List.of("This link is not valid any more: ask for a new one.");
+            return List.of(LINK_NOT_VALID);
         }
         repository.setPassword(account.id(), encoder.encode(password));
-        repository.markVerified(account.id()); // the link reached the mailbox, which proves the address
+        repository.deleteTokens(account.id(), "RESET");
+        endSessions(account);
         return List.of();
     }
 
-    /** Changes the password of a logged-in member after checking the current one. */
+    /**
+     * Changes the password of a logged-in member after checking the current one. Every session and remember-me login
+     * of the account ends (the caller keeps its own session with {@link AccountSessions#keepCurrent}), and pending reset
+     * links die.
+     */
     @Transactional
     public List<String> changePassword(String email, String current, String replacement) {
         Account account = repository.byEmail(email).orElseThrow();
@@ -138,13 +173,16 @@ public class Accounts {
         List<String> problems = PasswordRules.problems(replacement, account.email());
         if (problems.isEmpty()) {
             repository.setPassword(account.id(), encoder.encode(replacement));
+            repository.deleteTokens(account.id(), "RESET");
+            endSessions(account);
         }
         return problems;
     }
 
     /**
      * Changes the email of a logged-in member after checking the password: the new address must be confirmed
-     * by its link before the next login, and the old address is told.
+     * by its link before the next login, and the old address is told. Every session, remember-me login and pending
+     * link of the account ends (links were mailed to the old address).
      */
     @Transactional
     public List<String> changeEmail(String email, String password, String newEmail) {
@@ -160,10 +198,23 @@ public class Accounts {
             mail.alreadyRegistered(address);
             return List.of(); // same answer as a free address: no enumeration
         }
+        repository.deleteTokens(account.id());
         repository.setEmail(account.id(), address);
-        mail.verification(address, newToken(account.id(), "VERIFY", VERIFY_VALIDITY));
+        endSessions(account);
+        mail.verification(address, newToken(account.id(), address, "VERIFY", VERIFY_VALIDITY));
         mail.emailChanged(account.email(), address);
         return List.of();
+    }
+
+    /** "Log out everywhere": ends every session and remember-me login of the member, this one included. */
+    @Transactional
+    public void logOutEverywhere(String email) {
+        repository.byEmail(email).ifPresent(this::endSessions);
+    }
+
+    private void endSessions(Account account) {
+        repository.endSessions(account.id());
+        repository.forgetRememberedLogins(account.email());
     }
 
     /**
@@ -178,15 +229,17 @@ public class Accounts {
             return false;
         }
         repository.delete(account.get().id());
+        repository.forgetRememberedLogins(account.get().email());
         events.publishEvent(new AccountDeleted(account.get().id()));
         return true;
     }
 
-    private String newToken(long accountId, String purpose, Duration validity) {
+    /** A new link token for the address it is mailed to; the account's older links of the same purpose die. */
+    private String newToken(long accountId, String address, String purpose, Duration validity) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        repository.saveToken(hash(token), accountId, purpose, Instant.now().plus(validity));
+        repository.saveToken(hash(token), accountId, address, purpose, Instant.now().plus(validity));
         return token;
     }
 

@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates {@code /api/**} and {@code /fhir/**} requests that carry {@code Authorization: Bearer cdk_...} as the token's owner.
- * A bearer token that is unknown or revoked gets 401 (problem+json, or an OperationOutcome under {@code /fhir}), never a
+ * The owner is read on every call, so a token of a disabled account stops at once. A bearer token that is unknown or
+ * revoked, or whose account is disabled or unconfirmed, gets 401 (problem+json, or an OperationOutcome under {@code /fhir}), never a
  * silent fall back to guest.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
@@ -37,7 +38,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String token = request.getHeader("Authorization").substring("Bearer ".length()).trim();
         var owner = tokens.owner(token);
         if (owner.isEmpty()) {
-            String detail = "The API token is unknown or revoked. Create one on your account page.";
+            String detail = "The API token is unknown or revoked, or its account is disabled. Create one on your account page.";
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             if (request.getRequestURI().startsWith("/fhir/")) {
                 response.setContentType("application/fhir+json");

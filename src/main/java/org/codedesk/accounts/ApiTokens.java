@@ -59,7 +59,7 @@ public class ApiTokens {
             return Optional.empty();
         }
         jdbc.update("update api_token set last_used_at = ? where token_hash = ?", Timestamp.from(Instant.now()), hash);
-        return accounts.byId(ids.get(0)).filter(a -> a.emailVerified() && !a.disabled());
+        return accounts.byId(ids.get(0)).filter(Account::usable);
     }
 
     private static Instant instant(Timestamp t) {

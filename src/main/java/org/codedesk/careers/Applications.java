@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.codedesk.accounts.AccountDeleted;
 import org.codedesk.accounts.Member;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -84,5 +86,11 @@ public class Applications {
         return jdbc.query("select a.resume_name, a.resume_type, a.resume from career_application a join career_job j on j.id = a.job_id"
                 + " where a.id = ? and j.employer_id = ?", (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)},
                 applicationId, employer.id()).stream().findFirst();
+    }
+
+    /** A deleted member's applications go with their account: cover notes and résumés are personal data. */
+    @EventListener
+    void on(AccountDeleted deleted) {
+        jdbc.update("delete from career_application where applicant_id = ?", deleted.accountId());
     }
 }

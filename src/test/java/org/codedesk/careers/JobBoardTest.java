@@ -161,6 +161,25 @@ class JobBoardTest {
     }
 
     @Test
+    void aDeletedMembersApplicationAndResumeGoWithTheAccount() throws Exception {
+        RequestPostProcessor employer = employer();
+        long job = create(employer, "Coder " + UUID.randomUUID());
+        mvc.perform(post("/jobs/" + job + "/publish").with(csrf()).with(employer)).andExpect(status().is3xxRedirection());
+        String seekerEmail = register("leaving");
+        mvc.perform(multipart("/jobs/" + job + "/apply").file(new MockMultipartFile("resume", "cv.docx", "application/octet-stream", docx()))
+                .with(csrf()).with(user(seekerEmail).roles("MEMBER")).param("coverNote", "My private cover note")).andExpect(status().is3xxRedirection());
+        long application = jdbc.queryForObject("select id from career_application where job_id = ?", Long.class, job);
+        mvc.perform(get("/applications/" + application + "/resume").with(employer)).andExpect(status().isOk());
+
+        assertThat(accounts.delete(seekerEmail, TestMembers.PASSWORD)).isTrue();
+
+        mvc.perform(get("/applications/" + application + "/resume").with(employer)).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/jobs/" + job + "/applications").with(employer)).andReturn().getResponse().getContentAsString())
+                .doesNotContain(seekerEmail).doesNotContain("My private cover note");
+        assertThat(jdbc.queryForObject("select count(*) from career_application where id = ?", Integer.class, application)).isZero();
+    }
+
+    @Test
     void onlyApprovedEmployersPostAndBadFieldsAreShown() throws Exception {
         RequestPostProcessor member = user(register("member")).roles("MEMBER");
         mvc.perform(job("Coder", java.util.Map.of()).with(member)).andExpect(status().isForbidden());

@@ -88,12 +88,15 @@ class QuotaJourneyBrowserTest {
         assertThat(open(CODES.get(0))).doesNotContain("Register to view content"); // seen as a guest: still free
     }
 
+    /** The link of the verification mail, which leaves in the background: waited for up to 15 s. */
     private static String verificationPath(String email) throws Exception {
-        for (MimeMessage message : mail.getReceivedMessages()) {
-            if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains(email)) {
-                Matcher m = Pattern.compile("http://localhost:8080(/verify\\?token=[A-Za-z0-9_-]+)").matcher(GreenMailUtil.getBody(message));
-                if (m.find()) {
-                    return m.group(1);
+        for (long deadline = System.nanoTime() + 15_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains(email)) {
+                    Matcher m = Pattern.compile("http://localhost:8080(/verify\\?token=[A-Za-z0-9_-]+)").matcher(GreenMailUtil.getBody(message));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
                 }
             }
         }

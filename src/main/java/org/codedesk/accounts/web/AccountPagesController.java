@@ -3,14 +3,15 @@ package org.codedesk.accounts.web;
 import java.security.Principal;
 import java.util.List;
 
+import org.codedesk.accounts.AccountSessions;
 import org.codedesk.accounts.Accounts;
 import org.codedesk.accounts.ApiTokens;
 import org.codedesk.accounts.PasswordRules;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Controller;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,14 +30,21 @@ class AccountPagesController {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final AccountSessions sessions;
 
-    AccountPagesController(Accounts accounts, ApiTokens tokens) {
+    AccountPagesController(Accounts accounts, ApiTokens tokens, AccountSessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) Integer wait, Model model) {
+        if (wait != null) { // set by the log-in throttle; bounded so a crafted link cannot say anything else
+            long minutes = Math.max(1, Math.min(wait, 60));
+            model.addAttribute("wait", "Too many failed log-ins from this network; try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."));
+        }
         return "accounts/login";
     }
 
@@ -48,12 +56,7 @@ class AccountPagesController {
 
     @PostMapping("/register")
     String register(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password, Model model) {
-        List<String> problems;
-        try {
-            problems = accounts.register(email, password);
-        } catch (MailException e) {
-            problems = List.of("We could not send the confirmation email just now, so nothing was saved; please try again in a few minutes.");
-        }
+        List<String> problems = accounts.register(email, password);
         if (!problems.isEmpty()) {
             model.addAttribute("errors", problems);
             model.addAttribute("email", email);
@@ -68,7 +71,8 @@ class AccountPagesController {
     String verify(@RequestParam(defaultValue = "") String token, Model model) {
         model.addAttribute("message", accounts.verify(token)
                 ? "Your email address is confirmed. You can log in now."
-                : "This link is not valid any more (used, expired or mistyped). Log in to ask for a new one, or register again.");
+                : "This link is not valid any more (used, expired, replaced by a newer one or mistyped). To get a new one, register"
+                        + " again with the same address.");
         return "accounts/message";
     }
 
@@ -79,12 +83,7 @@ class AccountPagesController {
 
     @PostMapping("/password/forgot")
     String forgot(@RequestParam(defaultValue = "") String email, Model model) {
-        try {
-            accounts.requestPasswordReset(email);
-        } catch (MailException e) {
-            model.addAttribute("message", "We could not send email just now; please try again in a few minutes.");
-            return "accounts/message";
-        }
+        accounts.requestPasswordReset(email); // queued: the answer is the same, and as quick, for any address
         model.addAttribute("message", SENT);
         return "accounts/message";
     }
@@ -133,25 +132,30 @@ class AccountPagesController {
 
     @PostMapping("/account/password")
     String changePassword(Principal principal, @RequestParam(defaultValue = "") String current,
-                          @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "") String password, Model model, HttpServletRequest request,
+                          HttpServletResponse response, RedirectAttributes redirect) {
         List<String> problems = accounts.changePassword(principal.getName(), current, password);
         if (!problems.isEmpty()) {
             model.addAttribute("passwordErrors", problems);
             return account(principal, model);
         }
-        redirect.addFlashAttribute("message", "Your password is changed.");
+        sessions.keepCurrent(principal.getName(), request, response); // the other sessions and remember-me logins have ended
+        redirect.addFlashAttribute("message", "Your password is changed. Every other session and remembered device is logged out.");
         return "redirect:/account";
+    }
+
+    @PostMapping("/account/logout-everywhere")
+    String logOutEverywhere(Principal principal, HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
+        accounts.logOutEverywhere(principal.getName());
+        request.logout();
+        redirect.addFlashAttribute("message", "You are logged out everywhere: every browser and device, this one included.");
+        return "redirect:/login";
     }
 
     @PostMapping("/account/email")
     String changeEmail(Principal principal, @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String email,
                        Model model, HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
-        List<String> problems;
-        try {
-            problems = accounts.changeEmail(principal.getName(), password, email);
-        } catch (MailException e) {
-            problems = List.of("We could not send the confirmation email just now, so nothing was changed; please try again later.");
-        }
+        List<String> problems = accounts.changeEmail(principal.getName(), password, email);
         if (!problems.isEmpty()) {
             model.addAttribute("emailErrors", problems);
             return account(principal, model);

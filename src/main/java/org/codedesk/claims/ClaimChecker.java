@@ -65,6 +65,7 @@ public class ClaimChecker {
         run.feeSchedule();
         run.medicalNecessity();
         run.codeEditor();
+        run.markStale();
         Map<String, Long> summary = new LinkedHashMap<>();
         for (FindingStatus s : FindingStatus.values()) {
             summary.put(s.json(), run.findings.stream().filter(f -> f.status() == s).count());
@@ -96,9 +97,56 @@ public class ClaimChecker {
             this.fees = rvuRelease.map(r -> edits.fees(r, codes, locality)).orElse(Map.of());
         }
 
-        /** The release to check against: in force on the date and still covering it (an older table's answer is not a check). */
+        /**
+         * The release to check against: the one in force on the date, or the newest older one, whose findings
+         * {@link #markStale} then reports as stale.
+         */
         Optional<EditsRelease> inForce(Dataset dataset) {
-            return Optional.ofNullable(inForce.get(dataset)).filter(r -> r.covers(date));
+            Optional<EditsRelease> release = Optional.ofNullable(inForce.get(dataset));
+            release.ifPresent(r -> {
+                org.codedesk.catalog.Currency currency = edits.currency(dataset, date);
+                if (currency.stale()) {
+                    staleSources.put(r.citation(), currency.sentence());
+                }
+            });
+            return release;
+        }
+
+        /** Source (a citation, or the label it contains) to the sentence saying that a newer release is in force and not imported. */
+        final Map<String, String> staleSources = new LinkedHashMap<>();
+
+        /**
+         * The product's one rule for a date whose release is not imported: a finding checked against an older release is
+         * stale, never a pass; a failure stays a failure, with the sentence. Code sets and coverage sources count too.
+         */
+        void markStale() {
+            for (CodeSystem system : CodeSystem.values()) {
+                org.codedesk.catalog.Currency currency = catalog.currency(system, date);
+                catalog.releaseInForce(system, date).filter(r -> currency.stale()).ifPresent(r -> staleSources.put(r.label(), currency.sentence()));
+            }
+            for (org.codedesk.coverage.CoverageSource source : List.of(org.codedesk.coverage.CoverageSource.NCD_LAB,
+                    org.codedesk.coverage.CoverageSource.MCE)) {
+                coverage.inForce(source, date).ifPresent(r -> {
+                    org.codedesk.catalog.Currency currency = org.codedesk.catalog.Currency.of(source.title(), source.cycle(), date,
+                            r.version(), r.effectiveFrom());
+                    if (currency.stale()) {
+                        staleSources.put(r.label(), currency.sentence());
+                    }
+                });
+            }
+            findings.replaceAll(f -> {
+                if (f.source() == null || !(f.status() == FindingStatus.PASS || f.status() == FindingStatus.FAIL
+                        || f.status() == FindingStatus.BYPASSED)) {
+                    return f;
+                }
+                String sentence = staleSources.entrySet().stream().filter(e -> f.source().contains(e.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+                if (sentence == null) {
+                    return f;
+                }
+                return new Finding(f.check(), f.status() == FindingStatus.PASS ? FindingStatus.STALE : f.status(), f.lines(), f.code(),
+                        f.message() + " " + sentence, f.fix(), f.source());
+            });
         }
 
         void add(String check, FindingStatus status, List<Integer> lines, String code, String message, String fix, String source) {

@@ -11,7 +11,12 @@ public enum FindingStatus {
     /** An edit fires but a modifier on the line resolves it; the documentation must support that modifier. */
     BYPASSED,
     /** Nothing is loaded to check it against: not checked, so the claim cannot be called clean. */
-    NO_DATA;
+    NO_DATA,
+    /**
+     * Checked against the newest release imported, which is older than the one in force on the date of service (that one
+     * is not imported): the message says which; never a pass, so the claim cannot be called clean.
+     */
+    STALE;
 
     @JsonValue
     public String json() {

@@ -47,6 +47,21 @@ class ClaimCheckerTest {
     }
 
     @Test
+    void aCheckAgainstAnOlderQuarterThanTheOneInForceIsStaleNeverAPass() {
+        // 2016-08-01 is in 2016-Q3; the fixture tables are those of April 2016
+        ClaimCheck check = check("2016-08-01", "practitioner", line("27447", 1), line("20610", 1, "59"));
+        Finding ptp = only(check, "ptp");
+        assertThat(ptp.status()).isEqualTo(FindingStatus.BYPASSED); // what the older table says stays said
+        assertThat(ptp.message()).contains("NCCI PTP edits, practitioner 2016-Q3 is in force since 2016-07-01 and is not imported; shown:");
+        assertThat(check.findings()).filteredOn(f -> f.check().equals("mue"))
+                .allSatisfy(f -> assertThat(f.status()).isIn(FindingStatus.STALE, FindingStatus.FAIL))
+                .anySatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.STALE));
+        assertThat(check.findings()).noneMatch(f -> f.status() == FindingStatus.PASS && f.check().equals("mue"));
+        assertThat(check.clean()).isFalse();
+        assertThat(only(check(DOS, "practitioner", line("27447", 1)), "mue").status()).isEqualTo(FindingStatus.PASS);
+    }
+
+    @Test
     void indicatorOneWithoutModifierFailsAndSaysHowToFix() {
         ClaimCheck check = check(DOS, "practitioner", line("27447", 1), line("20610", 1));
         Finding ptp = only(check, "ptp");
@@ -174,8 +189,10 @@ class ClaimCheckerTest {
 
     @Test
     void codesAreCheckedForTheDateOfService() {
-        // X1002 is terminated on 2019-12-31: still valid in 2016, not in 2020
-        assertThat(only(check(DOS, "dme", line("X1002", 1)), "code_validity").status()).isEqualTo(FindingStatus.PASS);
+        // X1002 is terminated on 2019-12-31: still valid in 2016, not in 2020 (2016-02-01: the fixture is the January 2016 file)
+        assertThat(only(check("2016-02-01", "dme", line("X1002", 1)), "code_validity").status()).isEqualTo(FindingStatus.PASS);
+        // in 2016-Q2 that file is an older quarter's: checked, but stale
+        assertThat(only(check(DOS, "dme", line("X1002", 1)), "code_validity").status()).isEqualTo(FindingStatus.STALE);
         ClaimCheck check = check("2020-06-01", "dme", line("X1002", 1));
         Finding validity = only(check, "code_validity");
         assertThat(validity.status()).isEqualTo(FindingStatus.FAIL);

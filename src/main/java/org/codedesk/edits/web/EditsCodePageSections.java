@@ -65,8 +65,9 @@ class EditsCodePageSections implements CodePageExtension {
     record AddOnModel(String code, LocalDate date, EditsRelease release, String missing, List<AddOnEdit> rows, String typeWords,
                       List<AddOnEdit> addOnsOfThis) { }
 
+    /** {@code imagingCaps}: the OPPSCAP release of the fee schedule release, null when not imported (then nothing is capped). */
     record FeeModel(String code, LocalDate date, EditsRelease release, String missing, List<FeeSchedule> rows, List<Locality> localities,
-                    String locality) { }
+                    String locality, EditsRelease imagingCaps) { }
 
     record GemModel(String code, String otherSystem, EditsRelease forwardRelease, List<GemMapping> forward, EditsRelease backwardRelease,
                     List<GemMapping> backward) { }
@@ -84,7 +85,8 @@ class EditsCodePageSections implements CodePageExtension {
                 new CodePageSection("add-on", "Add-on code edits", TEMPLATE, "addon", new AddOnModel(code, date, e.addOnRelease(),
                         e.addOnMissing(), e.addOn(), typeWords, e.addOnsOfThisPrimary())),
                 new CodePageSection("fees", "Physician Fee Schedule", TEMPLATE, "fees", new FeeModel(code, date, e.feeScheduleRelease(),
-                        e.feeScheduleMissing(), e.feeSchedule(), localities, chosen.map(Locality::id).orElse(""))));
+                        e.feeScheduleMissing(), e.feeSchedule(), localities, chosen.map(Locality::id).orElse(""),
+                        e.feeScheduleRelease() == null ? null : edits.imagingCaps(e.feeScheduleRelease()).orElse(null))));
     }
 
     private CodePageSection gems(String key, LocalDate date, Dataset forward, Dataset backward, String otherSystem) {

@@ -87,8 +87,8 @@ class EditsPagesTest {
         String html = page("/codes/cpt/0006M" + DOS, MEMBER);
         assertThat(html).contains("id=\"mue\"").contains("Code Descriptor / CPT Instruction")
                 .contains("MUE table, practitioner services, 2016-Q2");
-        // before any licensed CPT file is in force the page still shows the public CMS sections
-        String unlicensed = page("/codes/cpt/0006M?date=2015-06-01", MEMBER);
+        // before any licensed CPT file is in force (the test imports start in 2014) the page still shows the public CMS sections
+        String unlicensed = page("/codes/cpt/0006M?date=2010-06-01", MEMBER);
         assertThat(unlicensed).contains("has not imported a licensed CPT file").contains("id=\"mue\"");
         mvc.perform(get("/api/v1/edits/0006M" + DOS).with(MEMBER))
                 .andExpect(status().isOk())

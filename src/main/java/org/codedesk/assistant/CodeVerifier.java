@@ -28,7 +28,7 @@ import org.codedesk.edits.Edits;
 final class CodeVerifier {
 
     // as answers write codes: ICD-10-CM with its dot, CPT/HCPCS five characters, ICD-10-PCS seven
-    private static final Pattern CODE = Pattern.compile("\\b([A-Z]\\d[0-9A-Z]\\.[0-9A-Z]{1,4}|\\d{4}[0-9FTU]|[A-Z]\\d{4}|[0-9][0-9A-HJ-NP-Z]{6})\\b");
+    private static final Pattern CODE = Pattern.compile("\\b([A-Z]\\d[0-9A-Z]\\.[0-9A-Z]{1,4}|" + CodeSystem.CPT_CODE + "|[A-Z]\\d{4}|[0-9][0-9A-HJ-NP-Z]{6})\\b");
 
     private final Catalog catalog;
     private final Edits edits;

@@ -21,7 +21,7 @@ import org.codedesk.edits.Setting;
  */
 final class QuestionInterpreter {
 
-    private static final Pattern CPT = Pattern.compile("\\b(\\d{4}[0-9FTU])\\b");
+    private static final Pattern CPT = Pattern.compile("\\b(" + org.codedesk.catalog.CodeSystem.CPT_CODE + ")\\b");
     private static final Pattern LETTER_CODE = Pattern.compile("\\b([A-Z]\\d[0-9A-Z](?:\\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?)\\b");
     private static final Pattern PCS = Pattern.compile("\\b([0-9BCDFGHX][0-9A-HJ-NP-Z]{6})\\b");
     // "modifier 25", "25 modifier", "99213-25": scanned separately, as "IS MODIFIER 25" holds two overlapping candidates

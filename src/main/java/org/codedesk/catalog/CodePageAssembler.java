@@ -106,7 +106,7 @@ final class CodePageAssembler {
     }
 
     private static boolean isCptInHcpcsFile(CodeSystem system, String key) {
-        return system == CodeSystem.HCPCS && key.matches("[0-9]{4}[0-9FTU]");
+        return system == CodeSystem.HCPCS && CodeSystem.isCptCode(key);
     }
 
     private Optional<Row> row(long releaseId, String key) {

@@ -11,6 +11,17 @@ public enum CodeSystem {
     HCPCS("hcpcs", "HCPCS Level II", "Centers for Medicare & Medicaid Services"),
     CPT("cpt", "CPT", "American Medical Association (licensed file imported by the operator)");
 
+    /**
+     * The shape of a CPT code, written here once for every module: five digits (Category I), or four digits and F
+     * (Category II), T (Category III), M (Multianalyte Assays with Algorithmic Analyses, MAAA) or U (Proprietary
+     * Laboratory Analyses, PLA).
+     */
+    public static final String CPT_CODE = "[0-9]{4}[0-9FMTU]";
+    /** The shape of a HCPCS Level II code: a letter and four digits (J1100). */
+    public static final String LEVEL_TWO_CODE = "[A-Z][0-9]{4}";
+    /** A procedure code on a claim or in an edits table: CPT or HCPCS Level II. */
+    public static final String PROCEDURE_CODE = CPT_CODE + "|" + LEVEL_TWO_CODE;
+
     private final String slug;
     private final String title;
     private final String publisher;
@@ -44,13 +55,18 @@ public enum CodeSystem {
         return key;
     }
 
+    /** Whether a key (upper case) has the shape of a CPT code, modifiers excluded: 99213, 0001F, 0042T, 0006M, 0001U. */
+    public static boolean isCptCode(String key) {
+        return key != null && key.matches(CPT_CODE);
+    }
+
     /** Whether a key has the shape of a code of this system (says nothing of whether it exists). */
     public boolean isWellFormed(String key) {
         return switch (this) {
             case ICD10CM -> key.matches("[A-Z][0-9A-Z][0-9A-Z][0-9A-Z]{0,4}");
             case ICD10PCS -> key.matches("[0-9A-HJ-NP-Z]{3,7}");
-            case HCPCS -> key.matches("[A-Z][0-9]{4}|[A-Z0-9]{2}");
-            case CPT -> key.matches("[0-9]{4}[0-9FTU]|[0-9]{2}");
+            case HCPCS -> key.matches(LEVEL_TWO_CODE + "|[A-Z0-9]{2}");
+            case CPT -> key.matches(CPT_CODE + "|[0-9]{2}");
         };
     }
 }

@@ -22,6 +22,7 @@ import org.codedesk.edits.Dataset;
 import org.codedesk.edits.Edits;
 import org.codedesk.edits.EditsRelease;
 import org.codedesk.edits.FeeSchedule;
+import org.codedesk.edits.ImagingCap;
 import org.codedesk.edits.Locality;
 import org.codedesk.edits.ModifierIndicator;
 import org.codedesk.edits.Modifiers;
@@ -71,8 +72,8 @@ public class ClaimChecker {
             summary.put(s.json(), run.findings.stream().filter(f -> f.status() == s).count());
         }
         boolean clean = run.findings.stream().allMatch(f -> f.status() == FindingStatus.PASS);
-        return new ClaimCheck(clean, claim.date(), claim.setting().slug(), summary, run.checkedLines(), run.findings,
-                List.copyOf(run.sources));
+        List<ClaimCheck.CheckedLine> lines = run.checkedLines(); // before the sources are copied: a payment may cite the OPPSCAP file
+        return new ClaimCheck(clean, claim.date(), claim.setting().slug(), summary, lines, run.findings, List.copyOf(run.sources));
     }
 
     /** The state of one check: the claim, the releases in force, the findings so far. */
@@ -448,7 +449,7 @@ public class ClaimChecker {
                 boolean payable = Set.of("A", "C", "J", "M", "R", "T").contains(status);
                 add("fee_schedule", payable ? FindingStatus.PASS : FindingStatus.FAIL, List.of(line.number()), line.code(),
                         line.code() + (f.modifier().isEmpty() ? "" : "-" + f.modifier()) + " has fee schedule status " + status + ": "
-                                + f.status().words(),
+                                + f.status().words() + (payable ? imagingCap(f) : ""),
                         payable ? null : switch (status) {
                             case "B", "P" -> "Do not bill it separately: its payment is included in another service.";
                             case "N", "E", "X" -> "Medicare does not pay for it: if the patient agreed in advance, obtain an ABN and append GA.";
@@ -467,6 +468,21 @@ public class ClaimChecker {
                         multiple.size() + " procedures carry multiple-procedure indicator 2: Medicare pays the highest-valued at 100% and the"
                                 + " others at 50% (modifier 51 is not needed on Medicare claims; the reduction is applied anyway).", null, source);
             }
+        }
+
+        /** " In OKLAHOMA the payment is capped...": the OPPS imaging cap that lowers the line's payment in the claim's locality, if any. */
+        private String imagingCap(FeeSchedule f) {
+            if (f.locality() == null) {
+                return "";
+            }
+            ImagingCap cap = claim.facility() ? f.locality().facilityCap() : f.locality().nonFacilityCap();
+            if (cap == null || !cap.applied()) {
+                return "";
+            }
+            sources.add(cap.source());
+            return " In " + f.locality().locality().name() + " (" + (claim.facility() ? "facility" : "non-facility") + ") it is paid $"
+                    + cap.opps() + ", " + ImagingCap.REASON + " (fee schedule amount $" + cap.feeSchedule() + ", OPPS amount $" + cap.opps()
+                    + "; " + cap.source() + ").";
         }
 
         private void bilateral(ValidClaim.Line line, FeeSchedule f, String source) {
@@ -502,10 +518,18 @@ public class ClaimChecker {
                     boolean facility = claim.facility();
                     String where = claim.placeOfService().map(p -> "place of service " + p + ": " + (facility ? "facility" : "non-facility")
                             + " rate").orElse("no place of service given: non-facility rate");
+                    ImagingCap cap = f.locality() == null ? null : facility ? f.locality().facilityCap() : f.locality().nonFacilityCap();
+                    if (cap != null) {
+                        sources.add(cap.source());
+                    }
                     if (f.locality() != null && (facility ? f.locality().facility() : f.locality().nonFacility()) != null) {
                         payment = facility ? f.locality().facility() : f.locality().nonFacility();
                         basis = where + " per unit, locality " + f.locality().locality().name() + ": "
                                 + (facility ? f.locality().facilityArithmetic() : f.locality().nonFacilityArithmetic());
+                    } else if ("C".equals(f.status().value())) {
+                        basis = where + (f.locality() == null ? ": carrier priced: the Medicare contractor sets the amount"
+                                : ", locality " + f.locality().locality().name() + ": "
+                                + (facility ? f.locality().facilityArithmetic() : f.locality().nonFacilityArithmetic()));
                     } else if ((facility ? f.nationalFacility() : f.nationalNonFacility()) != null) {
                         payment = facility ? f.nationalFacility() : f.nationalNonFacility();
                         basis = where + " per unit, national (" + (facility ? f.totalFacility() : f.totalNonFacility()) + " RVUs × "

@@ -27,7 +27,7 @@ final class ClaimValidator {
     static final int MAX_MODIFIERS = 4;
     static final int MAX_UNITS = 9999;
     static final int MAX_DIAGNOSES = 12;
-    static final String CODE = "[0-9]{4}[0-9FTU]|[A-Z][0-9]{4}";
+    static final String CODE = CodeSystem.PROCEDURE_CODE;
 
     private final Catalog catalog;
     private final Edits edits;
@@ -152,7 +152,7 @@ final class ClaimValidator {
             errors.add(new FieldError(field + ".code", "Line " + (i + 1) + " has no code."));
         } else if (!code.matches(CODE)) {
             errors.add(new FieldError(field + ".code", "\"" + line.code() + "\" is not a CPT or HCPCS Level II code (5 characters: 99213,"
-                    + " 0001F, J1100)."));
+                    + " 0001F, 0006M, J1100)."));
         } else if (!known.codes.contains(code)) {
             errors.add(new FieldError(field + ".code", "Unknown code " + code + ": no imported code set, fee schedule or edit table has it."));
         }

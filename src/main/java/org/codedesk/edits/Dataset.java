@@ -11,6 +11,8 @@ public enum Dataset {
     PFS_RVU("Physician Fee Schedule relative value file (PPRRVU)", 3),
     PFS_GPCI("Physician Fee Schedule GPCIs", 12),
     PFS_LOCALITY("Physician Fee Schedule localities and counties", 12),
+    /** The OPPSCAP file of an RVU release: its version is the version of the {@link #PFS_RVU} release it came with. */
+    PFS_OPPS_CAP("Physician Fee Schedule OPPS imaging cap amounts (OPPSCAP)", 3),
     GEM_I10_I9("GEMs, ICD-10-CM to ICD-9-CM", 0),
     GEM_I9_I10("GEMs, ICD-9-CM to ICD-10-CM", 0),
     GEM_PCS_I9("GEMs, ICD-10-PCS to ICD-9-CM procedures", 0),

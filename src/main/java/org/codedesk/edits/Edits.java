@@ -210,16 +210,50 @@ public class Edits {
 
     // --- fee schedule ---
 
-    /** Fee schedule rows of the codes in the release (global, -26, -TC...), with payment in a locality when one is given. */
+    /**
+     * Fee schedule rows of the codes in the release (global, -26, -TC...), with payment in a locality when one is given,
+     * the OPPS imaging cap of the release's OPPSCAP file applied.
+     */
     public Map<String, List<FeeSchedule>> fees(EditsRelease release, Collection<String> codes, Optional<Locality> locality) {
         Map<String, List<FeeSchedule>> result = new LinkedHashMap<>();
         if (codes.isEmpty()) {
             return result;
         }
+        Optional<EditsRelease> capRelease = locality.isPresent() ? imagingCaps(release) : Optional.empty();
+        Map<String, OppsCap> caps = capRelease.map(r -> oppsCaps(r, codes, locality.get())).orElse(Map.of());
         jdbc.query(unionByCode("select * from edits_rvu where release_id = ? and code = ?", codes.size()),
-                rs -> { result.computeIfAbsent(rs.getString("code"), k -> new ArrayList<>()).add(fee(rs, release, locality)); },
+                rs -> { result.computeIfAbsent(rs.getString("code"), k -> new ArrayList<>()).add(fee(rs, release, locality, caps)); },
                 pairs(release.id(), codes));
         result.values().forEach(rows -> rows.sort(java.util.Comparator.comparing(FeeSchedule::modifier)));
+        return result;
+    }
+
+    /**
+     * The OPPS imaging cap amounts (OPPSCAP) that came with a fee schedule release: the {@link Dataset#PFS_OPPS_CAP} release
+     * of the same version, so an RVU file is never capped with another quarter's amounts.
+     */
+    public Optional<EditsRelease> imagingCaps(EditsRelease rvu) {
+        return jdbc.query("select * from edits_release where dataset = ? and version = ?", Edits::release, Dataset.PFS_OPPS_CAP.name(),
+                rvu.version()).stream().findFirst();
+    }
+
+    /** One OPPSCAP row: the capped amounts of a code and modifier in a locality, and the citation of where they came from. */
+    private record OppsCap(BigDecimal facility, BigDecimal nonFacility, String file, String source) { }
+
+    /** OPPSCAP rows of the codes for the locality, by code and modifier ("74263|TC"). */
+    private Map<String, OppsCap> oppsCaps(EditsRelease caps, Collection<String> codes, Locality locality) {
+        Map<String, OppsCap> result = new HashMap<>();
+        String file = caps.files();
+        String source = "CMS " + file + ", carrier " + locality.mac() + ", locality " + locality.number() + ": " + caps.citation();
+        List<Object> args = new ArrayList<>();
+        for (String code : codes) {
+            args.addAll(List.of(caps.id(), code, locality.mac(), locality.number()));
+        }
+        jdbc.query(unionByCode("select * from edits_opps_cap where release_id = ? and code = ? and mac = ? and locality = ?", codes.size()),
+                rs -> {
+                    result.put(rs.getString("code") + "|" + rs.getString("modifier"), new OppsCap(rs.getBigDecimal("facility_price"),
+                            rs.getBigDecimal("nonfacility_price"), file, source));
+                }, args.toArray());
         return result;
     }
 
@@ -249,7 +283,7 @@ public class Edits {
                 : localities(date).stream().filter(l -> l.id().equalsIgnoreCase(id.trim())).findFirst();
     }
 
-    private FeeSchedule fee(ResultSet rs, EditsRelease release, Optional<Locality> locality) throws SQLException {
+    private FeeSchedule fee(ResultSet rs, EditsRelease release, Optional<Locality> locality, Map<String, OppsCap> caps) throws SQLException {
         BigDecimal cf = rs.getBigDecimal("conversion_factor");
         BigDecimal work = rs.getBigDecimal("work");
         BigDecimal peNon = rs.getBigDecimal("pe_nonfacility");
@@ -259,10 +293,17 @@ public class Edits {
         boolean facNa = rs.getBoolean("facility_na");
         BigDecimal totalNon = rs.getBigDecimal("total_nonfacility");
         BigDecimal totalFac = rs.getBigDecimal("total_facility");
-        FeeSchedule.LocalityPayment payment = locality.map(l -> new FeeSchedule.LocalityPayment(l,
-                nonNa ? null : PaymentArithmetic.payment(work, peNon, mp, l, cf), facNa ? null : PaymentArithmetic.payment(work, peFac, mp, l, cf),
-                nonNa ? "non-facility NA" : PaymentArithmetic.shown(work, peNon, mp, l, cf),
-                facNa ? "facility NA" : PaymentArithmetic.shown(work, peFac, mp, l, cf))).orElse(null);
+        boolean carrierPriced = "C".equals(rs.getString("status"));
+        Optional<OppsCap> cap = Optional.ofNullable(caps.get(rs.getString("code") + "|" + rs.getString("modifier")));
+        FeeSchedule.LocalityPayment payment = locality.map(l -> {
+            String file = cap.map(OppsCap::file).orElse(null);
+            String source = cap.map(OppsCap::source).orElse(null);
+            PaymentArithmetic.Side non = PaymentArithmetic.side("non-facility", nonNa, carrierPriced, work, peNon, mp, l, cf,
+                    cap.map(OppsCap::nonFacility), file, source);
+            PaymentArithmetic.Side fac = PaymentArithmetic.side("facility", facNa, carrierPriced, work, peFac, mp, l, cf,
+                    cap.map(OppsCap::facility), file, source);
+            return new FeeSchedule.LocalityPayment(l, non.payment(), fac.payment(), non.arithmetic(), fac.arithmetic(), non.cap(), fac.cap());
+        }).orElse(null);
         return new FeeSchedule(rs.getString("code"), rs.getString("modifier"), indicators.of("pfs_status", rs.getString("status")),
                 work, peNon, nonNa, peFac, facNa, mp, totalNon, totalFac, cf,
                 nonNa || totalNon.signum() == 0 ? null : totalNon.multiply(cf).setScale(2, RoundingMode.HALF_UP),

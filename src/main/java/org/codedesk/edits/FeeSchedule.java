@@ -17,8 +17,11 @@ public record FeeSchedule(String code, String modifier, Indicator status, BigDec
 
     /**
      * Payment in one locality: [(work RVU × work GPCI) + (PE RVU × PE GPCI) + (MP RVU × MP GPCI)] × conversion
-     * factor, rounded to the cent; {@code arithmetic} shows the sum with the figures used.
+     * factor, rounded to the cent, or the OPPS imaging cap amount when the release's OPPSCAP file lists the code for
+     * the locality and its amount is lower; {@code arithmetic} shows the sum with the figures used, and the cap. A cap
+     * is null when OPPSCAP does not list the code and locality (not capped); a payment is null when the setting is NA
+     * or the code is carrier priced.
      */
     public record LocalityPayment(Locality locality, BigDecimal nonFacility, BigDecimal facility, String nonFacilityArithmetic,
-                                  String facilityArithmetic) { }
+                                  String facilityArithmetic, ImagingCap nonFacilityCap, ImagingCap facilityCap) { }
 }

@@ -26,10 +26,10 @@ class LookupController {
     /** A code's shape tells its system, except 7-character PCS codes that look like ICD-10-CM ones (then CM). */
     private static CodeSystem guess(String code) {
         String key = code.replace(".", "").toUpperCase();
-        if (key.matches("[0-9]{4}[0-9FTU]")) {
+        if (CodeSystem.isCptCode(key)) {
             return CodeSystem.CPT;
         }
-        if (key.matches("[A-Z][0-9]{4}") && !code.contains(".")) {
+        if (key.matches(CodeSystem.LEVEL_TWO_CODE) && !code.contains(".")) {
             return CodeSystem.HCPCS;
         }
         if (key.matches("[0-9][0-9A-Z]{6}")) {

@@ -285,6 +285,39 @@ class ClaimCheckerTest {
     }
 
     @Test
+    void theOppsImagingCapLowersTheLinePaymentAndSaysWhy() {
+        // fixture: 76942-TC in 01112-05 is $38.01 by the RVUs (see EditsTest); OPPSCAP_Apr.csv gives 25.00 non-facility, 30.00 facility
+        ClaimCheck office = checker.check(new Claim(DOS, "practitioner", List.of(line("76942", 1, "TC")), List.of(), "01112-05", "11"));
+        ClaimCheck.CheckedLine priced = office.lines().get(0);
+        assertThat(priced.payment()).isEqualByComparingTo("25.00");
+        assertThat(priced.paymentBasis()).contains("$25.00, capped at the OPPS amount: imaging cap").contains("= $38.01")
+                .contains("OPPSCAP_Apr.csv");
+        Finding fee = only(office, "fee_schedule");
+        assertThat(fee.status()).isEqualTo(FindingStatus.PASS);
+        assertThat(fee.message()).contains("76942-TC").contains("In SAN FRANCISCO (non-facility) it is paid $25.00, capped at the OPPS amount:"
+                + " imaging cap (fee schedule amount $38.01, OPPS amount $25.00; CMS OPPSCAP_Apr.csv, carrier 01112, locality 05");
+        assertThat(office.sources()).anyMatch(s -> s.startsWith("CMS OPPSCAP_Apr.csv"));
+        ClaimCheck hospital = checker.check(new Claim(DOS, "practitioner", List.of(line("76942", 1, "TC")), List.of(), "01112-05", "22"));
+        assertThat(hospital.lines().get(0).payment()).isEqualByComparingTo("30.00");
+        // a locality OPPSCAP does not list is paid by the RVUs: [(0.74 x 0.869) + (0.01 x 0.575)] x 35.8043 = 23.23
+        ClaimCheck alabama = checker.check(new Claim(DOS, "practitioner", List.of(line("76942", 1, "TC")), List.of(), "10112-00", "11"));
+        assertThat(alabama.lines().get(0).payment()).isEqualByComparingTo("23.23");
+        assertThat(only(alabama, "fee_schedule").message()).doesNotContain("imaging cap");
+        assertThat(alabama.sources()).noneMatch(s -> s.contains("OPPSCAP"));
+    }
+
+    @Test
+    void aMaaaCodeIsCheckedAgainstItsMue() {
+        // fixture MUE: 0006M 1 unit, adjudication 2 (per day, policy)
+        ClaimCheck check = check(DOS, "practitioner", line("0006M", 2));
+        Finding mue = only(check, "mue");
+        assertThat(mue.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(mue.message()).contains("2 unit(s) of 0006M on the date of service exceed MUE 1");
+        assertThat(only(check, "code_validity").status()).isEqualTo(FindingStatus.PASS);
+        assertThat(only(check(DOS, "practitioner", line("0006M", 1)), "mue").status()).isEqualTo(FindingStatus.PASS);
+    }
+
+    @Test
     void everyInvalidFieldGetsItsOwnMessage() {
         List<ClaimLine> lines = List.of(new ClaimLine("ABCDE", List.of(), 1), new ClaimLine("12345", List.of(), 1),
                 new ClaimLine("99213", List.of("9Z"), 1), new ClaimLine("20610", List.of(), -2));

@@ -59,6 +59,7 @@ class EditsFullDataTest {
                 .containsEntry("ADD_ON 2026-Q2", 9000)
                 .containsEntry("PFS_GPCI 2025", 109)
                 .containsEntry("PFS_LOCALITY 2025", 110)
+                .containsEntry("PFS_OPPS_CAP 2025-D", 16100)    // data lines of OPPSCAP_Oct.csv
                 .containsEntry("GEM_I10_I9 FY2018", 81593)
                 .containsEntry("GEM_I9_I10 FY2018", 24860)
                 .containsEntry("GEM_PCS_I9 FY2018", 101025)
@@ -90,6 +91,52 @@ class EditsFullDataTest {
     }
 
     @Test
+    void theOppsImagingCapOfRvu25dLowersCtColonographyInOklahoma() {
+        LocalDate november = LocalDate.of(2025, 11, 1);
+        EditsRelease rvu = edits.inForce(Dataset.PFS_RVU, november).orElseThrow();
+        assertThat(edits.imagingCaps(rvu).orElseThrow().files()).isEqualTo("OPPSCAP_Oct.csv");
+        Locality oklahoma = edits.locality(november, "04312-00").orElseThrow();   // 25LOCCO writes it 4312,0; GPCI2025 and OPPSCAP 04312,00
+        Map<String, FeeSchedule> rows = edits.fees(rvu, List.of("74263"), Optional.of(oklahoma)).get("74263").stream()
+                .collect(Collectors.toMap(FeeSchedule::modifier, f -> f));
+        // TC by hand from PPRRVU2025_Oct.csv and GPCI2025.csv: [(0.00 x 1) + (18.25 x 0.891) + (0.03 x 0.813)] x 32.3465
+        // = 16.28514 x 32.3465 = 526.7673; OPPSCAP_Oct.csv: 74263,TC,A,04312,00,215.27,215.27 (= [(7.46 x 0.891) + (0.01 x 0.813)]
+        // x 32.3465 from the file's OPPS PE and MP columns)
+        FeeSchedule.LocalityPayment tc = rows.get("TC").locality();
+        assertThat(tc.nonFacility()).isEqualByComparingTo("215.27");
+        assertThat(tc.nonFacilityCap().feeSchedule()).isEqualByComparingTo("526.77");
+        assertThat(tc.nonFacilityCap().applied()).isTrue();
+        assertThat(tc.nonFacilityArithmetic()).startsWith("$215.27, capped at the OPPS amount: imaging cap").contains("= $526.77");
+        assertThat(tc.facility()).isNull();        // the TC has no facility payment (NA): nothing to cap
+        // global: [(2.28 x 1) + (19.27 x 0.891) + (0.09 x 0.813)] x 32.3465 = 19.52274 x 32.3465 = 631.4923; OPPSCAP 319.99
+        assertThat(rows.get("").locality().nonFacility()).isEqualByComparingTo("319.99");
+        assertThat(rows.get("").locality().nonFacilityCap().feeSchedule()).isEqualByComparingTo("631.49");
+        // the professional component is not in OPPSCAP: [(2.28 x 1) + (1.02 x 0.891) + (0.06 x 0.813)] x 32.3465 = 104.7250
+        assertThat(rows.get("26").locality().nonFacilityCap()).isNull();
+        assertThat(rows.get("26").locality().nonFacility()).isEqualByComparingTo("104.73");
+
+        ClaimCheck check = checker.check(new Claim(november.toString(), "practitioner", List.of(new ClaimLine("74263", List.of("TC"), 1)),
+                List.of(), "04312-00", "11"));
+        assertThat(check.lines().get(0).payment()).isEqualByComparingTo("215.27");
+        assertThat(check.findings()).filteredOn(f -> f.check().equals("fee_schedule")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("capped at the OPPS amount: imaging cap (fee schedule amount $526.77,"
+                        + " OPPS amount $215.27; CMS OPPSCAP_Oct.csv, carrier 04312, locality 00"));
+    }
+
+    @Test
+    void maaaCodesOfTheMueTablesAreFoundOnTheirPageAndByTheClaimChecker() {
+        EditsRelease mue = edits.inForce(Dataset.MUE_PRACTITIONER, DOS).orElseThrow();
+        // MCR_MUE_PractitionerServices_Eff_04-01-2026.csv: 0006M,1,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction
+        assertThat(edits.codeEdits("0006M", DOS, Optional.empty()).mue().get(0).limit().value()).isEqualTo(1);
+        assertThat(edits.mue(mue, Setting.PRACTITIONER, "0016M").orElseThrow().value()).isEqualTo(2);
+        ClaimCheck check = checker.check(new Claim(DOS.toString(), "practitioner", List.of(new ClaimLine("0006M", List.of(), 2)), List.of(), null));
+        assertThat(check.findings()).filteredOn(f -> f.check().equals("mue")).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.FAIL);
+            assertThat(f.message()).contains("exceed MUE 1");
+            assertThat(f.source()).contains("MUE table, practitioner services, 2026-Q2");
+        });
+    }
+
+    @Test
     void aRealClaimIsNeverCleanWithoutPtpEdits() {
         ClaimCheck check = checker.check(new Claim(DOS.toString(), "practitioner",
                 List.of(new ClaimLine("99292", List.of(), 1), new ClaimLine("99213", List.of(), 3)), List.of(), null));
@@ -108,10 +155,12 @@ class EditsFullDataTest {
             assertThat(f.status()).isEqualTo(FindingStatus.FAIL);     // 3 visits a day, MUE 2
             assertThat(f.source()).contains("2026-Q2");
         });
-        // the newest fee schedule file (2025-D, October 2025) covers its quarter only: a June 2026 claim is not checked against it
-        assertThat(byCheck.get("fee_schedule")).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo(FindingStatus.NO_DATA);
-            assertThat(f.message()).contains("the newest, 2025-D (effective 2025-10-01), covers its quarter only");
+        // the newest fee schedule file (2025-D, October 2025) is older than the quarter in force: a June 2026 claim is checked
+        // against it, and its findings are stale, never a pass
+        assertThat(byCheck.get("fee_schedule")).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.status()).isIn(FindingStatus.STALE, FindingStatus.FAIL);
+            assertThat(f.message()).contains("Physician Fee Schedule relative value file (PPRRVU) 2026-Q2 is in force since 2026-04-01"
+                    + " and is not imported; shown: 2025-D.");
         });
     }
 }

@@ -73,6 +73,41 @@ class EditsPagesTest {
     }
 
     @Test
+    void aLocalityPaymentCappedByTheOppsImagingCapShowsBothAmountsAndTheReason() throws Exception {
+        String html = page("/codes/cpt/76942" + DOS + "&locality=01112-05", MEMBER);
+        assertThat(html).contains("$25.00, capped at the OPPS amount: imaging cap").contains("= $38.01")
+                .contains("OPPS amount $25.00 in OPPSCAP_Apr.csv").contains("class=\"source imaging-cap\"")
+                .contains("CMS OPPSCAP_Apr.csv, carrier 01112, locality 05");
+        // no locality chosen: national amounts only, nothing capped
+        assertThat(page("/codes/cpt/76942" + DOS, MEMBER)).doesNotContain("imaging cap");
+        mvc.perform(get("/api/v1/edits/76942" + DOS + "&locality=01112-05").with(MEMBER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.feeSchedule[2].modifier").value("TC"))
+                .andExpect(jsonPath("$.feeSchedule[2].locality.nonFacility").value(25.00))
+                .andExpect(jsonPath("$.feeSchedule[2].locality.nonFacilityCap.applied").value(true))
+                .andExpect(jsonPath("$.feeSchedule[2].locality.nonFacilityCap.feeSchedule").value(38.01))
+                .andExpect(jsonPath("$.feeSchedule[2].locality.nonFacilityCap.opps").value(25.00))
+                .andExpect(jsonPath("$.feeSchedule[2].locality.facility").value(30.00))
+                .andExpect(jsonPath("$.feeSchedule[1].locality.nonFacilityCap").doesNotExist());
+    }
+
+    @Test
+    void aMaaaCodeHasItsCodePageWithItsMueAndItsEditsInTheApi() throws Exception {
+        String html = page("/codes/cpt/0006M" + DOS, MEMBER);
+        assertThat(html).contains("id=\"mue\"").contains("Code Descriptor / CPT Instruction")
+                .contains("MUE table, practitioner services, 2016-Q2");
+        // before any licensed CPT file is in force (the test imports start in 2014) the page still shows the public CMS sections
+        String unlicensed = page("/codes/cpt/0006M?date=2010-06-01", MEMBER);
+        assertThat(unlicensed).contains("has not imported a licensed CPT file").contains("id=\"mue\"");
+        mvc.perform(get("/api/v1/edits/0006M" + DOS).with(MEMBER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mue[0].limit.value").value(1))
+                .andExpect(jsonPath("$.mue[0].limit.adjudication").value(2));
+        mvc.perform(get("/lookup?code=0006m")).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/codes/cpt/0006m"));
+    }
+
+    @Test
     void aGuestLearnsWhatTheSectionsAreButGetsNoneOfTheirData() throws Exception {
         String html = page("/codes/cpt/27447" + DOS, null);
         assertThat(html).contains("id=\"premium-prompt\"").contains("NCCI PTP edits, Medically unlikely edits")

@@ -45,7 +45,7 @@ class EditsTest {
                 "PLACE_OF_SERVICE 2016");
         EditsRelease mue = edits.inForce(Dataset.MUE_PRACTITIONER, DOS).orElseThrow();
         assertThat(mue.effectiveFrom()).isEqualTo(LocalDate.of(2016, 4, 1));
-        assertThat(mue.rowCount()).isEqualTo(5);
+        assertThat(mue.rowCount()).isEqualTo(6);
         assertThat(mue.citation()).isEqualTo("MUE table, practitioner services, 2016-Q2 (effective 2016-04-01)");
 
         ImportReport again = importer.importPaths(List.of(EditsFixtureData.folder()));
@@ -162,6 +162,79 @@ class EditsTest {
         assertThat(knee.facility()).isEqualByComparingTo("1442.92");
         assertThat(knee.nonFacility()).isNull();
         assertThat(edits.localities(DOS)).hasSize(3);
+    }
+
+    @Test
+    void theOppsCapFileJoinsTheFeeScheduleReleaseBesideIt() {
+        // OPPSCAP_Apr.csv names no year: it takes the release of PPRRVU2016_Apr.csv in the same folder
+        EditsRelease rvu = edits.inForce(Dataset.PFS_RVU, DOS).orElseThrow();
+        EditsRelease caps = edits.imagingCaps(rvu).orElseThrow();
+        assertThat(caps.dataset()).isEqualTo(Dataset.PFS_OPPS_CAP);
+        assertThat(caps.version()).isEqualTo("2016-B");
+        assertThat(caps.effectiveFrom()).isEqualTo(rvu.effectiveFrom());
+        assertThat(caps.files()).isEqualTo("OPPSCAP_Apr.csv");
+        assertThat(caps.rowCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theImagingCapLowersALocalityPaymentToTheOppsAmountInEachSetting() {
+        Locality sf = edits.locality(DOS, "01112-05").orElseThrow();
+        EditsRelease rvu = edits.inForce(Dataset.PFS_RVU, DOS).orElseThrow();
+        List<FeeSchedule> guidance = edits.fees(rvu, List.of("76942"), Optional.of(sf)).get("76942");
+        // TC by hand: [(0.00 x 1.077) + (0.74 x 1.428) + (0.01 x 0.481)] x 35.8043 = 1.06153 x 35.8043 = 38.0073; OPPSCAP: 30.00 / 25.00
+        FeeSchedule.LocalityPayment tc = guidance.get(2).locality();
+        assertThat(tc.nonFacility()).isEqualByComparingTo("25.00");
+        assertThat(tc.facility()).isEqualByComparingTo("30.00");
+        assertThat(tc.nonFacilityCap().applied()).isTrue();
+        assertThat(tc.nonFacilityCap().feeSchedule()).isEqualByComparingTo("38.01");
+        assertThat(tc.nonFacilityCap().opps()).isEqualByComparingTo("25.00");
+        assertThat(tc.nonFacilityCap().source()).startsWith("CMS OPPSCAP_Apr.csv, carrier 01112, locality 05: ")
+                .contains("OPPS imaging cap amounts (OPPSCAP), 2016-B");
+        assertThat(tc.nonFacilityArithmetic()).startsWith("$25.00, capped at the OPPS amount: imaging cap")
+                .contains("(0.74 × 1.428)").contains("= $38.01").contains("OPPS amount $25.00 in OPPSCAP_Apr.csv");
+        assertThat(tc.facilityCap().feeSchedule()).isEqualByComparingTo("38.01");
+        // global by hand: [(0.67 x 1.077) + (0.98 x 1.428) + (0.04 x 0.481)] x 35.8043 = 2.14027 x 35.8043 = 76.6309 in both settings;
+        // OPPSCAP facility 70.00 is lower (capped), non-facility 80.00 is not (the fee schedule amount is paid)
+        FeeSchedule.LocalityPayment global = guidance.get(0).locality();
+        assertThat(global.facility()).isEqualByComparingTo("70.00");
+        assertThat(global.facilityCap().applied()).isTrue();
+        assertThat(global.nonFacility()).isEqualByComparingTo("76.63");
+        assertThat(global.nonFacilityCap().applied()).isFalse();
+        assertThat(global.nonFacilityArithmetic()).contains("= $76.63; not capped: the OPPS amount $80.00 is not lower");
+        // the professional component and other localities are not in OPPSCAP: not capped
+        assertThat(guidance.get(1).locality().nonFacilityCap()).isNull();
+        FeeSchedule.LocalityPayment alabama = edits.fees(rvu, List.of("76942"), edits.locality(DOS, "10112-00")).get("76942").get(2).locality();
+        assertThat(alabama.nonFacilityCap()).isNull();
+        assertThat(alabama.facilityCap()).isNull();
+        // by hand: [(0.00 x 1) + (0.74 x 0.869) + (0.01 x 0.575)] x 35.8043 = 0.64881 x 35.8043 = 23.2302
+        assertThat(alabama.nonFacility()).isEqualByComparingTo("23.23");
+        assertThat(alabama.nonFacilityArithmetic()).endsWith("= $23.23");
+    }
+
+    @Test
+    void anOppsCapFileWhoseYearIsUnknownIsRefusedAndItsReleaseFolderGivesTheYear(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String caps = "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE\n76942,TC,A,10112,00,20.00,20.00\n";
+        Path alone = Files.createDirectories(dir.resolve("caps"));
+        Files.writeString(alone.resolve("OPPSCAP_Jul.csv"), caps);
+        ImportReport report = importer.importPaths(List.of(alone));
+        assertThat(report.failed()).isTrue();
+        assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.detail())
+                .contains("OPPSCAP_Jul.csv: the year of this OPPSCAP file is not known"));
+        Path release = Files.createDirectories(dir.resolve("rvu16c"));
+        Files.writeString(release.resolve("OPPSCAP_Jul.csv"), caps);
+        assertThat(importer.importPaths(List.of(release)).failed()).isFalse();
+        assertThat(edits.releases(Dataset.PFS_OPPS_CAP)).extracting(EditsRelease::version).contains("2016-C");
+    }
+
+    @Test
+    void maaaAndPlaCodesAreCptCodes() {
+        MueLimit maaa = edits.mue(edits.inForce(Dataset.MUE_PRACTITIONER, DOS).orElseThrow(), Setting.PRACTITIONER, "0006M").orElseThrow();
+        assertThat(maaa.value()).isEqualTo(1);
+        assertThat(maaa.adjudication()).isEqualTo(2);
+        assertThat(org.codedesk.catalog.CodeSystem.CPT.isWellFormed("0006M")).isTrue();
+        assertThat(org.codedesk.catalog.CodeSystem.CPT.isWellFormed("0001U")).isTrue();
+        assertThat(org.codedesk.catalog.CodeSystem.isCptCode("0006X")).isFalse();
+        assertThat("0006M").matches(org.codedesk.catalog.CodeSystem.PROCEDURE_CODE);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.source.SourceFormatException;
 import org.codedesk.catalog.source.hcpcs.AnwebSpreadsheetParser;
 import org.codedesk.catalog.source.hcpcs.AnwebTextParser;
@@ -38,7 +39,7 @@ final class HcpcsAssembler {
                 : read(file, (n, in) -> new AnwebSpreadsheetParser().parse(n, in));
         int order = 0;
         for (HcpcsEntry e : entries) {
-            boolean cpt = !e.modifier() && e.code().matches("[0-9]{4}[0-9FTU]");
+            boolean cpt = !e.modifier() && CodeSystem.isCptCode(e.code());
             String key = e.code();
             content.codes.add(new ReleaseContent.CodeRow(key, key, e.modifier() ? "modifier" : "code", e.terminationDate() == null,
                     cpt ? null : e.shortDescription(), cpt ? null : e.longDescription(), null, null, ++order, false));

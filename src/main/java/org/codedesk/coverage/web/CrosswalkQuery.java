@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.DateOfService;
 import org.codedesk.coverage.Coverage;
 import org.codedesk.coverage.Crosswalk;
@@ -23,7 +24,7 @@ record CrosswalkQuery(String code, String key, boolean procedure, LocalDate date
         if (key.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a CPT/HCPCS code (82306) or an ICD-10-CM code (E55.9).");
         }
-        boolean procedure = key.matches("[0-9]{4}[0-9FTU]|[A-Z][0-9]{4}");
+        boolean procedure = key.matches(CodeSystem.PROCEDURE_CODE);
         if (!procedure && !key.matches("[A-Z][0-9][0-9A-Z]{1,5}")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + code.trim() + "' is neither a CPT/HCPCS code (82306, G0103) nor an"
                     + " ICD-10-CM code (E55.9).");

@@ -8,6 +8,11 @@ import org.codedesk.edits.Dataset;
 /** An official edits file recognised by its name: the dataset and release (version, first day in force) it belongs to. */
 record EditsFile(Dataset dataset, String version, LocalDate effectiveFrom, ImportFile file) {
 
+    /** An OPPSCAP file whose year neither its name, nor its zip or folder, nor a PPRRVU file beside it tells. */
+    boolean undated() {
+        return version == null;
+    }
+
     String extension() {
         String name = file.name();
         return name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);

@@ -53,11 +53,15 @@ class EditsImporter implements ImportParticipant {
 
     @Override
     public List<Outcome> importFiles(List<ImportFile> files) {
-        Map<EditsFile.Key, List<EditsFile>> releases = files.stream().map(recognizer::recognize).flatMap(Optional::stream)
+        List<EditsFile> recognized = recognizer.recognizeAll(files);
+        List<Outcome> outcomes = new ArrayList<>();
+        recognized.stream().filter(EditsFile::undated).forEach(f -> outcomes.add(new Outcome(f.dataset().title() + ", " + f.file().name(),
+                Status.FAILED, f.file().origin() + ": the year of this OPPSCAP file is not known: import it with the PPRRVU file of its"
+                + " quarter beside it, or from its release zip or folder (RVU25D.zip, rvu25d/)")));
+        Map<EditsFile.Key, List<EditsFile>> releases = recognized.stream().filter(f -> !f.undated())
                 .sorted(Comparator.comparing((EditsFile f) -> f.dataset()).thenComparing(EditsFile::effectiveFrom)
                         .thenComparing(f -> f.file().name()))
                 .collect(Collectors.groupingBy(EditsFile::key, LinkedHashMap::new, Collectors.toList()));
-        List<Outcome> outcomes = new ArrayList<>();
         releases.forEach((key, group) -> outcomes.add(importRelease(key, group)));
         List<String> imported = outcomes.stream().filter(o -> o.status() == Status.IMPORTED).map(Outcome::release).toList();
         if (!imported.isEmpty()) {

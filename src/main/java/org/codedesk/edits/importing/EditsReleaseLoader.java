@@ -20,6 +20,8 @@ import org.codedesk.edits.source.LocalityRow;
 import org.codedesk.edits.source.MueFileParser;
 import org.codedesk.edits.source.MueRow;
 import org.codedesk.edits.source.MueTable;
+import org.codedesk.edits.source.OppsCapFileParser;
+import org.codedesk.edits.source.OppsCapRow;
 import org.codedesk.edits.source.PlaceOfServiceParser;
 import org.codedesk.edits.source.PtpFileParser;
 import org.codedesk.edits.source.RvuFile;
@@ -50,6 +52,7 @@ final class EditsReleaseLoader {
                 case PFS_RVU -> rvu(releaseId, file);
                 case PFS_GPCI -> gpci(releaseId, file);
                 case PFS_LOCALITY -> locality(releaseId, file);
+                case PFS_OPPS_CAP -> oppsCap(releaseId, file);
                 case GEM_I10_I9, GEM_I9_I10, GEM_PCS_I9, GEM_I9_PCS -> gem(releaseId, file);
                 case PLACE_OF_SERVICE -> placeOfService(releaseId, file);
             };
@@ -138,6 +141,16 @@ final class EditsReleaseLoader {
         List<LocalityRow> rows = read(file, in -> LocalityFileParser.parseCsv(in, file.file().origin()));
         try (BatchInsert insert = new BatchInsert(jdbc, "edits_locality", "release_id", "mac", "locality", "state", "area", "counties")) {
             rows.forEach(r -> insert.add(id, r.mac(), r.localityNumber(), r.state(), r.feeScheduleArea(), clip(r.counties(), 4000)));
+            return insert.count();
+        }
+    }
+
+    private int oppsCap(long id, EditsFile file) {
+        List<OppsCapRow> rows = read(file, in -> OppsCapFileParser.parseCsv(in, file.file().origin()));
+        try (BatchInsert insert = new BatchInsert(jdbc, "edits_opps_cap", "release_id", "code", "modifier", "status", "mac", "locality",
+                "facility_price", "nonfacility_price")) {
+            rows.forEach(r -> insert.add(id, r.code(), r.modifier(), r.status(), r.mac(), r.localityNumber(), r.facilityPrice(),
+                    r.nonFacilityPrice()));
             return insert.count();
         }
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.DateOfService;
 import org.codedesk.edits.CodeEdits;
 import org.codedesk.edits.Dataset;
@@ -53,7 +54,7 @@ class EditsApiController {
                    HttpServletRequest request) {
         requireMember(request);
         String key = code.trim().toUpperCase(Locale.ROOT);
-        if (!key.matches("[0-9]{4}[0-9FTU]|[A-Z][0-9]{4}")) {
+        if (!key.matches(CodeSystem.PROCEDURE_CODE)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"" + code + "\" is not a CPT or HCPCS Level II code.");
         }
         LocalDate day = DateOfService.parse(date);

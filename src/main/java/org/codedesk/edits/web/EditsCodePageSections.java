@@ -66,8 +66,9 @@ class EditsCodePageSections implements CodePageExtension {
     record AddOnModel(String code, LocalDate date, EditsRelease release, String missing, List<AddOnEdit> rows, String typeWords,
                       List<AddOnEdit> addOnsOfThis, List<String> stale) { }
 
+    /** {@code imagingCaps}: the OPPSCAP release of the fee schedule release, null when not imported (then nothing is capped). */
     record FeeModel(String code, LocalDate date, EditsRelease release, String missing, List<FeeSchedule> rows, List<Locality> localities,
-                    String locality, List<String> stale) { }
+                    String locality, EditsRelease imagingCaps, List<String> stale) { }
 
     record GemModel(String code, String otherSystem, EditsRelease forwardRelease, List<GemMapping> forward, EditsRelease backwardRelease,
                     List<GemMapping> backward) { }
@@ -87,7 +88,9 @@ class EditsCodePageSections implements CodePageExtension {
                 new CodePageSection("add-on", "Add-on code edits", TEMPLATE, "addon", new AddOnModel(code, date, e.addOnRelease(),
                         e.addOnMissing(), e.addOn(), typeWords, e.addOnsOfThisPrimary(), stale(date, Dataset.ADD_ON))),
                 new CodePageSection("fees", "Physician Fee Schedule", TEMPLATE, "fees", new FeeModel(code, date, e.feeScheduleRelease(),
-                        e.feeScheduleMissing(), e.feeSchedule(), localities, chosen.map(Locality::id).orElse(""), stale(date, Dataset.PFS_RVU))));
+                        e.feeScheduleMissing(), e.feeSchedule(), localities, chosen.map(Locality::id).orElse(""),
+                        e.feeScheduleRelease() == null ? null : edits.imagingCaps(e.feeScheduleRelease()).orElse(null),
+                        stale(date, Dataset.PFS_RVU))));
     }
 
     /** The sentences of the tables answered from an older release (a table never imported says so in its own place). */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.source.SourceFormatException;
 import org.codedesk.catalog.source.TextLines;
 
@@ -14,7 +15,8 @@ import org.codedesk.catalog.source.TextLines;
  * Reads a licensed CPT descriptor file in CodeDesk's documented format (docs/data-import.md): UTF-8 text,
  * one code per line, {@code code<TAB>descriptor} or {@code code,descriptor} (a descriptor containing commas
  * is double-quoted, CSV style). An optional first line {@code code<sep>descriptor} is a header. Codes are
- * five characters: 5 digits (Category I), 4 digits + F (Category II) or 4 digits + T (Category III).
+ * five characters, {@link CodeSystem#CPT_CODE}: 5 digits (Category I), 4 digits + F (Category II), T (Category III),
+ * M (MAAA) or U (PLA).
  */
 public final class CptDescriptorParser {
 
@@ -33,7 +35,7 @@ public final class CptDescriptorParser {
             }
             String code = line.substring(0, separator).trim().toUpperCase();
             String descriptor = unquote(line.substring(separator + 1).trim());
-            if (!code.matches("[0-9]{5}|[0-9]{4}[FT]")) {
+            if (!CodeSystem.isCptCode(code)) {
                 throw new SourceFormatException(fileName, number, "'" + code + "' is not a CPT code");
             }
             if (descriptor.isEmpty()) {

@@ -22,6 +22,12 @@ class CptDescriptorParserTest {
     }
 
     @Test
+    void readsMaaaAndPlaCodes() {
+        assertThat(new CptDescriptorParser().parse("cpt.tsv", stream("0006M\tTest MAAA\n0001U\tTest PLA\n"))).containsExactly(
+                new CptDescriptor("0006M", "Test MAAA"), new CptDescriptor("0001U", "Test PLA"));
+    }
+
+    @Test
     void rejectsNonCptCodeWithLine() {
         assertThatThrownBy(() -> new CptDescriptorParser().parse("cpt.tsv", stream("00001\tOne\nJ1100\tNot CPT\n")))
                 .isInstanceOf(SourceFormatException.class)

@@ -142,8 +142,10 @@ class EditsFullDataTest {
                 List.of(new ClaimLine("99292", List.of(), 1), new ClaimLine("99213", List.of(), 3)), List.of(), null));
         assertThat(check.clean()).isFalse();
         Map<String, List<Finding>> byCheck = check.findings().stream().collect(Collectors.groupingBy(Finding::check));
-        assertThat(byCheck.get("ptp")).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo(FindingStatus.NO_DATA);
+        // no PTP table of 2026 is in the data: not checked, or (when other tests imported the 2016 fixture table into the same
+        // database) checked against an older table and stale; never a pass
+        assertThat(byCheck.get("ptp")).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.status()).isIn(FindingStatus.NO_DATA, FindingStatus.STALE);
             assertThat(f.message()).contains("NCCI PTP edits, practitioner");
         });
         assertThat(byCheck.get("add_on")).singleElement().satisfies(f -> {

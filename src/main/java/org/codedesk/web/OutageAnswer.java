@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.codedesk.accounts.SecurityHeaders;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * page is rendered without the layout's header, which asks who is logged in (the session lives in the database).
  */
 @Component
+@ConditionalOnWebApplication // the command-line import has no pages to answer
 class OutageAnswer {
 
     static final String MESSAGE = "CodeDesk cannot reach its database at the moment. Nothing you sent was lost or changed;"

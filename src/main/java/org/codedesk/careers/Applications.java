@@ -23,6 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Applications {
 
+    /** What an applicant reads when the résumé is over the limit (the page says "at most 5 MB" too). */
+    public static final String RESUME_TOO_LARGE = "A résumé is at most 5 MB.";
+
     private static final RowMapper<Application> ROW = (rs, i) -> new Application(rs.getLong("id"), rs.getLong("job_id"), rs.getString("title"),
             rs.getString("organisation"), rs.getLong("applicant_id"), rs.getString("applicant_email"), rs.getString("cover_note"),
             rs.getString("resume_name"), rs.getString("status"), rs.getTimestamp("applied_at").toInstant());

@@ -198,12 +198,14 @@ public class Jobs {
         Integer total = jdbc.queryForObject("select count(*) from career_job" + where, Integer.class, args.toArray());
         String order = query.sort().equals("salary") ? " order by case when salary_period = 'YEAR' then coalesce(salary_max, salary_min) end desc"
                 + " nulls last, published_at desc, id desc" : " order by published_at desc, id desc";
+        int count = total == null ? 0 : total;
+        int pages = Math.max(1, (count + JobQuery.PAGE_SIZE - 1) / JobQuery.PAGE_SIZE);
+        int page = Math.min(query.page(), pages); // a page past the last (page=2147483647) shows the last
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add((query.page() - 1) * JobQuery.PAGE_SIZE);
+        pageArgs.add((long) (page - 1) * JobQuery.PAGE_SIZE);
         List<Job> jobs = jdbc.query("select * from career_job" + where + order + " offset ? rows fetch next " + JobQuery.PAGE_SIZE + " rows only",
                 Jobs::row, pageArgs.toArray());
-        int count = total == null ? 0 : total;
-        return new Results(jobs, count, query.page(), Math.max(1, (count + JobQuery.PAGE_SIZE - 1) / JobQuery.PAGE_SIZE));
+        return new Results(jobs, count, page, pages);
     }
 
     private static void validate(JobDraft draft, LocalDate today) {

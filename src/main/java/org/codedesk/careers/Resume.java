@@ -22,7 +22,7 @@ final class Resume {
             throw new IllegalArgumentException("Attach your résumé (PDF or Word .docx).");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new IllegalArgumentException("A résumé is at most 5 MB.");
+            throw new IllegalArgumentException(Applications.RESUME_TOO_LARGE);
         }
         if (bytes.length > 5 && new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
             return "application/pdf";

@@ -31,6 +31,12 @@ public class ImportProgress {
     }
 
     public void fail(String message) {
-        snapshot = new Snapshot(false, "Last import failed: " + message, 0, 0, Instant.now(), snapshot.lastReport());
+        fail(message, null);
+    }
+
+    /** The import stopped; {@code soFar} (may be null) holds the outcomes of the releases it finished before. */
+    public void fail(String message, ImportReport soFar) {
+        snapshot = new Snapshot(false, "Last import failed: " + message, 0, 0, Instant.now(),
+                soFar != null && !soFar.outcomes().isEmpty() ? soFar : snapshot.lastReport());
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 public record Claim(String dateOfService, String setting, List<ClaimLine> lines, List<String> diagnoses, String locality,
                     String placeOfService, Integer age, String sex) {
 
+    /** The most lines one claim may have. */
+    public static final int MAX_LINES = 50;
+
     public Claim {
         lines = lines == null ? List.of() : lines;
         diagnoses = diagnoses == null ? List.of() : diagnoses;

@@ -23,7 +23,7 @@ import org.codedesk.edits.Setting;
  */
 final class ClaimValidator {
 
-    static final int MAX_LINES = 50;
+    static final int MAX_LINES = Claim.MAX_LINES;
     static final int MAX_MODIFIERS = 4;
     static final int MAX_UNITS = 9999;
     static final int MAX_DIAGNOSES = 12;

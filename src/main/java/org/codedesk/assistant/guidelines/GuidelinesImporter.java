@@ -108,9 +108,15 @@ class GuidelinesImporter implements ImportParticipant {
         jdbc.batchUpdate("insert into assistant_guideline (version, seq, section_id, title, body) values (?, ?, ?, ?, ?)", rows);
     }
 
+    /** The file is read whole (PDFBox needs it so); the published PDF is about 1 MB, so a file past this is something else. */
+    static final int MAX_BYTES = 64 * 1024 * 1024;
+
     private static String text(ImportFile file) throws IOException {
         try (InputStream in = file.open()) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new IOException(String.format("larger than %,d bytes: not the guidelines (the PDF is about 1 MB)", MAX_BYTES));
+            }
             if (file.name().toLowerCase(Locale.ROOT).endsWith(".txt")) {
                 return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             }

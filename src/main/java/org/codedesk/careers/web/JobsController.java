@@ -3,6 +3,7 @@ package org.codedesk.careers.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import org.codedesk.accounts.Accounts;
@@ -20,16 +21,20 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.HtmlUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -233,6 +238,26 @@ class JobsController {
             model.addAttribute("coverNote", coverNote);
             return showJob(jobs.find(id, Optional.of(applicant)).orElseThrow(() -> notFound(id)), Optional.of(applicant), model);
         }
+    }
+
+    /**
+     * A résumé over the upload limit: Tomcat stops reading the request, so nothing of the form arrived; the job page says
+     * why next to the form (413, not a bare error page).
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String uploadTooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        Map<?, ?> path = (Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Optional<Member> viewer = member(request);
+        Optional<Job> job = Optional.ofNullable(path == null ? null : (String) path.get("id")).filter(id -> id.matches("\\d{1,18}"))
+                .flatMap(id -> jobs.find(Long.parseLong(id), viewer));
+        if (job.isEmpty() || viewer.isEmpty()) {
+            model.addAttribute("status", HttpStatus.CONTENT_TOO_LARGE.value());
+            model.addAttribute("message", Applications.RESUME_TOO_LARGE);
+            return "error";
+        }
+        model.addAttribute("errors", Map.of("resume", Applications.RESUME_TOO_LARGE));
+        return showJob(job.get(), viewer, model);
     }
 
     @GetMapping("/my/applications")

@@ -22,15 +22,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,6 +89,18 @@ class CaseToCodeController {
         CaseCoding coding = coder.code(form.getText(), date, setting);
         model.addAttribute("result", coding);
         model.addAttribute("highlighted", HighlightedText.of(form.getText(), coding));
+        return VIEW;
+    }
+
+    /**
+     * A note file over the upload limit: Tomcat stops reading the request, so neither the file nor the typed fields
+     * arrived; the page says so next to the note (413, not a bare error page).
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String uploadTooLarge(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        model.addAttribute("form", new CaseForm());
+        model.addAttribute("errors", Map.of("text", UploadedNote.TOO_LARGE));
         return VIEW;
     }
 

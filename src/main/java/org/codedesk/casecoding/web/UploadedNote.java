@@ -17,6 +17,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 final class UploadedNote {
 
+    /** Also the answer to an upload over the site's limit, which never reaches {@link #read}. */
+    static final String TOO_LARGE = "The file is too large: a note is at most " + String.format("%,d", CaseCoder.MAX_TEXT) + " characters.";
+
     private UploadedNote() { }
 
     /** The file's text; empty when no file was chosen. Throws IllegalArgumentException with a message for the user. */
@@ -25,8 +28,7 @@ final class UploadedNote {
             return Optional.empty();
         }
         if (file.getSize() > CaseCoder.MAX_TEXT * 4L) {
-            throw new IllegalArgumentException("The file is too large: a note is at most " + String.format("%,d", CaseCoder.MAX_TEXT)
-                    + " characters.");
+            throw new IllegalArgumentException(TOO_LARGE);
         }
         try {
             byte[] bytes = file.getBytes();

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.codedesk.catalog.CatalogChanged;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.ImportFile;
 import org.codedesk.catalog.ImportParticipant;
 import org.codedesk.catalog.ImportProgress;
 import org.codedesk.catalog.ImportReport;
@@ -38,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports official release files: finds them, groups them by release, parses every file of a release
  * before writing anything, then writes the release in one transaction. A release whose files are the
  * same as the stored one is left untouched; a release with a bad file is rejected and the stored one
- * keeps serving. One import runs at a time.
+ * keeps serving. One import runs at a time; whatever ends it (an error, out of memory) frees the next one and is
+ * shown as the last import's failure.
  */
 @Service
 public class CatalogImporter {
@@ -72,6 +74,7 @@ public class CatalogImporter {
         if (!running.tryLock()) {
             throw new IllegalStateException("An import is already running; wait for it to finish.");
         }
+        ImportReport report = null;
         try {
             progress.start("Scanning " + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
             SourceScanner.Scan scan = new SourceScanner(participants.orderedStream().toList()).scan(paths);
@@ -79,7 +82,7 @@ public class CatalogImporter {
                     .sorted(Comparator.comparing((RecognizedFile f) -> f.release().system())
                             .thenComparing(f -> f.release().effectiveFrom()))
                     .collect(Collectors.groupingBy(RecognizedFile::release, LinkedHashMap::new, Collectors.toList()));
-            ImportReport report = ImportReport.of(scan.ignored());
+            report = ImportReport.of(scan.ignored());
             int done = 0;
             int steps = releases.size() + scan.forParticipants().size();
             MidYearImport midYear = new MidYearImport(jdbc, scan.files(), midYearDates);
@@ -94,7 +97,7 @@ public class CatalogImporter {
             List<String> imported = report.outcomes().stream().filter(o -> o.status() == Status.IMPORTED).map(Outcome::release).toList();
             for (var participant : scan.forParticipants().entrySet()) {
                 progress.step(participant.getValue().get(0).name() + " and related files", done++, steps);
-                report.outcomes().addAll(participant.getKey().importFiles(participant.getValue()));
+                report.outcomes().addAll(importByParticipant(participant.getKey(), participant.getValue()));
             }
             if (releases.isEmpty() && scan.forParticipants().isEmpty()) {
                 report.outcomes().add(new Outcome("(none)", Status.FAILED,
@@ -105,8 +108,10 @@ public class CatalogImporter {
                 events.publishEvent(new CatalogChanged(imported));
             }
             return report;
-        } catch (RuntimeException e) {
-            progress.fail(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // Any failure, out of memory included, ends the import: the page says so and the next import may start.
+            log.error("Import failed during: {}", progress.snapshot().activity(), e);
+            progress.fail(progress.snapshot().activity() + ": " + failure(e), report);
             throw e;
         } finally {
             running.unlock();
@@ -128,6 +133,26 @@ public class CatalogImporter {
             dates.put(parts[0], LocalDate.parse(parts[1].trim()));
         }
         return dates;
+    }
+
+    /** Another module's files: a failure there is that module's outcome, and the other modules' files are still imported. */
+    private static List<Outcome> importByParticipant(ImportParticipant participant, List<ImportFile> files) {
+        try {
+            return participant.importFiles(files);
+        } catch (RuntimeException e) {
+            log.warn("Import of {} failed", files.get(0).origin(), e);
+            return List.of(new Outcome(files.get(0).name() + (files.size() > 1 ? " and related files" : ""), Status.FAILED,
+                    "failed, previous release (if any) still serving: " + failure(e)));
+        }
+    }
+
+    /** A failure in words: the exception's message, and what an out-of-memory error means for an import. */
+    static String failure(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "the service ran out of memory (" + e.getMessage() + "): a file is damaged or far larger than its format allows;"
+                    + " the releases already stored keep serving";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     public ImportProgress progress() {

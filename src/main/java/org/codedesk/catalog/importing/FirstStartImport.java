@@ -70,7 +70,7 @@ class FirstStartImport {
             try {
                 log.info("Catalog is empty: starting {}", what);
                 work.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.warn("First-start {} failed: {}", what, e.getMessage());
             }
         }, "first-start-import");

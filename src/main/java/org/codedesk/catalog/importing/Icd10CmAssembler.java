@@ -70,7 +70,7 @@ final class Icd10CmAssembler {
             readOptional(content, files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> new OrderAddendaParser().parse(n, in)).ifPresent(addenda -> {
                 addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
                 content.orderAddenda.addAll(addenda);
-                content.addendaComparesOneFile = read(files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> AddendaComparison.comparesOneFile(in));
+                content.addendaComparesOneFile = read(files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> AddendaComparison.comparesOneFile(n, in));
                 count(content, FileRole.CM_ORDER_ADDENDA, addenda.size());
             });
         }

@@ -90,7 +90,7 @@ final class PcsAssembler {
             List<AddendaEntry> addenda = read(files.get(FileRole.PCS_ORDER_ADDENDA), (n, in) -> new PcsOrderAddendaParser().parse(n, in));
             addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
             content.orderAddenda.addAll(addenda);
-            content.addendaComparesOneFile = read(files.get(FileRole.PCS_ORDER_ADDENDA), (n, in) -> AddendaComparison.comparesOneFile(in));
+            content.addendaComparesOneFile = read(files.get(FileRole.PCS_ORDER_ADDENDA), (n, in) -> AddendaComparison.comparesOneFile(n, in));
             count(content, FileRole.PCS_ORDER_ADDENDA, addenda.size());
         }
         files.keySet().forEach(role -> content.contents.add(role.content));

@@ -20,9 +20,9 @@ public final class AddendaComparison {
     }
 
     /** The file names the summary counts, in order of appearance (empty when the addenda has no such summary). */
-    public static Set<String> comparedFiles(InputStream in) {
+    public static Set<String> comparedFiles(String fileName, InputStream in) {
         Set<String> files = new LinkedHashSet<>();
-        TextLines.read(in, TextLines.WINDOWS_1252, (number, line) -> {
+        TextLines.read(fileName, in, TextLines.WINDOWS_1252, (number, line) -> {
             Matcher m = COUNT_IN_FILE.matcher(line);
             if (m.matches()) {
                 files.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
@@ -32,7 +32,7 @@ public final class AddendaComparison {
     }
 
     /** Whether the summary compares one file with itself: the addenda of a mid-year re-issue. */
-    public static boolean comparesOneFile(InputStream in) {
-        return comparedFiles(in).size() == 1;
+    public static boolean comparesOneFile(String fileName, InputStream in) {
+        return comparedFiles(fileName, in).size() == 1;
     }
 }

@@ -16,7 +16,7 @@ public final class OrderFileParser {
     public List<OrderFileEntry> parse(String fileName, InputStream in) {
         List<OrderFileEntry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        TextLines.read(in, TextLines.WINDOWS_1252, (number, line) -> {
+        TextLines.read(fileName, in, TextLines.WINDOWS_1252, (number, line) -> {
             if (line.isBlank()) {
                 return;
             }

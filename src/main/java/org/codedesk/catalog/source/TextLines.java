@@ -1,13 +1,19 @@
 package org.codedesk.catalog.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 
-/** Reads an official text file line by line with 1-based line numbers, so every error can name its line. */
+import org.codedesk.catalog.BoundedLineReader;
+
+/**
+ * Reads an official text file line by line with 1-based line numbers, so every error can name its line. A line longer
+ * than {@link BoundedLineReader#MAX_LINE} characters is a {@link SourceFormatException} (file and line), never a
+ * string as long as the file.
+ */
 public final class TextLines {
 
     /** CDC and CMS text files are ASCII with the odd Windows-1252 character (curly quotes, the section sign). */
@@ -22,15 +28,20 @@ public final class TextLines {
     private TextLines() {
     }
 
-    public static void read(InputStream in, Charset charset, Handler handler) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset))) {
-            String line;
-            long number = 0;
-            while ((line = reader.readLine()) != null) {
-                handler.line(++number, line);
+    /** Reads every line of {@code in}; {@code fileName} names the file in errors. Closes the stream. */
+    public static void read(String fileName, InputStream in, Charset charset, Handler handler) {
+        try (Reader reader = new InputStreamReader(in, charset)) {
+            BoundedLineReader lines = reader(fileName, reader);
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                handler.line(lines.lineNumber(), line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Lines of {@code reader} bounded at {@link BoundedLineReader#MAX_LINE}, a longer one a SourceFormatException naming the file. */
+    public static BoundedLineReader reader(String fileName, Reader reader) {
+        return new BoundedLineReader(reader, BoundedLineReader.MAX_LINE, (line, reason) -> new SourceFormatException(fileName, line, reason));
     }
 }

@@ -59,8 +59,8 @@ class AdminImportController {
         Thread worker = new Thread(() -> {
             try {
                 importer.importPaths(folders);
-            } catch (RuntimeException e) {
-                // the progress snapshot already carries the failure for the page
+            } catch (RuntimeException | Error e) {
+                // the importer logged it, freed its lock and put the failure in the progress snapshot for the page
             }
         }, "admin-import");
         worker.setDaemon(true);

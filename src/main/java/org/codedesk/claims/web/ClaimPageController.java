@@ -6,15 +6,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.codedesk.claims.Claim;
 import org.codedesk.claims.ClaimChecker;
 import org.codedesk.claims.InvalidClaimException;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The claim edit checker page {@code /claims/check}: a form for members, the findings under it. */
 @Controller
@@ -46,6 +51,19 @@ class ClaimPageController {
         } catch (InvalidClaimException e) {
             model.addAttribute("errors", errorsByFormField(e.errors(), form.rowOfLine()));
         }
+        return VIEW;
+    }
+
+    /**
+     * A form field the page does not have, such as {@code lines[10000].code} (past the rows a form may grow to): the
+     * form again with a message, not a 500.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    String unknownField(InvalidPropertyException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("form", new ClaimForm());
+        model.addAttribute("errors", Map.of("lines", "The form sent a field it does not have (" + e.getPropertyName()
+                + "): a claim has at most " + Claim.MAX_LINES + " lines. Fill in the rows shown, or split the claim."));
         return VIEW;
     }
 

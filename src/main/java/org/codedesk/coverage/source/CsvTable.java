@@ -14,9 +14,16 @@ import java.util.Map;
 
 /**
  * A CSV file of the Medicare Coverage Database download (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks), read into rows whose fields are found by their header name (case ignored).
+ * breaks), read into rows whose fields are found by their header name (case ignored). A record longer than
+ * {@link #MAX_RECORD} characters is a {@link CoverageFileException}.
  */
 public final class CsvTable {
+
+    /**
+     * The longest record read: the download's long texts (an article's paragraphs, in HTML) run to some hundred thousand
+     * characters; a record past this is a damaged file, refused before it fills the memory.
+     */
+    static final int MAX_RECORD = 4 * 1024 * 1024;
 
     private final String origin;
     private final Map<String, Integer> columns = new HashMap<>();
@@ -28,7 +35,7 @@ public final class CsvTable {
 
     public static CsvTable read(InputStream in, String origin, String... required) {
         CsvTable table = new CsvTable(origin);
-        List<List<String>> records = records(in);
+        List<List<String>> records = records(in, origin);
         if (records.isEmpty()) {
             throw new CoverageFileException(origin, 0, "empty file");
         }
@@ -60,15 +67,20 @@ public final class CsvTable {
         return origin;
     }
 
-    private static List<List<String>> records(InputStream in) {
+    private static List<List<String>> records(InputStream in, String origin) {
         List<List<String>> records = new ArrayList<>();
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
+            int recordLength = 0;
             int c;
             while ((c = reader.read()) != -1) {
+                if (++recordLength > MAX_RECORD) {
+                    throw new CoverageFileException(origin, records.size() + 1L, String.format("record longer than %,d characters: not the"
+                            + " Medicare Coverage Database layout (a file without line breaks, or an unclosed quote)", MAX_RECORD));
+                }
                 char ch = (char) c;
                 if (quoted) {
                     if (ch == '"') {
@@ -95,6 +107,7 @@ public final class CsvTable {
                     field.setLength(0);
                     records.add(fields);
                     fields = new ArrayList<>();
+                    recordLength = 0;
                 } else {
                     field.append(ch);
                 }

@@ -1,10 +1,7 @@
 package org.codedesk.coverage.source;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.codedesk.catalog.BoundedLineReader;
 
 /**
  * Reads the CMS "Definitions of Medicare Code Edits" text (Windows-1252): the header ("v43.1 April 2026"), then
@@ -60,59 +59,56 @@ public final class MceDefinitionsParser {
         int edit = 0;
         CodeList list = null;
         long lineNumber = 0;
-        try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, Charset.forName("windows-1252")));
-            String raw;
-            while ((raw = reader.readLine()) != null) {
-                lineNumber++;
-                String line = raw.strip();
-                if (version == null) {
-                    Matcher v = VERSION.matcher(line);
-                    if (v.find()) {
-                        version = "v" + v.group(1);
-                        effective = month(v.group(2), v.group(3), origin, lineNumber);
-                    }
-                }
-                if (!body) {
-                    body = line.equals("Chapter 1: Edit code lists"); // the table of contents' line ends with a page number
-                    continue;
-                }
-                if (line.startsWith("Chapter 2:")) {
-                    break;
-                }
-                Matcher c = CODE.matcher(raw.stripLeading());
-                if (c.matches()) {
-                    if (list != null) {
-                        codes.add(new Code(list, c.group(2), !c.group(1).isEmpty()));
-                    }
-                    continue;
-                }
-                Matcher e = EDIT.matcher(line);
-                if (e.matches() && e.group(1).equals("1") && !edits.isEmpty() && edits.get(0).title().equals(e.group(2))) {
-                    edits.clear(); // chapter 1 lists its edits before describing them: the descriptions start here
-                    edit = 0;
-                }
-                if (e.matches() && Integer.parseInt(e.group(1)) != edit + 1) {
-                    list = null; // a numbered sub-list ("1. Cesarean section procedure codes"), not one CodeDesk reads
-                    continue;
-                }
-                if (e.matches()) { // chapter 1 numbers its edits in order
-                    edit = Integer.parseInt(e.group(1));
-                    Matcher inactive = INACTIVE.matcher(e.group(2));
-                    edits.add(new Edit(edit, e.group(2).replaceAll("\\s*\\(.*\\)$", ""),
-                            inactive.find() ? LocalDate.parse(inactive.group(1), DateTimeFormatter.ofPattern("MM/dd/yyyy")) : null));
-                    list = listOf(edit, null, line);
-                    continue;
-                }
-                Matcher l = LETTER.matcher(line);
-                if (l.matches()) {
-                    list = listOf(edit, l.group(1), l.group(2));
-                } else if (line.toLowerCase(Locale.ROOT).startsWith("questionable obstetric admission")) {
-                    list = null;
+        BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(in, Charset.forName("windows-1252")), BoundedLineReader.MAX_LINE,
+                (line, reason) -> new CoverageFileException(origin, line, reason));
+        String raw;
+        while ((raw = reader.readLine()) != null) {
+            lineNumber++;
+            String line = raw.strip();
+            if (version == null) {
+                Matcher v = VERSION.matcher(line);
+                if (v.find()) {
+                    version = "v" + v.group(1);
+                    effective = month(v.group(2), v.group(3), origin, lineNumber);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!body) {
+                body = line.equals("Chapter 1: Edit code lists"); // the table of contents' line ends with a page number
+                continue;
+            }
+            if (line.startsWith("Chapter 2:")) {
+                break;
+            }
+            Matcher c = CODE.matcher(raw.stripLeading());
+            if (c.matches()) {
+                if (list != null) {
+                    codes.add(new Code(list, c.group(2), !c.group(1).isEmpty()));
+                }
+                continue;
+            }
+            Matcher e = EDIT.matcher(line);
+            if (e.matches() && e.group(1).equals("1") && !edits.isEmpty() && edits.get(0).title().equals(e.group(2))) {
+                edits.clear(); // chapter 1 lists its edits before describing them: the descriptions start here
+                edit = 0;
+            }
+            if (e.matches() && Integer.parseInt(e.group(1)) != edit + 1) {
+                list = null; // a numbered sub-list ("1. Cesarean section procedure codes"), not one CodeDesk reads
+                continue;
+            }
+            if (e.matches()) { // chapter 1 numbers its edits in order
+                edit = Integer.parseInt(e.group(1));
+                Matcher inactive = INACTIVE.matcher(e.group(2));
+                edits.add(new Edit(edit, e.group(2).replaceAll("\\s*\\(.*\\)$", ""),
+                        inactive.find() ? LocalDate.parse(inactive.group(1), DateTimeFormatter.ofPattern("MM/dd/yyyy")) : null));
+                list = listOf(edit, null, line);
+                continue;
+            }
+            Matcher l = LETTER.matcher(line);
+            if (l.matches()) {
+                list = listOf(edit, l.group(1), l.group(2));
+            } else if (line.toLowerCase(Locale.ROOT).startsWith("questionable obstetric admission")) {
+                list = null;
+            }
         }
         if (version == null) {
             throw new CoverageFileException(origin, 0, "no version line (\"v43.1 April 2026\"): not the Definitions of Medicare Code Edits");

@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.codedesk.catalog.BoundedLineReader;
+
 /**
  * Reads CSV records (RFC 4180) from an official file: fields separated by a delimiter (a comma unless told
  * otherwise), quoted fields that may hold the delimiter, doubled quotes and line breaks (the MUE header cell is
@@ -17,8 +19,9 @@ import java.util.NoSuchElementException;
  * <p>Each {@link Record} carries the 1-based physical line on which it starts, for error messages. Bytes are
  * decoded as Windows-1252, or as UTF-8 when the file starts with a UTF-8 byte order mark (which is dropped).
  * Line breaks inside quoted fields come back as {@code \n}. Fields are returned as written (not trimmed). A blank
- * line is a record of one empty field; a final line break does not start another record. An unterminated quote or
- * text after a closing quote is an {@link EditsFileException}. Single use; the stream is not closed.
+ * line is a record of one empty field; a final line break does not start another record. An unterminated quote,
+ * text after a closing quote or a record longer than {@link BoundedLineReader#MAX_LINE} characters is an
+ * {@link EditsFileException}. Single use; the stream is not closed.
  */
 public final class CsvRecords implements Iterable<CsvRecords.Record> {
 
@@ -54,6 +57,8 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
     private int limit;
     /** Physical line of the next character to read. */
     private long line = 1;
+    /** Characters read for the record being read, bounded so that a file without line breaks is refused, not held whole. */
+    private int recordLength;
     private Record lookahead;
 
     private CsvRecords(Reader reader, String origin, char delimiter) {
@@ -113,6 +118,7 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
             return null;
         }
         long start = line;
+        recordLength = 0;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         while (true) {
@@ -128,7 +134,7 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
             if (c == delimiter) {
                 fields.add(field.toString());
                 field.setLength(0);
-                c = nextChar();
+                c = nextCharOf(start);
                 continue;
             }
             if (c == EOF || c == '\n' || c == '\r') {
@@ -142,14 +148,14 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
                 return new Record(start, fields);
             }
             field.append((char) c);
-            c = nextChar();
+            c = nextCharOf(start);
         }
     }
 
     /** Reads a quoted field after its opening quote, up to and including the closing quote. */
     private void readQuoted(StringBuilder field, long start) {
         while (true) {
-            int c = nextChar();
+            int c = nextCharOf(start);
             if (c == EOF) {
                 throw new EditsFileException(origin, start, "quoted field never closed (truncated file?)");
             }
@@ -171,6 +177,14 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
             }
             field.append((char) c);
         }
+    }
+
+    /** The next character of the record that starts on line {@code start}, counted against {@link BoundedLineReader#MAX_LINE}. */
+    private int nextCharOf(long start) {
+        if (++recordLength > BoundedLineReader.MAX_LINE) {
+            throw new EditsFileException(origin, start, BoundedLineReader.tooLong(BoundedLineReader.MAX_LINE));
+        }
+        return nextChar();
     }
 
     private int nextChar() {

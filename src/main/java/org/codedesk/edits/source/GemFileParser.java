@@ -1,11 +1,10 @@
 package org.codedesk.edits.source;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+
+import org.codedesk.catalog.BoundedLineReader;
 
 /**
  * Reads a CMS/CDC General Equivalence Mappings file, diagnosis ({@code 2018_I10gem.txt}, {@code 2018_I9gem.txt})
@@ -28,21 +27,17 @@ public final class GemFileParser {
     }
 
     public static void parse(InputStream in, String origin, Consumer<GemRow> sink) {
-        BufferedReader reader = SourceText.reader(in);
+        BoundedLineReader reader = SourceText.lines(in, origin);
         long lineNumber = 0;
         long rows = 0;
-        try {
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNumber++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty()) {
-                    continue;
-                }
-                sink.accept(row(origin, lineNumber, WHITESPACE.split(trimmed)));
-                rows++;
+        for (String line; (line = reader.readLine()) != null; ) {
+            lineNumber++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            sink.accept(row(origin, lineNumber, WHITESPACE.split(trimmed)));
+            rows++;
         }
         if (rows == 0) {
             throw new EditsFileException(origin, 0, "no mappings in the file");

@@ -26,11 +26,14 @@ import java.util.Map;
  */
 public final class PlaceOfServiceParser {
 
+    /** The code set is about a hundred short rows; a file past this is something else, and is not read whole. */
+    static final int MAX_CHARACTERS = 1024 * 1024;
+
     private PlaceOfServiceParser() {
     }
 
     public static List<PlaceOfService> parse(InputStream in, String origin) {
-        String text = readAll(in);
+        String text = readAll(in, origin);
         char delimiter = delimiterOfHeader(text);
         List<PlaceOfService> result = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
@@ -68,7 +71,7 @@ public final class PlaceOfServiceParser {
         return result;
     }
 
-    private static String readAll(InputStream in) {
+    private static String readAll(InputStream in, String origin) {
         // The code set is small (about a hundred rows); reading it whole lets the header line choose the delimiter.
         StringBuilder text = new StringBuilder();
         char[] buffer = new char[8192];
@@ -76,6 +79,10 @@ public final class PlaceOfServiceParser {
             Reader reader = SourceText.reader(in);
             for (int n; (n = reader.read(buffer)) > 0; ) {
                 text.append(buffer, 0, n);
+                if (text.length() > MAX_CHARACTERS) {
+                    throw new EditsFileException(origin, 0, String.format("longer than %,d characters: not the Place of Service code set",
+                            MAX_CHARACTERS));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

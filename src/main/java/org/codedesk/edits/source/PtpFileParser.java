@@ -1,13 +1,12 @@
 package org.codedesk.edits.source;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
+
+import org.codedesk.catalog.BoundedLineReader;
 
 /**
  * Reads a CMS NCCI procedure-to-procedure edit file in its tab-delimited text form (practitioner {@code ccipra-*}
@@ -32,37 +31,33 @@ public final class PtpFileParser {
     }
 
     public static void parse(InputStream in, String origin, Consumer<PtpRow> sink) {
-        BufferedReader reader = SourceText.reader(in);
+        BoundedLineReader reader = SourceText.lines(in, origin);
         long lineNumber = 0;
         boolean headerSeen = false;
         long rows = 0;
-        try {
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split("\t", -1);
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = unquoted(fields[i].trim());
-                }
-                if (!headerSeen) {
-                    headerSeen = isHeader(fields);
-                    continue;
-                }
-                if (!FieldValues.isCode(fields[0])) {
-                    // Column explanations may follow the header; after the first edit, anything else is damage.
-                    if (rows == 0) {
-                        continue;
-                    }
-                    throw new EditsFileException(origin, lineNumber,
-                            "Column 1: '" + fields[0] + "' is not a HCPCS/CPT code");
-                }
-                sink.accept(row(origin, lineNumber, fields));
-                rows++;
+        for (String line; (line = reader.readLine()) != null; ) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] fields = line.split("\t", -1);
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = unquoted(fields[i].trim());
+            }
+            if (!headerSeen) {
+                headerSeen = isHeader(fields);
+                continue;
+            }
+            if (!FieldValues.isCode(fields[0])) {
+                // Column explanations may follow the header; after the first edit, anything else is damage.
+                if (rows == 0) {
+                    continue;
+                }
+                throw new EditsFileException(origin, lineNumber,
+                        "Column 1: '" + fields[0] + "' is not a HCPCS/CPT code");
+            }
+            sink.accept(row(origin, lineNumber, fields));
+            rows++;
         }
         if (!headerSeen) {
             throw new EditsFileException(origin, 0, "no header row starting with 'Column 1', 'Column 2'");

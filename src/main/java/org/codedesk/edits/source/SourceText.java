@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import org.codedesk.catalog.BoundedLineReader;
+
 /**
  * Opens an official text file as characters. CMS files are Windows-1252 (they carry 0x92 apostrophes and 0xA9/0xAE
  * signs in their notices); a file that starts with a UTF-8 byte order mark was re-saved as UTF-8 (Excel's "CSV
@@ -19,6 +21,11 @@ final class SourceText {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private SourceText() {
+    }
+
+    /** The file's lines, each at most {@link BoundedLineReader#MAX_LINE} characters (a longer one is an EditsFileException). */
+    static BoundedLineReader lines(InputStream in, String origin) {
+        return new BoundedLineReader(reader(in), BoundedLineReader.MAX_LINE, (line, reason) -> new EditsFileException(origin, line, reason));
     }
 
     static BufferedReader reader(InputStream in) {

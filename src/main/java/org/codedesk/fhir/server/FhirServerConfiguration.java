@@ -25,7 +25,8 @@ class FhirServerConfiguration {
                                                           TerminologyCapabilitiesResource terminologyCapabilities) {
         // the R4 context is costly to build and safe to share: the cached one serves every server in the JVM
         TerminologyServer server = new TerminologyServer(FhirContext.forR4Cached(), List.of(codeSystems, valueSets, conceptMaps),
-                List.of(new FhirCallMeter(quotas, viewers), new CapabilityStatementDetails(), new UnreadableParameters()), terminologyCapabilities);
+                List.of(new FhirCallMeter(quotas, viewers), new CapabilityStatementDetails(), new UnreadableParameters(),
+                        new DatabaseUnavailable()), terminologyCapabilities);
         ServletRegistrationBean<TerminologyServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

@@ -23,7 +23,7 @@ public final class CptDescriptorParser {
     public List<CptDescriptor> parse(String fileName, InputStream in) {
         List<CptDescriptor> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        TextLines.read(in, StandardCharsets.UTF_8, (number, text) -> {
+        TextLines.read(fileName, in, StandardCharsets.UTF_8, (number, text) -> {
             String line = number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
             if (line.isBlank() || (number == 1 && line.toLowerCase().startsWith("code"))) {
                 return;

@@ -1,17 +1,16 @@
 package org.codedesk.catalog.source.hcpcs;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.codedesk.catalog.BoundedLineReader;
 import org.codedesk.catalog.source.SourceFormatException;
+import org.codedesk.catalog.source.TextLines;
 
 /**
  * Parses the CMS HCPCS Level II alpha-numeric file in its fixed-width text form ({@code HCPCyyyy_ANWEB*.txt}):
@@ -41,27 +40,23 @@ public final class AnwebTextParser {
     /** Parses the whole stream; {@code fileName} is used only in error messages. */
     public List<HcpcsEntry> parse(String fileName, InputStream in) {
         HcpcsRecordAssembler assembler = new HcpcsRecordAssembler(fileName);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, CHARSET));
+        BoundedLineReader reader = TextLines.reader(fileName, new InputStreamReader(in, CHARSET));
         long lineNumber = 0;
         boolean inRecords = false;
-        try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (!inRecords) {
-                    // The disclaimer has no fixed length, so recognise the first record by its key fields.
-                    if (!looksLikeRecord(line)) {
-                        continue;
-                    }
-                    inRecords = true;
-                }
-                if (line.isBlank()) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (!inRecords) {
+                // The disclaimer has no fixed length, so recognise the first record by its key fields.
+                if (!looksLikeRecord(line)) {
                     continue;
                 }
-                assembler.add(toRecord(fileName, lineNumber, line));
+                inRecords = true;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + fileName, e);
+            if (line.isBlank()) {
+                continue;
+            }
+            assembler.add(toRecord(fileName, lineNumber, line));
         }
         return assembler.finish(lineNumber);
     }

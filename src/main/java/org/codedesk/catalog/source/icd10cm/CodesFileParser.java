@@ -15,7 +15,7 @@ public final class CodesFileParser {
 
     public Map<String, String> parse(String fileName, InputStream in) {
         Map<String, String> codes = new LinkedHashMap<>();
-        TextLines.read(in, TextLines.WINDOWS_1252, (number, line) -> {
+        TextLines.read(fileName, in, TextLines.WINDOWS_1252, (number, line) -> {
             if (line.isBlank()) {
                 return;
             }

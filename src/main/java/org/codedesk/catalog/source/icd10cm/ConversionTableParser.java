@@ -230,10 +230,18 @@ public final class ConversionTableParser {
 
     // --- csv ----------------------------------------------------------------------------------------
 
+    /** The CSV is read whole (its title note spans lines); a file this large is not a conversion table. */
+    static final int MAX_CSV_BYTES = 16 * 1024 * 1024;
+
     private static List<RawRow> readCsv(String fileName, InputStream in) {
         String text;
         try {
-            text = decode(in.readAllBytes());
+            byte[] bytes = in.readNBytes(MAX_CSV_BYTES + 1);
+            if (bytes.length > MAX_CSV_BYTES) {
+                throw new SourceFormatException(fileName, 0, String.format("larger than %,d bytes: not a conversion table (the published ones are"
+                        + " about 100 KB)", MAX_CSV_BYTES));
+            }
+            text = decode(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + fileName, e);
         }

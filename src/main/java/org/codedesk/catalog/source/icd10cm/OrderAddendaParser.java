@@ -1,6 +1,5 @@
 package org.codedesk.catalog.source.icd10cm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.codedesk.catalog.BoundedLineReader;
 import org.codedesk.catalog.source.SourceFormatException;
+import org.codedesk.catalog.source.TextLines;
 
 /**
  * Reads a CMS order-file addenda ({@code icd10cm_order_addenda_YYYY.txt}) into {@link AddendaEntry}s.
@@ -44,7 +45,8 @@ public final class OrderAddendaParser {
         boolean inSummary = false;
         long lineNumber = 0;
         long summaryLine = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, WINDOWS_1252))) {
+        try (InputStreamReader text = new InputStreamReader(in, WINDOWS_1252)) {
+            BoundedLineReader reader = TextLines.reader(fileName, text);
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;

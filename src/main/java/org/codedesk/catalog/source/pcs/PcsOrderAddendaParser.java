@@ -25,7 +25,7 @@ public final class PcsOrderAddendaParser {
         List<AddendaEntry> entries = new ArrayList<>();
         int[] stated = new int[3];
         long[] lastLine = {0};
-        TextLines.read(in, TextLines.WINDOWS_1252, (number, line) -> {
+        TextLines.read(fileName, in, TextLines.WINDOWS_1252, (number, line) -> {
             lastLine[0] = number;
             Matcher entry = ENTRY.matcher(line);
             Matcher summary = SUMMARY.matcher(line);

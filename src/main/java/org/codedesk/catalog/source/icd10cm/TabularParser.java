@@ -19,7 +19,9 @@ import org.codedesk.catalog.source.SourceFormatException;
 /**
  * Reads the ICD-10-CM tabular XML ({@code icd10cm_tabular_YYYY.xml}) with StAX: chapters, sections and
  * nested {@code diag} elements, every note type, 7th-character definitions and the visual impairment table.
- * The introduction (the book's conventions) is skipped. Not thread-safe; create one per parse.
+ * The introduction (the book's conventions) is skipped. Lead-ins and their items are marked by {@link LeadInRule};
+ * every node, note and 7th character carries the file's release ("FY" + its {@code <version>}) as its
+ * {@code since}. Not thread-safe; create one per parse.
  */
 public final class TabularParser {
 
@@ -28,6 +30,7 @@ public final class TabularParser {
     private final List<SeventhCharacter> sevenths = new ArrayList<>();
     private final Set<String> codes = new HashSet<>();
     private String fileName;
+    private String release;
     private XMLStreamReader xml;
 
     public Tabular parse(String fileName, InputStream in) {
@@ -41,7 +44,10 @@ public final class TabularParser {
                 }
                 switch (xml.getLocalName()) {
                     case "ICD10CM.tabular" -> { }
-                    case "version" -> version = xml.getElementText().trim();
+                    case "version" -> {
+                        version = xml.getElementText().trim();
+                        release = releaseOf(version);
+                    }
                     case "introduction" -> skipElement();
                     case "chapter" -> readNode(TabularNode.Kind.CHAPTER, null);
                     default -> throw error("unexpected element <" + xml.getLocalName() + "> at top level");
@@ -94,7 +100,8 @@ public final class TabularParser {
                 case "section" -> readNode(TabularNode.Kind.SECTION, code);
                 case "diag" -> readNode(TabularNode.Kind.DIAG, code);
                 case "sevenChrDef" -> readSevenths(code);
-                case "visualImpairment" -> notes.add(new InstructionalNote(code, NoteKind.VISUAL_IMPAIRMENT_TABLE, readVisualImpairment(), 1));
+                case "visualImpairment" -> notes.add(new InstructionalNote(code, NoteKind.VISUAL_IMPAIRMENT_TABLE,
+                        readVisualImpairment(), 1, false, 0, release));
                 default -> {
                     Optional<NoteKind> noteKind = NoteKind.ofElement(name);
                     if (noteKind.isEmpty()) {
@@ -119,16 +126,22 @@ public final class TabularParser {
         if (!codes.add(kind + code)) {
             throw new SourceFormatException(fileName, line, code + " appears twice");
         }
-        nodes.add(new TabularNode(kind, code, description, parent, nodes.size() + 1, placeholder));
+        nodes.add(new TabularNode(kind, code, description, parent, nodes.size() + 1, placeholder, release));
         return nodes.size() - 1;
     }
 
+    /**
+     * Reads one note element. Its notes form one group for {@link LeadInRule}; the sequence continues after the
+     * notes of an earlier element of the same kind on the same owner (some codes have two {@code useAdditionalCode}).
+     */
     private void readNotes(String owner, NoteKind kind) throws XMLStreamException {
         String element = xml.getLocalName();
         int sequence = (int) notes.stream().filter(n -> n.owner().equals(owner) && n.kind() == kind).count();
+        List<InstructionalNote> group = new ArrayList<>();
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals(element)) {
+                notes.addAll(LeadInRule.mark(group));
                 return;
             }
             if (event == XMLStreamConstants.END_DOCUMENT) {
@@ -138,7 +151,7 @@ public final class TabularParser {
                 if (!xml.getLocalName().equals("note")) {
                     throw error("expected <note> in <" + element + ">, found <" + xml.getLocalName() + ">");
                 }
-                notes.add(new InstructionalNote(owner, kind, xml.getElementText().trim(), ++sequence));
+                group.add(new InstructionalNote(owner, kind, xml.getElementText().trim(), ++sequence, false, 0, release));
             }
         }
     }
@@ -160,13 +173,13 @@ public final class TabularParser {
                 }
                 SeventhCharacter previous = sevenths.get(last);
                 sevenths.set(last, new SeventhCharacter(owner, previous.character(),
-                        previous.meaning() + " (includes: " + xml.getElementText().trim() + ")"));
+                        previous.meaning() + " (includes: " + xml.getElementText().trim() + ")", release));
             } else if (event == XMLStreamConstants.START_ELEMENT) {
                 String character = xml.getAttributeValue(null, "char");
                 if (!xml.getLocalName().equals("extension") || character == null || character.length() != 1) {
                     throw error("a 7th-character definition needs <extension char=\"X\">");
                 }
-                sevenths.add(new SeventhCharacter(owner, character, xml.getElementText().trim()));
+                sevenths.add(new SeventhCharacter(owner, character, xml.getElementText().trim(), release));
             }
         }
     }
@@ -222,6 +235,11 @@ public final class TabularParser {
                 }
             }
         }
+    }
+
+    /** "2017" is the fiscal year's XML: its content is labelled "FY2017", the label releases carry. */
+    static String releaseOf(String version) {
+        return version != null && version.matches("\\d{4}") ? "FY" + version : version;
     }
 
     private void skipElement() throws XMLStreamException {

@@ -153,7 +153,7 @@ final class OfflineAnswers {
             draft.say(display + (what == null ? "" : ": " + what) + ". It is " + billable + " on " + date + ".",
                     new Citation(p.release().label(), url));
             p.notes().stream().filter(n -> !n.inherited() || n.kind().matches("(?i).*(excludes1|codefirst|useadditional|code_first|use_additional).*"))
-                    .limit(4).forEach(n -> draft.say(n.kindLabel() + " (" + n.ownerCode() + "): " + n.text(),
+                    .limit(4).forEach(n -> draft.say(n.kindLabel() + " (" + n.ownerCode() + "): " + n.fullText(),
                             new Citation((p.notesRelease() == null ? p.release() : p.notesRelease()).label() + " tabular", url)));
             return;
         }
@@ -479,7 +479,7 @@ final class OfflineAnswers {
         Search.Hit best = results.hits().get(0);
         catalog.page(best.system(), best.code(), date).ifPresent(p -> p.notes().stream()
                 .filter(n -> n.kind().matches("(?i).*(code.?first|use.?additional|excludes1).*")).limit(3)
-                .forEach(n -> draft.say("For " + best.code() + ", " + n.kindLabel().toLowerCase() + " (" + n.ownerCode() + "): " + n.text(),
+                .forEach(n -> draft.say("For " + best.code() + ", " + n.kindLabel().toLowerCase() + " (" + n.ownerCode() + "): " + n.fullText(),
                         new Citation((p.notesRelease() == null ? p.release() : p.notesRelease()).label() + " tabular", best.url()))));
     }
 

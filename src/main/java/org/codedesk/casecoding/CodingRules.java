@@ -96,9 +96,9 @@ final class CodingRules {
                     continue;
                 }
                 for (CaseCoding.CodeSuggestion b : suggested) {
-                    if (b != a && excludes(note.text(), b.code()) && !startsWith(a.code(), b.code())) {
+                    if (b != a && excludes(note.fullText(), b.code()) && !startsWith(a.code(), b.code())) {
                         warnings.add("Excludes1: " + a.code() + " (" + a.title() + ") and " + b.code() + " (" + b.title() + ") are not"
-                                + " coded together; " + (note.inherited() ? note.ownerCode() : a.code()) + " says: \"" + note.text()
+                                + " coded together; " + (note.inherited() ? note.ownerCode() : a.code()) + " says: \"" + note.fullText()
                                 + "\". Keep the one the documentation supports.");
                     }
                 }
@@ -139,7 +139,7 @@ final class CodingRules {
         Map<String, List<String>> instructions = new LinkedHashMap<>();
         for (CodePage.Note n : page.notes()) {
             if (Set.of("CODE_FIRST", "USE_ADDITIONAL_CODE", "CODE_ALSO").contains(n.kind())) {
-                instructions.computeIfAbsent(n.kindLabel(), k -> new ArrayList<>()).add(n.text());
+                instructions.computeIfAbsent(n.kindLabel(), k -> new ArrayList<>()).add(n.fullText());
             }
         }
         instructions.forEach((label, texts) -> warnings.add(label + ": " + String.join("; ", texts.stream().distinct().toList())));

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything CodeDesk shows about one code on a date of service, each fact with the release it came from.
  * Lists are empty, never null, when a fact does not apply to the code's system. {@code currency} says whether the
- * release shown is the one in force on the date or an older one (then with the sentence to show).
+ * release shown is the one in force on the date or an older one (then with the sentence to show); {@code noteGaps} the
+ * addenda changes to the notes of the code or above it that the import could not apply (the notes keep the text before).
  */
 public record CodePage(
         CodeSystem system,
@@ -31,13 +32,25 @@ public record CodePage(
         List<Attribute> attributes,
         List<IndexEntry> indexEntries,
         List<HistoryEvent> history,
+        List<String> noteGaps,
         Currency currency) {
 
     /** A step of the hierarchy above the code; {@code url} null for headings without a page. */
     public record Crumb(String code, String title, String url) { }
 
-    /** An instructional note; {@code ownerCode}/{@code ownerTitle} say where it is attached (the code itself or above). */
-    public record Note(String kind, String kindLabel, String text, String ownerCode, String ownerTitle, boolean inherited) { }
+    /**
+     * An instructional note as the book prints it; {@code ownerCode}/{@code ownerTitle} say where it is attached (the code
+     * itself or above). A lead-in ("Code first, for adverse effects, the nature of the adverse effect, such as:") carries its
+     * {@code items}; {@code since} is the release that added or last revised it ("FY2023"), null when not known.
+     */
+    public record Note(String kind, String kindLabel, String text, String ownerCode, String ownerTitle, boolean inherited,
+                       List<String> items, String since) {
+
+        /** The lead-in with its items, as one line ("... such as: adverse effect NOS (T88.7); aspirin gastritis (K29.-)"). */
+        public String fullText() {
+            return items.isEmpty() ? text : text + " " + String.join("; ", items);
+        }
+    }
 
     /** A 7th character: its meaning and the complete code it makes with this code (null when it does not exist). */
     public record SeventhCharacter(String character, String meaning, String completeCode, boolean current) { }

@@ -92,12 +92,13 @@ final class CodePageAssembler {
                 pcsDefinitions = pcsDefinitions(definitions.get(), key, pcsCharacters);
             }
         }
+        List<String> noteGaps = tabular.map(t -> noteGaps(t, row, ancestors)).orElse(List.of());
         List<Attribute> attributes = system == CodeSystem.HCPCS ? attributes(release.id(), key) : List.of();
         return Optional.of(new CodePage(system, release, key, row.display(), row.kind(), row.billable(), row.shortDesc(),
                 system == CodeSystem.CPT || isCptInHcpcsFile(system, key) ? cptSafe(system, row.longDesc()) : row.longDesc(),
                 system == CodeSystem.CPT, breadcrumb, children, descendants, descendantCount, notes, tabular.orElse(null),
                 sevenths, seventhSource[0], pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries(system, release, key, date),
-                history(system, key), catalog.currency(system, date)));
+                history(system, key), noteGaps, catalog.currency(system, date)));
     }
 
     /** CPT text shown only from the licensed CPT release; the CPT system's own rows are that release. */
@@ -155,7 +156,20 @@ final class CodePageAssembler {
      * Notes of the code and of everything above it in the tabular release, nearest first. For a code the
      * tabular release does not have (added later), notes start at its nearest ancestor that it has.
      */
+    /**
+     * The tabular a rebuilt one starts from (FY2017's XML here): its notes need no label, those an addenda changed say which.
+     * The release itself when its tabular is an XML of its own.
+     */
+    private Release tabularBase(Release tabular) {
+        if (!tabular.has("tabular-rebuilt")) {
+            return tabular;
+        }
+        return catalog.releases(tabular.system()).stream().filter(r -> r.has("tabular") && !r.has("tabular-rebuilt")
+                && r.effectiveFrom().isBefore(tabular.effectiveFrom())).reduce((a, b) -> b).orElse(tabular);
+    }
+
     private List<Note> notes(Release tabular, Row row, List<Row> ancestors, List<Crumb> headingCrumbs) {
+        String baseline = tabularBase(tabular).version();
         List<String[]> owners = new ArrayList<>();
         owners.add(new String[] {row.key(), row.display(), row.longDesc()});
         ancestors.forEach(a -> owners.add(new String[] {a.key(), a.display(), a.longDesc()}));
@@ -168,14 +182,48 @@ final class CodePageAssembler {
         for (String[] owner : owners) {
             boolean inherited = !owner[0].equals(row.key());
             List<Note> own = new ArrayList<>();
-            jdbc.query("select kind, text from catalog_note where release_id = ? and owner = ? order by seq", rs -> {
-                NoteKind kind = NoteKind.valueOf(rs.getString("kind"));
-                own.add(new Note(kind.name(), kind.label(), rs.getString("text"), owner[1], owner[2], inherited));
-            }, tabular.id(), owner[0]);
+            Map<String, List<String>> itemsOf = new java.util.HashMap<>(); // kind + lead-in seq -> its items, in order
+            List<Object[]> rows = jdbc.query("select kind, seq, text, lead_in, lead_in_seq, since from catalog_note where release_id = ?"
+                    + " and owner = ? order by seq", (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3),
+                    rs.getBoolean(4), rs.getInt(5), rs.getString(6)}, tabular.id(), owner[0]);
+            java.util.Set<String> leadIns = new HashSet<>();
+            rows.stream().filter(r -> (boolean) r[3]).forEach(r -> leadIns.add(r[0] + ":" + r[1]));
+            for (Object[] r : rows) {
+                String leadIn = r[0] + ":" + r[4];
+                if ((int) r[4] > 0 && leadIns.contains(leadIn)) {
+                    itemsOf.computeIfAbsent(leadIn, k -> new ArrayList<>()).add((String) r[2]);
+                    continue;
+                }
+                NoteKind kind = NoteKind.valueOf((String) r[0]);
+                String since = (String) r[5];
+                own.add(new Note(kind.name(), kind.label(), (String) r[2], owner[1], owner[2], inherited,
+                        itemsOf.computeIfAbsent(r[0] + ":" + r[1], k -> new ArrayList<>()),
+                        since == null || since.equals(baseline) ? null : addendaLabel(since)));
+            }
             own.sort(java.util.Comparator.comparing(n -> NoteKind.valueOf(n.kind()).ordinal())); // book order: inclusions first
             notes.addAll(own);
         }
         return notes;
+    }
+
+    /** "FY2023 addenda"; a mid-year update's "FY2022 April addenda". */
+    private static String addendaLabel(String version) {
+        if (version.matches("FY\\d{4}-\\d{2}")) {
+            String month = java.time.Month.of(Integer.parseInt(version.substring(7))).getDisplayName(java.time.format.TextStyle.FULL,
+                    java.util.Locale.ENGLISH);
+            return version.substring(0, 6) + " " + month + " addenda";
+        }
+        return version + " addenda";
+    }
+
+    /** The addenda changes to the notes of the code or its ancestors that the import could not apply (see catalog_note_gap). */
+    private List<String> noteGaps(Release tabular, Row row, List<Row> ancestors) {
+        List<String> owners = new ArrayList<>();
+        owners.add(row.key());
+        ancestors.forEach(a -> owners.add(a.key()));
+        return jdbc.query("select detail from catalog_note_gap where release_id = ? and owner in ("
+                + String.join(", ", Collections.nCopies(owners.size(), "?")) + ")", (rs, i) -> rs.getString(1),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) tabular.id()), owners.stream()).toArray());
     }
 
     private List<SeventhCharacter> sevenths(CodeSystem system, Release release, Release tabular, Row row, List<Row> ancestors,

@@ -64,7 +64,7 @@ class FullDataImportTest {
         CodePage ami = catalog.page(CodeSystem.ICD10CM, "I21.4", fy2026).orElseThrow();
         assertThat(ami.longDescription()).isEqualTo("Non-ST elevation (NSTEMI) myocardial infarction");
         assertThat(ami.release().version()).isEqualTo("FY2026");
-        assertThat(ami.notesRelease().version()).isEqualTo("FY2017");
+        assertThat(ami.notesRelease().version()).isEqualTo("FY2026"); // rebuilt from FY2017 and the addenda
         assertThat(ami.breadcrumb()).extracting(CodePage.Crumb::code).contains("Chapter 9", "I20-I25", "I21");
         assertThat(catalog.page(CodeSystem.ICD10CM, "I21", fy2026).orElseThrow().billable()).isFalse();
         assertThat(catalog.page(CodeSystem.ICD10CM, "S72.001A", fy2026).orElseThrow().seventhCharacters())
@@ -133,6 +133,38 @@ class FullDataImportTest {
         String deleted = CodeSystem.ICD10CM.key("H81.41");
         assertThat(catalog.status(CodeSystem.ICD10CM, List.of(deleted), today).get(deleted).detail())
                 .contains("last in ICD-10-CM FY2019").contains("H81.4");
+    }
+
+    @Test
+    void notesAreTheTabularOfTheYearRebuiltFromTheAddenda() {
+        LocalDate fy2026 = LocalDate.of(2026, 6, 1);
+        // FY2018 moved "Myocardial infarction (acute) NOS" from I21.3 to the new I21.9
+        assertThat(texts("I21.9", fy2026)).contains("Myocardial infarction (acute) NOS");
+        assertThat(texts("I21.3", fy2026)).doesNotContain("Myocardial infarction (acute) NOS");
+        assertThat(catalog.page(CodeSystem.ICD10CM, "I21.9", fy2026).orElseThrow().notes())
+                .filteredOn(n -> n.text().equals("Myocardial infarction (acute) NOS")).singleElement()
+                .satisfies(n -> assertThat(n.since()).isEqualTo("FY2018 addenda"));
+        // FY2026 made D12.6's inflammatory polyp note an Excludes2
+        assertThat(notes("D12.6", fy2026)).filteredOn(n -> n.text().contains("inflammatory polyp of colon (K51.4-)"))
+                .extracting(CodePage.Note::kind).containsExactly("EXCLUDES2");
+        assertThat(notes("D12.6", LocalDate.of(2025, 6, 1))).filteredOn(n -> n.text().contains("inflammatory polyp of colon (K51.4-)"))
+                .extracting(CodePage.Note::kind).containsExactly("EXCLUDES1");
+        // a multi-line note keeps its lead-in and its items together
+        assertThat(notes("T36.0X1A", fy2026)).filteredOn(n -> n.kind().equals("CODE_FIRST")
+                && n.text().contains("the nature of the adverse effect, such as:")).singleElement()
+                .satisfies(n -> assertThat(n.items()).contains("aspirin gastritis (K29.-)"));
+        assertThat(notes("T36.0X1A", fy2026)).noneMatch(n -> n.kind().equals("CODE_FIRST") && n.text().startsWith("aspirin gastritis"));
+        // chapter 22 and U07.1 from the FY2021 addenda
+        assertThat(catalog.page(CodeSystem.ICD10CM, "U07.1", LocalDate.of(2021, 6, 1)).orElseThrow().breadcrumb())
+                .extracting(CodePage.Crumb::code).contains("Chapter 22");
+    }
+
+    private List<CodePage.Note> notes(String code, LocalDate date) {
+        return catalog.page(CodeSystem.ICD10CM, code, date).orElseThrow().notes();
+    }
+
+    private List<String> texts(String code, LocalDate date) {
+        return notes(code, date).stream().map(CodePage.Note::text).toList();
     }
 
     private List<CodePage.HistoryEvent> history(String code, LocalDate date) {

@@ -86,10 +86,11 @@ public class CatalogImporter {
             int done = 0;
             int steps = releases.size() + scan.forParticipants().size();
             MidYearImport midYear = new MidYearImport(jdbc, scan.files(), midYearDates);
+            TabularChain tabulars = new TabularChain(scan.files());
             Map<ReleaseKey, Pending> pending = new LinkedHashMap<>();
             for (var release : releases.entrySet()) {
                 progress.step(release.getKey().label(), done++, steps);
-                report.outcomes().addAll(importRelease(release.getKey(), release.getValue(), midYear, pending, releases.keySet()));
+                report.outcomes().addAll(importRelease(release.getKey(), release.getValue(), midYear, tabulars, pending, releases.keySet()));
             }
             for (Pending p : pending.values()) { // mid-year releases no file of this import belongs to
                 report.outcomes().add(writeDerived(p));
@@ -162,7 +163,8 @@ public class CatalogImporter {
     /** A mid-year release derived from another release's files, waiting for the import of the files of its own key. */
     private record Pending(MidYearUpdates.Derived derived, String fingerprint, List<RecognizedFile> files) { }
 
-    private List<Outcome> importRelease(ReleaseKey key, List<RecognizedFile> files, MidYearImport midYear, Map<ReleaseKey, Pending> pending,
+    private List<Outcome> importRelease(ReleaseKey key, List<RecognizedFile> files, MidYearImport midYear, TabularChain tabulars,
+                                        Map<ReleaseKey, Pending> pending,
                                         java.util.Set<ReleaseKey> scanned) {
         String label = key.label();
         try {
@@ -172,14 +174,19 @@ public class CatalogImporter {
             // ICD-10 code sets also depend on the conversion tables seen (they date mid-year codes); a merged mid-year
             // update always rewrites the release that receives it
             boolean icd10 = key.system() == CodeSystem.ICD10CM || key.system() == CodeSystem.ICD10PCS;
-            String fingerprint = fingerprint(byRole.values(), icd10 ? midYear.fingerprint() : "");
+            String fingerprint = fingerprint(byRole.values(), icd10 ? midYear.fingerprint() + tabulars.fingerprint(key) : "");
             Optional<String> stored = jdbc.queryForList("select fingerprint from catalog_release where code_system = ? and version = ?",
                     String.class, key.system().slug(), key.version()).stream().findFirst();
             if (merged == null && stored.isPresent() && stored.get().equals(fingerprint)) {
                 return List.of(new Outcome(label, Status.UNCHANGED, "same files as the stored release; nothing changed"));
             }
             long start = System.nanoTime();
-            ReleaseContent content = assemble(key, byRole);
+            // a release with codes (or the addenda of its own update) gets its tabular rebuilt when it has no XML of its own
+            boolean codesOrAddenda = merged != null || byRole.containsKey(FileRole.CM_ORDER) || byRole.containsKey(FileRole.CM_CODES)
+                    || byRole.containsKey(FileRole.CM_TABULAR_ADDENDA);
+            Optional<TabularChain.Step> rebuilt = key.system() == CodeSystem.ICD10CM && codesOrAddenda && !byRole.containsKey(FileRole.CM_TABULAR)
+                    ? tabulars.rebuild(key) : Optional.empty();
+            ReleaseContent content = key.system() == CodeSystem.ICD10CM ? new Icd10CmAssembler().assemble(byRole, rebuilt) : assemble(key, byRole);
             List<MidYearUpdates.Derived> derived = midYear.split(key, content);
             if (merged != null) {
                 content.codes.addAll(merged.derived().codes());
@@ -189,6 +196,8 @@ public class CatalogImporter {
             }
             if (!content.codes.isEmpty()) {
                 content.contents.add("codes"); // e.g. PCS codes expanded from tables when there is no order file
+                // the check where the truth is known: the rebuilt tabular against the release's own codes
+                rebuilt.ifPresent(step -> content.derivations.add("rebuilt tabular " + Icd10CmAssembler.agreement(step.tabular(), content.codes)));
             }
             List<RecognizedFile> kept = new ArrayList<>(byRole.values());
             List<RecognizedFile> codeFiles = kept.stream().filter(f -> f.role() == FileRole.CM_ORDER || f.role() == FileRole.PCS_ORDER

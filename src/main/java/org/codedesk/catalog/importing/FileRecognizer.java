@@ -19,6 +19,9 @@ final class FileRecognizer {
 
     private static final Pattern CM = Pattern.compile(
             "icd10cm[_-](order[_-]addenda|codes[_-]addenda|order|codes|tabular|index|eindex|drug|neoplasm)[_-](?:(april)[_-]1[_-])?(\\d{4})(?:[_-]xml)?\\.(txt|xml)");
+    /** CDC tabular addenda: "icd10cm_tabular addenda_2018.pdf", "icd10cm-tabular-addenda-Jan-2021.pdf", "...-2022-April-1.pdf". */
+    private static final Pattern CM_TABULAR_ADDENDA = Pattern.compile(
+            "icd-?10-?cm[ _-]tabular[ _-]?addenda[ _-]?(jan[ _-])?(\\d{4})([ _-]april[ _-]1)?.*\\.pdf");
     private static final Pattern CM_CONVERSION = Pattern.compile(
             "icd-10-cm[_-]?conversion[_-]?table[_-]fy(\\d{2,4}).*\\.(xlsx|csv)");
     private static final Pattern CONVERSION_APRIL = Pattern.compile("effective[_-]0?4[_-]0?1[_-]");
@@ -45,6 +48,13 @@ final class FileRecognizer {
                 default -> FileRole.CM_NEOPLASM;
             };
             return role == null ? Optional.empty() : Optional.of(new RecognizedFile(role, fiscal(CodeSystem.ICD10CM, year, april), file));
+        }
+        if ((m = CM_TABULAR_ADDENDA.matcher(name)).matches()) {
+            int year = Integer.parseInt(m.group(2));
+            ReleaseKey key = m.group(1) != null // the January 2021 update belongs to FY2021
+                    ? new ReleaseKey(CodeSystem.ICD10CM, "FY" + year + "-01", LocalDate.of(year, 1, 1))
+                    : fiscal(CodeSystem.ICD10CM, year, m.group(3) != null);
+            return Optional.of(new RecognizedFile(FileRole.CM_TABULAR_ADDENDA, key, file));
         }
         if ((m = CM_CONVERSION.matcher(name)).matches()) {
             int year = Integer.parseInt(m.group(1));

@@ -12,6 +12,8 @@ enum FileRole {
     CM_DRUG(CodeSystem.ICD10CM, "drug-table"),
     CM_NEOPLASM(CodeSystem.ICD10CM, "neoplasm-table"),
     CM_ORDER_ADDENDA(CodeSystem.ICD10CM, "addenda"),
+    /** The CDC's tabular addenda (PDF): applied in order to the newest tabular XML before it, they give this release's tabular. */
+    CM_TABULAR_ADDENDA(CodeSystem.ICD10CM, "tabular-addenda"),
     CM_CONVERSION(CodeSystem.ICD10CM, "conversion-table"),
     PCS_ORDER(CodeSystem.ICD10PCS, "codes"),
     PCS_TABLES(CodeSystem.ICD10PCS, "tables"),

@@ -4,7 +4,10 @@ import static org.codedesk.catalog.importing.ReleaseRows.count;
 import static org.codedesk.catalog.importing.ReleaseRows.read;
 import static org.codedesk.catalog.importing.ReleaseRows.readOptional;
 
+import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,9 @@ import org.codedesk.catalog.source.icd10cm.InstructionalNote;
 import org.codedesk.catalog.source.icd10cm.OrderAddendaParser;
 import org.codedesk.catalog.source.icd10cm.SeventhCharacter;
 import org.codedesk.catalog.source.icd10cm.Tabular;
+import org.codedesk.catalog.source.icd10cm.TabularAddendaEntry;
+import org.codedesk.catalog.source.icd10cm.TabularAddendaReport;
+import org.codedesk.catalog.source.icd10cm.TabularCodes;
 import org.codedesk.catalog.source.icd10cm.TabularNode;
 import org.codedesk.catalog.source.icd10cm.TabularParser;
 
@@ -36,9 +42,19 @@ final class Icd10CmAssembler {
     private static final CodeSystem CM = CodeSystem.ICD10CM;
 
     ReleaseContent assemble(Map<FileRole, RecognizedFile> files) {
+        return assemble(files, Optional.empty());
+    }
+
+    /**
+     * The release's rows; its notes, headings and 7th characters from its own tabular XML, else from {@code rebuilt} (an
+     * older XML with the addenda up to this release applied; see {@link TabularChain}), whose codes are then checked
+     * against the order file's.
+     */
+    ReleaseContent assemble(Map<FileRole, RecognizedFile> files, Optional<TabularChain.Step> rebuilt) {
         ReleaseContent content = new ReleaseContent();
-        Tabular tabular = files.containsKey(FileRole.CM_TABULAR)
+        Tabular own = files.containsKey(FileRole.CM_TABULAR)
                 ? read(files.get(FileRole.CM_TABULAR), (name, in) -> new TabularParser().parse(name, in)) : null;
+        Tabular tabular = own != null ? own : rebuilt.map(TabularChain.Step::tabular).orElse(null);
         if (files.containsKey(FileRole.CM_ORDER)) {
             List<OrderFileEntry> order = read(files.get(FileRole.CM_ORDER), (n, in) -> new OrderFileParser().parse(n, in));
             for (OrderFileEntry e : order) {
@@ -54,12 +70,17 @@ final class Icd10CmAssembler {
                         null, e.getValue(), null, null, ++order, false));
             }
             count(content, FileRole.CM_CODES, codes.size());
-        } else if (tabular != null) {
-            addCodesFromTabular(tabular, content);
+        } else if (own != null) {
+            addCodesFromTabular(own, content);
         }
         if (tabular != null) {
             addTabular(tabular, content);
-            count(content, FileRole.CM_TABULAR, tabular.nodes().size());
+            if (own != null) {
+                count(content, FileRole.CM_TABULAR, tabular.nodes().size());
+            }
+        }
+        if (own == null && rebuilt.isPresent()) {
+            describeRebuild(rebuilt.get(), content);
         }
         ReleaseRows.linkParents(content.codes, headingsOfCategories(tabular));
         addIndex(files.get(FileRole.CM_INDEX), IndexKind.INDEX, content);
@@ -133,10 +154,11 @@ final class Icd10CmAssembler {
                         c.parentCode(), c.headingId(), c.sortOrder(), true)
                 : c);
         for (InstructionalNote note : tabular.notes()) {
-            content.notes.add(new ReleaseContent.NoteRow(ownerKey.get(note.owner()), note.kind().name(), note.sequence(), note.text()));
+            content.notes.add(new ReleaseContent.NoteRow(ownerKey.get(note.owner()), note.kind().name(), note.sequence(), note.text(),
+                    note.leadIn(), note.leadInSequence(), note.since()));
         }
         for (SeventhCharacter s : tabular.seventhCharacters()) {
-            content.sevenths.add(new ReleaseContent.SeventhRow(CM.key(s.owner()), s.character(), s.meaning()));
+            content.sevenths.add(new ReleaseContent.SeventhRow(CM.key(s.owner()), s.character(), s.meaning(), s.since()));
         }
     }
 
@@ -182,5 +204,66 @@ final class Icd10CmAssembler {
 
     private static String keyOrNull(String code) {
         return code == null || code.isBlank() ? null : CM.key(code);
+    }
+
+    /**
+     * Says in the report how the release's tabular was made, and keeps every addenda change that could not be applied, by
+     * the note's owner (the importer adds how the tabular agrees with the release's codes once they are final).
+     */
+    private static void describeRebuild(TabularChain.Step step, ReleaseContent content) {
+        // "No Change" lines only say where the changes go: the report counts the changes
+        int applied = step.reports().stream().mapToInt(r -> (int) r.applied().stream()
+                .filter(e -> e.action() != TabularAddendaEntry.Action.NO_CHANGE).count()).sum();
+        int skipped = step.reports().stream().mapToInt(r -> r.skipped().size()).sum();
+        count(content, FileRole.CM_TABULAR_ADDENDA, applied + skipped);
+        String line = "tabular rebuilt from " + step.base() + " and the addenda " + String.join(", ", step.addenda())
+                + " (this release's addenda: " + applied + " changes applied, " + skipped + " not applied)";
+        content.derivations.add(line);
+        content.contents.add("tabular");
+        content.contents.add("tabular-rebuilt");
+        step.unreadable().forEach(u -> content.skipped.add(u + " (its changes are missing from the notes)"));
+        for (TabularAddendaReport report : step.reports()) {
+            for (TabularAddendaReport.Skipped s : report.skipped()) {
+                content.noteGaps.add(new ReleaseContent.NoteGapRow(owner(s.entry().context()), s.describe()));
+            }
+        }
+    }
+
+    /**
+     * How a rebuilt tabular agrees with the release's codes from the order file: codes in both, codes only in the tabular,
+     * and titles equal (the check where the truth is known).
+     */
+    static String agreement(Tabular tabular, List<ReleaseContent.CodeRow> codes) {
+        Map<String, String> listed = TabularCodes.of(tabular).codes();
+        int both = 0;
+        int sameTitle = 0;
+        for (ReleaseContent.CodeRow c : codes) {
+            String title = listed.get(c.code());
+            if (title != null) {
+                both++;
+                sameTitle += fold(title).equals(fold(c.longDesc())) ? 1 : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "against the order file: %,d of %,d codes in the rebuilt tabular (%,d only there),"
+                + " titles agree for %.3f%%", both, codes.size(), listed.size() - both, both == 0 ? 0.0 : 100.0 * sameTitle / both);
+    }
+
+    /** The key of the notes' owner an addenda entry's context names: a code, else its section or chapter. */
+    private static String owner(TabularAddendaEntry.Context context) {
+        if (context == null) {
+            return null;
+        }
+        if (context.code() != null) {
+            return CM.key(context.code());
+        }
+        if (context.section() != null) {
+            return "section:" + context.section();
+        }
+        return context.chapter() == null ? null : "chapter:" + context.chapter();
+    }
+
+    /** Titles compared as the order file writes them: ASCII, single spaces. */
+    private static String fold(String s) {
+        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("\\s+", " ").strip();
     }
 }

@@ -17,8 +17,11 @@ final class ReleaseContent {
     record CodeRow(String code, String displayCode, String kind, boolean billable, String shortDesc, String longDesc,
                    String parentCode, String headingId, int sortOrder, boolean placeholder) { }
     record HeadingRow(String id, String kind, String title, String parentId, String firstCode, String lastCode, int sortOrder) { }
-    record NoteRow(String owner, String kind, int seq, String text) { }
-    record SeventhRow(String owner, String seventh, String meaning) { }
+    /** A note; {@code leadInSeq} the seq of the lead-in it is an item of (0: none); {@code since} the release that added or revised it. */
+    record NoteRow(String owner, String kind, int seq, String text, boolean leadIn, int leadInSeq, String since) { }
+    record SeventhRow(String owner, String seventh, String meaning, String since) { }
+    /** A change of an addenda that could not be applied to the notes of {@code owner}: they keep the text before it. */
+    record NoteGapRow(String owner, String detail) { }
     record AttributeRow(String code, String name, String value) { }
     record IndexTermRow(String indexKind, int id, int parentId, int level, String title, String nonessential, String code,
                         String manifestation, String see, String seeAlso, String seeCode, String useTerm, String path) { }
@@ -34,6 +37,7 @@ final class ReleaseContent {
     final List<HeadingRow> headings = new ArrayList<>();
     final List<NoteRow> notes = new ArrayList<>();
     final List<SeventhRow> sevenths = new ArrayList<>();
+    final List<NoteGapRow> noteGaps = new ArrayList<>();
     final List<AttributeRow> attributes = new ArrayList<>();
     final List<IndexTermRow> indexTerms = new ArrayList<>();
     final List<IndexCellRow> indexCells = new ArrayList<>();

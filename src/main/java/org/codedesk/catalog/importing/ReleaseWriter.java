@@ -47,10 +47,12 @@ class ReleaseWriter {
                         r.headingId(), r.sortOrder(), r.placeholder()});
         batch("insert into catalog_heading (release_id, id, kind, title, parent_id, first_code, last_code, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 c.headings, r -> new Object[] {id, r.id(), r.kind(), r.title(), r.parentId(), r.firstCode(), r.lastCode(), r.sortOrder()});
-        batch("insert into catalog_note (release_id, owner, kind, seq, text) values (?, ?, ?, ?, ?)", c.notes,
-                r -> new Object[] {id, r.owner(), r.kind(), r.seq(), r.text()});
-        batch("insert into catalog_seventh_character (release_id, owner, seventh, meaning) values (?, ?, ?, ?)", c.sevenths,
-                r -> new Object[] {id, r.owner(), r.seventh(), r.meaning()});
+        batch("insert into catalog_note (release_id, owner, kind, seq, text, lead_in, lead_in_seq, since) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                c.notes, r -> new Object[] {id, r.owner(), r.kind(), r.seq(), r.text(), r.leadIn(), r.leadInSeq(), r.since()});
+        batch("insert into catalog_seventh_character (release_id, owner, seventh, meaning, since) values (?, ?, ?, ?, ?)", c.sevenths,
+                r -> new Object[] {id, r.owner(), r.seventh(), r.meaning(), r.since()});
+        batch("insert into catalog_note_gap (release_id, owner, detail) values (?, ?, ?)", c.noteGaps,
+                r -> new Object[] {id, r.owner(), r.detail().length() > 2000 ? r.detail().substring(0, 2000) : r.detail()});
         batch("insert into catalog_code_attribute (release_id, code, name, attr_value) values (?, ?, ?, ?)", c.attributes,
                 r -> new Object[] {id, r.code(), r.name(), r.value()});
         batch("insert into catalog_index_term (release_id, index_kind, id, parent_id, level, title, nonessential, code, manifestation,"

@@ -52,7 +52,7 @@ final class ConceptProperties {
         }
         for (CodePage.Note note : page.notes()) {
             String where = note.inherited() ? "from " + note.ownerCode() + (note.ownerTitle() == null ? "" : " " + note.ownerTitle()) : null;
-            properties.add(new Property(camel(note.kind()), new StringType(note.text()), where == null ? note.kindLabel() : note.kindLabel() + ", " + where));
+            properties.add(new Property(camel(note.kind()), new StringType(note.fullText()), where == null ? note.kindLabel() : note.kindLabel() + ", " + where));
         }
         for (CodePage.SeventhCharacter seventh : page.seventhCharacters()) {
             properties.add(new Property("seventhCharacter", new StringType(seventh.character() + ": " + seventh.meaning()),

@@ -121,4 +121,41 @@ class CatalogImporterTest {
                 .contains("transaction report recorded");
         assertThat(catalog.releases(CodeSystem.HCPCS)).extracting(r -> r.version()).contains("2016-01");
     }
+
+    @Test
+    void aTabularAddendaRebuildsTheNextYearsNotesLabelsWhatItChangedAndSaysWhatItCouldNotApply(@TempDir Path dir) throws IOException {
+        for (String file : List.of("icd10cm_tabular_2015.xml", "icd10cm_order_2015.txt", "icd10cm_order_2016.txt")) {
+            Files.copy(FIXTURES.resolve(file), dir.resolve(file));
+        }
+        byte[] addenda = new org.codedesk.catalog.source.icd10cm.AddendaPdf()
+                .title("ICD-10-CM TABULAR LIST of DISEASES and INJURIES")
+                .line("No Change", 90, org.codedesk.catalog.source.icd10cm.AddendaPdf.CHAPTER, "Chapter 19")
+                .line("No Change", 90, org.codedesk.catalog.source.icd10cm.AddendaPdf.BOLD,
+                        "Injury, poisoning and certain other consequences of external causes (S00-T88)")
+                .line("No Change", 90, org.codedesk.catalog.source.icd10cm.AddendaPdf.BOLD, "Injuries to the hip and thigh (S70-S79)")
+                .line("No Change", 90, org.codedesk.catalog.source.icd10cm.AddendaPdf.BOLD, "S72 Fracture of femur")
+                .line("No Change", 111, org.codedesk.catalog.source.icd10cm.AddendaPdf.BOLD, "S72.0 Fracture of head and neck of femur")
+                .line("Add", 140, org.codedesk.catalog.source.icd10cm.AddendaPdf.REGULAR, "Fracture of femoral neck NOS")
+                .line("Delete", 140, org.codedesk.catalog.source.icd10cm.AddendaPdf.REGULAR, "Fracture of a unicorn's hip NOS")
+                .bytes();
+        Files.write(dir.resolve("icd10cm_tabular_addenda_2016.pdf"), addenda);
+
+        ImportReport report = importer.importPaths(List.of(dir));
+
+        assertThat(report.failed()).as(report.outcomes().toString()).isFalse();
+        assertThat(report.outcomes()).filteredOn(o -> o.release().equals("ICD-10-CM FY2016")).singleElement().satisfies(o ->
+                assertThat(o.detail()).contains("tabular rebuilt from ICD-10-CM FY2015 and the addenda FY2016")
+                        .contains("1 changes applied, 1 not applied"));
+        var page = catalog.page(CodeSystem.ICD10CM, "S72.001A", LocalDate.of(2016, 6, 1)).orElseThrow();
+        assertThat(page.notesRelease().version()).isEqualTo("FY2016");
+        assertThat(page.notes()).filteredOn(n -> n.text().equals("Fracture of femoral neck NOS")).singleElement()
+                .satisfies(n -> assertThat(n.since()).isEqualTo("FY2016 addenda"));
+        assertThat(page.notes()).filteredOn(n -> n.text().equals("Fracture of hip NOS")).singleElement()
+                .satisfies(n -> assertThat(n.since()).isNull()); // as the FY2015 tabular has it: no label
+        assertThat(page.noteGaps()).singleElement().satisfies(g -> assertThat(g).contains("Fracture of a unicorn's hip NOS")
+                .contains("icd10cm_tabular_addenda_2016.pdf"));
+        // the FY2015 page is its own XML's
+        assertThat(catalog.page(CodeSystem.ICD10CM, "S72.001A", LocalDate.of(2015, 6, 1)).orElseThrow().notes())
+                .noneMatch(n -> n.text().equals("Fracture of femoral neck NOS"));
+    }
 }

@@ -344,64 +344,11 @@ class TabularAddendaRealDataTest {
         return titles;
     }
 
-    private static final Pattern SEVENTH_NOT_APPLYING = Pattern.compile(
-            "7th characters ([A-Z])(?: and ([A-Z]))? do not apply to codes in category (\\S+) with 6th character (\\d)(?:.*?\\bor (\\d)\\b)?.*");
-
-    /** Codes and titles as the order file lists them: diag names, and 7th-character codes below their definitions. */
+    /** Codes and titles as the order file lists them (see {@link TabularCodes}). */
     private static Map<String, String> expand(Tabular t, Comparison c) {
-        Map<String, TabularNode> diags = new HashMap<>();
-        Set<String> parents = new HashSet<>();
-        for (TabularNode n : t.nodes()) {
-            if (n.kind() == TabularNode.Kind.DIAG) {
-                diags.put(n.code(), n);
-                if (n.code().length() > 3) {
-                    parents.add(n.parent());
-                }
-            }
-        }
-        Map<String, List<SeventhCharacter>> sevenths = t.seventhCharacters().stream()
-                .collect(Collectors.groupingBy(SeventhCharacter::owner, LinkedHashMap::new, Collectors.toList()));
-        Map<String, Set<String>> notApplying = new HashMap<>(); // "S06" + 6th character -> 7th characters
-        for (InstructionalNote n : t.notes()) {
-            Matcher m = SEVENTH_NOT_APPLYING.matcher(n.text());
-            if (n.kind() == NoteKind.NOTES && m.matches()) {
-                for (String sixth : Stream.of(m.group(4), m.group(5)).filter(x -> x != null).toList()) {
-                    Set<String> chars = notApplying.computeIfAbsent(m.group(3) + sixth, k -> new TreeSet<>());
-                    chars.add(m.group(1));
-                    if (m.group(2) != null) {
-                        chars.add(m.group(2));
-                    }
-                }
-            }
-        }
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (TabularNode n : t.nodes()) {
-            if (n.kind() != TabularNode.Kind.DIAG) {
-                continue;
-            }
-            String key = n.code().replace(".", "");
-            codes.put(key, n.description());
-            if (parents.contains(n.code())) {
-                continue;
-            }
-            List<SeventhCharacter> defs = null;
-            for (TabularNode a = n; a != null && defs == null; a = a.code().length() == 3 ? null : diags.get(a.parent())) {
-                defs = sevenths.get(a.code());
-            }
-            if (defs == null) {
-                continue;
-            }
-            String padded = key.length() < 6 ? (key + "XXX").substring(0, 6) : key;
-            Set<String> excluded = padded.length() == 6 ? notApplying.getOrDefault(key.substring(0, 3) + padded.charAt(5), Set.of()) : Set.of();
-            for (SeventhCharacter s : defs) {
-                if (excluded.contains(s.character())) {
-                    c.excludedByNote++;
-                } else {
-                    codes.put(padded + s.character(), n.description() + ", " + s.meaning().replaceAll(" \\(includes: .*\\)$", ""));
-                }
-            }
-        }
-        return codes;
+        TabularCodes.Listed listed = TabularCodes.of(t);
+        c.excludedByNote += listed.excludedByNote();
+        return listed.codes();
     }
 
     private static String fold(String s) {

@@ -48,7 +48,9 @@ public record CodePage(
 
         /** The lead-in with its items, as one line ("... such as: adverse effect NOS (T88.7); aspirin gastritis (K29.-)"). */
         public String fullText() {
-            return items.isEmpty() ? text : text + " " + String.join("; ", items);
+            // the XML writes "Code first, for adverse effects..." as ", for adverse effects...": the label goes before it
+            String lead = text.startsWith(",") ? text.substring(1).strip() : text;
+            return items.isEmpty() ? lead : lead + " " + String.join("; ", items);
         }
     }
 

@@ -33,7 +33,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The case-to-code page and API on the 2016 fixture catalog: members only, evidence marked in the note, accepted codes
@@ -45,7 +44,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 class CaseToCodePagesTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     static final String NOTE = "Closed fracture of the neck of the right femur after a fall. No visual loss.";
 

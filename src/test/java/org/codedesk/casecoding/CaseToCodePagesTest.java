@@ -134,7 +134,8 @@ class CaseToCodePagesTest {
                         .param("accepted", "icd10cm|S72.001|Fracture of unspecified part of neck of right femur", "icd10cm|bad code|x"))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("accepted-codes.csv")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(csv).isEqualTo("system,code,title\r\nicd10cm,S72.001,\"Fracture of unspecified part of neck of right femur\"\r\n");
+        // the header plain, every value quoted as text (Commons CSV, as the crosswalk export)
+        assertThat(csv).isEqualTo("system,code,title\r\n\"icd10cm\",\"S72.001\",\"Fracture of unspecified part of neck of right femur\"\r\n");
         mvc.perform(post("/case-to-code/export").with(csrf()).with(member).param("format", "json").param("accepted", "icd10cm|H54.7|Unspecified visual loss"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.codes[0].code").value("H54.7"));
         mvc.perform(post("/case-to-code/export").with(csrf()).param("accepted", "icd10cm|H54.7|x")).andExpect(status().isUnauthorized());

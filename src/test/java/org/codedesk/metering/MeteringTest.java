@@ -96,7 +96,7 @@ class MeteringTest {
         Cookie forged = new Cookie(Viewers.COOKIE, id + ".c2lnbmVkLWJ5LW1l");
         MvcResult answered = mvc.perform(get("/codes/icd10cm/T36.0X1A" + DOS).cookie(forged).with(r -> { r.setRemoteAddr(third); return r; }))
                 .andExpect(status().isOk()).andReturn();
-        assertThat(answered.getResponse().getContentAsString()).contains("Poisoning by penicillins").doesNotContain("Register to view content");
+        assertThat(answered.getResponse().getContentAsString()).contains("Poisoning by penicillins").contains("0 code page views remaining");
         Cookie replacement = answered.getResponse().getCookie(Viewers.COOKIE);
         assertThat(replacement).isNotNull();
         assertThat(replacement.getValue()).doesNotStartWith(id + ".");

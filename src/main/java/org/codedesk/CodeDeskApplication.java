@@ -3,6 +3,7 @@ package org.codedesk;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -12,6 +13,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 public class CodeDeskApplication {
+
+    /**
+     * "Now" for every service that stores or compares instants (tokens, throttling, metering periods, consult SLAs and
+     * outbox, job alerts): one injectable clock, in UTC, so that a test can fix or move it.
+     */
+    @Bean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(CodeDeskApplication.class);

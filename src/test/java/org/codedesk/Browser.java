@@ -30,8 +30,19 @@ public final class Browser {
     }
 
     public static WebDriver start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium/chromedriver not installed");
+        return start(new ChromeOptions());
+    }
+
+    /** A browser with JavaScript switched off (as by a reader who disabled it): what works must be plain HTML. */
+    public static WebDriver startWithoutJavaScript() {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--blink-settings=scriptEnabled=false");
+        options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        return start(options);
+    }
+
+    private static WebDriver start(ChromeOptions options) {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium/chromedriver not installed");
         options.setBinary(CHROMIUM.toFile());
         try {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

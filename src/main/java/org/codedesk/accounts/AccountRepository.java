@@ -20,9 +20,11 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    AccountRepository(JdbcTemplate jdbc) {
+    AccountRepository(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<Account> byEmail(String email) {
@@ -41,7 +43,7 @@ class AccountRepository {
             ps.setString(1, normalize(email));
             ps.setString(2, passwordHash);
             ps.setString(3, roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.setTimestamp(4, Timestamp.from(clock.instant()));
             return ps;
         }, key);
         return key.getKey().longValue();
@@ -66,7 +68,7 @@ class AccountRepository {
 
     void audit(String actor, String action, String target, String detail) {
         jdbc.update("insert into account_audit (at, actor_email, action, target_email, detail) values (?, ?, ?, ?, ?)",
-                Timestamp.from(Instant.now()), actor, action, target, detail);
+                Timestamp.from(clock.instant()), actor, action, target, detail);
     }
 
     java.util.List<AuditEntry> auditLog(int limit) {

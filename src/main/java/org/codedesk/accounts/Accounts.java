@@ -38,19 +38,21 @@ public class Accounts {
     private final AccountRepository repository;
     private final PasswordEncoder encoder;
     private final AccountMail mail;
+    private final java.time.Clock clock;
     private final AccountAdministration administration;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
     Accounts(AccountRepository repository, PasswordEncoder encoder, AccountMail mail, AccountAdministration administration,
-             ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+             ApplicationEventPublisher events, PlatformTransactionManager transactionManager, java.time.Clock clock) {
         this.repository = repository;
         this.encoder = encoder;
         this.mail = mail;
         this.administration = administration;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
     }
 
     /** The member behind a request's principal; empty for a guest (null principal) or an unknown account. */
@@ -59,12 +61,12 @@ public class Accounts {
     }
 
     public Optional<Member> member(String email) {
-        return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(Instant.now())));
+        return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(clock.instant())));
     }
 
     /** The member with this account id (with the account's current email), if the account still exists. */
     public Optional<Member> member(long accountId) {
-        return repository.byId(accountId).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(Instant.now())));
+        return repository.byId(accountId).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(clock.instant())));
     }
 
     /** Whether the account's current email address was confirmed by its link (false for an unknown account). */
@@ -109,7 +111,7 @@ public class Accounts {
      */
     @Transactional
     public boolean verify(String token) {
-        Optional<Long> account = repository.useToken(hash(token), "VERIFY", Instant.now());
+        Optional<Long> account = repository.useToken(hash(token), "VERIFY", clock.instant());
         account.ifPresent(id -> {
             repository.markVerified(id);
             repository.byId(id).ifPresent(a -> administration.grantAdminIfConfigured(a.email()));
@@ -141,7 +143,7 @@ public class Accounts {
     public List<String> resetPassword(String token, String password) {
         String tokenHash = hash(token);
         // check the rules before spending the single-use token
-        Optional<Long> pending = repository.pendingToken(tokenHash, "RESET", Instant.now());
+        Optional<Long> pending = repository.pendingToken(tokenHash, "RESET", clock.instant());
         if (pending.isEmpty()) {
             return List.of(LINK_NOT_VALID);
         }
@@ -150,7 +152,7 @@ public class Accounts {
         if (!problems.isEmpty()) {
             return problems;
         }
-        if (repository.useToken(tokenHash, "RESET", Instant.now()).isEmpty()) {
+        if (repository.useToken(tokenHash, "RESET", clock.instant()).isEmpty()) {
             return List.of(LINK_NOT_VALID);
         }
         repository.setPassword(account.id(), encoder.encode(password));
@@ -239,7 +241,7 @@ public class Accounts {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        repository.saveToken(hash(token), accountId, address, purpose, Instant.now().plus(validity));
+        repository.saveToken(hash(token), accountId, address, purpose, clock.instant().plus(validity));
         return token;
     }
 

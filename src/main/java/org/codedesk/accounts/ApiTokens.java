@@ -19,11 +19,13 @@ public class ApiTokens {
 
     private final JdbcTemplate jdbc;
     private final AccountRepository accounts;
+    private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcTemplate jdbc, AccountRepository accounts) {
+    ApiTokens(JdbcTemplate jdbc, AccountRepository accounts, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** Creates a token for the member and returns its secret: the only time anyone sees it. */
@@ -35,7 +37,7 @@ public class ApiTokens {
         String label = name == null || name.isBlank() ? "token" : name.strip();
         jdbc.update("insert into api_token (account_id, name, token_hash, prefix, created_at) values (?, ?, ?, ?, ?)", account.id(),
                 label.length() > 100 ? label.substring(0, 100) : label, Accounts.hash(token), token.substring(0, 10),
-                Timestamp.from(Instant.now()));
+                Timestamp.from(clock.instant()));
         return token;
     }
 
@@ -48,7 +50,7 @@ public class ApiTokens {
     /** Revokes one of the member's own tokens; false when it is not theirs. */
     public boolean revoke(String email, long tokenId) {
         return jdbc.update("update api_token set revoked_at = ? where id = ? and revoked_at is null and account_id ="
-                + " (select id from account where email = ?)", Timestamp.from(Instant.now()), tokenId, AccountRepository.normalize(email)) == 1;
+                + " (select id from account where email = ?)", Timestamp.from(clock.instant()), tokenId, AccountRepository.normalize(email)) == 1;
     }
 
     /** The owner of an active token (usable: verified, not disabled), noting its use. */
@@ -58,7 +60,7 @@ public class ApiTokens {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.update("update api_token set last_used_at = ? where token_hash = ?", Timestamp.from(Instant.now()), hash);
+        jdbc.update("update api_token set last_used_at = ? where token_hash = ?", Timestamp.from(clock.instant()), hash);
         return accounts.byId(ids.get(0)).filter(Account::usable);
     }
 

@@ -46,9 +46,11 @@ class LoginAttempts {
     static final Duration FORGET_AFTER = Duration.ofDays(1);
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    LoginAttempts(JdbcTemplate jdbc) {
+    LoginAttempts(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** How long the client must still wait before trying this email again; empty when it may try now. */
@@ -96,13 +98,13 @@ class LoginAttempts {
 
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 600_000)
     void forgetOldFailures() {
-        jdbc.update("delete from login_throttle where last_failure_at < ?", Timestamp.from(Instant.now().minus(FORGET_AFTER)));
+        jdbc.update("delete from login_throttle where last_failure_at < ?", Timestamp.from(clock.instant().minus(FORGET_AFTER)));
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         client(event.getAuthentication()).ifPresent(client ->
-                failed(String.valueOf(event.getAuthentication().getPrincipal()), client, Instant.now()));
+                failed(String.valueOf(event.getAuthentication().getPrincipal()), client, clock.instant()));
     }
 
     @EventListener
@@ -129,7 +131,7 @@ class LoginAttempts {
     }
 
     private String loginPage(HttpServletRequest request) {
-        return waitBeforeNextTry(request.getParameter("email"), request.getRemoteAddr(), Instant.now()).map(w -> "/login?wait=" + minutes(w)).orElse("/login?error");
+        return waitBeforeNextTry(request.getParameter("email"), request.getRemoteAddr(), clock.instant()).map(w -> "/login?wait=" + minutes(w)).orElse("/login?error");
     }
 
     /** Whole minutes, rounded up, so "try again in 1 minute" is never too early. */
@@ -148,7 +150,7 @@ class LoginAttempts {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Optional<Duration> wait = waitBeforeNextTry(request.getParameter("email"), request.getRemoteAddr(), Instant.now());
+                Optional<Duration> wait = waitBeforeNextTry(request.getParameter("email"), request.getRemoteAddr(), clock.instant());
                 if (wait.isPresent()) {
                     response.sendRedirect(request.getContextPath() + "/login?wait=" + minutes(wait.get()));
                     return;

@@ -32,16 +32,18 @@ public class Applications {
     private static final String SELECT = "select a.*, j.title, j.organisation from career_application a join career_job j on j.id = a.job_id";
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
     private final Jobs jobs;
 
-    Applications(JdbcTemplate jdbc, Jobs jobs) {
+    Applications(JdbcTemplate jdbc, Jobs jobs, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.clock = clock;
     }
 
     /** Applies; throws InvalidJobException with field errors (no résumé, not a PDF or DOCX, too long a note, applied already). */
     public long apply(Member applicant, long jobId, String coverNote, String resumeName, byte[] resume) {
-        Job job = jobs.find(jobId, Optional.empty()).filter(j -> j.open(LocalDate.now()) && j.applyUrl() == null)
+        Job job = jobs.find(jobId, Optional.empty()).filter(j -> j.open(LocalDate.now(clock)) && j.applyUrl() == null)
                 .orElseThrow(() -> new InvalidJobException(Map.of("job", "This job does not take applications here (closed, expired, or"
                         + " it gives its own address).")));
         String note = coverNote == null ? "" : coverNote.strip();
@@ -58,7 +60,7 @@ public class Applications {
         try {
             jdbc.update("insert into career_application (job_id, applicant_id, applicant_email, cover_note, resume_name, resume_type, resume, status,"
                     + " applied_at) values (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)", job.id(), applicant.id(), applicant.email(), note,
-                    name.length() > 255 ? name.substring(0, 255) : name, type, resume, Timestamp.from(Instant.now()));
+                    name.length() > 255 ? name.substring(0, 255) : name, type, resume, Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException e) {
             throw new InvalidJobException(Map.of("job", "You have already applied to this job."));
         }

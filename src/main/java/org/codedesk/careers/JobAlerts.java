@@ -2,6 +2,8 @@ package org.codedesk.careers;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +27,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Saved job searches: a member keeps the filters of a search and gets, once a day, an email with the open jobs
  * published since the last one (none: no email). Every email carries a link that unsubscribes without logging in.
+ *
+ * <p>Every node runs the daily digest; each saved search is claimed in the database before its email is sent (the
+ * claim holds only while the search's last sending is the one this node read, and for {@link #CLAIM} at most), so the
+ * search gets one email per run across the cluster, as the consult outbox claims its rows.
  */
 @Service
 public class JobAlerts {
@@ -33,6 +39,8 @@ public class JobAlerts {
     public record SavedSearch(long id, String query, Instant createdAt, Instant lastSentAt) { }
 
     static final int MAX_SEARCHES = 20;
+    /** How long a node may take to send one search's email before another node may claim the search. */
+    static final Duration CLAIM = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(JobAlerts.class);
 
     private final JdbcTemplate jdbc;
@@ -40,15 +48,17 @@ public class JobAlerts {
     private final JavaMailSender sender;
     private final String from;
     private final String baseUrl;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    JobAlerts(JdbcTemplate jdbc, Jobs jobs, JavaMailSender sender, @Value("${codedesk.mail.from:CodeDesk <no-reply@localhost>}") String from,
+    JobAlerts(JdbcTemplate jdbc, Jobs jobs, JavaMailSender sender, Clock clock, @Value("${codedesk.mail.from:CodeDesk <no-reply@localhost>}") String from,
               @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.sender = sender;
         this.from = from;
         this.baseUrl = baseUrl;
+        this.clock = clock;
     }
 
     /** Saves the filters (only the known ones are kept); returns the id. */
@@ -58,7 +68,7 @@ public class JobAlerts {
             throw new IllegalArgumentException("You have " + MAX_SEARCHES + " saved searches: delete one first.");
         }
         String query = queryString(filters);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jdbc.update("insert into career_saved_search (account_id, email, query, created_at, last_sent_at, unsubscribe_token) values (?, ?, ?, ?, ?, ?)",
                 member.id(), member.email(), query, Timestamp.from(now), Timestamp.from(now), HexFormat.of().formatHex(random.generateSeed(16)));
         return jdbc.queryForObject("select max(id) from career_saved_search where account_id = ?", Long.class, member.id());
@@ -79,19 +89,39 @@ public class JobAlerts {
         return token != null && jdbc.update("delete from career_saved_search where unsubscribe_token = ?", token) == 1;
     }
 
-    /** Sends each saved search's new jobs (daily, {@code codedesk.careers.alerts.cron}); returns how many emails went out. */
+    /**
+     * Sends each saved search's new jobs (daily, {@code codedesk.careers.alerts.cron}, on every node); returns how many
+     * emails this node sent. A search another node has claimed, or has sent since this node read it, is left to it.
+     */
     @Scheduled(cron = "${codedesk.careers.alerts.cron:0 0 7 * * *}")
     public int sendDigests() {
         int sent = 0;
-        Instant now = Instant.now();
         List<Object[]> searches = jdbc.query("select id, email, query, last_sent_at, unsubscribe_token from career_saved_search",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)});
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4), rs.getString(5)});
         for (Object[] s : searches) {
+            Instant now = clock.instant();
+            if (!claim((Long) s[0], (Timestamp) s[3], now)) {
+                continue;
+            }
+            sent += send(s, now) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    /** Claims a search for this node's run: only while no other node holds it and its last sending is the one read. */
+    private boolean claim(long id, Timestamp lastSent, Instant now) {
+        return jdbc.update("update career_saved_search set locked_until = ? where id = ? and last_sent_at = ?"
+                + " and (locked_until is null or locked_until < ?)", Timestamp.from(now.plus(CLAIM)), id, lastSent, Timestamp.from(now)) == 1;
+    }
+
+    /** Sends a claimed search's new jobs, if any, and frees the claim; true when an email went out. */
+    private boolean send(Object[] s, Instant now) {
+        try {
             Map<String, String> filters = filters((String) s[2]);
-            Instant since = (Instant) s[3];
+            Instant since = ((Timestamp) s[3]).toInstant();
             List<Job> fresh = jobs.search(query(filters, 1)).jobs().stream().filter(j -> j.publishedAt() != null && j.publishedAt().isAfter(since)).toList();
             if (fresh.isEmpty()) {
-                continue;
+                return false;
             }
             StringBuilder text = new StringBuilder("New coding jobs for your saved search (" + describe(filters) + "):\n\n");
             for (Job job : fresh) {
@@ -108,13 +138,15 @@ public class JobAlerts {
                 message.setText(text.toString());
                 sender.send(message);
                 jdbc.update("update career_saved_search set last_sent_at = ? where id = ?", Timestamp.from(now), s[0]);
-                sent++;
+                return true;
             } catch (MailException e) {
                 // not marked sent: tomorrow's digest includes these jobs again
                 log.warn("Job alert {} not sent: {}", s[0], e.getMessage());
+                return false;
             }
+        } finally {
+            jdbc.update("update career_saved_search set locked_until = null where id = ?", s[0]);
         }
-        return sent;
     }
 
     static final List<String> FILTERS = List.of("q", "credential", "remote", "location", "minSalary", "specialty");

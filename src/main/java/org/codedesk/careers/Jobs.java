@@ -30,9 +30,11 @@ public class Jobs {
     public record Results(List<Job> jobs, int total, int page, int pages) { }
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    Jobs(JdbcTemplate jdbc) {
+    Jobs(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public static boolean isEmployer(Member member) {
@@ -48,7 +50,7 @@ public class Jobs {
     /** Saves a new draft; throws InvalidJobException with the field errors. */
     public long draft(Member employer, JobDraft draft) {
         requireEmployer(employer);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         validate(draft, today);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
@@ -61,7 +63,7 @@ public class Jobs {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 2, values[i]);
             }
-            s.setTimestamp(values.length + 2, Timestamp.from(Instant.now()));
+            s.setTimestamp(values.length + 2, Timestamp.from(clock.instant()));
             s.setObject(values.length + 3, draft.expiry(today));
             return s;
         }, key);
@@ -71,7 +73,7 @@ public class Jobs {
     /** Replaces the job's fields (a draft or a published job); false when it is not the employer's. */
     public boolean update(Member employer, long id, JobDraft draft) {
         requireEmployer(employer);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         validate(draft, today);
         Object[] values = values(draft, today);
         Object[] all = Arrays.copyOf(values, values.length + 3);
@@ -87,7 +89,7 @@ public class Jobs {
     public boolean publish(Member employer, long id) {
         requireEmployer(employer);
         return jdbc.update("update career_job set status = 'PUBLISHED', published_at = coalesce(published_at, ?) where id = ? and employer_id = ?"
-                + " and status in ('DRAFT', 'CLOSED') and expires_on >= ?", Timestamp.from(Instant.now()), id, employer.id(), LocalDate.now()) == 1;
+                + " and status in ('DRAFT', 'CLOSED') and expires_on >= ?", Timestamp.from(clock.instant()), id, employer.id(), LocalDate.now(clock)) == 1;
     }
 
     public boolean close(Member employer, long id) {
@@ -100,7 +102,7 @@ public class Jobs {
     public boolean renew(Member employer, long id) {
         requireEmployer(employer);
         return jdbc.update("update career_job set expires_on = ?, status = 'PUBLISHED', published_at = ? where id = ? and employer_id = ?"
-                + " and status in ('PUBLISHED', 'CLOSED')", LocalDate.now().plusDays(JobDraft.DEFAULT_DAYS), Timestamp.from(Instant.now()), id,
+                + " and status in ('PUBLISHED', 'CLOSED')", LocalDate.now(clock).plusDays(JobDraft.DEFAULT_DAYS), Timestamp.from(clock.instant()), id,
                 employer.id()) == 1;
     }
 
@@ -123,7 +125,7 @@ public class Jobs {
         }
         find(jobId, Optional.empty()).orElseThrow(() -> new InvalidJobException(Map.of("job", "No open job " + jobId + ".")));
         jdbc.update("insert into career_report (job_id, reporter_id, reason, created_at, resolved) values (?, ?, ?, ?, false)", jobId, member.id(),
-                text, Timestamp.from(Instant.now()));
+                text, Timestamp.from(clock.instant()));
     }
 
     /** Reports not yet dealt with, oldest first (admins). */
@@ -149,7 +151,7 @@ public class Jobs {
     /** A job as the viewer may see it: open jobs to everyone; drafts, closed and expired ones to their employer and admins. */
     public Optional<Job> find(long id, Optional<Member> viewer) {
         return jdbc.query("select * from career_job where id = ?", Jobs::row, id).stream().findFirst()
-                .filter(job -> job.open(LocalDate.now()) || viewer.map(v -> v.id() == job.employerId() || v.roles().contains(Role.ADMIN)).orElse(false));
+                .filter(job -> job.open(LocalDate.now(clock)) || viewer.map(v -> v.id() == job.employerId() || v.roles().contains(Role.ADMIN)).orElse(false));
     }
 
     public List<Job> ofEmployer(Member employer) {
@@ -161,7 +163,7 @@ public class Jobs {
     public Results search(JobQuery query) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where status = 'PUBLISHED' and expires_on >= ?");
-        args.add(LocalDate.now());
+        args.add(LocalDate.now(clock));
         if (query.words() != null) {
             for (String word : query.words().toLowerCase(Locale.ROOT).split("\\s+")) {
                 if (!word.isBlank()) {
@@ -193,7 +195,7 @@ public class Jobs {
         }
         if (query.postedWithinDays() != null) {
             where.append(" and published_at >= ?");
-            args.add(Timestamp.from(Instant.now().minusSeconds(86_400L * query.postedWithinDays())));
+            args.add(Timestamp.from(clock.instant().minusSeconds(86_400L * query.postedWithinDays())));
         }
         Integer total = jdbc.queryForObject("select count(*) from career_job" + where, Integer.class, args.toArray());
         String order = query.sort().equals("salary") ? " order by case when salary_period = 'YEAR' then coalesce(salary_max, salary_min) end desc"

@@ -95,6 +95,15 @@ public class Catalog implements DatasetCurrency {
         return release.label().startsWith(title) ? release.label().substring(title.length()) : release.version();
     }
 
+    /**
+     * A code as the release in force on the date lists it (its key and the spelling coders write), with one indexed
+     * lookup: what a caller needs before deciding to build the page (metering); empty when there is no such code.
+     */
+    public Optional<CodeSummary> find(CodeSystem system, String code, LocalDate date) {
+        String key = system.key(code);
+        return releaseInForce(system, date).flatMap(release -> summary(release, key));
+    }
+
     /** The page of a code on a date of service; empty when the release in force has no such code. */
     public Optional<CodePage> page(CodeSystem system, String code, LocalDate date) {
         String key = system.key(code);

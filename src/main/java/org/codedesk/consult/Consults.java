@@ -2,9 +2,11 @@ package org.codedesk.consult;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +18,17 @@ import org.codedesk.accounts.Member;
 import org.codedesk.accounts.Role;
 import org.codedesk.assistant.Answer;
 import org.codedesk.assistant.Assistant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Email consults: a member's question becomes a thread, the assistant drafts an answer at once, the member is told
@@ -30,12 +36,22 @@ import org.springframework.transaction.annotation.Transactional;
  * read names the member or checks the consultant role; nothing is sent except through the outbox, and mail for a
  * member goes to the account's current address. Mail is taken into an account only from an authenticated sender; the
  * rest waits in {@link HeldMails} for the member to confirm it.
+ *
+ * <p>A new thread is stored and committed first, its draft written after: the assistant may wait up to
+ * {@code codedesk.assistant.model.timeout} for a language model, and no transaction (nor its locks, nor the stored
+ * mail's visibility to other nodes) waits with it. A draft that fails leaves the thread RECEIVED, answered from scratch.
  */
 @Service
 public class Consults {
 
     static final int MAX_BODY = 10_000;
     static final int MAX_SUBJECT = 200;
+    /**
+     * How long an acknowledgement that carries the instant draft waits in the outbox for it; past this (the node stopped
+     * while drafting) it goes without.
+     */
+    static final Duration DRAFT_WAIT = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(Consults.class);
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -49,10 +65,12 @@ public class Consults {
     private final Accounts accounts;
     private final SenderAuthentication senderAuthentication;
     private final HeldMails held;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
     Consults(JdbcTemplate jdbc, Outbox outbox, Assistant assistant, Environment environment, Accounts accounts,
-             SenderAuthentication senderAuthentication, HeldMails held,
+             SenderAuthentication senderAuthentication, HeldMails held, Clock clock, PlatformTransactionManager transactionManager,
              @Value("${codedesk.consult.max-attachment-bytes:5242880}") long maxAttachmentBytes,
              @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl,
              @Value("${codedesk.consult.send-instant-draft:false}") boolean sendInstantDraft,
@@ -68,6 +86,8 @@ public class Consults {
         this.accounts = accounts;
         this.senderAuthentication = senderAuthentication;
         this.held = held;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
@@ -78,7 +98,7 @@ public class Consults {
             return -1;
         }
         Integer used = jdbc.queryForObject("select count(*) from consult_thread where account_id = ? and received_at > ?", Integer.class,
-                member.id(), Timestamp.from(Instant.now().minus(Duration.ofDays(periodDays))));
+                member.id(), Timestamp.from(clock.instant().minus(Duration.ofDays(periodDays))));
         return Math.max(0, quota - (used == null ? 0 : used));
     }
 
@@ -89,15 +109,20 @@ public class Consults {
     }
 
     /**
-     * Records a member's question as a new thread, drafts an answer with the assistant and queues the acknowledgement.
-     * Throws IllegalArgumentException (a message for the member) for an empty or overlong question or no consults left.
+     * Records a member's question as a new thread and queues the acknowledgement (committed), then drafts an answer with
+     * the assistant. Throws IllegalArgumentException (a message for the member) for an empty or overlong question or no
+     * consults left.
      */
-    @Transactional
     public long ask(Member member, String subject, String body) {
-        return open(member, subject, body, messageId());
+        Opened opened = transactions.execute(status -> open(member, subject, body, messageId()));
+        draft(opened);
+        return opened.threadId();
     }
 
-    private long open(Member member, String subject, String body, String questionId) {
+    /** A thread just stored, to be drafted once its transaction has committed. */
+    private record Opened(long threadId, String question, String acknowledgementId, String acknowledgement) { }
+
+    private Opened open(Member member, String subject, String body, String questionId) {
         String cleanSubject = subject == null ? "" : subject.strip();
         String cleanBody = body == null ? "" : body.strip();
         if (cleanBody.isEmpty()) {
@@ -113,17 +138,43 @@ public class Consults {
             cleanSubject = cleanBody.length() <= 60 ? cleanBody : cleanBody.substring(0, 60) + "…";
         }
         cleanSubject = cleanSubject.length() > MAX_SUBJECT ? cleanSubject.substring(0, MAX_SUBJECT) : cleanSubject;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String token = HexFormat.of().formatHex(random.generateSeed(8));
         long id = insertThread(member, cleanSubject, token, now, now.plus(answerTime(member)));
         addMessage(id, "MEMBER", member.email(), cleanBody, questionId, now);
-        String draft = draft(cleanBody);
-        jdbc.update("update consult_thread set draft = ?, status = ? where id = ?", draft, ConsultStatus.DRAFTED.name(), id);
         String text = "We received your coding question \"" + cleanSubject + "\". A CodeDesk consultant will review it and answer by "
-                + now.plus(answerTime(member)) + " (UTC).\n\nFollow the thread: " + baseUrl + "/consult/threads/" + id + "\n"
-                + (sendInstantDraft ? "\nAn instant draft, NOT YET REVIEWED by a consultant:\n\n" + draft + "\n" : "");
-        outbox.queue(id, member, subject(token, "Received: " + cleanSubject), text, messageId(), questionId);
-        return id;
+                + now.plus(answerTime(member)) + " (UTC).\n\nFollow the thread: " + baseUrl + "/consult/threads/" + id + "\n";
+        String acknowledgementId = messageId();
+        // with the instant draft, the acknowledgement waits in the outbox until the draft is added to it
+        outbox.queue(id, member, subject(token, "Received: " + cleanSubject), text, acknowledgementId, questionId,
+                sendInstantDraft ? now.plus(DRAFT_WAIT) : null);
+        return new Opened(id, cleanBody, sendInstantDraft ? acknowledgementId : null, text);
+    }
+
+    /**
+     * Drafts the answer of a thread that is stored and committed, outside any transaction (the assistant may wait for a
+     * language model), then stores the draft, and adds it to the acknowledgement that waits for it.
+     */
+    private void draft(Opened opened) {
+        String draft = null;
+        try {
+            draft = draft(opened.question());
+        } catch (RuntimeException e) {
+            // the question is stored: a consultant answers it from scratch
+            log.warn("Consult thread {}: no draft ({})", opened.threadId(), e.toString());
+        }
+        String text = draft;
+        transactions.executeWithoutResult(status -> {
+            if (text != null) {
+                // a consultant may have claimed the thread meanwhile: its status is theirs
+                jdbc.update("update consult_thread set draft = ?, status = case when status = ? then ? else status end where id = ?", text,
+                        ConsultStatus.RECEIVED.name(), ConsultStatus.DRAFTED.name(), opened.threadId());
+            }
+            if (opened.acknowledgementId() != null) {
+                outbox.release(opened.acknowledgementId(), text == null ? opened.acknowledgement()
+                        : opened.acknowledgement() + "\nAn instant draft, NOT YET REVIEWED by a consultant:\n\n" + text + "\n");
+            }
+        });
     }
 
     /** What became of a received mail. */
@@ -139,8 +190,14 @@ public class Consults {
      * is told why). Otherwise the mail is held until the member confirms it, logged in ({@link #confirm}); it opens no
      * thread and spends no consult before. Mail from an address that is no member's gets no answer at all.
      */
-    @Transactional
     public Received receive(InboundMail mail) {
+        List<Opened> opened = new ArrayList<>();
+        Received received = transactions.execute(status -> receive(mail, opened));
+        opened.forEach(this::draft);
+        return received;
+    }
+
+    private Received receive(InboundMail mail, List<Opened> opened) {
         if (mail.messageId() == null || mail.messageId().isBlank() || mail.from().isBlank()) {
             return Received.REFUSED;
         }
@@ -179,7 +236,7 @@ public class Consults {
             return refuse(mail, member, Received.NO_CONSULTS_LEFT, "Thank you for your coding question. Your plan has no consults left in this"
                     + " period; see " + baseUrl + "/plans to ask more.");
         }
-        open(member, subject, body, mail.messageId());
+        opened.add(open(member, subject, body, mail.messageId()));
         keep(messageRow(mail.messageId()), mail.attachments());
         return Received.NEW_THREAD;
     }
@@ -189,8 +246,14 @@ public class Consults {
      * still theirs) or opens a thread, spending a consult, as if it had been authenticated. Empty when there is no
      * such held mail of theirs; IllegalArgumentException (a message for the member) when the plan has no consults left.
      */
-    @Transactional
     public Optional<Long> confirm(String key, Member member) {
+        List<Opened> opened = new ArrayList<>();
+        Optional<Long> thread = transactions.execute(status -> confirm(key, member, opened));
+        opened.forEach(this::draft);
+        return thread;
+    }
+
+    private Optional<Long> confirm(String key, Member member, List<Opened> opened) {
         Optional<HeldMails.Taken> taken = held.take(key, member);
         if (taken.isEmpty()) {
             return Optional.empty();
@@ -201,14 +264,15 @@ public class Consults {
             join(thread.get(), member, mail.body(), taken.get().messageId(), taken.get().attachments());
             return Optional.of(thread.get().id());
         }
-        long id = open(member, mail.subject(), mail.body(), taken.get().messageId());
+        Opened created = open(member, mail.subject(), mail.body(), taken.get().messageId());
+        opened.add(created);
         keep(messageRow(taken.get().messageId()), taken.get().attachments());
-        return Optional.of(id);
+        return Optional.of(created.threadId());
     }
 
     /** The member's reply joins their thread: back to drafted, or in review when a consultant has it. */
     private void join(ConsultThread thread, Member member, String body, String messageId, List<InboundMail.Attachment> attachments) {
-        long message = addMessage(thread.id(), "MEMBER", member.email(), body, messageId, Instant.now());
+        long message = addMessage(thread.id(), "MEMBER", member.email(), body, messageId, clock.instant());
         keep(message, attachments);
         jdbc.update("update consult_thread set status = ? where id = ?",
                 (thread.consultantId() == null ? ConsultStatus.DRAFTED : ConsultStatus.IN_REVIEW).name(), thread.id());
@@ -291,7 +355,7 @@ public class Consults {
 
     private void record(InboundMail mail, Received reason) {
         jdbc.update("insert into consult_refused_mail (message_id, reason, received_at) values (?, ?, ?)", mail.messageId(), reason.name(),
-                Timestamp.from(Instant.now()));
+                Timestamp.from(clock.instant()));
     }
 
     /** Tells an authenticated member why their mail was not taken in (only then may the answer quote their subject). */
@@ -299,14 +363,14 @@ public class Consults {
         record(mail, reason);
         String subject = "Re: " + mail.subject();
         outbox.queue(null, member, subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject, text, messageId(),
-                mail.messageId());
+                mail.messageId(), null);
         return reason;
     }
 
     /** The assistant's draft: its statements with their sources, and what it could not find. */
     private String draft(String question) {
         String asked = question.length() > 2000 ? question.substring(0, 2000) : question;
-        Answer answer = assistant.answer(asked, LocalDate.now());
+        Answer answer = assistant.answer(asked, LocalDate.now(clock));
         StringBuilder text = new StringBuilder();
         for (Answer.Statement s : answer.statements()) {
             text.append("- ").append(s.text());
@@ -387,13 +451,13 @@ public class Consults {
         ConsultThread thread = find(id).filter(t -> t.status() == ConsultStatus.IN_REVIEW && Long.valueOf(consultant.id()).equals(t.consultantId()))
                 .orElseThrow(() -> new IllegalStateException("Claim the thread before answering it."));
         String messageId = messageId();
-        addMessage(id, "CONSULTANT", consultant.email(), text, messageId, Instant.now());
+        addMessage(id, "CONSULTANT", consultant.email(), text, messageId, clock.instant());
         jdbc.update("update consult_thread set status = ? where id = ?", ConsultStatus.ANSWERED.name(), id);
         String last = thread.messages().get(thread.messages().size() - 1).messageId();
         // to the account's address when the mail goes out, not the one the member had when asking
         Member member = accounts.member(thread.accountId()).orElseThrow(() -> new IllegalStateException("The member's account is gone."));
         outbox.queue(id, member, subject(thread.token(), "Re: " + thread.subject()), text + "\n\n--\nReviewed by a CodeDesk"
-                + " consultant. The thread: " + baseUrl + "/consult/threads/" + id + "\nReply to this email to ask a follow-up.", messageId, last);
+                + " consultant. The thread: " + baseUrl + "/consult/threads/" + id + "\nReply to this email to ask a follow-up.", messageId, last, null);
     }
 
     /** The member or a consultant closes the thread (answered and done); false when the viewer may not. */

@@ -32,9 +32,12 @@ public class HeldMails {
     private final Outbox outbox;
     private final Accounts accounts;
     private final String baseUrl;
+    private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    HeldMails(JdbcTemplate jdbc, Outbox outbox, Accounts accounts, @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl) {
+    HeldMails(JdbcTemplate jdbc, Outbox outbox, Accounts accounts, java.time.Clock clock,
+              @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.accounts = accounts;
@@ -49,7 +52,7 @@ public class HeldMails {
      * then) and mails the member a notice unless one went out within the hour or the account's address is unconfirmed.
      */
     void hold(InboundMail mail, Member member, Long threadId, String subject, String body, long droppedBytes, String noticeId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String key = HexFormat.of().formatHex(bytes(16));
         Integer recent = jdbc.queryForObject("select count(*) from consult_held_mail where account_id = ? and notified_at > ?", Integer.class,
                 member.id(), Timestamp.from(now.minus(NOTICE_INTERVAL)));
@@ -83,7 +86,7 @@ public class HeldMails {
                     + " but not taken in until you confirm it.\n\nTo read it and confirm or discard it, log in and open:\n" + baseUrl
                     + "/consult/held/" + key + "\n\nOther questions waiting for you are listed at " + baseUrl + "/consult.\n\nIf you did not"
                     + " send it, do nothing: it opens no consult and does not count against your plan. Replying to this email does not"
-                    + " confirm it.", noticeId, null);
+                    + " confirm it.", noticeId, null, null);
         }
     }
 
@@ -127,7 +130,7 @@ public class HeldMails {
             return false;
         }
         jdbc.update("insert into consult_refused_mail (message_id, reason, received_at) values (?, 'DISCARDED', ?)", messageIds.get(0),
-                Timestamp.from(Instant.now()));
+                Timestamp.from(clock.instant()));
         return true;
     }
 

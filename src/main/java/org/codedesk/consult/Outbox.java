@@ -1,6 +1,7 @@
 package org.codedesk.consult;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +47,9 @@ public class Outbox {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final int maxAttempts;
+    private final Clock clock;
 
-    Outbox(JdbcTemplate jdbc, JavaMailSender sender, Accounts accounts, @Value("${codedesk.consult.from:${codedesk.mail.from:CodeDesk <no-reply@localhost>}}") String from,
+    Outbox(JdbcTemplate jdbc, JavaMailSender sender, Accounts accounts, Clock clock, @Value("${codedesk.consult.from:${codedesk.mail.from:CodeDesk <no-reply@localhost>}}") String from,
            @Value("${codedesk.consult.outbox.first-retry:PT30S}") Duration firstRetry,
            @Value("${codedesk.consult.outbox.max-retry:PT1H}") Duration maxRetry,
            @Value("${codedesk.consult.outbox.max-attempts:10}") int maxAttempts) {
@@ -58,13 +60,22 @@ public class Outbox {
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.maxAttempts = maxAttempts;
+        this.clock = clock;
     }
 
-    /** Stores a message for a member's account, sent to the account's address of the moment as soon as the worker runs. */
-    void queue(Long threadId, Member member, String subject, String body, String messageId, String inReplyTo) {
+    /**
+     * Stores a message for a member's account, sent to the account's address of the moment as soon as the worker runs,
+     * or, with {@code heldUntil}, once {@link #release}d (at the latest then: it is claimed until that instant).
+     */
+    void queue(Long threadId, Member member, String subject, String body, String messageId, String inReplyTo, Instant heldUntil) {
         jdbc.update("insert into consult_outbox (thread_id, account_id, to_address, subject, body, message_id, in_reply_to, attempts,"
-                + " next_attempt_at, failed) values (?, ?, ?, ?, ?, ?, ?, 0, ?, false)", threadId, member.id(), member.email(), subject, body,
-                messageId, inReplyTo, Timestamp.from(Instant.now()));
+                + " next_attempt_at, locked_until, failed) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, false)", threadId, member.id(), member.email(),
+                subject, body, messageId, inReplyTo, Timestamp.from(clock.instant()), heldUntil == null ? null : Timestamp.from(heldUntil));
+    }
+
+    /** A held message, not yet sent, gets its final text and may go. */
+    void release(String messageId, String body) {
+        jdbc.update("update consult_outbox set body = ?, locked_until = null where message_id = ? and sent_at is null", body, messageId);
     }
 
     /** The unsent messages of a deleted account go with it. */
@@ -75,7 +86,7 @@ public class Outbox {
     /** Sends every message that is due; returns how many went out. Runs every {@code codedesk.consult.outbox.interval}. */
     @Scheduled(fixedDelayString = "${codedesk.consult.outbox.interval:PT10S}", initialDelayString = "${codedesk.consult.outbox.interval:PT10S}")
     public int deliverDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<OutgoingMail> due = jdbc.query("select * from consult_outbox where sent_at is null and failed = false and next_attempt_at <= ?"
                 + " and (locked_until is null or locked_until < ?) order by next_attempt_at, id fetch first 50 rows only", Outbox::row,
                 Timestamp.from(now), Timestamp.from(now));
@@ -158,7 +169,7 @@ public class Outbox {
     /** Puts a failed message back in the queue (an admin's retry). */
     public boolean retry(long id) {
         return jdbc.update("update consult_outbox set failed = false, attempts = 0, next_attempt_at = ? where id = ? and failed = true",
-                Timestamp.from(Instant.now()), id) == 1;
+                Timestamp.from(clock.instant()), id) == 1;
     }
 
     private static OutgoingMail row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

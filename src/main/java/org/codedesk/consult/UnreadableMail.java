@@ -21,9 +21,11 @@ public class UnreadableMail {
     public record Entry(long id, String sender, String reason, long size, Instant receivedAt) { }
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    UnreadableMail(JdbcTemplate jdbc) {
+    UnreadableMail(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Stores the raw mail for a person (one statement, so it is stored or not at all). */
@@ -38,7 +40,7 @@ public class UnreadableMail {
             s.setString(2, why);
             s.setLong(3, raw.length);
             s.setBytes(4, raw);
-            s.setTimestamp(5, Timestamp.from(Instant.now()));
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
             return s;
         }, key);
         return key.getKey().longValue();
@@ -62,7 +64,7 @@ public class UnreadableMail {
     public boolean handled(long id, Member consultant) {
         requireConsultant(consultant);
         return jdbc.update("update consult_unreadable_mail set handled_at = ?, handled_by = ? where id = ? and handled_at is null",
-                Timestamp.from(Instant.now()), consultant.email(), id) == 1;
+                Timestamp.from(clock.instant()), consultant.email(), id) == 1;
     }
 
     private static void requireConsultant(Member member) {

@@ -23,12 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CodePageViews {
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
     private final TransactionTemplate transaction;
     private final Environment environment;
     private final boolean enabled;
     private final Duration period;
 
-    CodePageViews(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment,
+    CodePageViews(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment, java.time.Clock clock,
                   @Value("${codedesk.metering.enabled:true}") boolean enabled,
                   @Value("${codedesk.metering.period-days:30}") int periodDays) {
         this.jdbc = jdbc;
@@ -36,6 +37,7 @@ public class CodePageViews {
         this.environment = environment;
         this.enabled = enabled;
         this.period = Duration.ofDays(periodDays);
+        this.clock = clock;
     }
 
     public int quota(String plan) {
@@ -55,7 +57,7 @@ public class CodePageViews {
         if (!enabled || quota < 0) {
             return new Allowance(true, -1, viewer.plan());
         }
-        return new Allowance(consume(viewer.keys(), item, quota), remaining(viewer, quota, Instant.now()), viewer.plan());
+        return new Allowance(consume(viewer.keys(), item, quota), remaining(viewer, quota, clock.instant()), viewer.plan());
     }
 
     /**
@@ -88,7 +90,7 @@ public class CodePageViews {
      * one viewer are serialised (exactly one gets the last use) and there are no deadlocks.
      */
     private boolean consume(List<String> viewerKeys, String item, int quota) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<String> keys = viewerKeys.stream().sorted().toList();
         keys.forEach(key -> ensureCounter(key, now));
         return Boolean.TRUE.equals(transaction.execute(status -> {
@@ -127,7 +129,7 @@ public class CodePageViews {
     /** How many views remain for the viewer now, without using one (-1: unlimited). */
     public int remaining(Viewer viewer) {
         int quota = quota(viewer.plan());
-        return !enabled || quota < 0 ? -1 : remaining(viewer, quota, Instant.now());
+        return !enabled || quota < 0 ? -1 : remaining(viewer, quota, clock.instant());
     }
 
     private int remaining(Viewer viewer, int quota, Instant now) {

@@ -21,7 +21,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 
 /** Registration, email verification, login, lockout and password reset, with GreenMail as a real SMTP server. */
@@ -30,7 +29,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 class AccountJourneyTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     private static final String PASSWORD = "correct horse battery staple";
 

@@ -20,7 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.servlet.http.Cookie;
 
@@ -36,7 +35,7 @@ class VerificationBypassTest {
     static final String ADMIN_EMAIL = "chief-admin@codedesk.example";
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     private static final String PASSWORD = "correct horse battery staple";
 

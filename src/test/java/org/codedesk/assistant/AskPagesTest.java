@@ -28,7 +28,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The assistant on the web: the page (answer in the page without JavaScript), the server-sent event stream, the
@@ -42,7 +41,7 @@ class AskPagesTest {
 
     /** Registration sends the verification mail. */
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @Autowired MockMvc mvc;
     @Autowired CatalogImporter importer;

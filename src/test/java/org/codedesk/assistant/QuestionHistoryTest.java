@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * A member's questions are kept with their answers, with likely PHI redacted; only that member sees and rates them;
@@ -36,7 +35,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 class QuestionHistoryTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @Autowired MockMvc mvc;
     @Autowired CatalogImporter importer;

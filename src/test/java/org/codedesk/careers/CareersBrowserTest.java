@@ -32,7 +32,7 @@ class CareersBrowserTest {
 
     @org.junit.jupiter.api.extension.RegisterExtension
     static com.icegreen.greenmail.junit5.GreenMailExtension mail =
-            new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+            org.codedesk.TestMail.greenMail();
 
     @LocalServerPort int port;
     @Autowired Accounts accounts;

@@ -26,7 +26,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -40,7 +39,7 @@ import jakarta.mail.internet.MimeMessage;
 class JobAlertsTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
@@ -106,6 +105,38 @@ class JobAlertsTest {
         assertThat(to(seeker)).hasSize(1);
         assertThat(mvc.perform(get("/jobs/alerts/unsubscribe").param("token", link.group(1))).andReturn().getResponse().getContentAsString())
                 .contains("not valid any more");
+    }
+
+    @Test
+    void twoNodesRunningTheDigestAtOnceSendEachSearchOneEmail() throws Exception {
+        String word = "Race" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.List<String> seekers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String seeker = register("racer", null);
+            mvc.perform(post("/jobs/alerts").with(csrf()).with(user(seeker).roles("MEMBER")).param("q", word)).andExpect(status().is3xxRedirection());
+            seekers.add(seeker);
+        }
+        publish(user(register("employer", Role.EMPLOYER)).roles("MEMBER", "EMPLOYER"), "Inpatient coder " + word);
+
+        // two nodes' schedulers fire at the same moment against one database
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Integer> node = () -> {
+            together.await();
+            return alerts.sendDigests();
+        };
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = nodes.submit(node);
+            var second = nodes.submit(node);
+            int sent = first.get(60, java.util.concurrent.TimeUnit.SECONDS) + second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            for (String seeker : seekers) {
+                assertThat(to(seeker)).as("alert emails to " + seeker).hasSize(1);
+            }
+            assertThat(sent).isGreaterThanOrEqualTo(seekers.size());
+        } finally {
+            nodes.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from career_saved_search where locked_until is not null", Integer.class)).isZero();
     }
 
     @Test

@@ -32,7 +32,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The job board over HTTP: an approved employer drafts (with validation), publishes and renews a job; seekers find it by
@@ -44,7 +43,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 class JobBoardTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;

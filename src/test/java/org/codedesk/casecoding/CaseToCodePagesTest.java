@@ -33,7 +33,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The case-to-code page and API on the 2016 fixture catalog: members only, evidence marked in the note, accepted codes
@@ -45,7 +44,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 class CaseToCodePagesTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     static final String NOTE = "Closed fracture of the neck of the right femur after a fall. No visual loss.";
 
@@ -135,7 +134,8 @@ class CaseToCodePagesTest {
                         .param("accepted", "icd10cm|S72.001|Fracture of unspecified part of neck of right femur", "icd10cm|bad code|x"))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("accepted-codes.csv")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(csv).isEqualTo("system,code,title\r\nicd10cm,S72.001,\"Fracture of unspecified part of neck of right femur\"\r\n");
+        // the header plain, every value quoted as text (Commons CSV, as the crosswalk export)
+        assertThat(csv).isEqualTo("system,code,title\r\n\"icd10cm\",\"S72.001\",\"Fracture of unspecified part of neck of right femur\"\r\n");
         mvc.perform(post("/case-to-code/export").with(csrf()).with(member).param("format", "json").param("accepted", "icd10cm|H54.7|Unspecified visual loss"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.codes[0].code").value("H54.7"));
         mvc.perform(post("/case-to-code/export").with(csrf()).param("accepted", "icd10cm|H54.7|x")).andExpect(status().isUnauthorized());

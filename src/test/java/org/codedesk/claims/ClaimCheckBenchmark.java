@@ -44,7 +44,7 @@ class ClaimCheckBenchmark {
 
     @org.junit.jupiter.api.extension.RegisterExtension
     static com.icegreen.greenmail.junit5.GreenMailExtension mail =
-            new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+            org.codedesk.TestMail.greenMail();
 
     static final int PTP_ROWS = 1_000_000;
     static final String DATE = "2026-05-01"; // in the quarter of the real MUE and add-on tables (2026-Q2) and of the synthetic PTP table

@@ -31,7 +31,7 @@ class ClaimCheckerBrowserTest {
 
     @org.junit.jupiter.api.extension.RegisterExtension
     static com.icegreen.greenmail.junit5.GreenMailExtension mail =
-            new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+            org.codedesk.TestMail.greenMail();
 
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;

@@ -53,9 +53,9 @@ import jakarta.mail.internet.MimeMultipart;
  * its sender is held until the member confirms it; a stranger gets no answer; a mail that cannot be read is accepted
  * and kept for a consultant.
  */
-@SpringBootTest(properties = {"codedesk.consult.imap.host=127.0.0.1", "codedesk.consult.imap.port=3143", "codedesk.consult.imap.ssl=false",
+@SpringBootTest(properties = {"codedesk.consult.imap.host=127.0.0.1", "codedesk.consult.imap.ssl=false",
         "codedesk.consult.imap.user=consult", "codedesk.consult.imap.password=secret", "codedesk.consult.imap.interval=PT1H",
-        "codedesk.consult.outbox.interval=PT1H", "codedesk.consult.max-attachment-bytes=1000", "codedesk.consult.smtp.port=2526",
+        "codedesk.consult.outbox.interval=PT1H", "codedesk.consult.max-attachment-bytes=1000",
         "codedesk.consult.address=consult@localhost", "codedesk.consult.trust-authentication-results=mx.codedesk.test"})
 @AutoConfigureMockMvc
 class ConsultByEmailTest {
@@ -63,8 +63,19 @@ class ConsultByEmailTest {
     /** What our MX (authserv-id mx.codedesk.test) writes for a mail DKIM-signed by the members' domain. */
     private static final String OUR_MX_DKIM_PASS = "mx.codedesk.test; dkim=pass (2048-bit key) header.d=example.org; spf=none";
 
+    /** The consult address's own SMTP listener and GreenMail's IMAP: free ports, like GreenMail's SMTP (see TestMail). */
+    static final int LISTENER_PORT = org.codedesk.TestMail.freePort();
+    static final int IMAP_PORT = org.codedesk.TestMail.freePort();
+
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+    static GreenMailExtension mail = new GreenMailExtension(new com.icegreen.greenmail.util.ServerSetup[] {org.codedesk.TestMail.smtp(),
+            ServerSetupTest.IMAP.port(IMAP_PORT)});
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void ports(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("codedesk.consult.imap.port", () -> IMAP_PORT);
+        registry.add("codedesk.consult.smtp.port", () -> LISTENER_PORT);
+    }
 
     @Autowired ImapMailbox mailbox;
     @Autowired Consults consults;
@@ -85,7 +96,7 @@ class ConsultByEmailTest {
      */
     private static void send(String from, String messageId, String inReplyTo, String subject, String text, byte[] attachment,
                              String... authenticationResults) throws MessagingException {
-        send(3025, "consult@localhost", from, messageId, inReplyTo, subject, text, attachment, authenticationResults);
+        send(org.codedesk.TestMail.smtpPort(), "consult@localhost", from, messageId, inReplyTo, subject, text, attachment, authenticationResults);
     }
 
     private static void send(int port, String to, String from, String messageId, String inReplyTo, String subject, String text, byte[] attachment,
@@ -269,13 +280,13 @@ class ConsultByEmailTest {
     void theConsultAddressOwnSmtpListenerStoresBeforeItAccepts() throws Exception {
         String member = member();
         String question = "<smtp-" + UUID.randomUUID() + "@example.org>";
-        send(2526, "consult@localhost", member, question, null, "Bilateral modifier", "50 or RT/LT for 64483?", null, OUR_MX_DKIM_PASS);
+        send(LISTENER_PORT, "consult@localhost", member, question, null, "Bilateral modifier", "50 or RT/LT for 64483?", null, OUR_MX_DKIM_PASS);
         // "250 OK" came back, so the thread is already stored
         Long thread = threadOf(question);
         assertThat(thread).isNotNull();
-        send(2526, "consult@localhost", member, question, null, "Bilateral modifier", "50 or RT/LT for 64483?", null, OUR_MX_DKIM_PASS);
+        send(LISTENER_PORT, "consult@localhost", member, question, null, "Bilateral modifier", "50 or RT/LT for 64483?", null, OUR_MX_DKIM_PASS);
         assertThat(jdbc.queryForObject("select count(*) from consult_message where message_id = ?", Integer.class, question)).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(2526, "someone-else@localhost", member,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(LISTENER_PORT, "someone-else@localhost", member,
                 "<x-" + UUID.randomUUID() + "@example.org>", null, "Hi", "Hello", null)).isInstanceOf(MessagingException.class);
     }
 
@@ -384,25 +395,25 @@ class ConsultByEmailTest {
     @Test
     void authenticationResultsCountOnlyFromOurMxAndForTheFromDomain() throws Exception {
         String dkim = "<dkim-" + UUID.randomUUID() + "@example.org>";
-        send(2526, "consult@localhost", member(), dkim, null, "DKIM", "Is G0008 payable with 99213?", null,
+        send(LISTENER_PORT, "consult@localhost", member(), dkim, null, "DKIM", "Is G0008 payable with 99213?", null,
                 "mx.codedesk.test; dkim=pass header.d=example.org header.s=s1; spf=fail smtp.mailfrom=example.org");
         String spf = "<spf-" + UUID.randomUUID() + "@example.org>";
-        send(2526, "consult@localhost", member(), spf, null, "SPF", "Is G0009 payable with 99213?", null,
+        send(LISTENER_PORT, "consult@localhost", member(), spf, null, "SPF", "Is G0009 payable with 99213?", null,
                 "mx.codedesk.test; spf=pass smtp.mailfrom=bounces@example.org");
         assertThat(threadOf(dkim)).isNotNull();
         assertThat(threadOf(spf)).isNotNull();
 
         // the same results written by another host (or by the sender) prove nothing
         String elsewhere = "<else-" + UUID.randomUUID() + "@example.org>";
-        send(2526, "consult@localhost", member(), elsewhere, null, "Elsewhere", "Is G0010 payable?", null,
+        send(LISTENER_PORT, "consult@localhost", member(), elsewhere, null, "Elsewhere", "Is G0010 payable?", null,
                 "mx.elsewhere.example; dkim=pass header.d=example.org; spf=pass smtp.mailfrom=bounces@example.org");
         // only the topmost header with our authserv-id is our MX's: one further down came with the message
         String smuggled = "<smug-" + UUID.randomUUID() + "@example.org>";
-        send(2526, "consult@localhost", member(), smuggled, null, "Smuggled", "Is G0011 payable?", null,
+        send(LISTENER_PORT, "consult@localhost", member(), smuggled, null, "Smuggled", "Is G0011 payable?", null,
                 "mx.codedesk.test; dkim=none; spf=softfail smtp.mailfrom=example.org", "mx.codedesk.test; dkim=pass header.d=example.org");
         // a pass for another domain than the From's
         String otherDomain = "<dom-" + UUID.randomUUID() + "@example.org>";
-        send(2526, "consult@localhost", member(), otherDomain, null, "Other domain", "Is G0012 payable?", null,
+        send(LISTENER_PORT, "consult@localhost", member(), otherDomain, null, "Other domain", "Is G0012 payable?", null,
                 "mx.codedesk.test; dkim=pass header.d=attacker.example; spf=pass smtp.mailfrom=attacker.example");
         for (String unproven : List.of(elsewhere, smuggled, otherDomain)) {
             assertThat(threadOf(unproven)).as(unproven).isNull();
@@ -420,7 +431,7 @@ class ConsultByEmailTest {
                 + "--b1\r\nContent-Type: application/pdf; name=\"op-note.pdf\r\nContent-Disposition: attachment; filename=\"op-note.pdf\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQ=\r\n--b1--\r\n";
         // accepted, not "451" for ever: stored whole before "250"
-        assertThat(smtp(2526, member, "consult@localhost", raw)).startsWith("250");
+        assertThat(smtp(LISTENER_PORT, member, "consult@localhost", raw)).startsWith("250");
         List<Long> kept = jdbc.queryForList("select id from consult_unreadable_mail where envelope_from = ?", Long.class, member);
         assertThat(kept).hasSize(1);
         assertThat(threadOf(id)).isNull();
@@ -442,7 +453,7 @@ class ConsultByEmailTest {
 
         // read from the mailbox, the same mail is kept likewise and marked read, not read again at every poll
         mail.setUser("consult@localhost", "consult", "secret");
-        assertThat(smtp(3025, member, "consult@localhost", raw)).startsWith("250");
+        assertThat(smtp(org.codedesk.TestMail.smtpPort(), member, "consult@localhost", raw)).startsWith("250");
         assertThat(mailbox.poll()).isEqualTo(1);
         assertThat(mailbox.poll()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from consult_unreadable_mail where raw is not null and envelope_from like ?",

@@ -30,7 +30,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * Not a test (surefire does not pick it up by name): the coverage benchmark of issue 11. Imports ICD-10-CM FY2026, the
@@ -46,7 +45,7 @@ class CrosswalkBenchmark {
     static final LocalDate DATE = LocalDate.of(2026, 6, 1);
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -25,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * A coder in a real browser: looks up which diagnoses support a lab test, narrows the list, follows a diagnosis to
@@ -35,7 +34,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 class CrosswalkBrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;

@@ -30,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -51,7 +50,7 @@ class FhirClientTest {
 
     /** Registration sends the verification mail. */
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;

@@ -24,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The terminology operations on the official files of {@code CODEDESK_DATA_DIR} (skipped when it is unset):
@@ -40,7 +39,7 @@ class FhirFullDataTest {
 
     /** Registration sends the verification mail. */
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;

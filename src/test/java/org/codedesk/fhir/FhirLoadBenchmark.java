@@ -36,7 +36,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * Not a test (surefire does not pick it up by name): the FHIR terminology load benchmark of issue 10. Over the
@@ -53,7 +52,7 @@ class FhirLoadBenchmark {
     static final LocalDate DATE = LocalDate.of(2026, 6, 1);
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -29,7 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The FHIR terminology service over the hand-written releases (ICD-10-CM FY2015 and FY2016, PCS, HCPCS and a CPT
@@ -45,7 +44,7 @@ class FhirTerminologyTest {
 
     /** Registration sends the verification mail. */
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @LocalServerPort int port;
     @Autowired CatalogImporter importer;

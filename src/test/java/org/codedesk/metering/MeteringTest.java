@@ -78,7 +78,32 @@ class MeteringTest {
     }
 
     @Test
-    void aFreeAccountHasSixViewsAndAForgedCookieIsIgnored() {
+    void aForgedGuestCookieIsIgnoredAndReplaced() throws Exception {
+        String first = address();
+        MvcResult seen = mvc.perform(get("/codes/icd10cm/S72.001A" + DOS).with(r -> { r.setRemoteAddr(first); return r; }))
+                .andExpect(status().isOk()).andReturn();
+        Cookie genuine = seen.getResponse().getCookie(Viewers.COOKIE);
+        String id = genuine.getValue().substring(0, genuine.getValue().lastIndexOf('.'));
+
+        // the genuine cookie carries its guest's count to another address: the quota is spent
+        String second = address();
+        assertThat(mvc.perform(get("/codes/icd10cm/T36.0X1A" + DOS).cookie(genuine).with(r -> { r.setRemoteAddr(second); return r; }))
+                .andReturn().getResponse().getContentAsString()).contains("Register to view content");
+
+        // the same guest id with a signature made up by the client is no cookie at all: that address's own view is granted,
+        // and the answer sets a new, properly signed cookie in its place
+        String third = address();
+        Cookie forged = new Cookie(Viewers.COOKIE, id + ".c2lnbmVkLWJ5LW1l");
+        MvcResult answered = mvc.perform(get("/codes/icd10cm/T36.0X1A" + DOS).cookie(forged).with(r -> { r.setRemoteAddr(third); return r; }))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(answered.getResponse().getContentAsString()).contains("Poisoning by penicillins").contains("0 code page views remaining");
+        Cookie replacement = answered.getResponse().getCookie(Viewers.COOKIE);
+        assertThat(replacement).isNotNull();
+        assertThat(replacement.getValue()).doesNotStartWith(id + ".");
+    }
+
+    @Test
+    void aFreeAccountHasSixViewsAndProIsUnlimited() {
         Viewer member = Viewer.account(Math.abs(UUID.randomUUID().getMostSignificantBits()), "FREE");
         int granted = 0;
         for (int i = 0; i < 8; i++) {

@@ -25,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -37,7 +36,7 @@ import jakarta.mail.internet.MimeMessage;
 class QuotaJourneyBrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     private static final String DOS = "?date=2016-06-01";
     private static final List<String> CODES = List.of("S72", "S72.0", "S72.00", "S72.001", "S72.001A", "S72.001D", "S72.001S", "S72.8");

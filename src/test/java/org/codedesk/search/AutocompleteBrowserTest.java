@@ -59,8 +59,16 @@ class AutocompleteBrowserTest {
     }
 
     @Test
-    void withoutJavaScriptTheBoxIsAPlainSearchForm() {
-        browser.get("http://localhost:" + port + "/search?q=S72.001A&date=2016-06-01");
+    void withoutJavaScriptTheBoxIsAPlainSearchForm() throws Exception {
+        browser.quit();
+        browser = Browser.startWithoutJavaScript();
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.id("header-q")).sendKeys("S72.001A");
+        Thread.sleep(1500); // as long as suggestions take with JavaScript on (see above): none come without it
+        assertThat(browser.findElements(By.cssSelector("#suggestions li"))).isEmpty();
+        browser.findElement(By.id("header-q")).sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/search?"));
+        assertThat(browser.getCurrentUrl()).contains("q=S72.001A");
         assertThat(browser.findElement(By.cssSelector("#search-results li a")).getText()).isEqualTo("S72.001A");
     }
 }

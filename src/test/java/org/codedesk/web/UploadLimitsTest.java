@@ -23,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * Uploads through Tomcat (MockMvc skips its multipart limits): a résumé of 2 MB is taken (the job page says "at most
@@ -36,7 +35,7 @@ class UploadLimitsTest {
     private static final int MB = 1024 * 1024;
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = org.codedesk.TestMail.greenMail();
 
     @LocalServerPort int port;
     @Autowired Accounts accounts;

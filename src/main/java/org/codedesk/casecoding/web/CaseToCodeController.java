@@ -16,6 +16,9 @@ import org.codedesk.casecoding.CaseCoding;
 import org.codedesk.casecoding.EncounterSetting;
 import org.codedesk.casecoding.SavedCase;
 import org.codedesk.casecoding.SavedCases;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -124,9 +127,19 @@ class CaseToCodeController {
             return download(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("codes", rows)), "accepted-codes.json",
                     MediaType.APPLICATION_JSON);
         }
-        StringBuilder csv = new StringBuilder("system,code,title\r\n");
-        for (Map<String, String> row : rows) {
-            csv.append(row.get("system")).append(',').append(row.get("code")).append(',').append(csvField(row.get("title"))).append("\r\n");
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter header = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+            header.printRecord("system", "code", "title");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // every value quoted, as text
+        try (CSVPrinter values = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get())) {
+            for (Map<String, String> row : rows) {
+                values.printRecord(row.get("system"), row.get("code"), spreadsheetText(row.get("title")));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return download(csv.toString().getBytes(StandardCharsets.UTF_8), "accepted-codes.csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
@@ -201,9 +214,9 @@ class CaseToCodeController {
         }
     }
 
-    private static String csvField(String value) {
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    /** A cell starting with = + - @ would be a formula in a spreadsheet: it is kept as text. */
+    private static String spreadsheetText(String value) {
+        return value.matches("^[=+\\-@].*") ? "'" + value : value;
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.codedesk.catalog.DateOfService;
-import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.metering.Allowance;
 import org.codedesk.metering.CodePageViews;
@@ -70,12 +69,13 @@ class CodeApiController {
         if (pages.isUnlicensedCpt(codeSystem, code, day)) {
             return new UnlicensedCptCode("cpt", codeSystem.key(code), false, CodePages.UNLICENSED_CPT);
         }
-        CodePage page = pages.page(codeSystem, code, day);
-        Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + page.key());
+        // the quota first: a caller over it costs one indexed lookup, not a page
+        var found = pages.find(codeSystem, code, day);
+        Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + found.key());
         if (!allowance.granted()) {
             throw new QuotaExhaustedException(views.limitReached(allowance.plan()));
         }
-        return page;
+        return pages.page(codeSystem, found.code(), day);
     }
 
     /** What the API says of a CPT code when no licensed CPT file is in force. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.codedesk.catalog.DateOfService;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodePageExtension;
+import org.codedesk.catalog.CodeSummary;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.content.Explanations;
 import org.codedesk.metering.Allowance;
@@ -81,23 +82,25 @@ class CodePageController {
             }
             return UNLICENSED_CPT_VIEW;
         }
-        CodePage page = pages.page(codeSystem, code, day);
-        if (!system.equals(codeSystem.slug()) || !code.equals(page.code())) {
+        // the quota is checked before the page is built: a viewer over it costs one indexed lookup, not a page
+        CodeSummary found = pages.find(codeSystem, code, day);
+        if (!system.equals(codeSystem.slug()) || !code.equals(found.code())) {
             URI canonical = UriComponentsBuilder.fromPath("/codes/{system}/{code}").queryParamIfPresent("date",
-                    java.util.Optional.ofNullable(date)).buildAndExpand(codeSystem.slug(), page.code()).toUri();
+                    java.util.Optional.ofNullable(date)).buildAndExpand(codeSystem.slug(), found.code()).toUri();
             RedirectView redirect = new RedirectView(canonical.toString());
             redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
             return redirect;
         }
-        Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + page.key());
+        Allowance allowance = views.view(viewers.of(request, response), codeSystem.slug() + ":" + found.key());
         model.addAttribute("allowance", allowance);
         if (!allowance.granted()) {
             // none of the code's content goes out: the prompt page gets only the code number
             model.addAttribute("system", codeSystem);
-            model.addAttribute("code", page.code());
+            model.addAttribute("code", found.code());
             model.addAttribute("quota", views.quota(allowance.plan()));
             return QUOTA_VIEW;
         }
+        CodePage page = pages.page(codeSystem, found.code(), day);
         model.addAttribute("page", page);
         model.addAttribute("date", date == null ? null : day);
         // gated section: a guest gets the prompt, and the text is not sent at all

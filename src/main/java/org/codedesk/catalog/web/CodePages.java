@@ -36,6 +36,11 @@ class CodePages {
                 && catalog.releaseInForce(system, date).isEmpty();
     }
 
+    /** The code as listed in the release in force (no page assembled), or a precise not-found. */
+    CodeSummary find(CodeSystem system, String code, LocalDate date) {
+        return catalog.find(system, code, date).orElseThrow(() -> notFound(system, code, date));
+    }
+
     CodePage page(CodeSystem system, String code, LocalDate date) {
         return catalog.page(system, code, date).orElseThrow(() -> notFound(system, code, date));
     }

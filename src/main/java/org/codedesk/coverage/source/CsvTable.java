@@ -1,10 +1,7 @@
 package org.codedesk.coverage.source;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.codedesk.catalog.OfficialCsv;
+
 /**
  * A CSV file of the Medicare Coverage Database download (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks), read into rows whose fields are found by their header name (case ignored). A record longer than
+ * breaks; read with {@link OfficialCsv}), read into rows whose fields are found by their header name (case ignored). A record longer than
  * {@link #MAX_RECORD} characters is a {@link CoverageFileException}.
  */
 public final class CsvTable {
@@ -70,54 +69,16 @@ public final class CsvTable {
     private static List<List<String>> records(InputStream in, String origin) {
         List<List<String>> records = new ArrayList<>();
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            int recordLength = 0;
-            int c;
-            while ((c = reader.read()) != -1) {
-                if (++recordLength > MAX_RECORD) {
-                    throw new CoverageFileException(origin, records.size() + 1L, String.format("record longer than %,d characters: not the"
-                            + " Medicare Coverage Database layout (a file without line breaks, or an unclosed quote)", MAX_RECORD));
-                }
-                char ch = (char) c;
-                if (quoted) {
-                    if (ch == '"') {
-                        reader.mark(1);
-                        int next = reader.read();
-                        if (next == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            if (next != -1) {
-                                reader.reset();
-                            }
-                        }
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (ch == '\n') {
-                    fields.add(field.toString().replaceAll("\r$", ""));
-                    field.setLength(0);
-                    records.add(fields);
-                    fields = new ArrayList<>();
-                    recordLength = 0;
-                } else {
-                    field.append(ch);
-                }
+            for (OfficialCsv.Row row : OfficialCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8), ',', MAX_RECORD)) {
+                records.add(row.fields());
             }
-            if (field.length() > 0 || !fields.isEmpty()) {
-                fields.add(field.toString().replaceAll("\r$", ""));
-                records.add(fields);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (OfficialCsv.Problem p) {
+            throw new CoverageFileException(origin, p.line(), switch (p.fault()) {
+                case TOO_LONG -> String.format("record longer than %,d characters: not the Medicare Coverage Database layout (a file"
+                        + " without line breaks, or an unclosed quote)", MAX_RECORD);
+                case UNCLOSED_QUOTE -> "quoted field never closed (truncated file?)";
+                case TEXT_AFTER_QUOTE -> "unexpected text after a closing quote";
+            });
         }
         return records;
     }

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.codedesk.coverage.Coverage;
 import org.codedesk.coverage.Crosswalk;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,7 +72,7 @@ class CrosswalkController {
         CrosswalkQuery query = CrosswalkQuery.of(code, date, q);
         StringBuilder csv = new StringBuilder();
         if (query.procedure()) {
-            csv.append("document,kind,title,effective_from,release,procedure,group,resolution,icd10cm_code,icd10cm_title\r\n");
+            header(csv, "document", "kind", "title", "effective_from", "release", "procedure", "group", "resolution", "icd10cm_code", "icd10cm_title");
             for (Crosswalk.ForProcedure d : query.diagnoses(coverage)) {
                 for (Crosswalk.Group g : d.groups()) {
                     for (Crosswalk.Diagnosis dx : g.codes()) {
@@ -79,7 +82,7 @@ class CrosswalkController {
                 }
             }
         } else {
-            csv.append("document,kind,title,effective_from,release,icd10cm_code,resolution,procedures\r\n");
+            header(csv, "document", "kind", "title", "effective_from", "release", "icd10cm_code", "resolution", "procedures");
             for (Crosswalk.ForDiagnosis d : query.procedures(coverage)) {
                 row(csv, d.document().id(), d.document().kind(), d.document().title(), String.valueOf(d.document().effectiveFrom()),
                         d.document().release(), query.code(), d.resolution().words(), String.join(" ", d.procedures()));
@@ -90,15 +93,29 @@ class CrosswalkController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    private static void header(StringBuilder csv, String... names) {
+        try {
+            new CSVPrinter(csv, CSVFormat.RFC4180).printRecord((Object[]) names);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One row, every value quoted as text; a cell starting with = + - @ would be a formula in a spreadsheet: kept as text. */
     private static void row(StringBuilder csv, String... fields) {
+        Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
             String f = fields[i] == null || fields[i].equals("null") ? "" : fields[i];
-            // a cell starting with = + - @ would be a formula in a spreadsheet: quote it as text
-            boolean formula = !f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0;
-            csv.append(i == 0 ? "" : ",").append('"').append(formula ? "'" : "").append(f.replace("\"", "\"\"")).append('"');
+            values[i] = !f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0 ? "'" + f : f;
         }
-        csv.append("\r\n");
+        try {
+            new CSVPrinter(csv, VALUES).printRecord(values);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    private static final CSVFormat VALUES = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {

@@ -1,18 +1,16 @@
 package org.codedesk.edits.source;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.codedesk.catalog.BoundedLineReader;
+import org.codedesk.catalog.OfficialCsv;
 
 /**
- * Reads CSV records (RFC 4180) from an official file: fields separated by a delimiter (a comma unless told
+ * Reads CSV records (RFC 4180, with Apache Commons CSV: {@link OfficialCsv}) from an official file: fields separated by a delimiter (a comma unless told
  * otherwise), quoted fields that may hold the delimiter, doubled quotes and line breaks (the MUE header cell is
  * {@code "HCPCS/\nCPT Code"}), records ended by CRLF, LF or CR.
  *
@@ -47,24 +45,12 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
         }
     }
 
-    private static final int EOF = -1;
-
-    private final Reader reader;
+    private final OfficialCsv csv;
     private final String origin;
-    private final char delimiter;
-    private final char[] buffer = new char[1 << 16];
-    private int position;
-    private int limit;
-    /** Physical line of the next character to read. */
-    private long line = 1;
-    /** Characters read for the record being read, bounded so that a file without line breaks is refused, not held whole. */
-    private int recordLength;
-    private Record lookahead;
 
     private CsvRecords(Reader reader, String origin, char delimiter) {
-        this.reader = reader;
+        this.csv = OfficialCsv.read(reader, delimiter, BoundedLineReader.MAX_LINE);
         this.origin = origin;
-        this.delimiter = delimiter;
     }
 
     /** Comma-separated records from {@code in}; {@code origin} names the file in error messages. */
@@ -83,21 +69,27 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
 
     /** The next record, or null at the end of the input. */
     public Record next() {
-        if (lookahead != null) {
-            Record r = lookahead;
-            lookahead = null;
-            return r;
+        try {
+            OfficialCsv.Row row = csv.next();
+            return row == null ? null : new Record(row.line(), row.fields());
+        } catch (OfficialCsv.Problem p) {
+            throw new EditsFileException(origin, p.line(), switch (p.fault()) {
+                case UNCLOSED_QUOTE -> "quoted field never closed (truncated file?)";
+                case TEXT_AFTER_QUOTE -> "unexpected text after a closing quote";
+                case TOO_LONG -> BoundedLineReader.tooLong(BoundedLineReader.MAX_LINE);
+            });
         }
-        return read();
     }
 
     @Override
     public Iterator<Record> iterator() {
         return new Iterator<>() {
+            private Record lookahead;
+
             @Override
             public boolean hasNext() {
                 if (lookahead == null) {
-                    lookahead = read();
+                    lookahead = CsvRecords.this.next();
                 }
                 return lookahead != null;
             }
@@ -107,111 +99,10 @@ public final class CsvRecords implements Iterable<CsvRecords.Record> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return CsvRecords.this.next();
+                Record r = lookahead;
+                lookahead = null;
+                return r;
             }
         };
-    }
-
-    private Record read() {
-        int c = nextChar();
-        if (c == EOF) {
-            return null;
-        }
-        long start = line;
-        recordLength = 0;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        while (true) {
-            // A quote opens a quoted field only at the start of a field; elsewhere it is kept as text, as Excel does.
-            if (c == '"' && field.length() == 0) {
-                readQuoted(field, start);
-                c = nextChar();
-                if (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
-                    throw new EditsFileException(origin, line, "unexpected text after a closing quote");
-                }
-                continue;
-            }
-            if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-                c = nextCharOf(start);
-                continue;
-            }
-            if (c == EOF || c == '\n' || c == '\r') {
-                if (c == '\r' && peekChar() == '\n') {
-                    nextChar();
-                }
-                if (c != EOF) {
-                    line++;
-                }
-                fields.add(field.toString());
-                return new Record(start, fields);
-            }
-            field.append((char) c);
-            c = nextCharOf(start);
-        }
-    }
-
-    /** Reads a quoted field after its opening quote, up to and including the closing quote. */
-    private void readQuoted(StringBuilder field, long start) {
-        while (true) {
-            int c = nextCharOf(start);
-            if (c == EOF) {
-                throw new EditsFileException(origin, start, "quoted field never closed (truncated file?)");
-            }
-            if (c == '"') {
-                if (peekChar() == '"') {
-                    nextChar();
-                    field.append('"');
-                    continue;
-                }
-                return;
-            }
-            if (c == '\r' || c == '\n') {
-                if (c == '\r' && peekChar() == '\n') {
-                    nextChar();
-                }
-                line++;
-                field.append('\n');
-                continue;
-            }
-            field.append((char) c);
-        }
-    }
-
-    /** The next character of the record that starts on line {@code start}, counted against {@link BoundedLineReader#MAX_LINE}. */
-    private int nextCharOf(long start) {
-        if (++recordLength > BoundedLineReader.MAX_LINE) {
-            throw new EditsFileException(origin, start, BoundedLineReader.tooLong(BoundedLineReader.MAX_LINE));
-        }
-        return nextChar();
-    }
-
-    private int nextChar() {
-        if (position == limit && !fill()) {
-            return EOF;
-        }
-        return buffer[position++];
-    }
-
-    private int peekChar() {
-        if (position == limit && !fill()) {
-            return EOF;
-        }
-        return buffer[position];
-    }
-
-    private boolean fill() {
-        try {
-            int n = reader.read(buffer, 0, buffer.length);
-            if (n <= 0) {
-                return false;
-            }
-            position = 0;
-            limit = n;
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

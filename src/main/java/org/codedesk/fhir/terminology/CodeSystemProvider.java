@@ -87,9 +87,12 @@ public class CodeSystemProvider implements IResourceProvider {
         Concept concept = Concept.of(code, system, coding, null);
         FhirCodeSystem fhir = releases.system(concept.system());
         Release release = releases.release(fhir, TerminologyReleases.text(version), TerminologyReleases.date(date));
-        CodePage page = page(fhir, release, concept.code(), TerminologyReleases.date(date))
+        // the quota first: a caller over it costs one indexed lookup, not a page
+        var found = catalog.find(fhir.system(), concept.code(), releases.dayOf(release, TerminologyReleases.date(date)))
                 .orElseThrow(() -> new ResourceNotFoundException(notInRelease(fhir.system(), concept.code(), release)));
-        plans.view(page, request, response);
+        plans.view(found, request, response);
+        CodePage page = page(fhir, release, found.code(), TerminologyReleases.date(date))
+                .orElseThrow(() -> new ResourceNotFoundException(notInRelease(fhir.system(), concept.code(), release)));
         Set<String> wanted = new LinkedHashSet<>();
         if (properties != null) {
             properties.forEach(p -> wanted.add(p.getValue()));

@@ -1,6 +1,6 @@
 package org.codedesk.fhir.terminology;
 
-import org.codedesk.catalog.CodePage;
+import org.codedesk.catalog.CodeSummary;
 import org.codedesk.metering.Allowance;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
@@ -27,9 +27,9 @@ class PlanRules {
         this.viewers = viewers;
     }
 
-    /** Counts the view of the page's code for the caller; refuses, before any of the code's content is built, over the quota. */
-    void view(CodePage page, HttpServletRequest request, HttpServletResponse response) {
-        Allowance allowance = views.view(viewers.of(request, response), page.system().slug() + ":" + page.key());
+    /** Counts the view of the code's page for the caller; refuses over the quota (call it before the page is built). */
+    void view(CodeSummary code, HttpServletRequest request, HttpServletResponse response) {
+        Allowance allowance = views.view(viewers.of(request, response), code.system().slug() + ":" + code.key());
         if (!allowance.granted()) {
             throw new ForbiddenOperationException("Code page view limit reached. " + views.limitReached(allowance.plan()) + " See /plans.");
         }

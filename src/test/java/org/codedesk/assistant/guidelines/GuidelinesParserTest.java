@@ -1,7 +1,6 @@
 package org.codedesk.assistant.guidelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,10 +30,7 @@ class GuidelinesParserTest {
 
     @Test
     void theCdcPdfOfFy2026() throws IOException {
-        String dir = System.getenv("CODEDESK_DATA_DIR");
-        assumeTrue(dir != null, "CODEDESK_DATA_DIR not set: the guidelines PDF is not available");
-        Path pdf = Path.of(dir, "icd10cm/2026/ICD-10-CM-October-2025-Guidelines.pdf");
-        assumeTrue(Files.exists(pdf), "missing " + pdf);
+        Path pdf = org.codedesk.OfficialData.file("icd10cm/2026/ICD-10-CM-October-2025-Guidelines.pdf");
         String text;
         try (var document = Loader.loadPDF(pdf.toFile())) {
             text = new PDFTextStripper().getText(document);

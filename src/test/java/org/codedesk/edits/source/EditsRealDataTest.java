@@ -1,7 +1,6 @@
 package org.codedesk.edits.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,11 +27,7 @@ import org.junit.jupiter.api.Test;
 class EditsRealDataTest {
 
     private static Path file(String relative) {
-        String dir = System.getenv("CODEDESK_DATA_DIR");
-        assumeTrue(dir != null, "CODEDESK_DATA_DIR not set: real edits files not available");
-        Path file = Path.of(dir, relative);
-        assumeTrue(Files.exists(file), "missing " + file);
-        return file;
+        return org.codedesk.OfficialData.file(relative);
     }
 
     private interface Parse<T> {

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.codedesk.catalog.OfficialCsv;
 import org.codedesk.catalog.source.SourceFormatException;
 
 /**
@@ -247,52 +248,13 @@ public final class ConversionTableParser {
         }
         // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks (the title note does).
         List<RawRow> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        long line = 1;
-        long recordStart = 1;
-        int i = 0;
-        while (i < text.length()) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\r' || ch == '\n') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                rows.add(new RawRow(recordStart, List.copyOf(fields)));
-                fields.clear();
-                line++;
-                recordStart = line;
-            } else {
-                field.append(ch);
+        try {
+            for (OfficialCsv.Row row : OfficialCsv.read(new java.io.StringReader(text), ',', MAX_CSV_BYTES)) {
+                rows.add(new RawRow(row.line(), row.fields()));
             }
-            i++;
-        }
-        if (quoted) {
-            throw new SourceFormatException(fileName, recordStart, "quoted field not closed before end of file");
-        }
-        if (!field.isEmpty() || !fields.isEmpty()) {
-            fields.add(field.toString());
-            rows.add(new RawRow(recordStart, List.copyOf(fields)));
+        } catch (OfficialCsv.Problem p) {
+            throw new SourceFormatException(fileName, p.line(), p.fault() == OfficialCsv.Fault.UNCLOSED_QUOTE
+                    ? "quoted field not closed before end of file" : "unexpected text after a closing quote");
         }
         return rows;
     }

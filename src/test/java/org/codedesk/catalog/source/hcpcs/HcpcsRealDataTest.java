@@ -1,7 +1,6 @@
 package org.codedesk.catalog.source.hcpcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,16 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class HcpcsRealDataTest {
 
-    private static Path dataDir() {
-        String dir = System.getenv("CODEDESK_DATA_DIR");
-        assumeTrue(dir != null, "CODEDESK_DATA_DIR not set: real HCPCS files not available");
-        return Path.of(dir, "hcpcs");
+    private static Path file(String relative) {
+        return org.codedesk.OfficialData.file("hcpcs/" + relative);
     }
 
     @Test
     void parses2020TextFile() throws IOException {
-        Path file = dataDir().resolve("2020/extracted/HCPC2020_ANWEB_w_disclaimer.txt");
-        assumeTrue(Files.exists(file), "missing " + file);
+        Path file = file("2020/extracted/HCPC2020_ANWEB_w_disclaimer.txt");
 
         List<HcpcsEntry> entries;
         try (InputStream in = Files.newInputStream(file)) {
@@ -50,9 +46,8 @@ class HcpcsRealDataTest {
 
     @Test
     void text2020MatchesItsSpreadsheetCopy() throws IOException {
-        Path zip = dataDir().resolve("2020/2020-Alpha-Numeric-HCPCS-File.zip");
-        Path text = dataDir().resolve("2020/extracted/HCPC2020_ANWEB_w_disclaimer.txt");
-        assumeTrue(Files.exists(zip) && Files.exists(text), "missing 2020 files");
+        Path zip = file("2020/2020-Alpha-Numeric-HCPCS-File.zip");
+        Path text = file("2020/extracted/HCPC2020_ANWEB_w_disclaimer.txt");
 
         List<HcpcsEntry> fromText;
         try (InputStream in = Files.newInputStream(text)) {
@@ -80,8 +75,7 @@ class HcpcsRealDataTest {
 
     @Test
     void parses2025Spreadsheet() throws IOException {
-        Path file = dataDir().resolve("2025/HCPC2025_OCT_ANWEB.xlsx");
-        assumeTrue(Files.exists(file), "missing " + file);
+        Path file = file("2025/HCPC2025_OCT_ANWEB.xlsx");
 
         List<HcpcsEntry> entries;
         try (InputStream in = Files.newInputStream(file)) {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 
 import org.codedesk.CodeDeskApplication;
 import org.codedesk.EditsFixtureData;
+import org.codedesk.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,7 +28,8 @@ class ImportCommandTest {
         int exit;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CodeDeskApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("codedesk.command=import")
+                // outside the test context framework: the test mail port is given here (no mail is sent)
+                .properties("codedesk.command=import", "codedesk.test.smtp-port=" + TestMail.smtpPort())
                 .run("import", EditsFixtureData.CATALOG.toString(), EditsFixtureData.folder().toString())) {
             exit = SpringApplication.exit(context);
         } finally {

@@ -47,12 +47,24 @@ class DatabaseOutageTest {
         user = pool.getUsername();
     }
 
-    /** The database "goes down": idle connections are closed and new ones refused; a caller waits 250 ms, then fails. */
-    private void outage() {
+    /**
+     * The database "goes down": idle connections are closed and new ones refused; a caller waits 250 ms, then fails.
+     * Returns once the pool really serves no connection: one the pool was still opening for the right user when the
+     * outage began (after the previous test's recovery) is evicted too.
+     */
+    private void outage() throws InterruptedException {
         HikariConfigMXBean config = pool.getHikariConfigMXBean();
         config.setConnectionTimeout(250);
         config.setUsername("codedesk_outage_nobody");
-        pool.getHikariPoolMXBean().softEvictConnections();
+        for (int i = 0; i < 40; i++) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+            try (Connection connection = pool.getConnection()) {
+                Thread.sleep(100); // a connection opened before the outage: evict it on the next round
+            } catch (SQLException e) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the outage could not be made");
     }
 
     /** The database is back: the right user again, and a connection served (H2 makes a login wait after failed ones). */
@@ -82,7 +94,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aPageIsAnswered503WithRetryAfter() {
+    void aPageIsAnswered503WithRetryAfter() throws InterruptedException {
         HttpVisitor visitor = new HttpVisitor(port);
         assertThat(visitor.get("/jobs").status()).isEqualTo(200);
         outage();
@@ -92,7 +104,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void theJsonApiAnswersProblemJson() {
+    void theJsonApiAnswersProblemJson() throws InterruptedException {
         HttpVisitor client = new HttpVisitor(port);
         assertThat(client.get("/api/v1/jobs", "Accept", "application/json").status()).isEqualTo(200);
         outage();
@@ -105,7 +117,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aRequestWithASessionIsAnswered503() {
+    void aRequestWithASessionIsAnswered503() throws InterruptedException {
         HttpVisitor visitor = new HttpVisitor(port);
         HttpVisitor.Reply login = visitor.get("/login"); // the form's CSRF token is kept in a session, in the database
         assertThat(login.status()).isEqualTo(200);
@@ -116,7 +128,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void fhirAnswersATransientOperationOutcome() {
+    void fhirAnswersATransientOperationOutcome() throws InterruptedException {
         HttpVisitor client = new HttpVisitor(port);
         String lookup = "/fhir/CodeSystem/$lookup?system=http://hl7.org/fhir/sid/icd-10-cm&code=S72.001A&date=2016-06-01";
         assertThat(client.get(lookup, "Accept", "application/fhir+json").status()).isEqualTo(200);
@@ -128,7 +140,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void theServiceAnswersAgainWhenTheDatabaseIsBack() {
+    void theServiceAnswersAgainWhenTheDatabaseIsBack() throws InterruptedException {
         HttpVisitor visitor = new HttpVisitor(port);
         outage();
         assertThat(visitor.get("/jobs").status()).isEqualTo(503);

@@ -119,7 +119,7 @@ public final class IndexAddendaParser {
         }
         if (before.length() > 1 && before.endsWith("-") && Character.isLowerCase(before.charAt(before.length() - 2))
                 && !after.isEmpty() && Character.isLowerCase(after.charAt(0))) {
-            return before + after;
+            return before.substring(0, before.length() - 1) + after; // the typesetter's hyphen
         }
         return before + " " + after;
     }
@@ -154,7 +154,8 @@ public final class IndexAddendaParser {
         String see = null;
         String seeAlso = null;
         String seeCategory = null;
-        if ((m = SEE_IN_PARENS.matcher(rest)).matches() || (m = SEE_AFTER_DASH.matcher(rest)).matches()) {
+        // a term may carry both: "Complication (see also Disease) - see Condition"
+        for (int i = 0; i < 2 && ((m = SEE_IN_PARENS.matcher(rest)).matches() || (m = SEE_AFTER_DASH.matcher(rest)).matches()); i++) {
             String target = m.group(3).strip();
             Matcher category = SEE_CATEGORY.matcher(target);
             if (m.group(2) != null) {
@@ -256,9 +257,10 @@ public final class IndexAddendaParser {
         RowBuild row = null;
         for (PdfRuns.Line line : lines) {
             List<PdfRuns.Run> runs = line.runs();
-            if (runs.stream().anyMatch(r -> r.size() >= TABLE_TEXT_MAX)
-                    || (runs.stream().allMatch(PdfRuns.Run::bold) && runs.get(0).x() > ACTION_COLUMN_END)) {
-                continue; // page titles, the column headings, "No changes for FY2021"
+            float first = runs.get(0).x();
+            if (runs.stream().anyMatch(r -> r.size() >= TABLE_TEXT_MAX) || (first > ACTION_COLUMN_END && first < FIRST_COLUMN)
+                    || (runs.stream().allMatch(PdfRuns.Run::bold) && first > ACTION_COLUMN_END)) {
+                continue; // page titles, the column headings, "No changes for FY2021": rows start in the left column
             }
             Action termLabel = null;
             StringBuilder term = new StringBuilder();

@@ -23,7 +23,8 @@ import org.codedesk.catalog.source.icd10cm.IndexParser;
  * rebuilds the tabular: the newest index XML of the import in force on the release's date (FY2017's; the April 2026 XML
  * for the tables from then on) with the CDC's index addenda after it applied in order. A release gets a rebuilt index of a
  * kind when it has that kind's addenda and no XML of that kind of its own (an official XML always wins); releases without
- * either are served the index of the release before them. Releases are asked for in date order, so each step continues
+ * either, or whose addenda change nothing ("There were no changes to the Table of Neoplasms"), are served the index of the
+ * release before them. Releases are asked for in date order, so each step continues
  * from the one before. One per import; not thread-safe.
  */
 final class IndexChain {
@@ -131,6 +132,10 @@ final class IndexChain {
                 }
             }
             applied = steps.size();
+            if (unreadable.isEmpty() && reports.stream().allMatch(r -> r.applied() == 0 && r.skipped().isEmpty())) {
+                // "no changes for FY2021": the release before holds the same index, and its dates' lookups reach it
+                return Optional.empty();
+            }
             return Optional.of(new Step(kind, current, base.get().release().label(),
                     steps.stream().map(s -> s.release().version()).toList(), reports, unreadable));
         }

@@ -87,10 +87,11 @@ public class CatalogImporter {
             int steps = releases.size() + scan.forParticipants().size();
             MidYearImport midYear = new MidYearImport(jdbc, scan.files(), midYearDates);
             TabularChain tabulars = new TabularChain(scan.files());
+            IndexChain indexes = new IndexChain(scan.files());
             Map<ReleaseKey, Pending> pending = new LinkedHashMap<>();
             for (var release : releases.entrySet()) {
                 progress.step(release.getKey().label(), done++, steps);
-                report.outcomes().addAll(importRelease(release.getKey(), release.getValue(), midYear, tabulars, pending, releases.keySet()));
+                report.outcomes().addAll(importRelease(release.getKey(), release.getValue(), midYear, tabulars, indexes, pending, releases.keySet()));
             }
             for (Pending p : pending.values()) { // mid-year releases no file of this import belongs to
                 report.outcomes().add(writeDerived(p));
@@ -164,6 +165,7 @@ public class CatalogImporter {
     private record Pending(MidYearUpdates.Derived derived, String fingerprint, List<RecognizedFile> files) { }
 
     private List<Outcome> importRelease(ReleaseKey key, List<RecognizedFile> files, MidYearImport midYear, TabularChain tabulars,
+                                        IndexChain indexes,
                                         Map<ReleaseKey, Pending> pending,
                                         java.util.Set<ReleaseKey> scanned) {
         String label = key.label();
@@ -174,7 +176,8 @@ public class CatalogImporter {
             // ICD-10 code sets also depend on the conversion tables seen (they date mid-year codes); a merged mid-year
             // update always rewrites the release that receives it
             boolean icd10 = key.system() == CodeSystem.ICD10CM || key.system() == CodeSystem.ICD10PCS;
-            String fingerprint = fingerprint(byRole.values(), icd10 ? midYear.fingerprint() + tabulars.fingerprint(key) : "");
+            String fingerprint = fingerprint(byRole.values(), icd10 ? midYear.fingerprint() + tabulars.fingerprint(key)
+                    + indexes.fingerprint(key, byRole) : "");
             Optional<String> stored = jdbc.queryForList("select fingerprint from catalog_release where code_system = ? and version = ?",
                     String.class, key.system().slug(), key.version()).stream().findFirst();
             if (merged == null && stored.isPresent() && stored.get().equals(fingerprint)) {
@@ -186,7 +189,9 @@ public class CatalogImporter {
                     || byRole.containsKey(FileRole.CM_TABULAR_ADDENDA);
             Optional<TabularChain.Step> rebuilt = key.system() == CodeSystem.ICD10CM && codesOrAddenda && !byRole.containsKey(FileRole.CM_TABULAR)
                     ? tabulars.rebuild(key) : Optional.empty();
-            ReleaseContent content = key.system() == CodeSystem.ICD10CM ? new Icd10CmAssembler().assemble(byRole, rebuilt) : assemble(key, byRole);
+            List<IndexChain.Step> rebuiltIndexes = key.system() == CodeSystem.ICD10CM ? indexes.rebuild(key, byRole) : List.of();
+            ReleaseContent content = key.system() == CodeSystem.ICD10CM ? new Icd10CmAssembler().assemble(byRole, rebuilt, rebuiltIndexes)
+                    : assemble(key, byRole);
             List<MidYearUpdates.Derived> derived = midYear.split(key, content);
             if (merged != null) {
                 content.codes.addAll(merged.derived().codes());

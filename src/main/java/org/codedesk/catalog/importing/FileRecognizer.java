@@ -22,6 +22,12 @@ final class FileRecognizer {
     /** CDC tabular addenda: "icd10cm_tabular addenda_2018.pdf", "icd10cm-tabular-addenda-Jan-2021.pdf", "...-2022-April-1.pdf". */
     private static final Pattern CM_TABULAR_ADDENDA = Pattern.compile(
             "icd-?10-?cm[ _-]tabular[ _-]?addenda[ _-]?(jan[ _-])?(\\d{4})([ _-]april[ _-]1)?.*\\.pdf");
+    /**
+     * CDC index addenda: "icd10cm_index addenda_2018.pdf", "icd10cm_table drug_addenda_2018.pdf", "icd10cm-eindex-addenda-Jan-2021.pdf",
+     * "icd10cm-neoplasm-addenda- 2024.pdf", "icd-10-cm-drug-addenda-2025.pdf", "icd10cm-index-addenda-2022-April-1.pdf".
+     */
+    private static final Pattern CM_INDEX_ADDENDA = Pattern.compile(
+            "icd-?10-?cm[ _-](index|eindex|(?:table[ _-])?drug|neoplasm)[ _-]?addenda[ _-]*(jan[ _-])?(\\d{4})([ _-]april[ _-]1)?.*\\.pdf");
     private static final Pattern CM_CONVERSION = Pattern.compile(
             "icd-10-cm[_-]?conversion[_-]?table[_-]fy(\\d{2,4}).*\\.(xlsx|csv)");
     private static final Pattern CONVERSION_APRIL = Pattern.compile("effective[_-]0?4[_-]0?1[_-]");
@@ -55,6 +61,19 @@ final class FileRecognizer {
                     ? new ReleaseKey(CodeSystem.ICD10CM, "FY" + year + "-01", LocalDate.of(year, 1, 1))
                     : fiscal(CodeSystem.ICD10CM, year, m.group(3) != null);
             return Optional.of(new RecognizedFile(FileRole.CM_TABULAR_ADDENDA, key, file));
+        }
+        if ((m = CM_INDEX_ADDENDA.matcher(name)).matches()) {
+            int year = Integer.parseInt(m.group(3));
+            ReleaseKey key = m.group(2) != null
+                    ? new ReleaseKey(CodeSystem.ICD10CM, "FY" + year + "-01", LocalDate.of(year, 1, 1))
+                    : fiscal(CodeSystem.ICD10CM, year, m.group(4) != null);
+            FileRole role = switch (m.group(1)) {
+                case "index" -> FileRole.CM_INDEX_ADDENDA;
+                case "eindex" -> FileRole.CM_EINDEX_ADDENDA;
+                case "neoplasm" -> FileRole.CM_NEOPLASM_ADDENDA;
+                default -> FileRole.CM_DRUG_ADDENDA;
+            };
+            return Optional.of(new RecognizedFile(role, key, file));
         }
         if ((m = CM_CONVERSION.matcher(name)).matches()) {
             int year = Integer.parseInt(m.group(1));

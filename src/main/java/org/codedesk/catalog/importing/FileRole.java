@@ -14,6 +14,11 @@ enum FileRole {
     CM_ORDER_ADDENDA(CodeSystem.ICD10CM, "addenda"),
     /** The CDC's tabular addenda (PDF): applied in order to the newest tabular XML before it, they give this release's tabular. */
     CM_TABULAR_ADDENDA(CodeSystem.ICD10CM, "tabular-addenda"),
+    /** The CDC's index addenda (PDF), one per index: applied in order to the newest index XML before it, they give this release's index. */
+    CM_INDEX_ADDENDA(CodeSystem.ICD10CM, "index-addenda"),
+    CM_EINDEX_ADDENDA(CodeSystem.ICD10CM, "external-cause-index-addenda"),
+    CM_DRUG_ADDENDA(CodeSystem.ICD10CM, "drug-table-addenda"),
+    CM_NEOPLASM_ADDENDA(CodeSystem.ICD10CM, "neoplasm-table-addenda"),
     CM_CONVERSION(CodeSystem.ICD10CM, "conversion-table"),
     PCS_ORDER(CodeSystem.ICD10PCS, "codes"),
     PCS_TABLES(CodeSystem.ICD10PCS, "tables"),

@@ -22,6 +22,7 @@ import org.codedesk.catalog.source.OrderFileParser;
 import org.codedesk.catalog.source.icd10cm.CodeConversion;
 import org.codedesk.catalog.source.icd10cm.CodesFileParser;
 import org.codedesk.catalog.source.icd10cm.ConversionTableParser;
+import org.codedesk.catalog.source.icd10cm.IndexAddendaReport;
 import org.codedesk.catalog.source.icd10cm.IndexFile;
 import org.codedesk.catalog.source.icd10cm.IndexKind;
 import org.codedesk.catalog.source.icd10cm.IndexParser;
@@ -38,6 +39,8 @@ import org.codedesk.catalog.source.icd10cm.TabularParser;
 /** Builds the rows of one ICD-10-CM release from whichever of its official files are present. */
 final class Icd10CmAssembler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Icd10CmAssembler.class);
+
     private static final Pattern CHAPTER_RANGE = Pattern.compile("\\(([A-Z][0-9][0-9A-Z])-([A-Z][0-9][0-9A-Z])\\)\\s*$");
     private static final CodeSystem CM = CodeSystem.ICD10CM;
 
@@ -51,6 +54,14 @@ final class Icd10CmAssembler {
      * against the order file's.
      */
     ReleaseContent assemble(Map<FileRole, RecognizedFile> files, Optional<TabularChain.Step> rebuilt) {
+        return assemble(files, rebuilt, List.of());
+    }
+
+    /**
+     * As {@link #assemble(Map, Optional)}, with the indexes rebuilt from an older XML and the index addenda (see
+     * {@link IndexChain}) for the kinds this release has no XML of.
+     */
+    ReleaseContent assemble(Map<FileRole, RecognizedFile> files, Optional<TabularChain.Step> rebuilt, List<IndexChain.Step> indexes) {
         ReleaseContent content = new ReleaseContent();
         Tabular own = files.containsKey(FileRole.CM_TABULAR)
                 ? read(files.get(FileRole.CM_TABULAR), (name, in) -> new TabularParser().parse(name, in)) : null;
@@ -87,6 +98,12 @@ final class Icd10CmAssembler {
         addIndex(files.get(FileRole.CM_EINDEX), IndexKind.EXTERNAL_CAUSE, content);
         addIndex(files.get(FileRole.CM_DRUG), IndexKind.DRUG, content);
         addIndex(files.get(FileRole.CM_NEOPLASM), IndexKind.NEOPLASM, content);
+        for (IndexChain.Step step : indexes) {
+            if (!files.containsKey(IndexChain.ROLES.get(step.kind()).xml())) { // an official XML of the release wins
+                addIndex(step.index(), step.kind(), content);
+                describeRebuild(step, content);
+            }
+        }
         if (files.containsKey(FileRole.CM_ORDER_ADDENDA)) {
             readOptional(content, files.get(FileRole.CM_ORDER_ADDENDA), (n, in) -> new OrderAddendaParser().parse(n, in)).ifPresent(addenda -> {
                 addenda.forEach(a -> content.changes.add(new ReleaseContent.ChangeRow(a.code(), a.action(), a.billable(), a.longDescription())));
@@ -180,6 +197,11 @@ final class Icd10CmAssembler {
             return;
         }
         IndexFile index = read(file, (n, in) -> new IndexParser().parse(kind, n, in));
+        addIndex(index, kind, content);
+        count(content, file.role(), index.terms().size());
+    }
+
+    private static void addIndex(IndexFile index, IndexKind kind, ReleaseContent content) {
         Map<Integer, String> paths = new HashMap<>();
         for (var term : index.terms()) {
             String title = term.nonessentialModifiers() == null ? term.title() : term.title() + " " + term.nonessentialModifiers();
@@ -193,7 +215,38 @@ final class Icd10CmAssembler {
                         keyOrNull(cell.code())));
             }
         }
-        count(content, file.role(), index.terms().size());
+    }
+
+    /** How many entries of a release's index addenda are shown in the import report; the log has them all. */
+    private static final int SKIPPED_SHOWN = 5;
+
+    /**
+     * Says in the report how the release's index of one kind was made: from which XML, through which addenda, and for this
+     * release's addenda the changes applied and those not applied (by cause, the first few with file, page, line and
+     * reason; every one in the log).
+     */
+    private static void describeRebuild(IndexChain.Step step, ReleaseContent content) {
+        IndexChain.Roles roles = IndexChain.ROLES.get(step.kind());
+        content.contents.add(roles.xml().content);
+        content.contents.add(roles.xml().content + "-rebuilt");
+        int applied = step.reports().stream().mapToInt(IndexAddendaReport::applied).sum();
+        List<IndexAddendaReport.Skipped> skipped = step.reports().stream().flatMap(r -> r.skipped().stream()).toList();
+        count(content, roles.xml(), step.index().terms().size());
+        count(content, roles.addenda(), applied + skipped.size());
+        Map<TabularAddendaReport.Cause, Integer> causes = new java.util.EnumMap<>(TabularAddendaReport.Cause.class);
+        skipped.forEach(s -> causes.merge(s.cause(), 1, Integer::sum));
+        content.derivations.add(roles.xml().content + " rebuilt from " + step.base() + " and the addenda " + String.join(", ", step.addenda())
+                + " (this release's addenda: " + applied + " changes applied, " + skipped.size() + " not applied"
+                + (causes.isEmpty() ? "" : " " + causes) + ")");
+        step.unreadable().forEach(u -> content.skipped.add(u + " (the " + roles.xml().content + " keeps the state before it)"));
+        skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> content.skipped.add(s.describe()));
+        if (skipped.size() > SKIPPED_SHOWN) {
+            content.skipped.add("and " + (skipped.size() - SKIPPED_SHOWN) + " more " + roles.addenda().content + " entries not applied (listed in the log)");
+        }
+        if (!skipped.isEmpty()) {
+            log.info("{} entries of {} addenda not applied:\n{}", skipped.size(), roles.xml().content,
+                    String.join("\n", skipped.stream().map(IndexAddendaReport.Skipped::describe).toList()));
+        }
     }
 
     /** A manifestation is normally a code; one neoplasm-table entry holds words there, kept as written. */

@@ -37,6 +37,19 @@ class FileRecognizerTest {
     }
 
     @Test
+    void indexAddendaAsTheCdcNamesThem() {
+        assertThat(recognize("icd10cm_index addenda_2018.pdf")).extracting(RecognizedFile::role, f -> f.release().version())
+                .containsExactly(FileRole.CM_INDEX_ADDENDA, "FY2018");
+        assertThat(recognize("icd10cm_table drug_addenda_2018.pdf").role()).isEqualTo(FileRole.CM_DRUG_ADDENDA);
+        assertThat(recognize("icd10cm_eindex_addenda_2019.pdf").role()).isEqualTo(FileRole.CM_EINDEX_ADDENDA);
+        assertThat(recognize("icd10cm-neoplasm-addenda- 2024.pdf")).extracting(RecognizedFile::role, f -> f.release().version())
+                .containsExactly(FileRole.CM_NEOPLASM_ADDENDA, "FY2024");
+        assertThat(recognize("icd-10-cm-drug-addenda-2025.pdf").release().version()).isEqualTo("FY2025");
+        assertThat(recognize("icd10cm-index-addenda-Jan-2021.pdf").release().version()).isEqualTo("FY2021-01");
+        assertThat(recognize("icd10cm-eindex-addenda-2022-April-1.pdf").release().version()).isEqualTo("FY2022-04");
+    }
+
+    @Test
     void pcsHcpcsAndCpt() {
         assertThat(recognize("icd10pcs_tables_2025.xml").release().version()).isEqualTo("FY2025");
         assertThat(recognize("order_addenda_2026.txt").role()).isEqualTo(FileRole.PCS_ORDER_ADDENDA);

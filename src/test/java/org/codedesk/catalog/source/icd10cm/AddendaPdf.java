@@ -55,6 +55,19 @@ public final class AddendaPdf {
         return this;
     }
 
+    /**
+     * A line of the drug or neoplasm table addenda: pairs of x and text, 8 pt; a text ending with ':' ("Add:", "Revise
+     * from:") is the italic action label, the others regular.
+     */
+    public AddendaPdf tableLine(Object... xAndText) throws IOException {
+        for (int i = 0; i < xAndText.length; i += 2) {
+            String text = (String) xAndText[i + 1];
+            show(text.endsWith(":") ? ITALIC : PLAIN, 8, ((Number) xAndText[i]).floatValue(), text);
+        }
+        y -= 10;
+        return this;
+    }
+
     private void show(PDType1Font font, float size, float x, String text) throws IOException {
         stream.beginText();
         stream.setFont(font, size);

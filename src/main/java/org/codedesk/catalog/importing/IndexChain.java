@@ -1,0 +1,143 @@
+package org.codedesk.catalog.importing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.importing.RecognizedFile.ReleaseKey;
+import org.codedesk.catalog.source.SourceFormatException;
+import org.codedesk.catalog.source.icd10cm.IndexAddendaApplier;
+import org.codedesk.catalog.source.icd10cm.IndexAddendaEntry;
+import org.codedesk.catalog.source.icd10cm.IndexAddendaParser;
+import org.codedesk.catalog.source.icd10cm.IndexAddendaReport;
+import org.codedesk.catalog.source.icd10cm.IndexFile;
+import org.codedesk.catalog.source.icd10cm.IndexKind;
+import org.codedesk.catalog.source.icd10cm.IndexParser;
+
+/**
+ * Each year's four ICD-10-CM indexes (alphabetic, external cause, drugs, neoplasms), rebuilt like {@link TabularChain}
+ * rebuilds the tabular: the newest index XML of the import in force on the release's date (FY2017's; the April 2026 XML
+ * for the tables from then on) with the CDC's index addenda after it applied in order. A release gets a rebuilt index of a
+ * kind when it has that kind's addenda and no XML of that kind of its own (an official XML always wins); releases without
+ * either, or whose addenda change nothing ("There were no changes to the Table of Neoplasms"), are served the index of the
+ * release before them. Releases are asked for in date order, so each step continues
+ * from the one before. One per import; not thread-safe.
+ */
+final class IndexChain {
+
+    /** The XML and addenda roles of each index. */
+    record Roles(FileRole xml, FileRole addenda) { }
+
+    static final Map<IndexKind, Roles> ROLES = new EnumMap<>(Map.of(
+            IndexKind.INDEX, new Roles(FileRole.CM_INDEX, FileRole.CM_INDEX_ADDENDA),
+            IndexKind.EXTERNAL_CAUSE, new Roles(FileRole.CM_EINDEX, FileRole.CM_EINDEX_ADDENDA),
+            IndexKind.DRUG, new Roles(FileRole.CM_DRUG, FileRole.CM_DRUG_ADDENDA),
+            IndexKind.NEOPLASM, new Roles(FileRole.CM_NEOPLASM, FileRole.CM_NEOPLASM_ADDENDA)));
+
+    /** A release's rebuilt index: from which XML, through which addenda, and the reports of the addenda applied for it. */
+    record Step(IndexKind kind, IndexFile index, String base, List<String> addenda, List<IndexAddendaReport> reports,
+                List<String> unreadable) { }
+
+    private final Map<IndexKind, Chain> chains = new EnumMap<>(IndexKind.class);
+
+    IndexChain(List<RecognizedFile> scanned) {
+        ROLES.forEach((kind, roles) -> chains.put(kind, new Chain(kind, scanned, roles)));
+    }
+
+    /** What the release's rebuilt indexes depend on, for its fingerprint ("" when none is rebuilt). */
+    String fingerprint(ReleaseKey key, Map<FileRole, RecognizedFile> own) {
+        if (key.system() != CodeSystem.ICD10CM) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        chains.forEach((kind, chain) -> {
+            if (rebuilds(kind, own)) {
+                chain.base(key).ifPresent(b -> {
+                    parts.add(b.file().sha256());
+                    chain.addendaFor(b, key).forEach(a -> parts.add(a.file().sha256()));
+                });
+            }
+        });
+        return String.join(",", parts);
+    }
+
+    private static boolean rebuilds(IndexKind kind, Map<FileRole, RecognizedFile> own) {
+        return own.containsKey(ROLES.get(kind).addenda()) && !own.containsKey(ROLES.get(kind).xml());
+    }
+
+    /** The release's rebuilt indexes, one per kind it has addenda (and no XML) for. */
+    List<Step> rebuild(ReleaseKey key, Map<FileRole, RecognizedFile> own) {
+        List<Step> steps = new ArrayList<>();
+        chains.forEach((kind, chain) -> {
+            if (rebuilds(kind, own)) {
+                chain.rebuild(key).ifPresent(steps::add);
+            }
+        });
+        return steps;
+    }
+
+    /** One index's chain. */
+    private static final class Chain {
+        private final IndexKind kind;
+        private final List<RecognizedFile> bases;
+        private final List<RecognizedFile> addenda;
+        private RecognizedFile currentBase;
+        private IndexFile current;
+        private int applied;
+
+        Chain(IndexKind kind, List<RecognizedFile> scanned, Roles roles) {
+            this.kind = kind;
+            Comparator<RecognizedFile> byDate = Comparator.comparing(f -> f.release().effectiveFrom());
+            this.bases = scanned.stream().filter(f -> f.role() == roles.xml()).sorted(byDate).toList();
+            this.addenda = scanned.stream().filter(f -> f.role() == roles.addenda()).sorted(byDate).toList();
+        }
+
+        Optional<RecognizedFile> base(ReleaseKey key) {
+            return bases.stream().filter(b -> !b.release().effectiveFrom().isAfter(key.effectiveFrom())).reduce((a, b) -> b);
+        }
+
+        List<RecognizedFile> addendaFor(RecognizedFile base, ReleaseKey key) {
+            return addenda.stream().filter(a -> a.release().effectiveFrom().isAfter(base.release().effectiveFrom())
+                    && !a.release().effectiveFrom().isAfter(key.effectiveFrom())).toList();
+        }
+
+        Optional<Step> rebuild(ReleaseKey key) {
+            Optional<RecognizedFile> base = base(key);
+            if (base.isEmpty()) {
+                return Optional.empty();
+            }
+            List<RecognizedFile> steps = addendaFor(base.get(), key);
+            if (steps.isEmpty()) {
+                return Optional.empty();
+            }
+            if (currentBase != base.get() || applied > steps.size()) {
+                currentBase = base.get();
+                current = ReleaseRows.read(base.get(), (n, in) -> new IndexParser().parse(kind, n, in));
+                applied = 0;
+            }
+            List<IndexAddendaReport> reports = new ArrayList<>();
+            List<String> unreadable = new ArrayList<>();
+            for (RecognizedFile step : steps.subList(applied, steps.size())) {
+                try {
+                    List<IndexAddendaEntry> entries = ReleaseRows.read(step, (n, in) -> new IndexAddendaParser().parse(kind, n, in));
+                    IndexAddendaApplier.Result result = new IndexAddendaApplier().apply(current, entries, step.release().version());
+                    current = result.index();
+                    reports.add(result.report());
+                } catch (SourceFormatException e) {
+                    unreadable.add(step.file().origin() + ": " + e.reason()); // the index keeps the state of the step before
+                }
+            }
+            applied = steps.size();
+            if (unreadable.isEmpty() && reports.stream().allMatch(r -> r.applied() == 0 && r.skipped().isEmpty())) {
+                // "no changes for FY2021": the release before holds the same index, and its dates' lookups reach it
+                return Optional.empty();
+            }
+            return Optional.of(new Step(kind, current, base.get().release().label(),
+                    steps.stream().map(s -> s.release().version()).toList(), reports, unreadable));
+        }
+    }
+}

@@ -47,7 +47,8 @@ public final class PageChecks {
             String at = label + " @" + width + "px: ";
             JavascriptExecutor js = (JavascriptExecutor) browser;
             long scrollWidth = (Long) js.executeScript("return document.documentElement.scrollWidth");
-            long innerWidth = (Long) js.executeScript("return window.innerWidth");
+            // clientWidth: the viewport less a vertical scrollbar, so content hidden under it counts too
+            long innerWidth = (Long) js.executeScript("return document.documentElement.clientWidth");
             if (scrollWidth > innerWidth) {
                 problems.add(at + "scrolls sideways (scrollWidth " + scrollWidth + " > " + innerWidth + "; widest: "
                         + js.executeScript(WIDEST) + ")");
@@ -94,13 +95,18 @@ public final class PageChecks {
     }
 
     /** The element reaching furthest right, to name in a failure. */
+    /** The outermost elements reaching past the viewport's right edge, none of whose ancestors clips them, to name in a failure. */
     private static final String WIDEST = """
-            let best = null, right = 0;
+            const width = document.documentElement.clientWidth, found = [];
+            const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
             for (const e of document.querySelectorAll('body *')) {
-              const r = e.getBoundingClientRect().right;
-              if (r > right) { right = r; best = e; }
+              if (e.getBoundingClientRect().right > width && e.parentElement.getBoundingClientRect().right <= width && !clipped(e)) {
+                found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+                    ? '.' + e.className.trim().replace(/\\s+/g, '.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right));
+              }
             }
-            return best ? best.tagName.toLowerCase() + (best.id ? '#' + best.id : '') + (best.className ? '.' + best.className : '') + ' right=' + Math.round(right) : '';
+            return found.slice(0, 5).join(', ');
             """;
 
     private static String readAxe() {

@@ -169,8 +169,12 @@ class LayoutBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Admin"); // the server still says no
     }
 
+    /** Opens a page and checks it; a page answered by the error page instead is a failure too (but for /no-such-page). */
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+        if (browser.getTitle().startsWith("Error ·") != path.equals("/no-such-page")) {
+            checks.problems().add(path + ": answered with the title \"" + browser.getTitle() + "\"");
+        }
         checks.check(path);
     }
 

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The 503 answer while the database cannot be reached, with Retry-After and the security headers, in the form the
  * client reads: RFC 9457 problem+json under {@code /api}, a FHIR OperationOutcome under {@code /fhir}, else a page. The
- * page is rendered without the layout's header, which asks who is logged in (the session lives in the database).
+ * page is rendered with {@code outage} set, so the layout leaves out its header links and the catalog notice, which ask
+ * who is logged in (the session lives in the database) and what the catalog holds.
  */
 @Component
 @ConditionalOnWebApplication // the command-line import has no pages to answer
@@ -63,7 +64,7 @@ class OutageAnswer {
                     java.util.List.of(Map.of("severity", "error", "code", "transient", "diagnostics", MESSAGE))));
         } else {
             response.setContentType("text/html;charset=UTF-8");
-            body = templates.process("web/unavailable", new Context(Locale.ENGLISH, Map.of("message", MESSAGE)));
+            body = templates.process("web/unavailable", new Context(Locale.ENGLISH, Map.of("message", MESSAGE, "outage", true)));
         }
         response.getWriter().write(body);
         response.flushBuffer();

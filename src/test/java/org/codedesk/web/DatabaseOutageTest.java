@@ -100,7 +100,8 @@ class DatabaseOutageTest {
         outage();
         HttpVisitor.Reply reply = visitor.get("/jobs");
         assertUnavailable(reply, "text/html");
-        assertThat(reply.body()).contains("Temporarily unavailable").contains("cannot reach its database").contains("try again in 30 seconds");
+        assertThat(reply.body()).contains("Temporarily unavailable").contains("cannot reach its database").contains("try again in 30 seconds")
+                .contains("Skip to content").contains("American Medical Association"); // the one layout, without the session's header links
     }
 
     @Test

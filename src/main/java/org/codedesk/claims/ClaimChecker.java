@@ -46,12 +46,12 @@ public class ClaimChecker {
     private final Coverage coverage;
     private final MedicareCodeEditor mce;
 
-    ClaimChecker(Catalog catalog, Edits edits, Modifiers modifiers, Coverage coverage, MedicareCodeEditor mce) {
+    ClaimChecker(Catalog catalog, Edits edits, Modifiers modifiers, Coverage coverage, MedicareCodeEditor mce, java.time.Clock clock) {
         this.catalog = catalog;
         this.edits = edits;
         this.coverage = coverage;
         this.mce = mce;
-        this.validator = new ClaimValidator(catalog, edits, modifiers);
+        this.validator = new ClaimValidator(catalog, edits, modifiers, clock);
     }
 
     /** Checks the claim; throws {@link InvalidClaimException} with one message per bad field. */

@@ -32,7 +32,8 @@ final class ClaimValidator {
     private final Edits edits;
     private final Modifiers modifiers;
 
-    ClaimValidator(Catalog catalog, Edits edits, Modifiers modifiers) {
+    ClaimValidator(Catalog catalog, Edits edits, Modifiers modifiers, java.time.Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.edits = edits;
         this.modifiers = modifiers;
@@ -42,9 +43,11 @@ final class ClaimValidator {
         return modifiers;
     }
 
+    private final java.time.Clock clock;
+
     ValidClaim validate(Claim claim) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate date = LocalDate.now();
+        LocalDate date = LocalDate.now(clock); // "today" is the application's clock's, as on code pages and in the currency sentences
         if (claim.dateOfService() != null && !claim.dateOfService().isBlank()) {
             try {
                 date = LocalDate.parse(claim.dateOfService().trim());

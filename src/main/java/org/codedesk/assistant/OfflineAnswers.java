@@ -457,10 +457,55 @@ final class OfflineAnswers {
         return end > 0 && end < 900 ? text.substring(0, end + 1) + " …" : text.substring(0, 600) + " …";
     }
 
+    private static final java.util.regex.Pattern CPT_ASKED = java.util.regex.Pattern.compile("(?i)\\bcpt\\b");
+
+    /** How many ICD-10-PCS codes a CPT question's answer offers for the inpatient procedure. */
+    private static final int PCS_OFFERED = 3;
+
+    /**
+     * "What is the CPT code for a laparoscopic appendectomy?": a CPT code is named only from the AMA-licensed file the operator
+     * imports (CPT descriptors are AMA text: CodeDesk never matches words against CMS's copies of them), so the answer says
+     * whether one is imported, gives the licensed file's codes when it is, and what is known besides: the ICD-10-PCS code
+     * for the procedure done in a hospital inpatient stay. Diagnosis codes are no answer to a procedure question.
+     */
+    private void cptForProcedure(String words, LocalDate date, Draft draft) {
+        Optional<org.codedesk.catalog.Release> licensed = catalog.releaseInForce(CodeSystem.CPT, date);
+        Citation licence = new Citation("CodeDesk: CPT descriptors come from the AMA-licensed CPT file the operator imports", "/codes/cpt/99213");
+        if (licensed.isEmpty()) {
+            draft.say("CPT codes and descriptors are the American Medical Association's: CodeDesk names a CPT code for a procedure only"
+                    + " from the AMA-licensed CPT file this site's operator imports, and no licensed CPT file is imported for " + date
+                    + ", so no CPT code is given here (look it up in the CPT book or the AMA's licensed data).", licence);
+        } else {
+            Search.Results cpt = search.search(new Search.Request(words, CodeSystem.CPT, true, null, null, date, PCS_OFFERED));
+            if (cpt.hits().isEmpty()) {
+                draft.say("The licensed CPT file imported (" + licensed.get().label() + ") has no code matching \"" + words + "\".", licence);
+            } else {
+                draft.say("CPT codes matching \"" + words + "\" in the licensed CPT file (" + licensed.get().label() + "), best first:", licence);
+                cpt.hits().forEach(hit -> draft.say(hit.code() + ": " + hit.title(), new Citation(licensed.get().label(), hit.url())));
+            }
+        }
+        Search.Results pcs = search.search(new Search.Request(words, CodeSystem.ICD10PCS, true, null, null, date, PCS_OFFERED));
+        if (pcs.hits().isEmpty()) {
+            draft.missing.add("No ICD-10-PCS code matches \"" + words + "\"" + (pcs.message() == null ? "." : ": " + pcs.message()));
+            return;
+        }
+        draft.say("What is known: when the procedure is done in a hospital inpatient stay, the hospital reports it in ICD-10-PCS"
+                + " (physicians and outpatient claims use CPT). ICD-10-PCS codes matching \"" + words + "\", best first (verify the"
+                + " root operation, approach and body part in the PCS tables):",
+                new Citation("CodeDesk search over ICD-10-PCS in force on " + date, "/search?q=" + words.replace(' ', '+') + "&system=icd10pcs"));
+        for (Search.Hit hit : pcs.hits()) {
+            draft.say(hit.code() + ": " + hit.title(), new Citation(hit.system().title() + " code page", hit.url()));
+        }
+    }
+
     private void find(Interpretation q, LocalDate date, Draft draft) {
         String words = q.words().replaceAll("(?i)\\b(what|what's|whats|is|the|code|codes|icd-?10(-cm)?|cpt|for|how|do|i|to|of|a|an|with|guidelines?|"
                 + "can|should|when|use|from|which)\\b", " ").replaceAll("[?!.,]", " ").replaceAll("\\s+", " ").trim();
         if (words.isBlank()) {
+            return;
+        }
+        if (q.intent() == Intent.FIND_CODE && CPT_ASKED.matcher(q.words()).find()) {
+            cptForProcedure(words, date, draft);
             return;
         }
         // the Official Guidelines are ICD-10-CM's: a guideline question is about diagnoses

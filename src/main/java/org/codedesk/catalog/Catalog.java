@@ -176,6 +176,26 @@ public class Catalog implements DatasetCurrency {
         return digits.matches("\\d{8}") ? LocalDate.parse(digits, java.time.format.DateTimeFormatter.BASIC_ISO_DATE) : null;
     }
 
+    /**
+     * Fields of each code's record in the release in force (for HCPCS Level II: pricing indicator, BETOS, type of service... as
+     * named by the record layout, {@code pricingIndicator1}), one statement for all codes; codes without a record, or a system
+     * with no release in force, are absent.
+     */
+    public java.util.Map<String, java.util.Map<String, String>> attributes(CodeSystem system, java.util.Collection<String> keys, LocalDate date) {
+        java.util.Map<String, java.util.Map<String, String>> result = new java.util.LinkedHashMap<>();
+        Optional<Release> release = releaseInForce(system, date);
+        if (keys.isEmpty() || release.isEmpty()) {
+            return result;
+        }
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        keys.forEach(k -> { args.add(release.get().id()); args.add(k); });
+        jdbc.query(String.join(" union all ", java.util.Collections.nCopies(keys.size(),
+                "select code, name, attr_value from catalog_code_attribute where release_id = ? and code = ?")),
+                rs -> { result.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
+                args.toArray());
+        return result;
+    }
+
     /** Which of the keys are codes of the system in any imported release (one indexed lookup per key, one statement). */
     public java.util.Set<String> known(CodeSystem system, java.util.Collection<String> keys) {
         java.util.Set<String> known = new java.util.HashSet<>();

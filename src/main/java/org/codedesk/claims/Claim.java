@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A claim to check, as submitted (strings, not yet validated): date of service (YYYY-MM-DD, today when
- * blank), setting (practitioner, outpatient_hospital, dme), lines, optional ICD-10-CM diagnoses, and for
+ * blank), setting (practitioner by default, outpatient_hospital, inpatient_hospital, dme), lines, optional ICD-10-CM diagnoses, and for
  * payment estimates an optional locality ("MAC-locality") and place of service (two digits: facility or
  * non-facility rate), and for the Medicare Code Editor's edits the patient's age in years (0-124) and sex (M, F or U).
  */

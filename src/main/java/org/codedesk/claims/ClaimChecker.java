@@ -46,12 +46,12 @@ public class ClaimChecker {
     private final Coverage coverage;
     private final MedicareCodeEditor mce;
 
-    ClaimChecker(Catalog catalog, Edits edits, Modifiers modifiers, Coverage coverage, MedicareCodeEditor mce) {
+    ClaimChecker(Catalog catalog, Edits edits, Modifiers modifiers, Coverage coverage, MedicareCodeEditor mce, java.time.Clock clock) {
         this.catalog = catalog;
         this.edits = edits;
         this.coverage = coverage;
         this.mce = mce;
-        this.validator = new ClaimValidator(catalog, edits, modifiers);
+        this.validator = new ClaimValidator(catalog, edits, modifiers, clock);
     }
 
     /** Checks the claim; throws {@link InvalidClaimException} with one message per bad field. */
@@ -201,6 +201,13 @@ public class ClaimChecker {
         // --- Medicare Code Editor: age, sex, principal diagnosis ---
 
         void codeEditor() {
+            if (!claim.setting().inpatient()) {
+                // the MCE screens inpatient hospital claims (MS-DRG grouping); its "unacceptable principal diagnosis" and the like
+                // say nothing about a practitioner's or an outpatient claim, where Z00.00 first is right for a preventive visit
+                add("mce", FindingStatus.PASS, List.of(), null, "MCE edits apply to inpatient claims; not applied to this "
+                        + claim.setting().words() + " claim.", null, null);
+                return;
+            }
             for (MedicareCodeEditor.Result r : mce.check(claim.diagnoses(), claim.age(), claim.sex(), date)) {
                 FindingStatus status = switch (r.outcome()) {
                     case PASS -> FindingStatus.PASS;
@@ -272,7 +279,10 @@ public class ClaimChecker {
         // --- NCCI PTP ---
 
         void ptp() {
-            Optional<Dataset> dataset = claim.setting().ptp();
+            if (claim.setting().edits().isEmpty()) {
+                return; // said once by mue(): NCCI does not edit inpatient claims
+            }
+            Optional<Dataset> dataset = claim.setting().edits().get().ptp();
             if (dataset.isEmpty()) {
                 return; // NCCI PTP edits do not apply to DME supplier claims
             }
@@ -346,7 +356,13 @@ public class ClaimChecker {
         // --- MUE ---
 
         void mue() {
-            Dataset dataset = claim.setting().mue();
+            if (claim.setting().edits().isEmpty()) {
+                add("ncci", FindingStatus.PASS, List.of(), null, "NCCI edits (PTP, MUE, add-on codes) apply to practitioner, outpatient"
+                        + " hospital and DME supplier claims, not to inpatient hospital claims: not applied to this claim.", null, null);
+                return;
+            }
+            org.codedesk.edits.Setting setting = claim.setting().edits().get();
+            Dataset dataset = setting.mue();
             Optional<EditsRelease> release = inForce(dataset);
             if (release.isEmpty()) {
                 for (String code : codes) {
@@ -355,7 +371,7 @@ public class ClaimChecker {
                 }
                 return;
             }
-            Map<String, MueLimit> limits = edits.mues(release.get(), claim.setting(), codes);
+            Map<String, MueLimit> limits = edits.mues(release.get(), setting, codes);
             for (String code : codes) {
                 List<ValidClaim.Line> lines = claim.lines().stream().filter(l -> l.code().equals(code)).toList();
                 MueLimit limit = limits.get(code);
@@ -390,6 +406,9 @@ public class ClaimChecker {
         // --- add-on codes ---
 
         void addOns() {
+            if (claim.setting().edits().isEmpty()) {
+                return; // said once by mue(): NCCI does not edit inpatient claims
+            }
             Optional<EditsRelease> release = inForce(Dataset.ADD_ON);
             if (release.isEmpty()) {
                 add("add_on", FindingStatus.NO_DATA, List.of(), null, "Add-on codes were not checked for their primary codes. "
@@ -427,7 +446,7 @@ public class ClaimChecker {
         // --- fee schedule: status, bilateral, multiple procedures ---
 
         void feeSchedule() {
-            if (claim.setting() != org.codedesk.edits.Setting.PRACTITIONER) {
+            if (claim.setting() != ClaimSetting.PRACTITIONER) {
                 return; // the Physician Fee Schedule prices practitioner claims
             }
             if (rvuRelease.isEmpty()) {
@@ -447,15 +466,14 @@ public class ClaimChecker {
                 FeeSchedule f = fee.get();
                 String status = f.status().value();
                 boolean payable = Set.of("A", "C", "J", "M", "R", "T").contains(status);
-                add("fee_schedule", payable ? FindingStatus.PASS : FindingStatus.FAIL, List.of(line.number()), line.code(),
-                        line.code() + (f.modifier().isEmpty() ? "" : "-" + f.modifier()) + " has fee schedule status " + status + ": "
-                                + f.status().words() + (payable ? imagingCap(f) : ""),
-                        payable ? null : switch (status) {
-                            case "B", "P" -> "Do not bill it separately: its payment is included in another service.";
-                            case "N", "E", "X" -> "Medicare does not pay for it: if the patient agreed in advance, obtain an ABN and append GA.";
-                            case "I" -> "Not valid for Medicare claims: report the HCPCS Level II code Medicare uses for the service.";
-                            default -> "Check the code and date: the fee schedule does not pay it.";
-                        }, source);
+                String about = line.code() + (f.modifier().isEmpty() ? "" : "-" + f.modifier()) + " has fee schedule status " + status + ": "
+                        + f.status().words();
+                if (Set.of("X", "E").contains(status)) {
+                    outsideThePfs(line, about, source);
+                } else {
+                    add("fee_schedule", payable ? FindingStatus.PASS : FindingStatus.FAIL, List.of(line.number()), line.code(),
+                            about + (payable ? imagingCap(f) : ""), payable ? null : notPaid(line.code(), status), source);
+                }
                 if (line.modifiers().contains("50")) {
                     bilateral(line, f, source);
                 }
@@ -469,6 +487,49 @@ public class ClaimChecker {
                                 + " others at 50% (modifier 51 is not needed on Medicare claims; the reduction is applied anyway).", null, source);
             }
         }
+
+        /**
+         * Status X (statutory exclusion) or E (excluded by regulation): the PFS does not price the service, which says nothing
+         * about whether Medicare pays it; a lab test is paid under the CLFS, an ambulance trip under its fee schedule. So the
+         * finding names the payment system where the data tells, and is no_data (its payment was not checked here), never a
+         * failure with ABN advice.
+         */
+        private void outsideThePfs(ValidClaim.Line line, String about, String source) {
+            Optional<PaymentSystem> system = PaymentSystem.of(line.code(), hcpcsRecord(line.code()));
+            String where = system.map(p -> " It is paid outside the PFS, under " + p.name() + " (" + p.reason() + ").")
+                    .orElse(" It is paid outside the PFS; check the payment system for this service.");
+            add("fee_schedule", FindingStatus.NO_DATA, List.of(line.number()), line.code(), about + where,
+                    system.map(p -> "Its amount and billing rules come from " + p.name()).orElse("Check the payment system for this service: its"
+                            + " amount and billing rules come from there") + ", not from the physician fee schedule; the PFS status alone is no"
+                            + " reason to expect a denial.", source);
+        }
+
+        /** What to do with a line the PFS does not pay, by status (RVU file Attachment A); X and E go to {@link #outsideThePfs}. */
+        private String notPaid(String code, String status) {
+            return switch (status) {
+                case "B" -> "Do not bill it separately: its payment is included in the service it belongs to.";
+                case "P" -> "If it was furnished incident to a physician service on the same date, do not bill it separately (its payment"
+                        + " is bundled into that service); otherwise it is paid outside the PFS, "
+                        + PaymentSystem.of(code, hcpcsRecord(code)).map(p -> "under " + p.name() + " (" + p.reason() + ").")
+                                .orElse("under another provision: check the payment system for this service.");
+                case "N" -> "Medicare does not cover it (status N). Where the exclusion is by statute (e.g. a routine physical), the patient"
+                        + " may be billed: append GY when a Medicare denial is needed (e.g. for a secondary payer).";
+                case "I", "G" -> "Not valid for Medicare claims: report the HCPCS Level II code Medicare uses for the service.";
+                case "D", "F" -> "Deleted code: report the code in force on the date of service (see the code's page).";
+                case "H" -> "This component (modifier) of the code was deleted: report the code without it.";
+                default -> "Check the code and date: the fee schedule does not pay it.";
+            };
+        }
+
+        /** The HCPCS Level II record of a code (pricing indicator, type of service, BETOS), read once per claim; empty for CPT. */
+        private Map<String, String> hcpcsRecord(String code) {
+            if (hcpcsRecords == null) {
+                hcpcsRecords = catalog.attributes(CodeSystem.HCPCS, codes.stream().filter(ValidClaim::isLevelTwo).toList(), date);
+            }
+            return hcpcsRecords.getOrDefault(code, Map.of());
+        }
+
+        private Map<String, Map<String, String>> hcpcsRecords;
 
         /** " In OKLAHOMA the payment is capped...": the OPPS imaging cap that lowers the line's payment in the claim's locality, if any. */
         private String imagingCap(FeeSchedule f) {
@@ -510,7 +571,7 @@ public class ClaimChecker {
         List<ClaimCheck.CheckedLine> checkedLines() {
             List<ClaimCheck.CheckedLine> result = new ArrayList<>();
             for (ValidClaim.Line line : claim.lines()) {
-                Optional<FeeSchedule> fee = claim.setting() == org.codedesk.edits.Setting.PRACTITIONER ? feeFor(line) : Optional.empty();
+                Optional<FeeSchedule> fee = claim.setting() == ClaimSetting.PRACTITIONER ? feeFor(line) : Optional.empty();
                 java.math.BigDecimal payment = null;
                 String basis = null;
                 if (fee.isPresent()) {

@@ -15,7 +15,6 @@ import org.codedesk.claims.InvalidClaimException.FieldError;
 import org.codedesk.edits.Edits;
 import org.codedesk.edits.Locality;
 import org.codedesk.edits.Modifiers;
-import org.codedesk.edits.Setting;
 
 /**
  * Turns a submitted claim into a {@link ValidClaim}, or lists every field that is wrong (all at once, so the
@@ -33,7 +32,8 @@ final class ClaimValidator {
     private final Edits edits;
     private final Modifiers modifiers;
 
-    ClaimValidator(Catalog catalog, Edits edits, Modifiers modifiers) {
+    ClaimValidator(Catalog catalog, Edits edits, Modifiers modifiers, java.time.Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.edits = edits;
         this.modifiers = modifiers;
@@ -43,9 +43,11 @@ final class ClaimValidator {
         return modifiers;
     }
 
+    private final java.time.Clock clock;
+
     ValidClaim validate(Claim claim) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate date = LocalDate.now();
+        LocalDate date = LocalDate.now(clock); // "today" is the application's clock's, as on code pages and in the currency sentences
         if (claim.dateOfService() != null && !claim.dateOfService().isBlank()) {
             try {
                 date = LocalDate.parse(claim.dateOfService().trim());
@@ -53,11 +55,12 @@ final class ClaimValidator {
                 errors.add(new FieldError("dateOfService", "\"" + claim.dateOfService() + "\" is not a date: write it as YYYY-MM-DD."));
             }
         }
-        Setting setting = Setting.PRACTITIONER;
+        ClaimSetting setting = ClaimSetting.PRACTITIONER;
         if (claim.setting() != null && !claim.setting().isBlank()) {
-            Optional<Setting> s = Setting.ofSlug(claim.setting());
+            Optional<ClaimSetting> s = ClaimSetting.ofSlug(claim.setting());
             if (s.isEmpty()) {
-                errors.add(new FieldError("setting", "\"" + claim.setting() + "\" is not a setting: use practitioner, outpatient_hospital or dme."));
+                errors.add(new FieldError("setting", "\"" + claim.setting() + "\" is not a setting: use practitioner, outpatient_hospital,"
+                        + " inpatient_hospital or dme."));
             } else {
                 setting = s.get();
             }

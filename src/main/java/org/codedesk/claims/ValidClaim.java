@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.codedesk.edits.Locality;
-import org.codedesk.edits.Setting;
 
 /**
  * A claim whose every field passed validation: codes in key form, modifiers upper case, units positive; age 0-124 or
  * null, sex "M", "F" or null (unknown).
  */
-record ValidClaim(LocalDate date, Setting setting, List<Line> lines, List<String> diagnoses, Optional<Locality> locality,
+record ValidClaim(LocalDate date, ClaimSetting setting, List<Line> lines, List<String> diagnoses, Optional<Locality> locality,
                   Optional<String> placeOfService, Integer age, String sex) {
 
     /**

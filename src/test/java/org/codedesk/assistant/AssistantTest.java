@@ -148,6 +148,23 @@ class AssistantTest {
     }
 
     @Test
+    void aCptCodeForAProcedureComesOnlyFromTheLicensedFileWithThePcsCodesOfTheInpatientProcedure() {
+        // issue 19: "the CPT code for a laparoscopic appendectomy" was answered with PCS and diagnosis codes alone
+        LocalDate beforeCpt = LocalDate.of(2015, 12, 1); // the fixture's licensed CPT file takes effect 2016-01-01
+        Answer unlicensed = assistant.answer("What is the CPT code for destruction of fixture part alpha?", beforeCpt);
+        assertThat(unlicensed.intent()).isEqualTo(Intent.FIND_CODE);
+        assertThat(unlicensed.text()).contains("CodeDesk names a CPT code for a procedure only from the AMA-licensed CPT file")
+                .contains("no licensed CPT file is imported for 2015-12-01").contains("hospital reports it in ICD-10-PCS").contains("0X50");
+        assertThat(unlicensed.statements()).allSatisfy(st -> assertThat(st.citations()).isNotEmpty()
+                .noneSatisfy(c -> assertThat(c.source()).contains("ICD-10-CM")));
+
+        Answer licensed = ask("What is the CPT code for a knee procedure?");
+        assertThat(licensed.text()).contains("in the licensed CPT file (CPT 2016)").contains("27447: Invented fixture descriptor for a knee procedure");
+        assertThat(licensed.statements()).flatExtracting(Answer.Statement::citations).extracting(Answer.Citation::source)
+                .noneMatch(source -> source.contains("ICD-10-CM"));
+    }
+
+    @Test
     void guidelineQuestionsQuoteTheSectionThatAnswersThem() {
         ImportReport report = importer.importPaths(List.of(Path.of("src/test/resources/fixtures/guidelines")));
         assertThat(report.outcomes()).extracting(ImportReport.Outcome::release).contains("ICD-10-CM Official Guidelines FY2016");

@@ -168,7 +168,8 @@ class CodePagesTest {
         assertThat(licensed).contains("Invented fixture descriptor, not AMA text").contains("American Medical Association");
         String unlicensed = mvc.perform(get("/codes/cpt/99213?date=2015-06-01")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(unlicensed).contains("copyrighted by the American Medical Association").contains("has not imported a licensed CPT file");
+        assertThat(unlicensed).contains("copyrighted by the American Medical Association").contains("has not imported a licensed CPT file")
+                .contains("The descriptor would come from the AMA&#39;s CPT data file, which an operator licenses from the AMA and imports");
     }
 
     @Test

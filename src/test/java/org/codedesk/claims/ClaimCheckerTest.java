@@ -177,7 +177,7 @@ class ClaimCheckerTest {
     void feeScheduleStatusAndBilateralRules() {
         Finding excluded = check(DOS, "practitioner", line("36415", 1)).findings().stream()
                 .filter(f -> f.check().equals("fee_schedule")).findFirst().orElseThrow();
-        assertThat(excluded.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(excluded.status()).isEqualTo(FindingStatus.NO_DATA); // paid outside the PFS: not a failure, and not checked here
         assertThat(excluded.message()).contains("status X");
         assertThat(only(check(DOS, "practitioner", line("27447", 1, "50")), "bilateral").status()).isEqualTo(FindingStatus.PASS);
         Finding notBilateral = only(check(DOS, "practitioner", line("99213", 1, "50")), "bilateral");
@@ -185,6 +185,30 @@ class ClaimCheckerTest {
         assertThat(notBilateral.fix()).contains("remove 50");
         Finding multiple = only(check(DOS, "practitioner", line("27447", 1), line("20610", 1, "XS")), "multiple_procedure");
         assertThat(multiple.message()).contains("50%");
+    }
+
+    @Test
+    void statusXSaysWhichPaymentSystemPaysTheServiceNeverAnAbn() {
+        // issue 19: a lipid panel (status X) was failed with "Medicare does not pay for it: obtain an ABN and append GA"
+        ClaimCheck check = check(DOS, "practitioner", line("80061", 1), line("A0425", 1), line("X1002", 1), line("36415", 1));
+        List<Finding> fees = check.findings().stream().filter(f -> f.check().equals("fee_schedule")).toList();
+        assertThat(fees).hasSize(4).allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.NO_DATA);
+            assertThat(f.message()).contains("status X").contains("paid outside the PFS");
+            assertThat(f.message() + f.fix()).doesNotContain("ABN").doesNotContain("GA");
+        });
+        assertThat(fees.get(0).message()).contains("Clinical Laboratory Fee Schedule (CLFS)").contains("CPT 80047-89398");
+        assertThat(fees.get(0).fix()).contains("come from the Clinical Laboratory Fee Schedule");
+        assertThat(fees.get(1).message()).contains("Ambulance Fee Schedule");
+        // X1002's HCPCS record: BETOS D1A (medical/surgical supplies)
+        assertThat(fees.get(2).message()).contains("DMEPOS fee schedule").contains("BETOS D1A");
+        // 36415: nothing in the data says which system pays it
+        assertThat(fees.get(3).message()).endsWith("It is paid outside the PFS; check the payment system for this service.");
+
+        Finding notCovered = only(check(DOS, "practitioner", line("99397", 1)), "fee_schedule");
+        assertThat(notCovered.status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(notCovered.message()).contains("status N");
+        assertThat(notCovered.fix()).contains("GY").doesNotContain("ABN").doesNotContain("GA");
     }
 
     @Test
@@ -231,7 +255,7 @@ class ClaimCheckerTest {
         assertThat(unsupported.fix()).contains("ABN").contains("GA").contains("/crosswalk?code=27447");
         assertThat(only(claim(List.of(), null, null), "medical_necessity").status()).isEqualTo(FindingStatus.NO_DATA);
         // no coverage file in force before the fixtures' dates: not checked, and said so
-        ClaimCheck early = checker.check(new Claim("2014-06-01", "practitioner", List.of(line("27447", 1)), List.of("S72.001A"), null));
+        ClaimCheck early = checker.check(new Claim("2014-06-01", "inpatient_hospital", List.of(line("27447", 1)), List.of("S72.001A"), null));
         assertThat(early.findings()).filteredOn(f -> f.check().equals("mce")).singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(FindingStatus.NO_DATA));
     }
@@ -263,7 +287,30 @@ class ClaimCheckerTest {
     }
 
     private ClaimCheck claim(List<String> diagnoses, Integer age, String sex) {
-        return checker.check(new Claim(DOS, "practitioner", List.of(line("27447", 1)), diagnoses, null, null, age, sex));
+        return checker.check(new Claim(DOS, "inpatient_hospital", List.of(line("27447", 1)), diagnoses, null, null, age, sex));
+    }
+
+    @Test
+    void theMceEditsApplyToInpatientClaimsOnly() {
+        // issue 19: a practitioner claim 99397 + Z00.00 failed "unacceptable as principal diagnosis"; T36.0X1A is the fixture's
+        List<String> unacceptableFirst = List.of("T36.0X1A", "S72.001A");
+        ClaimCheck practitioner = checker.check(new Claim(DOS, "practitioner", List.of(line("99213", 1)), unacceptableFirst, null, null, 14, "F"));
+        assertThat(practitioner.findings()).extracting(Finding::check).doesNotContain("mce_unacceptable_principal", "mce_age", "mce_sex",
+                "mce_manifestation");
+        assertThat(only(practitioner, "mce")).satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.PASS);
+            assertThat(f.message()).isEqualTo("MCE edits apply to inpatient claims; not applied to this practitioner claim.");
+        });
+        ClaimCheck outpatient = checker.check(new Claim(DOS, "outpatient_hospital", List.of(line("99213", 1)), unacceptableFirst, null));
+        assertThat(only(outpatient, "mce").message()).contains("not applied to this outpatient hospital claim");
+
+        ClaimCheck inpatient = checker.check(new Claim(DOS, "inpatient_hospital", List.of(line("27447", 1), line("20610", 1)),
+                unacceptableFirst, null));
+        assertThat(only(inpatient, "mce_unacceptable_principal").status()).isEqualTo(FindingStatus.FAIL);
+        assertThat(inpatient.setting()).isEqualTo("inpatient_hospital");
+        // NCCI edits are for practitioner, outpatient hospital and DME claims: said once, none applied
+        assertThat(inpatient.findings()).extracting(Finding::check).doesNotContain("ptp", "mue", "add_on", "fee_schedule", "mce");
+        assertThat(only(inpatient, "ncci").message()).contains("not to inpatient hospital claims");
     }
 
     @Test

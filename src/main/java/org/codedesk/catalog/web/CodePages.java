@@ -28,7 +28,9 @@ class CodePages {
 
     static final String UNLICENSED_CPT = "CPT descriptors are copyrighted by the American Medical Association; this site's"
             + " operator has not imported a licensed CPT file in force on the date asked, so CodeDesk shows no descriptor and cannot"
-            + " confirm that the code exists. Public CMS facts about CPT codes (NCCI edits, MUE, fee schedule) are shown once imported.";
+            + " confirm that the code exists. The descriptor would come from the AMA's CPT data file, which an operator licenses from the"
+            + " AMA and imports with the public files (its format: docs/data-import.md, \"Licensed CPT file\"). Public CMS facts about"
+            + " CPT codes (NCCI edits, MUE, fee schedule) are shown once imported.";
 
     /** A well-formed CPT code asked for while no licensed CPT release is in force: a plain statement, not a 404. */
     boolean isUnlicensedCpt(CodeSystem system, String code, LocalDate date) {

@@ -33,7 +33,7 @@ class ClaimApiController {
 
     @PostMapping("/api/v1/claims/check")
     @Operation(summary = "Check a claim before it goes out",
-            description = "Body: {dateOfService: YYYY-MM-DD, setting: practitioner|outpatient_hospital|dme, lines: [{code, modifiers: [], units}],"
+            description = "Body: {dateOfService: YYYY-MM-DD, setting: practitioner|outpatient_hospital|inpatient_hospital|dme, lines: [{code, modifiers: [], units}],"
                     + " diagnoses: [ICD-10-CM], locality: MAC-locality}. Each finding is pass, fail, bypassed, no_data or stale (checked against an older release than the one in force on the date, which is not imported) and cites its table and"
                     + " quarter; clean is true only when every finding is pass. Invalid fields give 400 problem+json with an errors list.")
     ClaimCheck check(@RequestBody Claim claim, HttpServletRequest request) {

@@ -61,8 +61,8 @@ class ExplanationTest {
     @Test
     void aPublishedExplanationAppearsOnACptPageWithoutTheLicensedFileAndNeverShowsTheEditorsEmail() throws Exception {
         importer.importPaths(List.of(Path.of("src/test/resources/fixtures/releases")));
-        // 2025: no licensed CPT file is in force, so the page is the one without a descriptor
-        String cptPage = "/codes/cpt/99213?date=2025-06-01";
+        // 2015: before the fixture's licensed CPT file (2016), so the page is the one without a descriptor
+        String cptPage = "/codes/cpt/99213?date=2015-06-01";
         String edit = "/editor/codes/cpt/99213";
         mvc.perform(post(edit).with(csrf()).with(EDITOR).param("body", "An office visit of an *established* patient."));
         mvc.perform(post(edit + "/publish").with(csrf()).with(EDITOR)

@@ -133,22 +133,6 @@ class EditsPagesTest {
     }
 
     @Test
-    void cptBrowseWithoutTheLicensedFileListsSectionsAndTheCodeNumbersCmsPublishes() throws Exception {
-        // 2025: no licensed CPT file is in force (the fixture's is 2016); the PFS file in force lists CPT codes
-        String sections = page("/browse/cpt?date=2025-06-01", null);
-        assertThat(sections).contains("id=\"cpt-sections\"").contains("Surgery").contains("10004–69990")
-                .contains("/browse/cpt/section/evaluation-and-management?date=2025-06-01").contains("id=\"cpt-licence\"");
-        String em = page("/browse/cpt/section/evaluation-and-management?date=2025-06-01", null);
-        assertThat(em).contains("id=\"cpt-codes\"").contains("href=\"/codes/cpt/99213\"").contains("PFS status A")
-                .doesNotContain("/codes/cpt/27447").doesNotContain("X1003");
-        String surgery = page("/browse/cpt/section/surgery?date=2025-06-01", null);
-        assertThat(surgery).contains("href=\"/codes/cpt/27447\"").doesNotContain("/codes/cpt/99213");
-        // the fixture's licensed descriptors never reach this page
-        assertThat(sections + em + surgery).doesNotContain("nvented fixture descriptor");
-        mvc.perform(get("/browse/cpt/section/nothing")).andExpect(status().isNotFound());
-    }
-
-    @Test
     void placeOfServiceListIsPublic() throws Exception {
         assertThat(page("/places-of-service", null)).contains("id=\"pos-list\"").contains("Inpatient Hospital").doesNotContain("Unassigned")
                 .contains("says where the service was given").contains("published by the Centers for Medicare &amp; Medicaid Services")

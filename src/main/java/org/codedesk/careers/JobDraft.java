@@ -23,6 +23,34 @@ public record JobDraft(String title, String organisation, String location, Strin
     public static final Set<String> EMPLOYMENT_TYPES = Set.of("FULL_TIME", "PART_TIME", "CONTRACT", "TEMPORARY", "PER_DIEM");
     public static final int DEFAULT_DAYS = 60;
 
+    /** The text fields of the form in order, each with the label an employer reads (never the field's name). */
+    public static final Map<String, String> FIELD_LABELS = labels(
+            "title", "Job title",
+            "organisation", "Employer (organisation)",
+            "location", "Location (city and state, e.g. Austin, TX; for a remote job, the state or country applicants must live in)",
+            "credentialsRequired", "Credentials required (comma-separated, e.g. CPC, CCS)",
+            "credentialsPreferred", "Credentials preferred (comma-separated)",
+            "specialties", "Specialties (comma-separated, e.g. Cardiology, Radiology)",
+            "codeSets", "Code sets used (comma-separated)",
+            "experienceYears", "Years of experience required",
+            "salaryMin", "Lowest salary in US dollars",
+            "salaryMax", "Highest salary in US dollars",
+            "applyUrl", "Where to apply (web address; leave empty to receive applications here)",
+            "expiresOn", "Open until (YYYY-MM-DD; empty: " + DEFAULT_DAYS + " days)");
+
+    /** Workplaces and employment types in words, for the form's choices. */
+    public static final Map<String, String> WORKPLACE_LABELS = labels("REMOTE", "Remote", "HYBRID", "Hybrid", "ONSITE", "On site");
+    public static final Map<String, String> EMPLOYMENT_TYPE_LABELS = labels("FULL_TIME", "Full time", "PART_TIME", "Part time",
+            "CONTRACT", "Contract", "TEMPORARY", "Temporary", "PER_DIEM", "Per diem");
+
+    private static Map<String, String> labels(String... keysAndLabels) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndLabels.length; i += 2) {
+            labels.put(keysAndLabels[i], keysAndLabels[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
     public static JobDraft empty() {
         return new JobDraft("", "", "", "REMOTE", "FULL_TIME", "", "", "", "ICD-10-CM, CPT", "", "", "", "YEAR", "", "", "");
     }

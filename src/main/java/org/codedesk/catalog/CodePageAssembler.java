@@ -28,6 +28,8 @@ final class CodePageAssembler {
     private record Row(String key, String display, String kind, boolean billable, String shortDesc, String longDesc,
                        String parent, String heading) { }
 
+    /** Index entries read per index and code: far above any code's count in the official files (D69.0 has 36), a guard only. */
+    static final int MAX_INDEX_ENTRIES = 2000;
     private static final Map<String, String> INDEX_NAMES = Map.of("INDEX", "Alphabetic Index", "EXTERNAL_CAUSE", "External Cause Index",
             "DRUG", "Table of Drugs and Chemicals", "NEOPLASM", "Neoplasm Table");
 
@@ -350,12 +352,13 @@ final class CodePageAssembler {
         for (String content : List.of("index", "external-cause-index", "drug-table", "neoplasm-table")) {
             String kind = kinds.get(content);
             catalog.releaseInForce(system, date, content).ifPresent(r -> {
+                // every entry that leads to the code (the page shows the first ones and folds the rest); the bound only guards the page
                 jdbc.query("select path from catalog_index_term where release_id = ? and index_kind = ? and code = ? order by id"
-                        + " fetch first 20 rows only",
+                        + " fetch first " + MAX_INDEX_ENTRIES + " rows only",
                         rs -> { entries.add(new IndexEntry(INDEX_NAMES.get(kind), rs.getString(1), null, r.label())); }, r.id(), kind, key);
                 jdbc.query("select t.path, c.heading from catalog_index_cell c join catalog_index_term t"
                         + " on t.release_id = c.release_id and t.index_kind = c.index_kind and t.id = c.term_id"
-                        + " where c.release_id = ? and c.index_kind = ? and c.code = ? order by t.id fetch first 20 rows only",
+                        + " where c.release_id = ? and c.index_kind = ? and c.code = ? order by t.id fetch first " + MAX_INDEX_ENTRIES + " rows only",
                         rs -> { entries.add(new IndexEntry(INDEX_NAMES.get(kind), rs.getString(1), rs.getString(2), r.label())); },
                         r.id(), kind, key);
             });
@@ -380,7 +383,8 @@ final class CodePageAssembler {
         args.addAll(prefixes);
         args.addAll(prefixes);
         return jdbc.query("select path, coalesce(code, see_code) from catalog_index_term where release_id = ? and (code in (" + marks
-                + ") or see_code in (" + marks + ")) order by length(coalesce(code, see_code)) desc, path fetch first 20 rows only",
+                + ") or see_code in (" + marks + ")) order by length(coalesce(code, see_code)) desc, path fetch first " + MAX_INDEX_ENTRIES
+                + " rows only",
                 (rs, i) -> new IndexEntry("PCS index", rs.getString(1), rs.getString(2), index.get().label()), args.toArray());
     }
 

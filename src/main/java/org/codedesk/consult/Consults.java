@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.codedesk.metering.PlanLimits;
+import org.codedesk.web.ReadableTime;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -57,6 +59,7 @@ public class Consults {
     private final Outbox outbox;
     private final Assistant assistant;
     private final Environment environment;
+    private final PlanLimits limits;
     private final String baseUrl;
     private final String domain;
     private final boolean sendInstantDraft;
@@ -69,7 +72,7 @@ public class Consults {
     private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
-    Consults(JdbcTemplate jdbc, Outbox outbox, Assistant assistant, Environment environment, Accounts accounts,
+    Consults(JdbcTemplate jdbc, Outbox outbox, Assistant assistant, Environment environment, PlanLimits limits, Accounts accounts,
              SenderAuthentication senderAuthentication, HeldMails held, Clock clock, PlatformTransactionManager transactionManager,
              @Value("${codedesk.consult.max-attachment-bytes:5242880}") long maxAttachmentBytes,
              @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl,
@@ -79,6 +82,7 @@ public class Consults {
         this.outbox = outbox;
         this.assistant = assistant;
         this.environment = environment;
+        this.limits = limits;
         this.baseUrl = baseUrl;
         this.domain = baseUrl.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
         this.sendInstantDraft = sendInstantDraft;
@@ -93,7 +97,7 @@ public class Consults {
 
     /** Consults the member may still ask in the current period (-1: unlimited), from {@code codedesk.plans.<plan>.consults}. */
     public int consultsLeft(Member member) {
-        int quota = environment.getProperty("codedesk.plans." + member.plan().toLowerCase(Locale.ROOT) + ".consults", Integer.class, 0);
+        int quota = limits.of(member.plan(), PlanLimits.Limit.CONSULTS);
         if (quota < 0) {
             return -1;
         }
@@ -143,7 +147,7 @@ public class Consults {
         long id = insertThread(member, cleanSubject, token, now, now.plus(answerTime(member)));
         addMessage(id, "MEMBER", member.email(), cleanBody, questionId, now);
         String text = "We received your coding question \"" + cleanSubject + "\". A CodeDesk consultant will review it and answer by "
-                + now.plus(answerTime(member)) + " (UTC).\n\nFollow the thread: " + baseUrl + "/consult/threads/" + id + "\n";
+                + ReadableTime.of(now.plus(answerTime(member))) + ".\n\nFollow the thread: " + baseUrl + "/consult/threads/" + id + "\n";
         String acknowledgementId = messageId();
         // with the instant draft, the acknowledgement waits in the outbox until the draft is added to it
         outbox.queue(id, member, subject(token, "Received: " + cleanSubject), text, acknowledgementId, questionId,

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.codedesk.accounts.Accounts;
 import org.codedesk.accounts.Member;
+import org.codedesk.web.ReadableTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -82,7 +83,7 @@ public class HeldMails {
         }
         if (notify) {
             outbox.queue(null, member, NOTICE_SUBJECT, "A coding question was sent to CodeDesk's consultants by email from this address on "
-                    + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " (UTC). We could not tell that it came from you, so it is kept"
+                    + ReadableTime.of(now) + ". We could not tell that it came from you, so it is kept"
                     + " but not taken in until you confirm it.\n\nTo read it and confirm or discard it, log in and open:\n" + baseUrl
                     + "/consult/held/" + key + "\n\nOther questions waiting for you are listed at " + baseUrl + "/consult.\n\nIf you did not"
                     + " send it, do nothing: it opens no consult and does not count against your plan. Replying to this email does not"

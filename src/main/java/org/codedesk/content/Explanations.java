@@ -29,9 +29,10 @@ public class Explanations {
     }
 
     public Optional<Explanation> published(String system, String code) {
-        return jdbc.query("select r.body, r.author_email, p.published_at from content_publication p join content_revision r on r.id = p.revision_id"
-                + " where p.code_system = ? and p.code = ?", (rs, i) -> new Explanation(markdown.render(rs.getString(1)), rs.getString(2),
-                rs.getTimestamp(3).toInstant()), system, code).stream().findFirst();
+        // the author's email is not read: it is a login name, not something to publish
+        return jdbc.query("select r.body, p.published_at from content_publication p join content_revision r on r.id = p.revision_id"
+                + " where p.code_system = ? and p.code = ?", (rs, i) -> new Explanation(markdown.render(rs.getString(1)), Explanation.EDITORS,
+                rs.getTimestamp(2).toInstant()), system, code).stream().findFirst();
     }
 
     public List<Revision> revisions(String system, String code) {

@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,23 +23,23 @@ public class CodePageViews {
     private final JdbcTemplate jdbc;
     private final java.time.Clock clock;
     private final TransactionTemplate transaction;
-    private final Environment environment;
+    private final PlanLimits limits;
     private final boolean enabled;
     private final Duration period;
 
-    CodePageViews(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment, java.time.Clock clock,
+    CodePageViews(JdbcTemplate jdbc, TransactionTemplate transaction, PlanLimits limits, java.time.Clock clock,
                   @Value("${codedesk.metering.enabled:true}") boolean enabled,
                   @Value("${codedesk.metering.period-days:30}") int periodDays) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.environment = environment;
+        this.limits = limits;
         this.enabled = enabled;
         this.period = Duration.ofDays(periodDays);
         this.clock = clock;
     }
 
     public int quota(String plan) {
-        return environment.getProperty("codedesk.plans." + plan.toLowerCase(Locale.ROOT) + ".code-views", Integer.class, -1);
+        return limits.of(plan, PlanLimits.Limit.CODE_VIEWS);
     }
 
     /** What a viewer over the plan's code page views is told (on the JSON API and the FHIR service alike). */
@@ -65,7 +63,7 @@ public class CodePageViews {
      * counts. The counters are separate from the code page views ("api|" keys).
      */
     public boolean apiCall(Viewer viewer) {
-        return use(viewer, "api-calls", "api|");
+        return use(viewer, PlanLimits.Limit.API_CALLS, "api|");
     }
 
     /**
@@ -73,11 +71,11 @@ public class CodePageViews {
      * for the assistant module to call before it answers.
      */
     public boolean assistantQuestion(Viewer viewer) {
-        return use(viewer, "assistant-questions", "assistant|");
+        return use(viewer, PlanLimits.Limit.ASSISTANT_QUESTIONS, "assistant|");
     }
 
-    private boolean use(Viewer viewer, String quotaName, String prefix) {
-        int quota = environment.getProperty("codedesk.plans." + viewer.plan().toLowerCase(Locale.ROOT) + "." + quotaName, Integer.class, -1);
+    private boolean use(Viewer viewer, PlanLimits.Limit limit, String prefix) {
+        int quota = limits.of(viewer.plan(), limit);
         if (!enabled || quota < 0) {
             return true;
         }

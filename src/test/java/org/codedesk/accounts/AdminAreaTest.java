@@ -66,6 +66,9 @@ class AdminAreaTest {
         mvc.perform(post("/admin/users/" + id + "/roles").with(csrf()).with(ADMIN).param("roles", "EDITOR"))
                 .andExpect(status().is3xxRedirection());
         assertThat(repository.byId(id).orElseThrow().roles()).containsExactlyInAnyOrder(Role.MEMBER, Role.EDITOR);
+        // roles read as words, not as the set's "[MEMBER, EDITOR]"
+        String list = mvc.perform(get("/admin/users?q=" + email).with(ADMIN)).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("<td>Member, Editor</td>").doesNotContain("[MEMBER").doesNotContain("MEMBER,");
 
         String until = Instant.now().plus(40, ChronoUnit.DAYS).toString().substring(0, 10);
         mvc.perform(post("/admin/users/" + id + "/plan").with(csrf()).with(ADMIN).param("plan", "PRO").param("until", until));

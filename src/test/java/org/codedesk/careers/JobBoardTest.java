@@ -33,6 +33,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The job board over HTTP: an approved employer drafts (with validation), publishes and renews a job; seekers find it by
  * words, credential, remote and salary, see its JSON-LD, RSS and JSON; a member applies with a résumé checked by content;
@@ -192,5 +195,72 @@ class JobBoardTest {
         RequestPostProcessor other = employer();
         mvc.perform(post("/jobs/" + id + "/publish").with(csrf()).with(other)).andExpect(status().isConflict());
         mvc.perform(get("/jobs/" + id + "/edit").with(other)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void jobPagesSpeakToPeopleAndTheirJsonLdFollowsGooglesJobPostingRules() throws Exception {
+        RequestPostProcessor employer = employer();
+        String form = mvc.perform(get("/jobs/new").with(employer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Credentials required").contains("Lowest salary in US dollars").contains(">Full time<")
+                .doesNotContain("<span>credentialsRequired</span>").doesNotContain("<span>salaryMin</span>").doesNotContain(">FULL_TIME<");
+
+        long remote = create(employer, "Remote coder anywhere in the US");
+        mvc.perform(post("/jobs/" + remote + "/publish").with(csrf()).with(employer)).andExpect(status().is3xxRedirection());
+        // the remote job of the helper is in "United States"; this one names a city and state
+        String location = mvc.perform(job("On-site coder", java.util.Map.of("workplace", "ONSITE", "location", "Austin, TX",
+                "salaryMin", "62000", "salaryMax", "78000")).with(employer)).andReturn().getResponse().getRedirectedUrl();
+        long onsite = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(post("/jobs/" + onsite + "/publish").with(csrf()).with(employer)).andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(get("/jobs/" + onsite).with(employer)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Salary: $62,000–$78,000 a year").doesNotContain("62000–78000");
+        // published: close and renew are offered, publish is not
+        assertThat(page).contains("id=\"close\"").contains("id=\"renew\"").doesNotContain("id=\"publish\"");
+
+        JsonNode onSite = jsonLd(page);
+        assertRequiredJobPostingFields(onSite);
+        assertThat(onSite.has("applicantLocationRequirements")).isFalse();
+        JsonNode address = onSite.path("jobLocation").path("address");
+        assertThat(onSite.path("jobLocation").path("@type").asString()).isEqualTo("Place");
+        assertThat(address.path("@type").asString()).isEqualTo("PostalAddress");
+        assertThat(address.path("addressLocality").asString()).isEqualTo("Austin");
+        assertThat(address.path("addressRegion").asString()).isEqualTo("TX");
+        assertThat(address.path("addressCountry").asString()).isEqualTo("US");
+        assertThat(onSite.path("baseSalary").path("value").path("unitText").asString()).isEqualTo("YEAR");
+
+        JsonNode remotePosting = jsonLd(mvc.perform(get("/jobs/" + remote)).andReturn().getResponse().getContentAsString());
+        assertRequiredJobPostingFields(remotePosting);
+        assertThat(remotePosting.path("jobLocationType").asString()).isEqualTo("TELECOMMUTE");
+        JsonNode where = remotePosting.path("applicantLocationRequirements");
+        assertThat(where.path("@type").asString()).isIn("Country", "State");
+        assertThat(where.path("name").asString()).isEqualTo("US");
+        // Markdown rendered to safe HTML, never raw Markdown
+        assertThat(remotePosting.path("description").asString()).contains("<strong>cardiology</strong>").doesNotContain("**")
+                .doesNotContain("<script>");
+        String remoteInState = mvc.perform(job("Remote coder", java.util.Map.of("location", "Texas")).with(employer)).andReturn()
+                .getResponse().getRedirectedUrl();
+        long inState = Long.parseLong(remoteInState.substring(remoteInState.lastIndexOf('/') + 1));
+        mvc.perform(post("/jobs/" + inState + "/publish").with(csrf()).with(employer));
+        JsonNode state = jsonLd(mvc.perform(get("/jobs/" + inState)).andReturn().getResponse().getContentAsString())
+                .path("applicantLocationRequirements");
+        assertThat(state.path("@type").asString()).isEqualTo("State");
+        assertThat(state.path("name").asString()).isEqualTo("Texas");
+    }
+
+    private static JsonNode jsonLd(String page) {
+        String start = "<script type=\"application/ld+json\">";
+        String json = page.substring(page.indexOf(start) + start.length());
+        return JsonMapper.builder().build().readTree(json.substring(0, json.indexOf("</script>")));
+    }
+
+    /** Google's required JobPosting properties: title, description (HTML), datePosted, hiringOrganization, and a place or remote type. */
+    private static void assertRequiredJobPostingFields(JsonNode posting) {
+        assertThat(posting.path("@type").asString()).isEqualTo("JobPosting");
+        assertThat(posting.path("title").asString()).isNotBlank();
+        assertThat(posting.path("description").asString()).startsWith("<");
+        assertThat(posting.path("datePosted").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(posting.path("validThrough").asString()).isNotBlank();
+        assertThat(posting.path("hiringOrganization").path("name").asString()).isNotBlank();
+        assertThat(posting.has("jobLocation") || posting.path("jobLocationType").asString().equals("TELECOMMUTE")).isTrue();
     }
 }

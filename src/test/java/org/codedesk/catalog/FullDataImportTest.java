@@ -15,19 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Imports everything in {@code CODEDESK_DATA_DIR} (the official files) and checks counts and known codes.
  * Skipped, and reported as skipped, when the variable is unset.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FullDataImportTest {
 
     @Autowired CatalogImporter importer;
     @Autowired Catalog catalog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MockMvc mvc;
 
     private ImportReport report;
 
@@ -157,6 +161,32 @@ class FullDataImportTest {
         // chapter 22 and U07.1 from the FY2021 addenda
         assertThat(catalog.page(CodeSystem.ICD10CM, "U07.1", LocalDate.of(2021, 6, 1)).orElseThrow().breadcrumb())
                 .extracting(CodePage.Crumb::code).contains("Chapter 22");
+    }
+
+    /**
+     * Chapter 22 is not in the FY2017 tabular XML (the only full one): it comes with the FY2021 addenda, so browse and
+     * U07.1's page show it from FY2021 on, in the tabular rebuilt for each year (TabularChain), with U07.1's notes.
+     */
+    @Test
+    void chapter22IsBrowsedAndU071ShowsItsChapterAndNotesFromFy2021On() throws Exception {
+        for (String date : List.of("2021-06-01", "2026-06-01")) {
+            String chapters = html("/browse/icd10cm?date=" + date);
+            assertThat(chapters).as(date).contains("href=\"/browse/icd10cm/chapter/22\"").contains("Codes for special purposes (U00-U85)");
+            assertThat(html("/browse/icd10cm/chapter/22?date=" + date)).as(date)
+                    .contains("Provisional assignment of new diseases of uncertain etiology or emergency use (U00-U49)");
+            String u071 = html("/codes/icd10cm/U07.1?date=" + date);
+            assertThat(u071).as(date).contains("Chapter 22").contains("U00-U49")
+                    .contains("pneumonia due to SARS-associated coronavirus (J12.81)")
+                    .contains("code to identify pneumonia or other manifestations");
+        }
+    }
+
+    private String html(String url) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("full-data@example.org")
+                                .roles("MEMBER")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     private List<CodePage.Note> notes(String code, LocalDate date) {

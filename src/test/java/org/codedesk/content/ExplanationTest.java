@@ -47,8 +47,8 @@ class ExplanationTest {
 
         mvc.perform(post(EDIT + "/publish").with(csrf()).with(EDITOR).param("revision", String.valueOf(revisions.get(0).id())));
         String page = mvc.perform(get(PAGE).with(MEMBER)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("<strong>not yet</strong>").contains("Written by editor@example.org")
-                .doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+        assertThat(page).contains("<strong>not yet</strong>").contains("Written by CodeDesk editors")
+                .doesNotContain("editor@example.org").doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
 
         String guest = mvc.perform(get(PAGE)).andReturn().getResponse().getContentAsString();
         assertThat(guest).contains("Register to view content").doesNotContain("not yet").doesNotContain("editor@example.org");
@@ -56,6 +56,23 @@ class ExplanationTest {
         mvc.perform(post("/admin/content/icd10cm/H54.7/unpublish").with(csrf()).with(EDITOR)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/content/icd10cm/H54.7/unpublish").with(csrf()).with(ADMIN)).andExpect(status().is3xxRedirection());
         assertThat(explanations.published("icd10cm", "H54.7")).isEmpty();
+    }
+
+    @Test
+    void aPublishedExplanationAppearsOnACptPageWithoutTheLicensedFileAndNeverShowsTheEditorsEmail() throws Exception {
+        importer.importPaths(List.of(Path.of("src/test/resources/fixtures/releases")));
+        // 2015: before the fixture's licensed CPT file (2016), so the page is the one without a descriptor
+        String cptPage = "/codes/cpt/99213?date=2015-06-01";
+        String edit = "/editor/codes/cpt/99213";
+        mvc.perform(post(edit).with(csrf()).with(EDITOR).param("body", "An office visit of an *established* patient."));
+        mvc.perform(post(edit + "/publish").with(csrf()).with(EDITOR)
+                .param("revision", String.valueOf(explanations.revisions("cpt", "99213").get(0).id())));
+
+        String page = mvc.perform(get(cptPage).with(MEMBER)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"cpt-licence\"").contains("<em>established</em>").contains("Written by CodeDesk editors")
+                .doesNotContain("editor@example.org");
+        String guest = mvc.perform(get(cptPage)).andReturn().getResponse().getContentAsString();
+        assertThat(guest).contains("Register to view content").doesNotContain("established");
     }
 
     @Test

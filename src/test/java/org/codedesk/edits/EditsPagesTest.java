@@ -134,7 +134,9 @@ class EditsPagesTest {
 
     @Test
     void placeOfServiceListIsPublic() throws Exception {
-        assertThat(page("/places-of-service", null)).contains("id=\"pos-list\"").contains("Inpatient Hospital").doesNotContain("Unassigned");
+        assertThat(page("/places-of-service", null)).contains("id=\"pos-list\"").contains("Inpatient Hospital").doesNotContain("Unassigned")
+                .contains("says where the service was given").contains("published by the Centers for Medicare &amp; Medicaid Services")
+                .doesNotContain("docs/");
         mvc.perform(get("/api/v1/places-of-service")).andExpect(jsonPath("$[0].code").value("11"));
     }
 

@@ -175,4 +175,19 @@ class MeteringTest {
         assertThat(mvc.perform(get("/plans")).andReturn().getResponse().getContentAsString())
                 .contains("online payment is not available yet").contains("<td>6</td>");
     }
+
+    @Test
+    void thePlansPageShowsEachPlansApiCallsAssistantQuestionsAndConsultsAsConfigured() throws Exception {
+        String html = mvc.perform(get("/plans")).andReturn().getResponse().getContentAsString();
+        // this test's properties set the guest's API calls to 3 and questions to 2: the page shows what is enforced
+        assertThat(row(html, "plan-guest")).contains("<td>1</td>", "<td>3</td>", "<td>2</td>", "<td>none</td>");
+        assertThat(row(html, "plan-free")).contains("<td>6</td>", "<td>2000</td>", "<td>20</td>", "<td>2</td>");
+        assertThat(row(html, "plan-pro")).contains("<td>unlimited</td>").doesNotContain("<td>none</td>");
+        assertThat(html).contains("API calls").contains("Assistant questions").contains("Email consults");
+    }
+
+    private static String row(String html, String id) {
+        String from = html.substring(html.indexOf("id=\"" + id + "\""));
+        return from.substring(0, from.indexOf("</tr>"));
+    }
 }

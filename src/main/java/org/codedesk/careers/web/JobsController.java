@@ -50,10 +50,12 @@ class JobsController {
     private final Accounts accounts;
     private final JsonMapper json;
     private final String baseUrl;
+    private final java.time.Clock clock;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
-    JobsController(Jobs jobs, Applications applications, Accounts accounts, JsonMapper json,
+    JobsController(Jobs jobs, Applications applications, Accounts accounts, JsonMapper json, java.time.Clock clock,
                    @Value("${codedesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.clock = clock;
         this.jobs = jobs;
         this.applications = applications;
         this.accounts = accounts;
@@ -95,9 +97,13 @@ class JobsController {
     /** The job page: the description rendered, its JSON-LD ("</" escaped so it cannot close the script), who is looking. */
     private String showJob(Job job, Optional<Member> viewer, Model model) {
         model.addAttribute("job", job);
-        model.addAttribute("description", markdown.render(job.description()));
-        model.addAttribute("jsonLd", json.writeValueAsString(JobPosting.of(job, baseUrl + "/jobs/" + job.id())).replace("</", "<\\/"));
+        String description = markdown.render(job.description());
+        model.addAttribute("description", description);
+        // the same sanitised HTML as the page, never the raw Markdown (Google reads JobPosting.description as HTML)
+        model.addAttribute("jsonLd", json.writeValueAsString(JobPosting.of(job, baseUrl + "/jobs/" + job.id(), description))
+                .replace("</", "<\\/"));
         model.addAttribute("owner", viewer.map(v -> v.id() == job.employerId()).orElse(false));
+        model.addAttribute("actions", job.actions(LocalDate.now(clock)));
         model.addAttribute("member", viewer.isPresent());
         return "careers/job";
     }

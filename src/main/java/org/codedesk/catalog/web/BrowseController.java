@@ -3,6 +3,7 @@ package org.codedesk.catalog.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -10,7 +11,9 @@ import org.codedesk.catalog.DateOfService;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeSummary;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.PublicCptCodes;
 import org.codedesk.catalog.Release;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +30,14 @@ import org.springframework.web.server.ResponseStatusException;
 class BrowseController {
 
     static final String VIEW = "catalog/browse";
+    static final String CPT_VIEW = "catalog/browse-cpt";
 
     private final Catalog catalog;
+    private final ObjectProvider<PublicCptCodes> publicCptCodes;
 
-    BrowseController(Catalog catalog) {
+    BrowseController(Catalog catalog, ObjectProvider<PublicCptCodes> publicCptCodes) {
         this.catalog = catalog;
+        this.publicCptCodes = publicCptCodes;
     }
 
     @GetMapping("/codes")
@@ -43,6 +49,9 @@ class BrowseController {
     @GetMapping("/browse/{system}")
     String top(@PathVariable String system, @RequestParam(required = false) String date, Model model) {
         CodeSystem codeSystem = system(system);
+        if (withoutLicensedCpt(codeSystem, date)) {
+            return cptSections(null, date, model);
+        }
         Release release = release(codeSystem, date);
         model.addAttribute("system", codeSystem);
         model.addAttribute("release", release);
@@ -85,6 +94,42 @@ class BrowseController {
                     .filter(c -> heading.contains(c.key())).toList());
         }
         return VIEW;
+    }
+
+    /**
+     * CPT without the licensed file: its sections by code range, each with the code numbers the public CMS file in force
+     * lists (the PFS relative value file) and the status it gives them; never a descriptor.
+     */
+    @GetMapping("/browse/cpt/section/{slug}")
+    String cptSection(@PathVariable String slug, @RequestParam(required = false) String date, Model model) {
+        CptSection section = CptSection.ofSlug(slug)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No CPT section " + slug + "."));
+        return cptSections(section, date, model);
+    }
+
+    private String cptSections(CptSection shown, String date, Model model) {
+        LocalDate day = DateOfService.parse(date);
+        PublicCptCodes.Listing listing = Optional.ofNullable(publicCptCodes.getIfAvailable()).map(p -> p.listed(day))
+                .orElse(PublicCptCodes.Listing.NONE);
+        Map<CptSection, List<PublicCptCodes.Listed>> bySection = new java.util.EnumMap<>(CptSection.class);
+        for (CptSection s : CptSection.values()) {
+            bySection.put(s, new java.util.ArrayList<>());
+        }
+        listing.codes().forEach(c -> CptSection.of(c.code()).ifPresent(s -> bySection.get(s).add(c)));
+        model.addAttribute("sections", bySection.entrySet().stream().map(e -> new CptSectionRow(e.getKey().title, e.getKey().range(),
+                e.getValue().size(), "/browse/cpt/section/" + e.getKey().slug() + (date == null ? "" : "?date=" + day))).toList());
+        model.addAttribute("listing", listing);
+        model.addAttribute("section", shown == null ? null : new CptSectionRow(shown.title, shown.range(), bySection.get(shown).size(), null));
+        model.addAttribute("codes", shown == null ? List.of() : bySection.get(shown));
+        model.addAttribute("statement", CodePages.UNLICENSED_CPT);
+        return CPT_VIEW;
+    }
+
+    /** A CPT section: name, code range, how many codes the public file lists in it, where it leads. */
+    record CptSectionRow(String title, String range, int count, String url) { }
+
+    private boolean withoutLicensedCpt(CodeSystem system, String date) {
+        return system == CodeSystem.CPT && catalog.releaseInForce(system, DateOfService.parse(date)).isEmpty();
     }
 
     /** HCPCS and CPT: the codes of one letter (or first digit), or the modifiers. */

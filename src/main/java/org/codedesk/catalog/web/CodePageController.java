@@ -80,6 +80,9 @@ class CodePageController {
                 }
                 addSections(model, codeSystem, key, day, request, true);
             }
+            // the editors' explanation is their own words, not the AMA's: members read it on this page too
+            model.addAttribute("explanation", member && codeSystem.isWellFormed(key)
+                    ? explanations.published(codeSystem.slug(), key).orElse(null) : null);
             return UNLICENSED_CPT_VIEW;
         }
         // the quota is checked before the page is built: a viewer over it costs one indexed lookup, not a page

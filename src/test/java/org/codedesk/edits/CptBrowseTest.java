@@ -41,7 +41,9 @@ class CptBrowseTest {
         String surgery = html("/browse/cpt/section/surgery?date=2016-06-01");
         assertThat(surgery).contains("href=\"/codes/cpt/27447\"").contains("href=\"/codes/cpt/69990\"").doesNotContain("/codes/cpt/99213")
                 .contains("href=\"/codes/cpt/36415\"").contains("PFS status X: Statutory exclusion");
-        assertThat(html("/browse/cpt/section/pathology-and-laboratory?date=2016-06-01")).contains("id=\"no-codes\"");
+        assertThat(html("/browse/cpt/section/pathology-and-laboratory?date=2016-06-01")).contains("href=\"/codes/cpt/80061\"")
+                .doesNotContain("/codes/cpt/36415");
+        assertThat(html("/browse/cpt/section/anesthesia?date=2016-06-01")).contains("id=\"no-codes\"");
         // today (no date): the newest file in force answers too, the home page's link is not a 404
         assertThat(html("/browse/cpt")).contains("id=\"cpt-sections\"");
         mvc.perform(get("/browse/cpt/section/nothing")).andExpect(status().isNotFound());

@@ -69,8 +69,9 @@ class LayoutBrowserTest {
 
     @Test
     void guestPages() {
-        for (String path : new String[] {"/", "/codes", "/browse/icd10cm", "/browse/icd10pcs/0/X", "/browse/hcpcs/X", "/search?q=fracture",
-                "/codes/icd10cm/S72.001A", "/codes/icd10pcs/0X500ZX", "/codes/icd10cm/Q99.99X", "/claims/check",
+        // fixture pages by their date: the full data (FullDataImportTest, same JVM and database in CI) has no X HCPCS codes today
+        for (String path : new String[] {"/", "/codes", "/browse/icd10cm", "/browse/icd10pcs/0/X?date=2016-06-01", "/browse/hcpcs/X?date=2016-06-01", "/search?q=fracture",
+                "/codes/icd10cm/S72.001A?date=2016-06-01", "/codes/icd10pcs/0X500ZX?date=2016-06-01", "/codes/icd10cm/Q99.99X", "/claims/check",
                 "/crosswalk?code=H54.7&date=2016-06-01", "/case-to-code", "/modifiers", "/modifiers/59", "/places-of-service", "/ask",
                 "/consult", "/jobs", "/login", "/register", "/password/forgot", "/password/reset?token=nonsense", "/verify?token=nonsense",
                 "/plans", "/developers", "/jobs/alerts/unsubscribe?token=nonsense", "/no-such-page"}) {

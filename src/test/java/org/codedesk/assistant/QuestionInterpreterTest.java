@@ -50,4 +50,48 @@ class QuestionInterpreterTest {
         assertThat(words.procedures()).isEmpty();
         assertThat(words.diagnoses()).isEmpty();
     }
+
+    /** Issue 20: ordinary words and shorthand are never codes or modifiers; a modifier is one when shaped and placed like one. */
+    @Test
+    void wordsOfTheTradeAreNotCodesOrModifiers() {
+        QuestionInterpreter withWords = new QuestionInterpreter(Set.of("25", "59", "XS", "CM", "PT", "FX", "LT"), key -> false);
+        assertThat(withWords.interpret("what is the ICD-10-CM code for influenza with pneumonia").modifiers()).isEmpty();
+        assertThat(withWords.interpret("pt w hx of DVT on warfarin, z code?").modifiers()).isEmpty();
+        assertThat(withWords.interpret("PT has HTN, dx code").modifiers()).isEmpty();
+        assertThat(withWords.interpret("fx of L wrist 2nd visit, 7th char?").modifiers()).isEmpty();
+        Interpretation a1c = withWords.interpret("a1c 9.5 type 1 diabetic");
+        assertThat(a1c.diagnoses()).isEmpty();
+        assertThat(a1c.modifiers()).isEmpty();
+        assertThat(withWords.interpret("what does modifier PT mean").modifiers()).containsExactly("PT");
+        assertThat(withWords.interpret("99213-25 with 59").modifiers()).containsExactlyInAnyOrder("25", "59");
+        assertThat(withWords.interpret("can i bill -59 here").modifiers()).containsExactly("59");
+        assertThat(withWords.interpret("XS or 59").modifiers()).containsExactlyInAnyOrder("XS", "59");
+        assertThat(withWords.interpret("lt wrist").modifiers()).isEmpty();
+    }
+
+    @Test
+    void usDatesTyposAndQuestionsInSeveralParts() {
+        assertThat(interpreter.interpret("mue 20610 dos 5/12/26").date()).contains(LocalDate.of(2026, 5, 12));
+        assertThat(interpreter.interpret("globel period 27447").intent()).isEqualTo(Intent.GLOBAL_PERIOD);
+        Interpretation two = interpreter.interpret("mue and global for 20610");
+        assertThat(two.intent()).isEqualTo(Intent.MUE);
+        assertThat(two.also()).containsExactly(Intent.GLOBAL_PERIOD);
+        Interpretation fees = interpreter.interpret("rvus and global for 29881");
+        assertThat(fees.intent()).isEqualTo(Intent.FEE_SCHEDULE);
+        assertThat(fees.also()).isEmpty(); // the fee schedule answer gives the global period
+        assertThat(interpreter.interpret("is I50.2 billable, icd9?").also()).contains(Intent.CODE_LOOKUP);
+    }
+
+    @Test
+    void theNewKindsOfQuestion() {
+        assertThat(interpreter.interpret("can i code E11.9 with E10.9").intent()).isEqualTo(Intent.EXCLUDES);
+        assertThat(interpreter.interpret("S52.521 2nd visit 7th char?").intent()).isEqualTo(Intent.SEVENTH_CHARACTER);
+        assertThat(interpreter.interpret("what primary code goes with add-on 11047").intent()).isEqualTo(Intent.ADD_ON);
+        assertThat(interpreter.interpret("J1100 dexamethasone 8 mg how many units").intent()).isEqualTo(Intent.DRUG_UNITS);
+        assertThat(interpreter.interpret("what is poa indicator Y").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("doc wrote rule out MI in office note").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("what does code also mean").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("does modifier 59 bypass an mue").intent()).isEqualTo(Intent.MODIFIER);
+        assertThat(interpreter.interpret("ncci modifier indicator 0 meaning").intent()).isEqualTo(Intent.MODIFIER);
+    }
 }

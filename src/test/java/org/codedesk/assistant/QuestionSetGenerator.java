@@ -497,7 +497,7 @@ final class QuestionSetGenerator {
     /** POA indicators: the meaning the guidelines' appendix gives each one, checked to be in the imported text. */
     private void poa() {
         String[][] indicators = {{"Y", "present at the time of inpatient admission"}, {"N", "not present at the time of inpatient admission"},
-                {"U", "documentation is insufficient"}, {"W", "clinically unable to determine"}};
+                {"U", "documentation is insufficient"}, {"W", "unable to clinically determine"}};
         for (String[] i : indicators) {
             Integer found = jdbc.queryForObject("select count(*) from assistant_guideline where lower(body) like ?", Integer.class,
                     "%" + i[1] + "%");
@@ -523,15 +523,18 @@ final class QuestionSetGenerator {
                 {"excludes notes", null, "excludes1 vs excludes2", "diff between excludes 1 and excludes 2", "what is an excludes2 note"},
                 {"placeholder character", null, "what is the placeholder x", "when do i use x as a placeholder", "dummy x in icd-10 codes"},
         };
+        List<Map<String, Object>> all = jdbc.queryForList("select section_id, title from assistant_guideline where version = (select version from"
+                + " assistant_guideline_release order by effective_from desc fetch first 1 rows only) order by seq");
         for (String[] c : concepts) {
-            List<Map<String, Object>> sections = jdbc.queryForList("select section_id, title, body from assistant_guideline where lower(title) like ?"
-                    + " order by seq", "%" + c[0] + "%");
             String section = null;
-            for (Map<String, Object> s : sections) {
-                String body = ((String) s.get("BODY")).toLowerCase(Locale.ROOT);
-                if (c[1] == null || body.contains(c[1]) && (c[1].equals("inpatient") ? !body.contains("outpatient") || body.contains("inpatient admission")
-                        : body.contains("outpatient"))) {
-                    section = (String) s.get("SECTION_ID");
+            for (Map<String, Object> s : all) {
+                String title = ((String) s.get("TITLE")).toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").trim();
+                String id = (String) s.get("SECTION_ID");
+                // Section IV of the guidelines is the outpatient one (its own heading); "with" is the convention titled just so
+                boolean titled = c[0].equals("with") ? title.equals("with") : title.contains(c[0].equals("excludes notes") ? "excludes" : c[0]);
+                boolean setting = c[1] == null || id.startsWith("IV") == c[1].equals("outpatient");
+                if (titled && setting) {
+                    section = id;
                     break;
                 }
             }

@@ -64,8 +64,8 @@ final class Knowledge {
                             + note.fullText() + "\". " + (one ? shownA + " and " + shownB + " are not reported together: an Excludes1 note means the"
                             + " two conditions cannot occur together (report both only when the conditions are unrelated, as the guidelines allow)."
                             : "An Excludes2 note means " + shownB + " is not part of " + shownA + ": both may be reported together when the patient"
-                            + " has both conditions."), List.of(new Citation(page.get().notesRelease() == null ? page.get().release().label()
-                            : page.get().notesRelease().label() + " tabular", url))));
+                            + " has both conditions."), List.of(new Citation((page.get().notesRelease() == null ? page.get().release().label()
+                            : page.get().notesRelease().label()) + " tabular", url))));
                     return;
                 }
             }

@@ -507,6 +507,16 @@ final class OfflineAnswers {
 
     // --- finding codes by words ---
 
+    /** Whether the best hits are told apart by side (right / left) while the query names none. */
+    static boolean needsSide(String query, List<Search.Hit> hits) {
+        String q = " " + query.toLowerCase(java.util.Locale.ROOT) + " ";
+        if (q.matches("(?s).*\\b(right|left|bilateral|both|unspecified|unilateral)\\b.*")) {
+            return false;
+        }
+        List<Search.Hit> best = hits.subList(0, Math.min(3, hits.size()));
+        return best.size() >= 2 && best.stream().allMatch(h -> h.title().toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b(right|left)\\b.*"));
+    }
+
     /** Whether any word of the query (4 letters or more) is in a hit's title or reasons: by its first 5 letters, or one edit away. */
     static boolean anyWordFound(String query, List<Search.Hit> hits) {
         java.util.Set<String> found = new java.util.HashSet<>();
@@ -574,6 +584,13 @@ final class OfflineAnswers {
             // the hits share no word with the question: weak fuzzy matches, not an answer
             draft.say("Nothing in the code sets in force on " + date + " matches \"" + words + "\": no code title or index term has these words."
                     + " Check the spelling or the term the record uses, or search all code sets.",
+                    new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
+            return;
+        }
+        if (needsSide(words, results.hits())) {
+            // the best codes differ by side and the question gives none: one precise question instead of a guess
+            draft.say("The codes for \"" + words + "\" depend on the side: which side is documented, right, left or bilateral? Ask again with"
+                    + " it (for example \"" + words + " right\").",
                     new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
             return;
         }

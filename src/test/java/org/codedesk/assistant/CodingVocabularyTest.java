@@ -39,4 +39,17 @@ class CodingVocabularyTest {
         assertThat(Knowledge.names("diabetes mellitus (E08-E09)", "E119")).isFalse();
         assertThat(Knowledge.names("gestational diabetes (O24.4-)", "E119")).isFalse();
     }
+
+    @Test
+    void weakHitsAndHitsThatDifferBySideAreNotAnAnswer() {
+        java.util.function.Function<String, org.codedesk.search.Search.Hit> hit = title -> new org.codedesk.search.Search.Hit(
+                org.codedesk.catalog.CodeSystem.ICD10CM, "X", title, true, java.util.List.of(), java.util.List.of(), "/x");
+        var sides = java.util.List.of(hit.apply("Fracture of right radius"), hit.apply("Fracture of left radius"));
+        assertThat(OfflineAnswers.needsSide("fracture radius", sides)).isTrue();
+        assertThat(OfflineAnswers.needsSide("fracture radius left", sides)).isFalse();
+        var bleb = java.util.List.of(hit.apply("Postprocedural bleb"), hit.apply("Bleb associated vitreous"));
+        assertThat(OfflineAnswers.anyWordFound("blorfitis", bleb)).isFalse();
+        assertThat(OfflineAnswers.anyWordFound("blebitis postprocedural", bleb)).isTrue();
+        assertThat(OfflineAnswers.anyWordFound("fractur radius", sides)).isTrue();
+    }
 }

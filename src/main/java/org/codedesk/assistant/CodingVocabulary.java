@@ -39,7 +39,8 @@ final class CodingVocabulary {
             Map.entry("bilat", "bilateral"), Map.entry("lt", "left"), Map.entry("rt", "right"), Map.entry("l", "left"), Map.entry("r", "right"),
             Map.entry("ep", "episode"), Map.entry("infxn", "infection"), Map.entry("inf", "infection"), Map.entry("abd", "abdominal"),
             Map.entry("flu", "influenza"), Map.entry("lbw", "low birth weight"), Map.entry("sx", "symptoms"), Map.entry("etoh", "alcohol"),
-            Map.entry("a1c", "hemoglobin a1c"), Map.entry("hgba1c", "hemoglobin a1c"), Map.entry("ekg", "electrocardiogram"),
+            Map.entry("a1c", ""), Map.entry("hgba1c", ""), Map.entry("w", "with"),
+            Map.entry("diabetic", "diabetes mellitus"), Map.entry("ekg", "electrocardiogram"),
             Map.entry("ecg", "electrocardiogram"), Map.entry("cbc", "complete blood count"), Map.entry("bmp", "basic metabolic panel"),
             Map.entry("cmp", "comprehensive metabolic panel"), Map.entry("lipid", "lipid panel"), Map.entry("lap", "laparoscopic"),
             Map.entry("appy", "appendectomy"), Map.entry("chole", "cholecystectomy"), Map.entry("tka", "total knee arthroplasty"),
@@ -67,7 +68,7 @@ final class CodingVocabulary {
     private static final List<String> INTENT_WORDS = List.of("global", "modifier", "billable", "units", "primary", "excludes", "character",
             "sequela", "subsequent", "initial", "encounter", "crosswalk", "coverage", "covered", "guideline", "guidelines", "bypass", "medically",
             "unlikely", "payment", "reimbursement", "indicator", "placeholder", "together", "replaced", "deleted", "diagnosis", "uncertain",
-            "inpatient", "outpatient", "period", "adjudication", "appendectomy", "pneumonia", "hypertension", "fracture", "unspecified");
+            "inpatient", "outpatient", "period", "adjudication", "probable", "suspected", "questionable", "possible", "discharge", "appendectomy", "pneumonia", "hypertension", "fracture", "unspecified");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z/\\-]*[A-Za-z/]|[A-Za-z]");
 

@@ -576,11 +576,7 @@ final class OfflineAnswers {
         // the Official Guidelines are ICD-10-CM's: a guideline question is about diagnoses
         CodeSystem system = q.intent() == Intent.GUIDELINE ? CodeSystem.ICD10CM : null;
         Search.Results results = search.search(new Search.Request(words, system, true, null, null, date, SEARCH_RESULTS));
-        if (results.hits().isEmpty()) {
-            draft.missing.add("No code matches \"" + words + "\"" + (results.message() == null ? "." : ": " + results.message()));
-            return;
-        }
-        if (!anyWordFound(words, results.hits())) {
+        if (results.hits().isEmpty() || !anyWordFound(words, results.hits())) {
             // the hits share no word with the question: weak fuzzy matches, not an answer
             draft.say("Nothing in the code sets in force on " + date + " matches \"" + words + "\": no code title or index term has these words."
                     + " Check the spelling or the term the record uses, or search all code sets.",

@@ -31,6 +31,7 @@ final class QuestionInterpreter {
             Pattern.compile("\\b(?:\\d{5}|[A-Z]\\d{4})-([A-Z0-9]{2})\\b"), Pattern.compile("\\b(?:WITH|W/)\\s*(\\d{2})\\b(?!\\s*(?:MG|MCG|UNITS?|MIN))"));
     private static final Pattern US_DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})\\b");
     private static final Pattern TWO = Pattern.compile("\\b([A-Z0-9]{2})\\b");
+    private static final Pattern X_MODIFIER = Pattern.compile("(?i)\\b(x[epsu])\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
     private final Set<String> modifiers;
@@ -112,6 +113,13 @@ final class QuestionInterpreter {
                 mods.add(token);
             }
         }
+        // the X{EPSU} modifiers are no word in any case: "can xu override..."
+        m = X_MODIFIER.matcher(original);
+        while (m.find()) {
+            if (modifiers.contains(m.group(1).toUpperCase(Locale.ROOT))) {
+                mods.add(m.group(1).toUpperCase(Locale.ROOT));
+            }
+        }
         if (!mods.isEmpty()) {
             m = TWO.matcher(upper);
             while (m.find()) {
@@ -133,6 +141,7 @@ final class QuestionInterpreter {
     private static final Set<Intent> COMBINABLE = java.util.EnumSet.of(Intent.MUE, Intent.GLOBAL_PERIOD, Intent.FEE_SCHEDULE, Intent.CROSSWALK,
             Intent.CODE_LOOKUP, Intent.ADD_ON, Intent.SEVENTH_CHARACTER);
 
+    private static final Pattern ADD_ON_SIGN = Pattern.compile("\\+\\s?\\d{4}[0-9T]");
     private static final Pattern DOSE = Pattern.compile("\\d\\s*(mg|mcg|gm?|ml|units?)\\b");
 
     /** Every intent the wording shows, the first one deciding; the others only when combinable with it. */
@@ -155,7 +164,7 @@ final class QuestionInterpreter {
         if (procedures >= 2 && has(q, "together", "same day", "same date", "bundl", "ptp", "ncci", "cci", "unbundl", "with ")) {
             found.add(Intent.PTP_PAIR);
         }
-        if (procedures > 0 && has(q, "add-on", "addon", "add on", "primary", "+")) {
+        if (procedures > 0 && (has(q, "add-on", "addon", "add on", "primary") || ADD_ON_SIGN.matcher(q).find())) {
             found.add(Intent.ADD_ON);
         }
         if (procedures > 0 && DOSE.matcher(q).find() && has(q, "unit")) {
@@ -186,7 +195,7 @@ final class QuestionInterpreter {
         if (modifiers > 0 && (procedures + otherCodes == 0 || q.contains("modifier"))) {
             found.add(Intent.MODIFIER);
         }
-        if (procedures + otherCodes > 0 && !has(q, "code for", "how do i code", "how to code")) {
+        if (procedures + otherCodes > 0 && (!has(q, "code for", "how do i code", "how to code") || has(q, "new code for", "replace"))) {
             found.add(Intent.CODE_LOOKUP);
         }
         if (has(q, "guideline", "how do i code", "how to code", "can i code", "should i code", "when do i code", "sequenc", "principal diagnosis")) {

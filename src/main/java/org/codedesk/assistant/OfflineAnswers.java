@@ -108,6 +108,7 @@ final class OfflineAnswers {
             case EXCLUDES -> knowledge.excludes(q, date, draft.statements::add);
             case SEVENTH_CHARACTER -> knowledge.seventh(question, q, date, draft.statements::add, draft.missing::add);
             case ADD_ON -> {
+                lookup(q, date, draft); // what the code is, then what it goes with
                 if (!draft.gated("the NCCI add-on code edits" + of(q.procedures()))) {
                     addOns(q, date, draft);
                 }

@@ -182,7 +182,8 @@ final class QuestionInterpreter {
         if (procedures > 0 && has(q, "rvu", "relative value", "fee schedule", "reimburs", "how much", "payment", "pay for", "pays for", "paid")) {
             found.add(Intent.FEE_SCHEDULE);
         }
-        if (has(q, "global", "postoperative period", "post-op period", "post op days", "postop days")) {
+        if (has(q, "global period", "global days", "global surgery", "global of", "postoperative period", "post-op period", "post op days",
+                "postop days") || procedures > 0 && has(q, "global")) {
             found.add(Intent.GLOBAL_PERIOD);
         }
         if (diagnoses > 0 && has(q, "7th", "seventh", "initial encounter", "subsequent", "sequela", "initial visit", "2nd visit", "f/u visit",
@@ -206,7 +207,7 @@ final class QuestionInterpreter {
         List<Intent> intents = new ArrayList<>(List.of(first));
         if (COMBINABLE.contains(first)) {
             for (Intent i : found) {
-                boolean lookupAsked = i != Intent.CODE_LOOKUP || has(q, "billable", "valid", "what is", "header");
+                boolean lookupAsked = i != Intent.CODE_LOOKUP || has(q, "billable", "valid", "header");
                 if (COMBINABLE.contains(i) && !intents.contains(i) && lookupAsked) {
                     intents.add(i);
                 }

@@ -189,7 +189,7 @@ final class Knowledge {
             missing.accept("The ICD-10-CM Official Guidelines are not imported in CodeDesk: the concept cannot be quoted.");
             return;
         }
-        String q = " " + question.toLowerCase(Locale.ROOT).replaceAll("[“”\"']", " ") + " ";
+        String q = " " + CodingVocabulary.correctTypos(question).toLowerCase(Locale.ROOT).replaceAll("[“”\"']", " ") + " ";
         if (q.contains(" poa") || q.contains("present on admission")) {
             poa(question, sections, say, missing);
             return;

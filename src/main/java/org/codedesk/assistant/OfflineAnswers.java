@@ -146,12 +146,12 @@ final class OfflineAnswers {
                         + (primaries.isEmpty() ? "; the table lists no primary code: the contractor decides."
                         : "; primary codes it is reported with (" + primaries.size() + "): " + String.join(", ", primaries.subList(0,
                         Math.min(40, primaries.size()))) + (primaries.size() > 40 ? ", ..." : "") + "."), source);
-                continue;
             }
+            // an add-on code may itself be the primary of other add-on codes (63091 with 69990)
             List<String> addOns = edits.addOnsOfPrimary(release.get(), code, date).stream().map(AddOnEdit::addOnCode).distinct().sorted().toList();
             if (!addOns.isEmpty()) {
                 draft.say(code + " is a primary code of these add-on codes (" + addOns.size() + "): " + String.join(", ", addOns) + ".", source);
-            } else {
+            } else if (rows.isEmpty()) {
                 draft.say("The NCCI add-on code edits list " + code + " neither as an add-on code nor as a primary code.", source);
             }
         }

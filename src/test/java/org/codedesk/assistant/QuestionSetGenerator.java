@@ -48,7 +48,8 @@ final class QuestionSetGenerator {
     private final Edits edits;
     private final Modifiers modifiers;
     private final LocalDate today;
-    private final Random random = new Random(20);
+    /** Reseeded per topic: adding or changing one topic leaves the others' questions as they were. */
+    private Random random = new Random(20);
     private final List<Question> questions = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
 
@@ -61,21 +62,17 @@ final class QuestionSetGenerator {
     }
 
     List<Question> generate() {
-        lookupByDescription();
-        validity();
-        deleted();
-        seventhCharacters();
-        excludes();
-        mue();
-        modifierBypass();
-        addOns();
-        fees();
-        drugUnits();
-        gems();
-        poa();
-        guidelineConcepts();
-        unknownTerms();
-        wordsThatAreNotCodes();
+        List<java.util.Map.Entry<String, Runnable>> topics = List.of(java.util.Map.entry("lookup", this::lookupByDescription),
+                java.util.Map.entry("validity", this::validity), java.util.Map.entry("deleted", this::deleted),
+                java.util.Map.entry("seventh", this::seventhCharacters), java.util.Map.entry("excludes", this::excludes),
+                java.util.Map.entry("mue", this::mue), java.util.Map.entry("modifier", this::modifierBypass), java.util.Map.entry("addon", this::addOns),
+                java.util.Map.entry("fees", this::fees), java.util.Map.entry("drugs", this::drugUnits), java.util.Map.entry("gems", this::gems),
+                java.util.Map.entry("poa", this::poa), java.util.Map.entry("guideline", this::guidelineConcepts),
+                java.util.Map.entry("unknown", this::unknownTerms), java.util.Map.entry("words", this::wordsThatAreNotCodes));
+        for (var topic : topics) {
+            random = new Random(20L * 31 + topic.getKey().hashCode());
+            topic.getValue().run();
+        }
         return questions;
     }
 
@@ -301,14 +298,14 @@ final class QuestionSetGenerator {
     /** Two codes one of whose Excludes1 / Excludes2 notes names the other's category. */
     private void excludes() {
         for (String kind : List.of("excludes1", "excludes2")) {
-            Optional<Release> notes = jdbc.queryForList("select distinct release_id from catalog_note where kind = ? order by release_id desc",
+            Optional<Release> notes = jdbc.queryForList("select distinct release_id from catalog_note where lower(kind) = ? order by release_id desc",
                     Long.class, kind).stream().findFirst().flatMap(id -> catalog.releases(CodeSystem.ICD10CM).stream()
                     .filter(r -> r.id() == id).findFirst());
             if (notes.isEmpty()) {
                 skipped.add("excludes: no " + kind + " notes imported");
                 continue;
             }
-            List<Map<String, Object>> rows = jdbc.queryForList("select owner, text from catalog_note where release_id = ? and kind = ?"
+            List<Map<String, Object>> rows = jdbc.queryForList("select owner, text from catalog_note where release_id = ? and lower(kind) = ?"
                     + " and owner like '____%' and owner not like '%:%'", notes.get().id(), kind);
             int made = 0;
             for (Map<String, Object> row : sample(rows, 400)) {

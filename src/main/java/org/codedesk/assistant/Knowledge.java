@@ -179,6 +179,42 @@ final class Knowledge {
         return null;
     }
 
+    // --- ICD-10-PCS root operations and approaches ---
+
+    /** The root operations and approaches of the Medical and Surgical section, by name (their definitions come from the data). */
+    static final List<String> PCS_TERMS = List.of("alteration", "bypass", "change", "control", "creation", "destruction", "detachment",
+            "dilation", "division", "drainage", "excision", "extirpation", "extraction", "fragmentation", "fusion", "insertion", "inspection",
+            "map", "occlusion", "reattachment", "release", "removal", "repair", "replacement", "reposition", "resection", "restriction",
+            "revision", "supplement", "transfer", "transplantation", "open", "percutaneous", "percutaneous endoscopic", "external",
+            "via natural or artificial opening", "via natural or artificial opening endoscopic");
+
+    /** The PCS terms a question names ("pcs drainage vs extirpation"), longest first so "percutaneous endoscopic" wins. */
+    static List<String> pcsTermsIn(String question) {
+        String q = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ") + " ";
+        List<String> found = new ArrayList<>();
+        PCS_TERMS.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).forEach(t -> {
+            if (q.contains(" " + t + " ") && found.stream().noneMatch(f -> f.contains(t))) {
+                found.add(t);
+            }
+        });
+        return found;
+    }
+
+    void pcsTerms(String question, LocalDate date, Consumer<Statement> say, Consumer<String> missing) {
+        List<String> terms = pcsTermsIn(CodingVocabulary.correctTypos(question));
+        var definitions = catalog.pcsDefinitions(date, terms);
+        if (definitions.isEmpty()) {
+            missing.accept("No ICD-10-PCS definitions file in force on " + date + " is imported, or it does not define " + String.join(", ", terms) + ".");
+            return;
+        }
+        for (var d : definitions) {
+            say.accept(new Statement("ICD-10-PCS " + d.axis().toLowerCase(Locale.ROOT) + " " + d.term() + ": " + d.definition()
+                    + (d.explanation() == null || d.explanation().isBlank() ? "" : " Explanation: " + d.explanation())
+                    + (d.includes() == null || d.includes().isBlank() ? "" : " Includes: " + d.includes()) + ".",
+                    List.of(new Citation(d.release() + " definitions (Medical and Surgical)", "/codes/icd10pcs"))));
+        }
+    }
+
     // --- guideline concepts ---
 
     private static final Pattern POA_LETTER = Pattern.compile("(?i)\\b(?:poa|present on admission)\\b(?:\\s+(?:indicator|ind|of|value))?\\s+\"?([YNUW])\"?\\b");
@@ -187,6 +223,10 @@ final class Knowledge {
         List<Guidelines.Match> sections = guidelines.sections(date);
         if (sections.isEmpty()) {
             missing.accept("The ICD-10-CM Official Guidelines are not imported in CodeDesk: the concept cannot be quoted.");
+            return;
+        }
+        if (asksPcs(question)) {
+            pcsTerms(question, date, say, missing);
             return;
         }
         String q = " " + CodingVocabulary.correctTypos(question).toLowerCase(Locale.ROOT).replaceAll("[“”\"']", " ") + " ";
@@ -214,6 +254,12 @@ final class Knowledge {
         if (found.isEmpty()) {
             missing.accept("No section of the Official Guidelines in force on " + date + " is titled for this concept.");
         }
+    }
+
+    /** "pcs drainage vs extirpation", "root operation excision": a question about PCS terms, not the CM guidelines. */
+    static boolean asksPcs(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        return (q.contains("pcs") || q.contains("root op") || q.contains("approach")) && !pcsTermsIn(question).isEmpty();
     }
 
     private void poa(String question, List<Guidelines.Match> sections, Consumer<Statement> say, Consumer<String> missing) {

@@ -152,7 +152,7 @@ final class QuestionInterpreter {
                 "diagnosis support", "diagnoses supports", "support medical", "procedures does", "does it support", "supports")) {
             found.add(Intent.COVERAGE);
         }
-        if (procedures + otherCodes == 0 && (has(q, " poa", "present on admission", "code also", "placeholder", "dummy x", "\"with\"",
+        if (procedures + otherCodes == 0 && (Knowledge.asksPcs(q) || has(q, " poa", "present on admission", "code also", "placeholder", "dummy x", "\"with\"",
                 "'with'", " with convention", " with mean", "excludes1 vs", "excludes 1 vs", "excludes 1 and excludes 2", "excludes1 and excludes2",
                 "excludes2 note", "excludes1 note", "excludes 2 note", "excludes 1 note", "what is an excludes", "diff between excludes", "with assumed")
                 || has(q, " r/o ", "rule out", "ruled out", "probable", "suspected", "suspect ", "likely", "questionable", "possible ", "still to be ruled"))) {

@@ -52,4 +52,12 @@ class CodingVocabularyTest {
         assertThat(OfflineAnswers.anyWordFound("blebitis postprocedural", bleb)).isTrue();
         assertThat(OfflineAnswers.anyWordFound("fractur radius", sides)).isTrue();
     }
+
+    @Test
+    void pcsRootOperationsAndApproachesAreFoundInAQuestion() {
+        assertThat(Knowledge.pcsTermsIn("pcs drainage vs extirpation")).containsExactly("extirpation", "drainage");
+        assertThat(Knowledge.pcsTermsIn("percutaneous endoscopic approach")).containsExactly("percutaneous endoscopic");
+        assertThat(Knowledge.asksPcs("pcs drainage vs extirpation")).isTrue();
+        assertThat(Knowledge.asksPcs("drainage of abscess code")).isFalse();
+    }
 }

@@ -93,5 +93,6 @@ class QuestionInterpreterTest {
         assertThat(interpreter.interpret("what does code also mean").intent()).isEqualTo(Intent.CONCEPT);
         assertThat(interpreter.interpret("does modifier 59 bypass an mue").intent()).isEqualTo(Intent.MODIFIER);
         assertThat(interpreter.interpret("ncci modifier indicator 0 meaning").intent()).isEqualTo(Intent.MODIFIER);
+        assertThat(interpreter.interpret("pcs drainage vs extirpation").intent()).isEqualTo(Intent.CONCEPT);
     }
 }

@@ -68,7 +68,8 @@ final class QuestionSetGenerator {
                 java.util.Map.entry("mue", this::mue), java.util.Map.entry("modifier", this::modifierBypass), java.util.Map.entry("addon", this::addOns),
                 java.util.Map.entry("fees", this::fees), java.util.Map.entry("drugs", this::drugUnits), java.util.Map.entry("gems", this::gems),
                 java.util.Map.entry("poa", this::poa), java.util.Map.entry("guideline", this::guidelineConcepts),
-                java.util.Map.entry("unknown", this::unknownTerms), java.util.Map.entry("words", this::wordsThatAreNotCodes));
+                java.util.Map.entry("unknown", this::unknownTerms), java.util.Map.entry("words", this::wordsThatAreNotCodes),
+                java.util.Map.entry("pcs", this::pcsTerms));
         for (var topic : topics) {
             random = new Random(20L * 31 + topic.getKey().hashCode());
             topic.getValue().run();
@@ -541,6 +542,28 @@ final class QuestionSetGenerator {
             }
             for (int i = 2; i < c.length; i++) {
                 add("guideline", null, typos(c[i]), List.of("Section " + section), List.of("Codes matching"), c[0] + c[1]);
+            }
+        }
+    }
+
+    /** ICD-10-PCS root operations, one or two at a time: the answer must give each one's definition from the definitions file. */
+    private void pcsTerms() {
+        List<Map<String, Object>> rows = jdbc.queryForList("select term, definition from catalog_pcs_definition where section_code = '0'"
+                + " and position = 3 and definition is not null and release_id = (select max(release_id) from catalog_pcs_definition) order by term");
+        List<Map<String, Object>> picked = sample(rows, 16);
+        for (int i = 0; i + 1 < picked.size(); i += 2) {
+            String a = ((String) picked.get(i).get("TERM")).toLowerCase(Locale.ROOT);
+            String b = ((String) picked.get(i + 1).get("TERM")).toLowerCase(Locale.ROOT);
+            String da = (String) picked.get(i).get("DEFINITION");
+            String db = (String) picked.get(i + 1).get("DEFINITION");
+            String fa = da.substring(0, Math.min(25, da.length()));
+            String fb = db.substring(0, Math.min(25, db.length()));
+            if (random.nextBoolean()) {
+                add("pcs_terms", null, typos(pick("pcs " + a + " vs " + b, "diff between " + a + " and " + b + " root operation",
+                        a + " or " + b + " in icd-10-pcs?")), List.of(fa, fb), List.of("Codes matching"), a + b);
+            } else {
+                add("pcs_terms", null, typos(pick("pcs root operation " + a + " definition", "what is " + a + " in pcs",
+                        "root op " + a + " meaning")), List.of(fa), List.of("Codes matching"), a);
             }
         }
     }

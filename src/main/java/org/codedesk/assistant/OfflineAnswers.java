@@ -391,7 +391,22 @@ final class OfflineAnswers {
         }
         gems(q.diagnoses(), Dataset.GEM_I10_I9, Dataset.GEM_I9_I10, CodeSystem.ICD10CM, "ICD-9-CM", date, draft);
         gems(q.pcs(), Dataset.GEM_PCS_I9, Dataset.GEM_I9_PCS, CodeSystem.ICD10PCS, "ICD-9-CM procedure", date, draft);
-        if (q.diagnoses().isEmpty() && q.pcs().isEmpty()) {
+        java.util.regex.Matcher icd9 = QuestionInterpreter.ICD9.matcher(q.words());
+        boolean any = false;
+        while (q.diagnoses().isEmpty() && q.pcs().isEmpty() && icd9.find()) {
+            any = true;
+            String code = icd9.group(1);
+            List<GemMapping> to = edits.gems(Dataset.GEM_I9_I10, code.replace(".", ""), true, date);
+            if (to.isEmpty()) {
+                draft.missing.add(edits.gemRelease(Dataset.GEM_I9_I10, date).isEmpty() ? "No GEMs are imported." : "The GEMs do not list ICD-9-CM " + code + ".");
+                continue;
+            }
+            // a GEM target no longer in the release in force is said to be so: never reported as if valid
+            draft.say("ICD-9-CM " + code + " maps to ICD-10-CM " + String.join(", ", to.stream().map(g -> g.noMap() ? "no code (no map)"
+                    : CodeSystem.ICD10CM.display(g.target()) + (catalog.find(CodeSystem.ICD10CM, g.target(), date).isPresent() ? ""
+                    : " (not valid on " + date + ")") + " (" + g.flagsInWords() + ")").toList()) + ".", new Citation(to.get(0).release().citation(), null));
+        }
+        if (q.diagnoses().isEmpty() && q.pcs().isEmpty() && !any) {
             draft.missing.add("Name the ICD-10-CM or ICD-10-PCS code to map; GEMs map between ICD-9-CM and ICD-10.");
         }
     }

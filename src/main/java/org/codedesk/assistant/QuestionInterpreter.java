@@ -31,6 +31,7 @@ final class QuestionInterpreter {
             Pattern.compile("\\b(?:\\d{5}|[A-Z]\\d{4})-([A-Z0-9]{2})\\b"), Pattern.compile("\\b(?:WITH|W/)\\s*(\\d{2})\\b(?!\\s*(?:MG|MCG|UNITS?|MIN))"));
     private static final Pattern US_DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})\\b");
     private static final Pattern TWO = Pattern.compile("\\b([A-Z0-9]{2})\\b");
+    static final Pattern ICD9 = Pattern.compile("\\b(\\d{3}\\.\\d{1,2})\\b");
     private static final Pattern X_MODIFIER = Pattern.compile("(?i)\\b(x[epsu])\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
@@ -133,6 +134,10 @@ final class QuestionInterpreter {
                 ? Optional.of(Setting.OUTPATIENT_HOSPITAL) : lower.contains("dme") || lower.contains("supplier") ? Optional.of(Setting.DME) : Optional.empty();
         String words = CPT.matcher(LETTER_CODE.matcher(text).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ").trim();
         List<Intent> intents = intents(" " + lower + " ", procedures.size(), diagnoses.size(), pcs.size(), mods.size());
+        // an ICD-9-CM diagnosis code ("250.00") with words of a conversion: the GEMs backward
+        if (diagnoses.isEmpty() && pcs.isEmpty() && ICD9.matcher(original).find() && has(lower, "icd", "gem", "crosswalk", "map", "convert", "equivalent")) {
+            intents = List.of(Intent.CROSSWALK);
+        }
         return new Interpretation(intents.get(0), new ArrayList<>(procedures), new ArrayList<>(diagnoses), new ArrayList<>(pcs), new ArrayList<>(mods),
                 date, setting, words, intents.subList(1, intents.size()));
     }

@@ -94,5 +94,7 @@ class QuestionInterpreterTest {
         assertThat(interpreter.interpret("does modifier 59 bypass an mue").intent()).isEqualTo(Intent.MODIFIER);
         assertThat(interpreter.interpret("ncci modifier indicator 0 meaning").intent()).isEqualTo(Intent.MODIFIER);
         assertThat(interpreter.interpret("pcs drainage vs extirpation").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("icd9 250.00 to icd10").intent()).isEqualTo(Intent.CROSSWALK);
+        assertThat(interpreter.interpret("a1c 9.5 in icd 10").intent()).isEqualTo(Intent.FIND_CODE);
     }
 }

@@ -490,6 +490,19 @@ final class QuestionSetGenerator {
             add("gems", null, typos(pick("icd9 for " + source, source + " to icd-9?", "gem for " + source, "what was " + source + " in icd 9")),
                     List.of(target), List.of(), source);
         }
+        // backward: an ICD-9-CM diagnosis code (digits) to its ICD-10-CM targets
+        Optional<EditsRelease> backward = edits.latest(Dataset.GEM_I9_I10);
+        if (backward.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> back = jdbc.queryForList("select source_code, target_code from edits_gem where release_id = ? and no_map = false"
+                + " and source_code not like 'V%' and source_code not like 'E%' and length(source_code) >= 4 order by source_code", backward.get().id());
+        for (Map<String, Object> r : sample(back, 8)) {
+            String source = GemMapping.icd9((String) r.get("SOURCE_CODE"), false);
+            String target = CodeSystem.ICD10CM.display((String) r.get("TARGET_CODE"));
+            add("gems", null, typos(pick("icd9 " + source + " to icd10", "what is " + source + " in icd-10", source + " icd 9 crosswalk",
+                    "convert " + source + " to icd10")), List.of(target), List.of(), source);
+        }
     }
 
     /** POA indicators: the meaning the guidelines' appendix gives each one, checked to be in the imported text. */

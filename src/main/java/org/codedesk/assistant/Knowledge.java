@@ -36,7 +36,7 @@ final class Knowledge {
 
     // --- Excludes1 / Excludes2 between two diagnoses ---
 
-    private static final Pattern NOTE_CODE = Pattern.compile("\\b([A-Z]\\d[0-9A-Z](?:\\.[0-9A-Z]{0,4})?)(?:\\.?-)?(?:\\s*-\\s*([A-Z]\\d[0-9A-Z](?:\\.[0-9A-Z]{0,4})?))?");
+    private static final Pattern NOTE_CODE = Pattern.compile("\\b([A-Z]\\d[0-9A-Z](?:\\.[0-9A-Z]{0,4})?)(?:\\s*-\\s*([A-Z]\\d[0-9A-Z](?:\\.[0-9A-Z]{0,4})?)|\\.?-)?");
 
     void excludes(Interpretation q, LocalDate date, Consumer<Statement> say) {
         List<String> codes = q.diagnoses();

@@ -64,10 +64,16 @@ final class QuestionInterpreter {
             }
         }
         Matcher us = US_DATE.matcher(text);
-        if (date.isEmpty() && us.find()) {
+        while (date.isEmpty() && us.find()) {
+            // a date of birth is no date of service; nor is a year before ICD-10 (2015)
+            String before = text.substring(Math.max(0, us.start() - 12), us.start()).toLowerCase(Locale.ROOT);
+            int year = Integer.parseInt(us.group(3));
+            year = year < 100 ? 2000 + year : year;
+            if (before.contains("dob") || before.contains("birth") || before.contains("born") || year < 2015) {
+                continue;
+            }
             try {
-                int year = Integer.parseInt(us.group(3));
-                date = Optional.of(LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2))));
+                date = Optional.of(LocalDate.of(year, Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2))));
             } catch (java.time.DateTimeException e) {
                 // not a real date: left as words
             }

@@ -72,6 +72,7 @@ class QuestionInterpreterTest {
     @Test
     void usDatesTyposAndQuestionsInSeveralParts() {
         assertThat(interpreter.interpret("mue 20610 dos 5/12/26").date()).contains(LocalDate.of(2026, 5, 12));
+        assertThat(interpreter.interpret("DOB: 03/14/1952, mue 20610").date()).isEmpty();
         assertThat(interpreter.interpret("globel period 27447").intent()).isEqualTo(Intent.GLOBAL_PERIOD);
         Interpretation two = interpreter.interpret("mue and global for 20610");
         assertThat(two.intent()).isEqualTo(Intent.MUE);

@@ -70,6 +70,10 @@ final class CodingVocabulary {
             "unlikely", "payment", "reimbursement", "indicator", "placeholder", "together", "replaced", "deleted", "diagnosis", "uncertain",
             "inpatient", "outpatient", "period", "adjudication", "probable", "suspected", "questionable", "possible", "discharge", "appendectomy", "pneumonia", "hypertension", "fracture", "unspecified");
 
+    /** The intent words and the one-word ICD-10-PCS root operations and approaches ("fusoin" → "fusion"). */
+    private static final List<String> TYPO_TARGETS = java.util.stream.Stream.concat(INTENT_WORDS.stream(),
+            Knowledge.PCS_TERMS.stream().filter(t -> !t.contains(" ") && t.length() >= 5)).distinct().toList();
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z/\\-]*[A-Za-z/]|[A-Za-z]");
 
     /** Whether a code-shaped token (upper case, no dot) is a word of the trade rather than a code. */
@@ -85,8 +89,8 @@ final class CodingVocabulary {
             String word = m.group();
             String lower = word.toLowerCase(Locale.ROOT);
             String fixed = word;
-            if (lower.length() >= 5 && !INTENT_WORDS.contains(lower)) {
-                for (String w : INTENT_WORDS) {
+            if (lower.length() >= 5 && !TYPO_TARGETS.contains(lower)) {
+                for (String w : TYPO_TARGETS) {
                     if (Math.abs(w.length() - lower.length()) <= 1 && withinOneEdit(lower, w)) {
                         fixed = w;
                         break;

@@ -21,6 +21,7 @@ class CodingVocabularyTest {
         assertThat(CodingVocabulary.correctTypos("is modifer 25 needed")).isEqualTo("is modifier 25 needed");
         assertThat(CodingVocabulary.correctTypos("billabel? E11.9")).isEqualTo("billable? E11.9");
         assertThat(CodingVocabulary.correctTypos("patient with cough")).isEqualTo("patient with cough");
+        assertThat(CodingVocabulary.correctTypos("what is fusoin in pcs")).isEqualTo("what is fusion in pcs");
         assertThat(CodingVocabulary.withinOneEdit("seqeula", "sequela")).isTrue();
         assertThat(CodingVocabulary.withinOneEdit("global", "glob")).isFalse();
     }

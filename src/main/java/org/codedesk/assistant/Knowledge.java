@@ -219,7 +219,8 @@ final class Knowledge {
 
     private static final Pattern POA_LETTER = Pattern.compile("(?i)\\b(?:poa|present on admission)\\b(?:\\s+(?:indicator|ind|of|value))?\\s+\"?([YNUW])\"?\\b");
 
-    void concept(String question, LocalDate date, Consumer<Statement> say, Consumer<String> missing) {
+    void concept(String asked, LocalDate date, Consumer<Statement> say, Consumer<String> missing) {
+        String question = CodingVocabulary.correctTypos(asked);
         List<Guidelines.Match> sections = guidelines.sections(date);
         if (sections.isEmpty()) {
             missing.accept("The ICD-10-CM Official Guidelines are not imported in CodeDesk: the concept cannot be quoted.");
@@ -229,7 +230,7 @@ final class Knowledge {
             pcsTerms(question, date, say, missing);
             return;
         }
-        String q = " " + CodingVocabulary.correctTypos(question).toLowerCase(Locale.ROOT).replaceAll("[“”\"']", " ") + " ";
+        String q = " " + question.toLowerCase(Locale.ROOT).replaceAll("[“”\"']", " ") + " ";
         if (q.contains(" poa") || q.contains("present on admission")) {
             poa(question, sections, say, missing);
             return;
@@ -245,7 +246,13 @@ final class Knowledge {
                     + s.section().title() + "): " + OfflineAnswers.excerpt(s.section().text()), List.of(citation(s)))));
         } else {
             String concept = q.contains("code also") ? "code also" : q.contains("placeholder") || q.contains("dummy x") ? "placeholder"
-                    : q.contains("exclude") ? "excludes" : "with";
+                    : q.contains("exclude") ? "excludes" : q.contains(" with ") ? "with" : null;
+            if (concept == null) {
+                // one precise question back rather than a guess
+                missing.accept("Which convention or guideline do you mean: POA indicators, an uncertain diagnosis (outpatient or inpatient),"
+                        + " \"code also\", \"with\", Excludes1/Excludes2, the placeholder X, or an ICD-10-PCS root operation?");
+                return;
+            }
             found = sections.stream().filter(s -> concept.equals("with") ? normalized(s.section().title()).equals("with")
                     : normalized(s.section().title()).contains(concept)).findFirst();
             found.ifPresent(s -> say.accept(new Statement("Official Guidelines, Section " + s.section().id() + " (" + s.section().title() + "): "

@@ -78,7 +78,8 @@ final class CodingVocabulary {
 
     /** Whether a code-shaped token (upper case, no dot) is a word of the trade rather than a code. */
     static boolean notACode(String token) {
-        return NOT_CODES.contains(token);
+        // shorthand of the vocabulary is a word even when shaped like a code ("t2dm" is not T2D.M)
+        return NOT_CODES.contains(token) || SHORTHAND.containsKey(token.toLowerCase(Locale.ROOT));
     }
 
     /** The question with intent words misspelled by one edit corrected ("globel" → "global"); codes and short words untouched. */

@@ -31,6 +31,7 @@ class CodingVocabularyTest {
         assertThat(CodingVocabulary.notACode("A1C")).isTrue();
         assertThat(CodingVocabulary.notACode("B12")).isTrue();
         assertThat(CodingVocabulary.notACode("E11")).isFalse();
+        assertThat(CodingVocabulary.notACode("T2DM")).isTrue();
     }
 
     @Test

@@ -24,7 +24,7 @@ public enum Intent {
     EXCLUDES,
     /** "7th char for S52.521, subsequent encounter?": the complete codes the 7th characters make. */
     SEVENTH_CHARACTER,
-    /** "Primary code for add-on 11047?", "add-on codes of 11042?": the NCCI add-on code edits both ways. */
+    /** "Primaries of addon 11046?", "add-on codes of 11042?": the NCCI add-on code edits both ways. */
     ADD_ON,
     /** "J1030 80 mg how many units?": the dose divided by the dose of one unit in the HCPCS descriptor. */
     DRUG_UNITS,

@@ -188,7 +188,7 @@ final class Knowledge {
             "revision", "supplement", "transfer", "transplantation", "open", "percutaneous", "percutaneous endoscopic", "external",
             "via natural or artificial opening", "via natural or artificial opening endoscopic");
 
-    /** The PCS terms a question names ("pcs drainage vs extirpation"), longest first so "percutaneous endoscopic" wins. */
+    /** The PCS terms a question names ("pcs excision vs resection"), longest first so "percutaneous endoscopic" wins. */
     static List<String> pcsTermsIn(String question) {
         String q = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ") + " ";
         List<String> found = new ArrayList<>();
@@ -263,7 +263,7 @@ final class Knowledge {
         }
     }
 
-    /** "pcs drainage vs extirpation", "root operation excision": a question about PCS terms, not the CM guidelines. */
+    /** "pcs excision vs resection", "root op fusion": a question about PCS terms, not the CM guidelines. */
     static boolean asksPcs(String question) {
         String q = question.toLowerCase(Locale.ROOT);
         return (q.contains("pcs") || q.contains("root op") || q.contains("approach")) && !pcsTermsIn(question).isEmpty();

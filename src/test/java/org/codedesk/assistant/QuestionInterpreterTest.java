@@ -55,11 +55,11 @@ class QuestionInterpreterTest {
     @Test
     void wordsOfTheTradeAreNotCodesOrModifiers() {
         QuestionInterpreter withWords = new QuestionInterpreter(Set.of("25", "59", "XS", "CM", "PT", "FX", "LT"), key -> false);
-        assertThat(withWords.interpret("what is the ICD-10-CM code for influenza with pneumonia").modifiers()).isEmpty();
-        assertThat(withWords.interpret("pt w hx of DVT on warfarin, z code?").modifiers()).isEmpty();
+        assertThat(withWords.interpret("ICD-10-CM dx for flu w/ pna?").modifiers()).isEmpty();
+        assertThat(withWords.interpret("pt on eliquis, hx of PE - z code pls").modifiers()).isEmpty();
         assertThat(withWords.interpret("PT has HTN, dx code").modifiers()).isEmpty();
-        assertThat(withWords.interpret("fx of L wrist 2nd visit, 7th char?").modifiers()).isEmpty();
-        Interpretation a1c = withWords.interpret("a1c 9.5 type 1 diabetic");
+        assertThat(withWords.interpret("fx L ankle f/u, which 7th char").modifiers()).isEmpty();
+        Interpretation a1c = withWords.interpret("A1C 8.2 in a t2 diabetic");
         assertThat(a1c.diagnoses()).isEmpty();
         assertThat(a1c.modifiers()).isEmpty();
         assertThat(withWords.interpret("what does modifier PT mean").modifiers()).containsExactly("PT");
@@ -87,14 +87,14 @@ class QuestionInterpreterTest {
     void theNewKindsOfQuestion() {
         assertThat(interpreter.interpret("can i code E11.9 with E10.9").intent()).isEqualTo(Intent.EXCLUDES);
         assertThat(interpreter.interpret("S52.521 2nd visit 7th char?").intent()).isEqualTo(Intent.SEVENTH_CHARACTER);
-        assertThat(interpreter.interpret("what primary code goes with add-on 11047").intent()).isEqualTo(Intent.ADD_ON);
+        assertThat(interpreter.interpret("primaries allowed with addon 11046?").intent()).isEqualTo(Intent.ADD_ON);
         assertThat(interpreter.interpret("J1100 dexamethasone 8 mg how many units").intent()).isEqualTo(Intent.DRUG_UNITS);
-        assertThat(interpreter.interpret("what is poa indicator Y").intent()).isEqualTo(Intent.CONCEPT);
-        assertThat(interpreter.interpret("doc wrote rule out MI in office note").intent()).isEqualTo(Intent.CONCEPT);
-        assertThat(interpreter.interpret("what does code also mean").intent()).isEqualTo(Intent.CONCEPT);
-        assertThat(interpreter.interpret("does modifier 59 bypass an mue").intent()).isEqualTo(Intent.MODIFIER);
+        assertThat(interpreter.interpret("poa value N means?").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("clinic note says r/o CVA, what goes on the claim").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("meaning of a code also note").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("can modifier 59 get around the MUE").intent()).isEqualTo(Intent.MODIFIER);
         assertThat(interpreter.interpret("ncci modifier indicator 0 meaning").intent()).isEqualTo(Intent.MODIFIER);
-        assertThat(interpreter.interpret("pcs drainage vs extirpation").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("pcs excision vs resection").intent()).isEqualTo(Intent.CONCEPT);
         assertThat(interpreter.interpret("icd9 250.00 to icd10").intent()).isEqualTo(Intent.CROSSWALK);
         assertThat(interpreter.interpret("a1c 9.5 in icd 10").intent()).isEqualTo(Intent.FIND_CODE);
     }

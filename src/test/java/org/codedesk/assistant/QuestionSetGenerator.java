@@ -516,7 +516,7 @@ final class QuestionSetGenerator {
                 skipped.add("poa: the guidelines do not say \"" + i[1] + "\"");
                 continue;
             }
-            for (String q : List.of("what is poa indicator " + i[0], "poa " + i[0] + " meaning", "when do i use poa " + i[0] + "?")) {
+            for (String q : List.of("what's poa indicator " + i[0], "poa " + i[0] + " meaning", "when do i use poa " + i[0] + "?")) {
                 add("poa", null, typos(q), List.of(i[1]), List.of("Codes matching"), "poa" + i[0] + q.length() % 2);
             }
         }
@@ -597,7 +597,7 @@ final class QuestionSetGenerator {
         String[][] cases = {
                 {"Influenza due to unidentified influenza virus with unspecified type of pneumonia", "what is the ICD-10-CM code for flu with pneumonia",
                         "icd-10-cm flu w/ pna unidentified virus"},
-                {"Long term (current) use of anticoagulants", "pt w hx of dvt on warfarin, z code for the warfarin?"},
+                {"Long term (current) use of anticoagulants", "hx dvt, pt on coumadin long term - which z code for the coumadin?"},
                 {"Type 1 diabetes mellitus with hyperglycemia", "a1c 9.5 type 1 diabetic w/ hyperglycemia code"},
                 {"Essential (primary) hypertension", "PT has HTN, dx code"},
         };

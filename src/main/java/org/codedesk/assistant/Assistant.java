@@ -42,7 +42,7 @@ public class Assistant {
         }
         Intent intent = now.intent() == Intent.FIND_CODE ? before.intent() : now.intent();
         return new Interpretation(intent, before.procedures(), before.diagnoses(), before.pcs(), before.modifiers(),
-                now.date().or(before::date), now.setting(), now.words().isBlank() ? before.words() : now.words());
+                now.date().or(before::date), now.setting(), now.words().isBlank() ? before.words() : now.words(), now.also());
     }
 
     /** Refuses an empty or overlong question (before it is counted against a quota). */

@@ -20,6 +20,16 @@ public enum Intent {
     COVERAGE,
     /** "How do I code sepsis due to E. coli?", "Guidelines for E/M services". */
     GUIDELINE,
+    /** "Can I code E11.9 with E10.9?": the Excludes1 / Excludes2 notes between diagnoses. */
+    EXCLUDES,
+    /** "7th char for S52.521, subsequent encounter?": the complete codes the 7th characters make. */
+    SEVENTH_CHARACTER,
+    /** "Primaries of addon 11046?", "add-on codes of 11042?": the NCCI add-on code edits both ways. */
+    ADD_ON,
+    /** "J1030 80 mg how many units?": the dose divided by the dose of one unit in the HCPCS descriptor. */
+    DRUG_UNITS,
+    /** "What is POA indicator Y?", "r/o MI in an office note": a guideline concept, from the guidelines section about it. */
+    CONCEPT,
     /** "Code for type 2 diabetes with stage 3 CKD?": search. */
     FIND_CODE
 }

@@ -3,6 +3,7 @@ package org.codedesk.assistant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.codedesk.assistant.Answer.Citation;
@@ -16,6 +17,7 @@ import org.codedesk.coverage.CoverageDocument;
 import org.codedesk.coverage.Crosswalk;
 import org.codedesk.coverage.Necessity;
 import org.codedesk.coverage.Resolution;
+import org.codedesk.edits.AddOnEdit;
 import org.codedesk.edits.Dataset;
 import org.codedesk.edits.Edits;
 import org.codedesk.edits.EditsRelease;
@@ -45,6 +47,7 @@ final class OfflineAnswers {
     private final Search search;
     private final Guidelines guidelines;
     private final Coverage coverage;
+    private final Knowledge knowledge;
 
     OfflineAnswers(Catalog catalog, Edits edits, Modifiers modifiers, Search search, Guidelines guidelines, Coverage coverage) {
         this.guidelines = guidelines;
@@ -53,6 +56,7 @@ final class OfflineAnswers {
         this.edits = edits;
         this.modifiers = modifiers;
         this.search = search;
+        this.knowledge = new Knowledge(catalog, guidelines);
     }
 
     /** What one answer collects while tools run, for its reader. */
@@ -88,7 +92,29 @@ final class OfflineAnswers {
 
     Answer answer(String question, LocalDate date, Interpretation q, Reader reader) {
         Draft draft = new Draft(reader);
-        switch (q.intent()) {
+        answerPart(q.intent(), question, date, q, draft);
+        // a question in several parts: each part's answer after the first one's
+        q.also().forEach(intent -> answerPart(intent, question, date, q, draft));
+        if (draft.statements.isEmpty() && draft.missing.isEmpty()) {
+            draft.missing.add("Nothing in CodeDesk's data answers this question as asked. Name a code, a pair of codes, a modifier"
+                    + " or a condition or procedure to code.");
+        }
+        return new Answer(question, date, q.intent(), List.copyOf(draft.statements), List.copyOf(draft.missing), List.of(), "offline",
+                List.copyOf(draft.notices));
+    }
+
+    private void answerPart(Intent intent, String question, LocalDate date, Interpretation q, Draft draft) {
+        switch (intent) {
+            case EXCLUDES -> knowledge.excludes(q, date, draft.statements::add);
+            case SEVENTH_CHARACTER -> knowledge.seventh(question, q, date, draft.statements::add, draft.missing::add);
+            case ADD_ON -> {
+                lookup(q, date, draft); // what the code is, then what it goes with
+                if (!draft.gated("the NCCI add-on code edits" + of(q.procedures()))) {
+                    addOns(q, date, draft);
+                }
+            }
+            case DRUG_UNITS -> knowledge.drugUnits(question, q, date, draft.statements::add, draft.missing::add);
+            case CONCEPT -> knowledge.concept(question, date, draft.statements::add, draft.missing::add);
             case CODE_LOOKUP -> lookup(q, date, draft);
             case PTP_PAIR -> ptp(q, date, draft);
             case MUE -> mue(q, date, draft);
@@ -102,12 +128,33 @@ final class OfflineAnswers {
             }
             case FIND_CODE -> find(q, date, draft);
         }
-        if (draft.statements.isEmpty() && draft.missing.isEmpty()) {
-            draft.missing.add("Nothing in CodeDesk's data answers this question as asked. Name a code, a pair of codes, a modifier"
-                    + " or a condition or procedure to code.");
+    }
+
+    /** The NCCI add-on code edits both ways: the primaries an add-on code goes with, the add-on codes that go with a primary. */
+    private void addOns(Interpretation q, LocalDate date, Draft draft) {
+        Optional<EditsRelease> release = table(Dataset.ADD_ON, date, draft);
+        if (release.isEmpty()) {
+            return;
         }
-        return new Answer(question, date, q.intent(), List.copyOf(draft.statements), List.copyOf(draft.missing), List.of(), "offline",
-                List.copyOf(draft.notices));
+        Map<String, List<AddOnEdit>> asAddOn = edits.addOns(release.get(), q.procedures());
+        for (String code : q.procedures()) {
+            Citation source = new Citation(release.get().citation(), "/codes/" + ValidCodes.systemOfProcedure(code).slug() + "/" + code);
+            List<AddOnEdit> rows = asAddOn.getOrDefault(code, List.of()).stream().filter(e -> e.activeOn(date)).toList();
+            if (!rows.isEmpty()) {
+                List<String> primaries = rows.stream().map(AddOnEdit::primaryCode).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+                draft.say(code + " is an add-on code (edit type " + rows.get(0).editType() + ": " + edits.addOnTypeWords(rows.get(0).editType()) + ")"
+                        + (primaries.isEmpty() ? "; the table lists no primary code: the contractor decides."
+                        : "; primary codes it is reported with (" + primaries.size() + "): " + String.join(", ", primaries.subList(0,
+                        Math.min(40, primaries.size()))) + (primaries.size() > 40 ? ", ..." : "") + "."), source);
+            }
+            // an add-on code may itself be the primary of other add-on codes (63091 with 69990)
+            List<String> addOns = edits.addOnsOfPrimary(release.get(), code, date).stream().map(AddOnEdit::addOnCode).distinct().sorted().toList();
+            if (!addOns.isEmpty()) {
+                draft.say(code + " is a primary code of these add-on codes (" + addOns.size() + "): " + String.join(", ", addOns) + ".", source);
+            } else if (rows.isEmpty()) {
+                draft.say("The NCCI add-on code edits list " + code + " neither as an add-on code nor as a primary code.", source);
+            }
+        }
     }
 
     /**
@@ -150,7 +197,7 @@ final class OfflineAnswers {
             String what = p.longDescription() != null ? p.longDescription() : p.shortDescription();
             String billable = p.billable() ? (system == CodeSystem.ICD10CM || system == CodeSystem.ICD10PCS ? "billable" : "valid")
                     : system == CodeSystem.HCPCS ? "terminated" : "a header, not billable: a code below it must be reported";
-            draft.say(display + (what == null ? "" : ": " + what) + ". It is " + billable + " on " + date + ".",
+            draft.say(display + (what == null ? "" : ": " + what) + ". It is " + billable + " on " + date + "." + below(p),
                     new Citation(p.release().label(), url));
             p.notes().stream().filter(n -> !n.inherited() || n.kind().matches("(?i).*(excludes1|codefirst|useadditional|code_first|use_additional).*"))
                     .limit(4).forEach(n -> draft.say(n.kindLabel() + " (" + n.ownerCode() + "): " + n.fullText(),
@@ -166,6 +213,16 @@ final class OfflineAnswers {
                 + catalog.former(system, key).map(f -> " (it was in " + f.lastRelease() + (f.replacedBy().isEmpty() ? "" : "; replaced by "
                 + String.join(", ", f.replacedBy())) + ")").orElse("") + "." + (nearest.isEmpty() ? "" : " Nearest codes: " + nearest + "."),
                 new Citation(catalog.releaseInForce(system, date).map(r -> r.label()).orElse(system.title()), "/codes/" + system.slug()));
+    }
+
+    /** A header's billable codes below it, named (up to 8 and how many in all); nothing for a billable code. */
+    private static String below(CodePage p) {
+        if (p.billable() || p.billableDescendants().isEmpty()) {
+            return "";
+        }
+        int all = Math.max(p.billableDescendantCount(), p.billableDescendants().size());
+        return " Billable codes below it" + (all > 8 ? " (" + all + " in all; the first 8)" : "") + ": " + String.join("; ", p.billableDescendants()
+                .stream().limit(8).map(c -> c.code() + " " + c.title()).toList()) + ".";
     }
 
     /** CPT descriptors are the AMA's: without a licensed file, say what CMS's own tables say about the code. */
@@ -288,6 +345,26 @@ final class OfflineAnswers {
     // --- modifiers, crosswalks, coverage ---
 
     private void modifier(Interpretation q, LocalDate date, Draft draft) {
+        String asked = q.words().toLowerCase(java.util.Locale.ROOT);
+        if (asked.contains("mue") || asked.contains("medically unlikely") || asked.contains("units")) {
+            draft.say("No modifier bypasses an MUE: units above the MUE are denied. For a code with MUE adjudication indicator 1 (claim line)"
+                    + " the units of a distinct service may go on another line with a modifier that shows it (59, XE, XS, XP, XU, 76, 77, 91,"
+                    + " anatomic modifiers); with indicator 2 or 3 (date of service) every line of the day counts, whatever its modifiers.",
+                    new Citation("CodeDesk modifier reference (from CMS NCCI MUE policy)", "/modifiers/59"));
+        }
+        if (asked.contains("indicator") || asked.contains("mod ind")) {
+            java.util.regex.Matcher value = java.util.regex.Pattern.compile("indicator\\s*(?:of\\s*)?\"?([019])\\b|\\b([019])\\b").matcher(asked);
+            for (ModifierIndicator indicator : ModifierIndicator.values()) {
+                boolean named = false;
+                value.reset();
+                while (value.find()) {
+                    named |= String.valueOf(indicator.value()).equals(value.group(1) != null ? value.group(1) : value.group(2));
+                }
+                if (named || !value.reset().find()) {
+                    draft.say("NCCI PTP modifier indicator " + indicator.words(), new Citation("CMS NCCI PTP edits (modifier indicator)", "/modifiers"));
+                }
+            }
+        }
         for (String code : q.modifiers()) {
             Optional<Modifier> m = modifiers.find(code, date);
             if (m.isEmpty()) {
@@ -314,7 +391,22 @@ final class OfflineAnswers {
         }
         gems(q.diagnoses(), Dataset.GEM_I10_I9, Dataset.GEM_I9_I10, CodeSystem.ICD10CM, "ICD-9-CM", date, draft);
         gems(q.pcs(), Dataset.GEM_PCS_I9, Dataset.GEM_I9_PCS, CodeSystem.ICD10PCS, "ICD-9-CM procedure", date, draft);
-        if (q.diagnoses().isEmpty() && q.pcs().isEmpty()) {
+        java.util.regex.Matcher icd9 = QuestionInterpreter.ICD9.matcher(q.words());
+        boolean any = false;
+        while (q.diagnoses().isEmpty() && q.pcs().isEmpty() && icd9.find()) {
+            any = true;
+            String code = icd9.group(1);
+            List<GemMapping> to = edits.gems(Dataset.GEM_I9_I10, code.replace(".", ""), true, date);
+            if (to.isEmpty()) {
+                draft.missing.add(edits.gemRelease(Dataset.GEM_I9_I10, date).isEmpty() ? "No GEMs are imported." : "The GEMs do not list ICD-9-CM " + code + ".");
+                continue;
+            }
+            // a GEM target no longer in the release in force is said to be so: never reported as if valid
+            draft.say("ICD-9-CM " + code + " maps to ICD-10-CM " + String.join(", ", to.stream().map(g -> g.noMap() ? "no code (no map)"
+                    : CodeSystem.ICD10CM.display(g.target()) + (catalog.find(CodeSystem.ICD10CM, g.target(), date).isPresent() ? ""
+                    : " (not valid on " + date + ")") + " (" + g.flagsInWords() + ")").toList()) + ".", new Citation(to.get(0).release().citation(), null));
+        }
+        if (q.diagnoses().isEmpty() && q.pcs().isEmpty() && !any) {
             draft.missing.add("Name the ICD-10-CM or ICD-10-PCS code to map; GEMs map between ICD-9-CM and ICD-10.");
         }
     }
@@ -431,6 +523,39 @@ final class OfflineAnswers {
 
     // --- finding codes by words ---
 
+    /** Whether the best hits are told apart by side (right / left) while the query names none. */
+    static boolean needsSide(String query, List<Search.Hit> hits) {
+        String q = " " + query.toLowerCase(java.util.Locale.ROOT) + " ";
+        if (q.matches("(?s).*\\b(right|left|bilateral|both|unspecified|unilateral)\\b.*")) {
+            return false;
+        }
+        List<Search.Hit> best = hits.subList(0, Math.min(3, hits.size()));
+        return best.size() >= 2 && best.stream().allMatch(h -> h.title().toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b(right|left)\\b.*"));
+    }
+
+    /** Whether any word of the query (4 letters or more) is in a hit's title or reasons: by its first 5 letters, or one edit away. */
+    static boolean anyWordFound(String query, List<Search.Hit> hits) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (Search.Hit hit : hits) {
+            String text = (hit.title() + " " + String.join(" ", hit.reasons())).toLowerCase(java.util.Locale.ROOT);
+            found.addAll(List.of(text.split("[^a-z0-9]+")));
+        }
+        boolean anyLong = false;
+        for (String w : query.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() < 4 || w.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            anyLong = true;
+            String stem = w.substring(0, Math.min(5, w.length()));
+            for (String t : found) {
+                if (t.startsWith(stem) || t.length() >= 4 && CodingVocabulary.withinOneEdit(w, t)) {
+                    return true;
+                }
+            }
+        }
+        return !anyLong;
+    }
+
     /** The Official Guidelines sections that answer the question, quoted (the first sentences) and cited by section. */
     private void guideline(String question, LocalDate date, Draft draft) {
         List<Guidelines.Match> found = guidelines.search(question, date, 2);
@@ -499,8 +624,9 @@ final class OfflineAnswers {
     }
 
     private void find(Interpretation q, LocalDate date, Draft draft) {
-        String words = q.words().replaceAll("(?i)\\b(what|what's|whats|is|the|code|codes|icd-?10(-cm)?|cpt|for|how|do|i|to|of|a|an|with|guidelines?|"
-                + "can|should|when|use|from|which)\\b", " ").replaceAll("[?!.,]", " ").replaceAll("\\s+", " ").trim();
+        String words = CodingVocabulary.expand(q.words()).replaceAll("(?i)\\b(what|what's|whats|is|the|code|codes|icd-?10(-cm|-pcs)?|icd|10|cm|cpt|"
+                + "hcpcs|for|how|do|i|to|of|a|an|with|guidelines?|can|should|when|use|from|which|diagnosis|dx|z|pls|please|need|patient|doc|"
+                + "wrote|note|it|on|in|has|have|nos)\\b", " ").replaceAll("[?!.,]", " ").replaceAll("\\s+", " ").trim();
         if (words.isBlank()) {
             return;
         }
@@ -511,8 +637,18 @@ final class OfflineAnswers {
         // the Official Guidelines are ICD-10-CM's: a guideline question is about diagnoses
         CodeSystem system = q.intent() == Intent.GUIDELINE ? CodeSystem.ICD10CM : null;
         Search.Results results = search.search(new Search.Request(words, system, true, null, null, date, SEARCH_RESULTS));
-        if (results.hits().isEmpty()) {
-            draft.missing.add("No code matches \"" + words + "\"" + (results.message() == null ? "." : ": " + results.message()));
+        if (results.hits().isEmpty() || !anyWordFound(words, results.hits())) {
+            // the hits share no word with the question: weak fuzzy matches, not an answer
+            draft.say("Nothing in the code sets in force on " + date + " matches \"" + words + "\": no code title or index term has these words."
+                    + " Check the spelling or the term the record uses, or search all code sets.",
+                    new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
+            return;
+        }
+        if (needsSide(words, results.hits())) {
+            // the best codes differ by side and the question gives none: one precise question instead of a guess
+            draft.say("The codes for \"" + words + "\" depend on the side: which side is documented, right, left or bilateral? Ask again with"
+                    + " it (for example \"" + words + " right\").",
+                    new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
             return;
         }
         draft.say("Codes matching \"" + words + "\", best first (verify in the tabular before assigning):",

@@ -216,6 +216,29 @@ public class Catalog implements DatasetCurrency {
                 + " order by code", summary(system), r.id())).orElse(List.of());
     }
 
+    /**
+     * The Medical and Surgical section's definitions (root operations, approaches, devices...) of these terms, from the newest
+     * ICD-10-PCS release in force on the date that has a definitions file: what "drainage vs extirpation" asks.
+     */
+    public List<CodePage.PcsDefinition> pcsDefinitions(LocalDate date, java.util.Collection<String> terms) {
+        List<CodePage.PcsDefinition> result = new java.util.ArrayList<>();
+        Optional<Release> release = releases(CodeSystem.ICD10PCS).stream().filter(r -> !r.effectiveFrom().isAfter(date))
+                .sorted(java.util.Comparator.comparing(Release::effectiveFrom).reversed())
+                .filter(r -> jdbc.queryForObject("select count(*) from catalog_pcs_definition where release_id = ? and section_code = '0'",
+                        Integer.class, r.id()) > 0).findFirst();
+        if (release.isEmpty()) {
+            return result;
+        }
+        for (String term : terms) {
+            jdbc.query("select axis_title, term, definition, explanation, includes from catalog_pcs_definition where release_id = ?"
+                    + " and section_code = '0' and lower(term) = ? and position in (3, 5) order by position", rs -> {
+                result.add(new CodePage.PcsDefinition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        release.get().label()));
+            }, release.get().id(), term.toLowerCase(java.util.Locale.ROOT));
+        }
+        return result;
+    }
+
     /** Codes of the release in force nearest to a code that does not exist: same beginning, longest shared prefix first. */
     public List<CodeSummary> nearest(CodeSystem system, String code, LocalDate date) {
         String key = system.key(code).replaceAll("[^A-Z0-9]", "");

@@ -138,6 +138,25 @@ class AssistantTest {
         assertThat(assistant.answer("What's the MUE for 20610?", DOS).notices()).isEmpty();
     }
 
+    /** Issue 20: questions as coders write them, in several parts, with shorthand, about headers and 7th characters. */
+    @Test
+    void questionsInCodersWordsAreAnsweredPartByPart() {
+        Answer two = ask("mue and global for 20610");
+        assertThat(two.text()).contains("Practitioner: the MUE for 20610 is 2 units").contains("20610: global period");
+        Answer header = ask("is S72.00 billable?");
+        assertThat(header.text()).contains("a header, not billable").contains("Billable codes below it").contains("S72.001A");
+        assertThat(ask("S72.001 initial encounter 7th char?").text()).contains("S72.001A").contains("7th characters of S72.001");
+        Answer notAModifier = ask("what is the ICD-10-CM code for fracture of neck of right femur");
+        assertThat(notAModifier.text()).contains("S72.001A").doesNotContain("Modifier CM");
+    }
+
+    @Test
+    void anUnknownTermSaysNothingMatchesInsteadOfListingWeakHits() {
+        Answer answer = ask("dx code for glorpitis?");
+        assertThat(answer.text()).contains("Nothing in the code sets in force on 2016-06-01 matches \"glorpitis\"").doesNotContain("Codes matching");
+        assertThat(answer.statements().get(0).citations()).extracting(Answer.Citation::url).containsExactly("/search?q=glorpitis");
+    }
+
     @Test
     void conditionsAreFoundBySearchWithTheirNotes() {
         Answer answer = ask("What is the code for fracture of neck of right femur?");

@@ -50,4 +50,52 @@ class QuestionInterpreterTest {
         assertThat(words.procedures()).isEmpty();
         assertThat(words.diagnoses()).isEmpty();
     }
+
+    /** Issue 20: ordinary words and shorthand are never codes or modifiers; a modifier is one when shaped and placed like one. */
+    @Test
+    void wordsOfTheTradeAreNotCodesOrModifiers() {
+        QuestionInterpreter withWords = new QuestionInterpreter(Set.of("25", "59", "XS", "CM", "PT", "FX", "LT"), key -> false);
+        assertThat(withWords.interpret("ICD-10-CM dx for flu w/ pna?").modifiers()).isEmpty();
+        assertThat(withWords.interpret("pt on eliquis, hx of PE - z code pls").modifiers()).isEmpty();
+        assertThat(withWords.interpret("PT has HTN, dx code").modifiers()).isEmpty();
+        assertThat(withWords.interpret("fx L ankle f/u, which 7th char").modifiers()).isEmpty();
+        Interpretation a1c = withWords.interpret("A1C 8.2 in a t2 diabetic");
+        assertThat(a1c.diagnoses()).isEmpty();
+        assertThat(a1c.modifiers()).isEmpty();
+        assertThat(withWords.interpret("what does modifier PT mean").modifiers()).containsExactly("PT");
+        assertThat(withWords.interpret("99213-25 with 59").modifiers()).containsExactlyInAnyOrder("25", "59");
+        assertThat(withWords.interpret("can i bill -59 here").modifiers()).containsExactly("59");
+        assertThat(withWords.interpret("XS or 59").modifiers()).containsExactlyInAnyOrder("XS", "59");
+        assertThat(withWords.interpret("lt wrist").modifiers()).isEmpty();
+    }
+
+    @Test
+    void usDatesTyposAndQuestionsInSeveralParts() {
+        assertThat(interpreter.interpret("mue 20610 dos 5/12/26").date()).contains(LocalDate.of(2026, 5, 12));
+        assertThat(interpreter.interpret("DOB: 03/14/1952, mue 20610").date()).isEmpty();
+        assertThat(interpreter.interpret("globel period 27447").intent()).isEqualTo(Intent.GLOBAL_PERIOD);
+        Interpretation two = interpreter.interpret("mue and global for 20610");
+        assertThat(two.intent()).isEqualTo(Intent.MUE);
+        assertThat(two.also()).containsExactly(Intent.GLOBAL_PERIOD);
+        Interpretation fees = interpreter.interpret("rvus and global for 29881");
+        assertThat(fees.intent()).isEqualTo(Intent.FEE_SCHEDULE);
+        assertThat(fees.also()).isEmpty(); // the fee schedule answer gives the global period
+        assertThat(interpreter.interpret("is I50.2 billable, icd9?").also()).contains(Intent.CODE_LOOKUP);
+    }
+
+    @Test
+    void theNewKindsOfQuestion() {
+        assertThat(interpreter.interpret("can i code E11.9 with E10.9").intent()).isEqualTo(Intent.EXCLUDES);
+        assertThat(interpreter.interpret("S52.521 2nd visit 7th char?").intent()).isEqualTo(Intent.SEVENTH_CHARACTER);
+        assertThat(interpreter.interpret("primaries allowed with addon 11046?").intent()).isEqualTo(Intent.ADD_ON);
+        assertThat(interpreter.interpret("J1100 dexamethasone 8 mg how many units").intent()).isEqualTo(Intent.DRUG_UNITS);
+        assertThat(interpreter.interpret("poa value N means?").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("clinic note says r/o CVA, what goes on the claim").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("meaning of a code also note").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("can modifier 59 get around the MUE").intent()).isEqualTo(Intent.MODIFIER);
+        assertThat(interpreter.interpret("ncci modifier indicator 0 meaning").intent()).isEqualTo(Intent.MODIFIER);
+        assertThat(interpreter.interpret("pcs excision vs resection").intent()).isEqualTo(Intent.CONCEPT);
+        assertThat(interpreter.interpret("icd9 250.00 to icd10").intent()).isEqualTo(Intent.CROSSWALK);
+        assertThat(interpreter.interpret("a1c 9.5 in icd 10").intent()).isEqualTo(Intent.FIND_CODE);
+    }
 }

@@ -47,6 +47,17 @@ public class Guidelines {
                 String.class, date).stream().findFirst();
     }
 
+    /** Every section of the version in force on the date, in book order, each as a match of score 0; empty when none is imported. */
+    public List<Match> sections(LocalDate date) {
+        List<String> versions = jdbc.queryForList("select version from assistant_guideline_release where effective_from <= ? order by effective_from desc"
+                + " fetch first 1 rows only", String.class, date);
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        Corpus corpus = corpora.computeIfAbsent(versions.get(0), this::load);
+        return corpus.sections().stream().map(s -> new Match(corpus.label(), s, 0)).toList();
+    }
+
     public List<Match> search(String question, LocalDate date, int limit) {
         List<String> versions = jdbc.queryForList("select version from assistant_guideline_release where effective_from <= ? order by effective_from desc"
                 + " fetch first 1 rows only", String.class, date);

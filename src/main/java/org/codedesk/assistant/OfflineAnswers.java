@@ -606,7 +606,7 @@ final class OfflineAnswers {
                 draft.say("The licensed CPT file imported (" + licensed.get().label() + ") has no code matching \"" + words + "\".", licence);
             } else {
                 draft.say("CPT codes matching \"" + words + "\" in the licensed CPT file (" + licensed.get().label() + "), best first:", licence);
-                cpt.hits().forEach(hit -> draft.say(hit.code() + ": " + hit.title(), new Citation(licensed.get().label(), hit.url())));
+                cpt.hits().forEach(hit -> draft.say(codeAndTitle(hit), new Citation(licensed.get().label(), hit.url())));
             }
         }
         Search.Results pcs = search.search(new Search.Request(words, CodeSystem.ICD10PCS, true, null, null, date, PCS_OFFERED));
@@ -619,8 +619,13 @@ final class OfflineAnswers {
                 + " root operation, approach and body part in the PCS tables):",
                 new Citation("CodeDesk search over ICD-10-PCS in force on " + date, "/search?q=" + words.replace(' ', '+') + "&system=icd10pcs"));
         for (Search.Hit hit : pcs.hits()) {
-            draft.say(hit.code() + ": " + hit.title(), new Citation(hit.system().title() + " code page", hit.url()));
+            draft.say(codeAndTitle(hit), new Citation(hit.system().title() + " code page", hit.url()));
         }
+    }
+
+    /** "0DTJ4ZZ: Resection of Appendix, ...", or the code alone when the release gives it no title (never "null"). */
+    private static String codeAndTitle(Search.Hit hit) {
+        return hit.title() == null || hit.title().isBlank() ? hit.code() : hit.code() + ": " + hit.title();
     }
 
     private void find(Interpretation q, LocalDate date, Draft draft) {

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodeSystem;
@@ -67,20 +65,6 @@ class CatalogImporterTest {
         assertThat(report.outcomes().get(0).detail()).contains("icd10cm_order_2016.txt:17: line is 30 characters long");
         assertThat(catalog.page(CodeSystem.ICD10CM, "H54.7", LocalDate.of(2016, 6, 1))).isPresent();
         assertThat(catalog.page(CodeSystem.ICD10CM, "S72.8X1A", LocalDate.of(2016, 6, 1))).isPresent();
-    }
-
-    @Test
-    void readsFilesInsideAZip(@TempDir Path dir) throws IOException {
-        Path zip = dir.resolve("release.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("inner/cpt-descriptors-2014.tsv"));
-            out.write("00002\tInvented zipped descriptor\n".getBytes());
-            out.closeEntry();
-        }
-        ImportReport report = importer.importPaths(List.of(zip));
-        assertThat(report.outcomes()).extracting(ImportReport.Outcome::status).containsExactly(Status.IMPORTED);
-        assertThat(catalog.page(CodeSystem.CPT, "00002", LocalDate.of(2014, 6, 1)).orElseThrow().longDescription())
-                .isEqualTo("Invented zipped descriptor");
     }
 
     @Test

@@ -18,17 +18,20 @@ pcs=$(find "$DATA" -name 'icd10pcs_order_20*.txt' | sort | tail -1)
 hcpcs=$(find "$DATA" -path '*hcpcs*' -name '*alpha-numeric-hcpcs-file.zip' | sort | tail -1)
 {
   # ICD-10-CM pages at their canonical (dotted) address, so no request is a redirect
-  awk 'NR % 25 == 0 { k = substr($0, 7, 7); gsub(/ /, "", k);
-    print "/codes/icd10cm/" (length(k) > 3 ? substr(k, 1, 3) "." substr(k, 4) : k) }' "$cm" | head -2500
-  awk 'NR % 70 == 0 { k = substr($0, 7, 7); gsub(/ /, "", k); print "/codes/icd10pcs/" k }' "$pcs" | head -1000
+  # (awk counts itself: "| head" would end it with SIGPIPE, which pipefail turns into a failure)
+  awk 'NR % 25 == 0 && c++ < 2500 { k = substr($0, 7, 7); gsub(/ /, "", k);
+    print "/codes/icd10cm/" (length(k) > 3 ? substr(k, 1, 3) "." substr(k, 4) : k) }' "$cm"
+  awk 'NR % 70 == 0 && c++ < 1000 { k = substr($0, 7, 7); gsub(/ /, "", k); print "/codes/icd10pcs/" k }' "$pcs"
   # HCPCS: the first line (record id 3) of each Level II code of the newest alpha-numeric file
   unzip -p "$hcpcs" '*ANWEB*.txt' | tr -d '\r' | awk 'substr($0, 11, 1) == "3" && substr($0, 1, 5) ~ /^[A-Z][0-9]{4}$/ {
-    print "/codes/hcpcs/" substr($0, 1, 5) }' | awk 'NR % 7 == 0' | head -600
+    print "/codes/hcpcs/" substr($0, 1, 5) }' | awk 'NR % 7 == 0 && c++ < 600'
 } | sort -u | shuf --random-source=<(yes) > "$work/paths"
 export PATHS="$work/paths"
 echo "$(wc -l < "$work/paths") distinct code pages from $(basename "$cm"), $(basename "$pcs"), $(basename "$hcpcs"); $SECS s per run against $BASE"
-echo "warm-up: one pass over every page (the first view of each is assembled)"
-wrk -t2 -c8 -d"$((SECS / 2 > 5 ? SECS / 2 : 5))s" -s bench/code-pages.lua "$BASE" > /dev/null
+echo "warm-up: one pass over every page, 4 at a time (the first view of each is assembled; not measured)"
+start=$(date +%s%N)
+xargs -P 4 -I{} curl -s -o /dev/null "$BASE{}" < "$work/paths"
+echo "warm-up took $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 # one wrk run; prints "req/s p50-ms p99-ms non-2xx"
 run() {

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -24,10 +26,12 @@ public class Catalog implements DatasetCurrency {
     private final JdbcTemplate jdbc;
     private final CodePageAssembler pages;
     private final SearchDocumentReader searchDocuments;
+    private final CodePageCache pageCache;
 
-    Catalog(JdbcTemplate jdbc) {
+    Catalog(JdbcTemplate jdbc, @Value("${codedesk.code-pages.cache-size:10000}") long pageCacheSize) {
         this.jdbc = jdbc;
         this.pages = new CodePageAssembler(jdbc, this);
+        this.pageCache = new CodePageCache(pageCacheSize);
         this.searchDocuments = new SearchDocumentReader(jdbc, this);
     }
 
@@ -50,8 +54,13 @@ public class Catalog implements DatasetCurrency {
 
     /** The newest release with {@code content} that took effect on or before {@code date}. */
     public Optional<Release> releaseInForce(CodeSystem system, LocalDate date, String content) {
-        return releases(system).stream()
-                .filter(r -> r.has(content) && !r.effectiveFrom().isAfter(date))
+        return inForce(releases(system), system, date, content);
+    }
+
+    /** {@link #releaseInForce} over a release list already read (in effective order). */
+    private static Optional<Release> inForce(List<Release> releases, CodeSystem system, LocalDate date, String content) {
+        return releases.stream()
+                .filter(r -> r.system() == system && r.has(content) && !r.effectiveFrom().isAfter(date))
                 .reduce((a, b) -> b);
     }
 
@@ -70,7 +79,10 @@ public class Catalog implements DatasetCurrency {
 
     /** Whether the code set in force on the date is imported, or which older one answers for it (see {@link Currency}). */
     public Currency currency(CodeSystem system, LocalDate date) {
-        Optional<Release> shown = releaseInForce(system, date);
+        return currency(system, date, releaseInForce(system, date));
+    }
+
+    private static Currency currency(CodeSystem system, LocalDate date, Optional<Release> shown) {
         return Currency.of(system.title(), cycle(system), date, shown.map(Catalog::shortLabel).orElse(null),
                 shown.map(Release::effectiveFrom).orElse(null));
     }
@@ -107,7 +119,20 @@ public class Catalog implements DatasetCurrency {
     /** The page of a code on a date of service; empty when the release in force has no such code. */
     public Optional<CodePage> page(CodeSystem system, String code, LocalDate date) {
         String key = system.key(code);
-        return releaseInForce(system, date).flatMap(release -> pages.page(system, release, key, date));
+        // one statement per page seen before: the release list, which both selects the release and keys the cache (an import on
+        // another node changes it, so no node serves a page older than the releases it reads)
+        List<Release> all = releases();
+        Optional<Release> release = inForce(all, system, date, "codes");
+        Optional<CodePage> page = pageCache.get(pageCache.key(all, system, key, date),
+                () -> release.flatMap(r -> pages.page(system, r, key, date)));
+        // the currency sentence names the date of service itself: added to the cached page, not kept in it
+        return page.map(p -> p.withCurrency(currency(system, date, release)));
+    }
+
+    /** This node imported a release: free the pages now (other nodes see a new release list on their next page). */
+    @EventListener
+    void on(CatalogChanged event) {
+        pageCache.clear();
     }
 
     /**

@@ -35,6 +35,13 @@ public record CodePage(
         List<String> noteGaps,
         Currency currency) {
 
+    /** The same page with the currency of another date of service (a cached page is shared by all dates that select its releases). */
+    public CodePage withCurrency(Currency other) {
+        return new CodePage(system, release, key, code, kind, billable, shortDescription, longDescription, descriptorLicensed, breadcrumb,
+                children, billableDescendants, billableDescendantCount, notes, notesRelease, seventhCharacters, seventhCharacterSource,
+                pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries, history, noteGaps, other);
+    }
+
     /** A step of the hierarchy above the code; {@code url} null for headings without a page. */
     public record Crumb(String code, String title, String url) { }
 

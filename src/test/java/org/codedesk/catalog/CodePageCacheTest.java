@@ -1,0 +1,102 @@
+package org.codedesk.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.codedesk.StatementLog;
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A code page seen before is served from the assembled pages: the HTML page, its JSON and FHIR's $lookup read only the
+ * release list and the code's own row, none of the tables a page is assembled from; an import shows its facts at once.
+ * A database of its own: the releases FY2041 and FY2042 written here must not appear in other tests' release lists.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.datasource.url=jdbc:h2:mem:code-page-cache;DB_CLOSE_DELAY=-1",
+        "codedesk.home=target/test-data-code-page-cache"})
+@Import(StatementLog.Config.class)
+class CodePageCacheTest {
+
+    /** Tables only the page assembler reads. */
+    static final List<String> PAGE_TABLES = List.of("catalog_note", "catalog_index_term", "catalog_index_cell", "catalog_code_change",
+            "catalog_seventh_character", "catalog_heading", "catalog_code_conversion", "catalog_pcs_axis_value", "catalog_pcs_definition",
+            "catalog_code_attribute", "catalog_note_gap");
+
+    @LocalServerPort int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    @Autowired CatalogImporter importer;
+    @Autowired StatementLog log;
+    @TempDir Path files;
+
+    private String html(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private void assertNoPageAssembled(String what) {
+        for (String table : PAGE_TABLES) {
+            assertThat(log.touching(table)).as(what + " read " + table).isEmpty();
+        }
+    }
+
+    @Test
+    void aPageSeenBeforeIsNotAssembledAgainForHtmlJsonOrLookup() throws Exception {
+        ImportReport report = importer.importPaths(List.of(CodePagesTest.FIXTURES));
+        assertThat(report.failed()).as(report.toString()).isFalse();
+        for (String path : List.of("/codes/icd10cm/S72.001A?date=2016-06-01", "/codes/icd10pcs/0X500ZX?date=2016-06-01",
+                "/codes/hcpcs/X1001?date=2016-06-01", "/api/v1/codes/icd10cm/S72.8X1A?date=2016-06-01",
+                "/fhir/CodeSystem/$lookup?system=http://hl7.org/fhir/sid/icd-10-cm&date=2016-06-01&code=S72.001A")) {
+            log.clear();
+            String first = html(path);
+            assertThat(log.touching("catalog_code")).as(path + ": the first view assembles the page").isNotEmpty();
+            log.clear();
+            String second = html(path);
+            assertNoPageAssembled(path);
+            assertThat(log.touching("catalog_code")).as(path + ": at most the one lookup of the code before the quota").hasSizeLessThanOrEqualTo(1);
+            assertThat(second).isEqualTo(first);
+        }
+        // another date of service that selects the same releases shares the page, with its own currency
+        log.clear();
+        html("/codes/icd10cm/S72.001A?date=2016-07-01");
+        assertNoPageAssembled("another date in the same release");
+    }
+
+    @Test
+    void anImportShowsItsFactsOnPagesAlreadySeen() throws Exception {
+        Path fy2041 = files.resolve("fy2041");
+        Path fy2042 = files.resolve("fy2042");
+        Files.createDirectories(fy2041);
+        Files.createDirectories(fy2042);
+        Files.writeString(fy2041.resolve("icd10cm_order_2041.txt"), order("Cholera due to Vibrio cholerae 01, biovar cholerae"));
+        Files.writeString(fy2042.resolve("icd10cm_order_2042.txt"), order("Cholera due to Vibrio cholerae O1, biovar cholerae"));
+        assertThat(importer.importPaths(List.of(fy2041)).failed()).isFalse();
+        String before = html("/codes/icd10cm/A00.0?date=2041-06-01");
+        assertThat(before).contains("Vibrio cholerae 01").doesNotContain("title revised");
+        assertThat(html("/codes/icd10cm/A00.0?date=2042-06-01")).contains("Vibrio cholerae 01");
+
+        assertThat(importer.importPaths(List.of(fy2042)).failed()).isFalse();
+        // the FY2041 page (the same release in force) now tells the FY2042 revision in its history; FY2042's date shows the new title
+        assertThat(html("/codes/icd10cm/A00.0?date=2041-06-01")).contains("Vibrio cholerae 01").contains("title revised");
+        assertThat(html("/codes/icd10cm/A00.0?date=2042-06-01")).contains("Vibrio cholerae O1");
+    }
+
+    /** A CMS order file with one category and its one code, in the file's fixed columns. */
+    private static String order(String title) {
+        return String.format("%05d %-7s %d %-60s %s\r\n", 1, "A00", 0, "Cholera", "Cholera")
+                + String.format("%05d %-7s %d %-60s %s\r\n", 2, "A000", 1, title.substring(0, Math.min(60, title.length())), title);
+    }
+}

@@ -1,7 +1,6 @@
 package org.codedesk.catalog.importing;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Optional;
 
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.importing.RecognizedFile.ReleaseKey;
-import org.codedesk.catalog.source.SourceFormatException;
 import org.codedesk.catalog.source.icd10cm.IndexAddendaApplier;
 import org.codedesk.catalog.source.icd10cm.IndexAddendaEntry;
 import org.codedesk.catalog.source.icd10cm.IndexAddendaParser;
@@ -56,10 +54,7 @@ final class IndexChain {
         List<String> parts = new ArrayList<>();
         chains.forEach((kind, chain) -> {
             if (rebuilds(kind, own)) {
-                chain.base(key).ifPresent(b -> {
-                    parts.add(b.file().sha256());
-                    chain.addendaFor(b, key).forEach(a -> parts.add(a.file().sha256()));
-                });
+                parts.addAll(chain.dependencies(key));
             }
         });
         return String.join(",", parts);
@@ -83,61 +78,28 @@ final class IndexChain {
     /** One index's chain. */
     private static final class Chain {
         private final IndexKind kind;
-        private final List<RecognizedFile> bases;
-        private final List<RecognizedFile> addenda;
-        private RecognizedFile currentBase;
-        private IndexFile current;
-        private int applied;
+        private final AddendaChain<IndexFile, IndexAddendaReport> chain;
 
         Chain(IndexKind kind, List<RecognizedFile> scanned, Roles roles) {
             this.kind = kind;
-            Comparator<RecognizedFile> byDate = Comparator.comparing(f -> f.release().effectiveFrom());
-            this.bases = scanned.stream().filter(f -> f.role() == roles.xml()).sorted(byDate).toList();
-            this.addenda = scanned.stream().filter(f -> f.role() == roles.addenda()).sorted(byDate).toList();
+            this.chain = new AddendaChain<>(scanned, roles.xml(), roles.addenda(),
+                    xml -> ReleaseRows.read(xml, (n, in) -> new IndexParser().parse(kind, n, in)),
+                    (index, addenda) -> {
+                        List<IndexAddendaEntry> entries = ReleaseRows.read(addenda, (n, in) -> new IndexAddendaParser().parse(kind, n, in));
+                        IndexAddendaApplier.Result result = new IndexAddendaApplier().apply(index, entries, addenda.release().version());
+                        return new AddendaChain.Applied<>(result.index(), result.report());
+                    });
         }
 
-        Optional<RecognizedFile> base(ReleaseKey key) {
-            return bases.stream().filter(b -> !b.release().effectiveFrom().isAfter(key.effectiveFrom())).reduce((a, b) -> b);
-        }
-
-        List<RecognizedFile> addendaFor(RecognizedFile base, ReleaseKey key) {
-            return addenda.stream().filter(a -> a.release().effectiveFrom().isAfter(base.release().effectiveFrom())
-                    && !a.release().effectiveFrom().isAfter(key.effectiveFrom())).toList();
+        List<String> dependencies(ReleaseKey key) {
+            return chain.dependencies(key);
         }
 
         Optional<Step> rebuild(ReleaseKey key) {
-            Optional<RecognizedFile> base = base(key);
-            if (base.isEmpty()) {
-                return Optional.empty();
-            }
-            List<RecognizedFile> steps = addendaFor(base.get(), key);
-            if (steps.isEmpty()) {
-                return Optional.empty();
-            }
-            if (currentBase != base.get() || applied > steps.size()) {
-                currentBase = base.get();
-                current = ReleaseRows.read(base.get(), (n, in) -> new IndexParser().parse(kind, n, in));
-                applied = 0;
-            }
-            List<IndexAddendaReport> reports = new ArrayList<>();
-            List<String> unreadable = new ArrayList<>();
-            for (RecognizedFile step : steps.subList(applied, steps.size())) {
-                try {
-                    List<IndexAddendaEntry> entries = ReleaseRows.read(step, (n, in) -> new IndexAddendaParser().parse(kind, n, in));
-                    IndexAddendaApplier.Result result = new IndexAddendaApplier().apply(current, entries, step.release().version());
-                    current = result.index();
-                    reports.add(result.report());
-                } catch (SourceFormatException e) {
-                    unreadable.add(step.file().origin() + ": " + e.reason()); // the index keeps the state of the step before
-                }
-            }
-            applied = steps.size();
-            if (unreadable.isEmpty() && reports.stream().allMatch(r -> r.applied() == 0 && r.skipped().isEmpty())) {
-                // "no changes for FY2021": the release before holds the same index, and its dates' lookups reach it
-                return Optional.empty();
-            }
-            return Optional.of(new Step(kind, current, base.get().release().label(),
-                    steps.stream().map(s -> s.release().version()).toList(), reports, unreadable));
+            return chain.rebuild(key)
+                    // "no changes for FY2021": the release before holds the same index, and its dates' lookups reach it
+                    .filter(r -> !r.unreadable().isEmpty() || r.reports().stream().anyMatch(rep -> rep.applied() > 0 || !rep.skipped().isEmpty()))
+                    .map(r -> new Step(kind, r.result(), r.base(), r.addenda(), r.reports(), r.unreadable()));
         }
     }
 }

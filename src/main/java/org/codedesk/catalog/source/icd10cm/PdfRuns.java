@@ -2,17 +2,10 @@ package org.codedesk.catalog.source.icd10cm;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.codedesk.catalog.source.SourceFormatException;
@@ -48,20 +41,7 @@ final class PdfRuns {
      * @throws SourceFormatException when the bytes are not a readable PDF
      */
     static List<Line> read(String fileName, InputStream in) {
-        byte[] bytes;
-        try {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + fileName, e);
-        }
-        try (PDDocument document = Loader.loadPDF(bytes)) {
-            Stripper stripper = new Stripper();
-            stripper.setSortByPosition(true);
-            stripper.writeText(document, Writer.nullWriter());
-            return stripper.lines;
-        } catch (IOException e) {
-            throw new SourceFormatException(fileName, 0, "not a readable PDF: " + e.getMessage(), e);
-        }
+        return PdfText.strip(fileName, in, Stripper::new).lines;
     }
 
     private static final class Stripper extends PDFTextStripper {
@@ -103,9 +83,9 @@ final class PdfRuns {
             float end = 0;
             for (TextPosition c : chars) {
                 String s = c.getUnicode();
-                boolean italic = italic(c.getFont());
+                boolean italic = PdfText.italic(c.getFont());
                 boolean blank = s == null || s.isBlank() || s.equals("\u00a0");
-                if (first != null && (c.getXDirAdj() - end > GAP || (!blank && italic != italic(first.getFont()) && !text.toString().isBlank()))) {
+                if (first != null && (c.getXDirAdj() - end > GAP || (!blank && italic != PdfText.italic(first.getFont()) && !text.toString().isBlank()))) {
                     add(runs, first, text);
                     text.setLength(0);
                     first = null;
@@ -133,31 +113,8 @@ final class PdfRuns {
         private static void add(List<Run> runs, TextPosition first, StringBuilder text) {
             String t = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
             if (!t.isEmpty()) {
-                runs.add(new Run(first.getXDirAdj(), first.getFontSizeInPt(), bold(first.getFont()), italic(first.getFont()), t));
+                runs.add(new Run(first.getXDirAdj(), first.getFontSizeInPt(), PdfText.bold(first.getFont()), PdfText.italic(first.getFont()), t));
             }
-        }
-
-        private static boolean italic(PDFont font) {
-            if (font == null) {
-                return false;
-            }
-            String name = font.getName() == null ? "" : font.getName().toLowerCase(Locale.ROOT);
-            if (name.contains("italic") || name.contains("oblique")) {
-                return true;
-            }
-            PDFontDescriptor d = font.getFontDescriptor();
-            return d != null && d.isItalic();
-        }
-
-        private static boolean bold(PDFont font) {
-            if (font == null) {
-                return false;
-            }
-            if (font.getName() != null && font.getName().toLowerCase(Locale.ROOT).contains("bold")) {
-                return true;
-            }
-            PDFontDescriptor d = font.getFontDescriptor();
-            return d != null && (d.isForceBold() || d.getFontWeight() >= 700);
         }
     }
 }

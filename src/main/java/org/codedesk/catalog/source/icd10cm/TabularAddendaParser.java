@@ -1,9 +1,6 @@
 package org.codedesk.catalog.source.icd10cm;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,11 +9,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.codedesk.catalog.source.SourceFormatException;
@@ -375,20 +368,7 @@ public final class TabularAddendaParser {
         private int lineOnPage;
 
         static List<Line> read(String fileName, InputStream in) {
-            byte[] bytes;
-            try {
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + fileName, e);
-            }
-            try (PDDocument document = Loader.loadPDF(bytes)) {
-                PdfLines stripper = new PdfLines();
-                stripper.setSortByPosition(true);
-                stripper.writeText(document, Writer.nullWriter());
-                return stripper.lines;
-            } catch (IOException e) {
-                throw new SourceFormatException(fileName, 0, "not a readable PDF: " + e.getMessage(), e);
-            }
+            return PdfText.strip(fileName, in, PdfLines::new).lines;
         }
 
         @Override
@@ -456,7 +436,7 @@ public final class TabularAddendaParser {
             if (at == null) {
                 return;
             }
-            lines.add(new Line(page, lineOnPage, action, at.getXDirAdj(), at.getFontSizeInPt(), isBold(at.getFont()),
+            lines.add(new Line(page, lineOnPage, action, at.getXDirAdj(), at.getFontSizeInPt(), PdfText.bold(at.getFont()),
                     string.substring(content)));
         }
 
@@ -467,17 +447,6 @@ public final class TabularAddendaParser {
                 }
             }
             return -1;
-        }
-
-        private static boolean isBold(PDFont font) {
-            if (font == null) {
-                return false;
-            }
-            if (font.getName() != null && font.getName().toLowerCase(Locale.ROOT).contains("bold")) {
-                return true;
-            }
-            PDFontDescriptor descriptor = font.getFontDescriptor();
-            return descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 700);
         }
     }
 }

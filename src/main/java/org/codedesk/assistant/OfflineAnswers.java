@@ -602,6 +602,9 @@ final class OfflineAnswers {
                     + ", so no CPT code is given here (look it up in the CPT book or the AMA's licensed data).", licence);
         } else {
             Search.Results cpt = search.search(new Search.Request(words, CodeSystem.CPT, true, null, null, date, PCS_OFFERED));
+            if (notSearched(cpt, draft)) {
+                return;
+            }
             if (cpt.hits().isEmpty()) {
                 draft.say("The licensed CPT file imported (" + licensed.get().label() + ") has no code matching \"" + words + "\".", licence);
             } else {
@@ -610,6 +613,9 @@ final class OfflineAnswers {
             }
         }
         Search.Results pcs = search.search(new Search.Request(words, CodeSystem.ICD10PCS, true, null, null, date, PCS_OFFERED));
+        if (notSearched(pcs, draft)) {
+            return;
+        }
         if (pcs.hits().isEmpty()) {
             draft.missing.add("No ICD-10-PCS code matches \"" + words + "\"" + (pcs.message() == null ? "." : ": " + pcs.message()));
             return;
@@ -621,6 +627,18 @@ final class OfflineAnswers {
         for (Search.Hit hit : pcs.hits()) {
             draft.say(codeAndTitle(hit), new Citation(hit.system().title() + " code page", hit.url()));
         }
+    }
+
+    /**
+     * True when the search could not be made (its index for the date is still being built, or no release is in force):
+     * the answer says so in the search's own words, never "nothing matches", which would be a wrong answer.
+     */
+    private static boolean notSearched(Search.Results results, Draft draft) {
+        if (results.searched()) {
+            return false;
+        }
+        draft.missing.add(results.message());
+        return true;
     }
 
     /** "0DTJ4ZZ: Resection of Appendix, ...", or the code alone when the release gives it no title (never "null"). */
@@ -642,6 +660,9 @@ final class OfflineAnswers {
         // the Official Guidelines are ICD-10-CM's: a guideline question is about diagnoses
         CodeSystem system = q.intent() == Intent.GUIDELINE ? CodeSystem.ICD10CM : null;
         Search.Results results = search.search(new Search.Request(words, system, true, null, null, date, SEARCH_RESULTS));
+        if (notSearched(results, draft)) {
+            return;
+        }
         if (results.hits().isEmpty() || !anyWordFound(words, results.hits())) {
             // the hits share no word with the question: weak fuzzy matches, not an answer
             draft.say("Nothing in the code sets in force on " + date + " matches \"" + words + "\": no code title or index term has these words."

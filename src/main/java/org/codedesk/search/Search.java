@@ -67,10 +67,11 @@ public class Search {
      * The results, what the query was understood as ({@code notes}), a message when there is nothing to show, and for each
      * code system searched whose release in force on the date is not imported, the sentence that says so ({@code currency}).
      */
-    public record Results(String query, List<String> notes, List<Hit> hits, String message, List<String> currency) {
+    public record Results(String query, List<String> notes, List<Hit> hits, String message, List<String> currency, boolean searched) {
 
-        Results(String query, List<String> notes, List<Hit> hits, String message) {
-            this(query, notes, hits, message, List.of());
+        /** No search was made (nothing to search for, or no index for the date yet): the message says why. */
+        static Results notSearched(Interpretation meaning, String message) {
+            return new Results(meaning.query(), meaning.notes(), List.of(), message, List.of(), false);
         }
     }
 
@@ -119,12 +120,12 @@ public class Search {
     public Results search(Request request) {
         Interpretation meaning = interpreter.interpret(request.query());
         if (meaning.isEmpty()) {
-            return new Results(meaning.query(), meaning.notes(), List.of(), "Type a code (I21.4, 0DTJ4ZZ, J1100) or words (heart attack, pneumonia).");
+            return Results.notSearched(meaning, "Type a code (I21.4, 0DTJ4ZZ, J1100) or words (heart attack, pneumonia).");
         }
         Optional<CodeIndex> acquired = indexes.acquire(request.date());
         if (acquired.isEmpty()) {
             String state = indexes.state();
-            return new Results(meaning.query(), meaning.notes(), List.of(), state != null ? state : "No release is in force on that date.");
+            return Results.notSearched(meaning, state != null ? state : "No release is in force on that date.");
         }
         CodeIndex index = acquired.get();
         try {
@@ -167,7 +168,7 @@ public class Search {
                     .map(r -> hit(r, stems)).toList();
             String message = hits.isEmpty() ? "No code matches \"" + meaning.query() + "\"" + (request.system() != null ? " in "
                     + request.system().title() : "") + "." : null;
-            return new Results(meaning.query(), notes, hits, message, staleSentences(request));
+            return new Results(meaning.query(), notes, hits, message, staleSentences(request), true);
         } finally {
             index.release();
         }

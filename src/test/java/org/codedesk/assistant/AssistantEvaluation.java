@@ -44,6 +44,7 @@ class AssistantEvaluation {
     @Autowired Catalog catalog;
     @Autowired Edits edits;
     @Autowired Modifiers modifiers;
+    @Autowired org.codedesk.search.SearchIndexes searchIndexes;
 
     /** A question; {@code date} null when asked without a date of service. */
     record Item(String id, String topic, LocalDate date, String question, List<String> must, List<String> mustNot) { }
@@ -54,6 +55,9 @@ class AssistantEvaluation {
         assumeTrue(dir != null, "CODEDESK_DATA_DIR not set");
         ImportReport report = importer.importPaths(List.of(Path.of(dir)));
         assertThat(report.failed()).as(report.outcomes().toString()).isFalse();
+        // today's search index, built before the first question: a question without a date asked while it is still being
+        // built is answered "the search index is being built", which measures the start-up, not the answers
+        searchIndexes.rebuild();
         if (Boolean.getBoolean("eval.generate")) {
             QuestionSetGenerator generator = new QuestionSetGenerator(jdbc, catalog, edits, modifiers, LocalDate.now());
             List<QuestionSetGenerator.Question> questions = generator.generate();

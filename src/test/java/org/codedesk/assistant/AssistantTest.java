@@ -158,6 +158,14 @@ class AssistantTest {
     }
 
     @Test
+    void aSearchThatCouldNotBeMadeIsNeverAnsweredNothingMatches() {
+        // before any release of the tests' catalogs: no index can answer, which is not "no code has these words"
+        Answer answer = assistant.answer("dx code for fracture of neck of femur", LocalDate.of(2001, 6, 1));
+        assertThat(answer.text()).doesNotContain("Nothing in the code sets");
+        assertThat(answer.missing()).contains("No release is in force on that date.");
+    }
+
+    @Test
     void conditionsAreFoundBySearchWithTheirNotes() {
         Answer answer = ask("What is the code for fracture of neck of right femur?");
         assertThat(answer.intent()).isEqualTo(Intent.FIND_CODE);

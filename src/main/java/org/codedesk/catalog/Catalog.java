@@ -82,7 +82,7 @@ public class Catalog implements DatasetCurrency {
         return currency(system, date, releaseInForce(system, date));
     }
 
-    private static Currency currency(CodeSystem system, LocalDate date, Optional<Release> shown) {
+    static Currency currency(CodeSystem system, LocalDate date, Optional<Release> shown) {
         return Currency.of(system.title(), cycle(system), date, shown.map(Catalog::shortLabel).orElse(null),
                 shown.map(Release::effectiveFrom).orElse(null));
     }
@@ -124,7 +124,7 @@ public class Catalog implements DatasetCurrency {
         List<Release> all = releases();
         Optional<Release> release = inForce(all, system, date, "codes");
         Optional<CodePage> page = pageCache.get(pageCache.key(all, system, key, date),
-                () -> release.flatMap(r -> pages.page(system, r, key, date)));
+                () -> release.flatMap(r -> pages.page(system, r, key, date, all)));
         // the currency sentence names the date of service itself: added to the cached page, not kept in it
         return page.map(p -> p.withCurrency(currency(system, date, release)));
     }
@@ -384,9 +384,14 @@ public class Catalog implements DatasetCurrency {
 
     /** ICD-10-CM headings (chapters, sections) of the nearest tabular release at or before the given one. */
     public List<Heading> headings(Release codesRelease) {
-        return tabularFor(codesRelease).map(t -> jdbc.query("select * from catalog_heading where release_id = ? order by sort_order",
+        return tabularFor(codesRelease).map(this::headingsOf).orElse(List.of());
+    }
+
+    /** The chapters and sections of a tabular release, in book order. */
+    List<Heading> headingsOf(Release tabular) {
+        return jdbc.query("select * from catalog_heading where release_id = ? order by sort_order",
                 (rs, i) -> new Heading(rs.getString("id"), rs.getString("kind"), rs.getString("title"), rs.getString("parent_id"),
-                        rs.getString("first_code"), rs.getString("last_code"), t.label()), t.id())).orElse(List.of());
+                        rs.getString("first_code"), rs.getString("last_code"), tabular.label()), tabular.id());
     }
 
     /** ICD-10-PCS tables of the nearest tables release at or before {@code codes}, with the names of their first three characters. */

@@ -75,6 +75,28 @@ class CodePageCacheTest {
         assertNoPageAssembled("another date in the same release");
     }
 
+    /**
+     * A page's first view reads its facts with a bounded number of set-based statements, whatever the depth of the code:
+     * the lineage, the notes of every owner, the 7th characters and which completed codes exist, each in one statement
+     * (they were one statement per ancestor and per 7th character: 60 and more for a 7-character code).
+     */
+    @Test
+    void aFirstViewReadsEachKindOfFactInOneStatement() throws Exception {
+        ImportReport report = importer.importPaths(List.of(CodePagesTest.FIXTURES));
+        assertThat(report.failed()).as(report.toString()).isFalse();
+        for (String path : List.of("/api/v1/codes/icd10cm/S72.001A?date=2016-03-01", "/api/v1/codes/icd10pcs/0X500ZX?date=2016-03-01",
+                "/api/v1/codes/hcpcs/X1001?date=2016-03-01")) {
+            log.clear();
+            html(path);
+            List<String> statements = log.statements();
+            assertThat(statements).as(path + " first view").hasSizeLessThanOrEqualTo(16);
+            assertThat(log.touching("catalog_note")).as(path).hasSizeLessThanOrEqualTo(1);
+            assertThat(log.touching("catalog_seventh_character")).as(path).hasSizeLessThanOrEqualTo(1);
+            assertThat(log.touching("catalog_pcs_definition")).as(path).hasSizeLessThanOrEqualTo(1);
+            assertThat(log.touching("catalog_heading")).as(path).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
     @Test
     void anImportShowsItsFactsOnPagesAlreadySeen() throws Exception {
         Path fy2041 = files.resolve("fy2041");

@@ -48,7 +48,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FhirLoadBenchmark {
 
-    static final String HOME = "target/fhir-bench";
+    /** The H2 file the official data is imported into once; {@code -Dbench.home=...} reuses another full-data database. */
+    static final String HOME = System.getProperty("bench.home", "target/fhir-bench");
     static final LocalDate DATE = LocalDate.of(2026, 6, 1);
 
     @RegisterExtension

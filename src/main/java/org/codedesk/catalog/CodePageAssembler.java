@@ -100,7 +100,7 @@ final class CodePageAssembler {
                 system == CodeSystem.CPT || isCptInHcpcsFile(system, key) ? cptSafe(system, row.longDesc()) : row.longDesc(),
                 system == CodeSystem.CPT, breadcrumb, children, descendants, descendantCount, notes, tabular.orElse(null),
                 sevenths, seventhSource[0], pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries(system, release, key, date),
-                history(system, key), noteGaps, catalog.currency(system, date)));
+                history(system, key), noteGaps, catalog.currency(system, date), null));
     }
 
     /** CPT text shown only from the licensed CPT release; the CPT system's own rows are that release. */

@@ -41,6 +41,7 @@ final class Abbreviations {
         shorthand("e.g.", "for example");
         shorthand("i.e.", "that is");
         shorthand("etc", "and so on");
+        shorthand("etc.", "and so on"); // the period is the abbreviation's, not the end of a sentence
         shorthand("approx", "about");
         shorthand("ext", "external");
         shorthand("unsp", "unspecified");
@@ -166,6 +167,27 @@ final class Abbreviations {
         return out.toString();
     }
 
+    /** The sentences with each initialism explained at its first use only ("HIV (human immunodeficiency virus)" once). */
+    static java.util.List<org.codedesk.catalog.PlainLanguage.Sentence> explainOnce(java.util.List<org.codedesk.catalog.PlainLanguage.Sentence> sentences) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.List<org.codedesk.catalog.PlainLanguage.Sentence> out = new java.util.ArrayList<>();
+        for (org.codedesk.catalog.PlainLanguage.Sentence s : sentences) {
+            String text = s.text();
+            for (var e : INITIALISMS.entrySet()) {
+                String explained = e.getKey() + " (" + e.getValue() + ")";
+                int first = text.indexOf(explained);
+                if (first < 0) {
+                    continue;
+                }
+                String head = text.substring(0, first + explained.length());
+                String tail = text.substring(first + explained.length()).replace(explained, e.getKey());
+                text = seen.add(e.getKey()) ? head + tail : text.replace(explained, e.getKey());
+            }
+            out.add(text.equals(s.text()) ? s : new org.codedesk.catalog.PlainLanguage.Sentence(text, s.field(), s.value()));
+        }
+        return out;
+    }
+
     /** Tokens of the text that look like abbreviations (two or more capitals) and are neither explained nor known words. */
     static java.util.List<String> unexplained(String text) {
         java.util.List<String> found = new java.util.ArrayList<>();
@@ -175,7 +197,7 @@ final class Abbreviations {
         Matcher m = CAPS.matcher(text);
         while (m.find()) {
             String token = m.group(1);
-            if (token.matches("[A-Z]\\d+.*|\\d.*|I{1,3}|IV|VI{0,3}|X") || token.matches("[A-Z][0-9A-Z]{2,6}") && token.matches(".*\\d.*")) {
+            if (token.matches("[A-Z]\\d+.*|\\d.*|I{1,3}[A-C]?|IV[A-C]?|VI{0,3}[A-C]?|X") || token.matches("[A-Z][0-9A-Z]{2,6}") && token.matches(".*\\d.*")) {
                 continue; // codes, stages and roman numerals are not abbreviations
             }
             int after = m.end();

@@ -61,12 +61,12 @@ final class CmExplainer {
         }
         List<String> excludes1 = all(page, "EXCLUDES1");
         if (!excludes1.isEmpty()) {
-            out.add(new Sentence(Phrases.sentence("Never use it together with a code for: " + some(excludes1, "; ")), "excludes1",
+            out.add(new Sentence(Phrases.sentence("Never code it together with: " + some(excludes1, "; ")), "excludes1",
                     String.join("; ", excludes1)));
         }
         List<String> excludes2 = all(page, "EXCLUDES2");
         if (!excludes2.isEmpty()) {
-            out.add(new Sentence(Phrases.sentence("Not part of this code, but may be coded as well if the patient also has: "
+            out.add(new Sentence(Phrases.sentence("Not part of this code (both may be coded): "
                     + some(excludes2, "; ")), "excludes2", String.join("; ", excludes2)));
         }
         List<String> first = all(page, "CODE_FIRST");
@@ -75,8 +75,7 @@ final class CmExplainer {
         }
         List<String> additional = all(page, "USE_ADDITIONAL_CODE");
         if (!additional.isEmpty()) {
-            out.add(new Sentence(Phrases.sentence("Also add a code " + some(additional, "; ").replaceFirst("^(?i)code ", "")),
-                    "useAdditionalCode", String.join("; ", additional)));
+            out.add(new Sentence(Phrases.sentence(additionalCode(some(additional, "; "))), "useAdditionalCode", String.join("; ", additional)));
         }
         List<String> also = all(page, "CODE_ALSO");
         if (!also.isEmpty()) {
@@ -84,10 +83,25 @@ final class CmExplainer {
         }
         long fromHeadings = page.notes().stream().filter(CmExplainer::fromHeading).count();
         if (fromHeadings > 0) {
-            out.add(new Sentence("The chapter and block above it add " + fromHeadings + (fromHeadings == 1 ? " more note" : " more notes")
-                    + " that apply here too; they are listed on this page.", "notes (from the chapter and block)", String.valueOf(fromHeadings)));
+            out.add(new Sentence("The chapter and block add " + fromHeadings + (fromHeadings == 1 ? " more note" : " more notes")
+                    + "; see this page.", "notes (from the chapter and block)", String.valueOf(fromHeadings)));
         }
         return out;
+    }
+
+    /**
+     * A "use additional code" note as a sentence: the notes start "code, if applicable, to identify...", "code (for): from
+     * categories...", "external cause code to identify place (Y92)".
+     */
+    static String additionalCode(String notes) {
+        String rest = notes.replaceFirst("^(?i)(use additional )?code\\b\\s*(\\(for\\))?\\s*[,:]?\\s*", "");
+        if (rest.toLowerCase(Locale.ROOT).startsWith("if applicable,")) {
+            return "If it applies, also add a code " + rest.substring("if applicable,".length()).strip();
+        }
+        if (rest.toLowerCase(Locale.ROOT).matches("^(external cause |an? )?[a-z -]*code\\b.*") && !rest.startsWith("code")) {
+            return "Also add an " + rest.replaceFirst("^(?i)an? ", "");
+        }
+        return "Also add a code " + rest;
     }
 
     static java.util.Optional<Sentence> laterality(String title) {
@@ -136,9 +150,10 @@ final class CmExplainer {
         }
         for (SeventhCharacter s : page.seventhCharacters()) {
             if (s.current()) {
-                String meaning = Phrases.clause(s.meaning());
+                String meaning = Abbreviations.spellOut(Phrases.clause(s.meaning()));
+                // only the first letter is lowered: "type IIIA, IIIB, or IIIC" keeps its numerals
                 return java.util.Optional.of(new Sentence(Phrases.sentence("The 7th character " + s.character() + " means "
-                        + meaning.toLowerCase(Locale.ROOT) + episode(meaning)), "seventhCharacter", s.character() + " " + s.meaning()));
+                        + Character.toLowerCase(meaning.charAt(0)) + meaning.substring(1) + episode(meaning)), "seventhCharacter", s.character() + " " + s.meaning()));
             }
         }
         return java.util.Optional.of(new Sentence("A 7th character must be added to make a complete code; the choices are listed on this page.",

@@ -9,28 +9,28 @@ final class Phrases {
     }
 
     /**
-     * An official PCS value name as a noun phrase in running text: "Kidney, Right" → "right kidney", "Kidneys, Bilateral" →
-     * "both kidneys", "Lower Leg Muscle, Left" → "left lower leg muscle". Words in capitals or with digits are kept.
+     * An official PCS value name as a noun phrase in running text: "Kidney, Right" → "right kidney", "Inguinal Region,
+     * Bilateral" → "inguinal region on both sides", "Hepatic Duct, Common" → "common hepatic duct". Words in capitals or with
+     * digits are kept.
      */
     static String noun(String official) {
         if (official == null || official.isBlank()) {
             return "";
         }
-        String text = official.strip();
-        int comma = text.lastIndexOf(", ");
-        if (comma > 0) {
-            String head = text.substring(0, comma);
-            String tail = text.substring(comma + 2);
-            String side = tail.toLowerCase(Locale.ROOT);
-            if (side.equals("right") || side.equals("left")) {
-                return side + " " + lower(head);
+        // the official names put the head first and the modifiers after commas ("Hepatic Duct, Common", "Intraluminal Device,
+        // Drug-eluting, Four or More"): running text puts the modifiers first, the last one outermost
+        String[] parts = official.strip().split(", ");
+        StringBuilder out = new StringBuilder();
+        boolean both = false;
+        for (int i = parts.length - 1; i >= 1; i--) {
+            if (parts[i].equalsIgnoreCase("Bilateral")) {
+                both = true;
+                continue;
             }
-            if (side.equals("bilateral")) {
-                return "both " + lower(head) + (head.endsWith("s") ? "" : " (both sides)");
-            }
-            return lower(head) + ", " + lower(tail);
+            out.append(lower(parts[i])).append(' ');
         }
-        return lower(text);
+        out.append(lower(parts[0]));
+        return both ? out + " on both sides" : out.toString();
     }
 
     /** Title case to lower case, keeping initialisms ("CT"), words with digits ("C1") and proper names after "'s". */

@@ -28,7 +28,8 @@ public final class PlainLanguageWriter {
     }
 
     /** A generated explanation of the given sentences, with its reading grade. */
-    public static PlainLanguage of(List<Sentence> sentences) {
+    public static PlainLanguage of(List<Sentence> given) {
+        List<Sentence> sentences = Abbreviations.explainOnce(given);
         PlainLanguage draft = new PlainLanguage(PlainLanguage.GENERATED, PlainLanguage.GENERATED_LABEL, List.copyOf(sentences), null, 0);
         return new PlainLanguage(draft.source(), draft.label(), draft.sentences(), null, ReadingGrade.of(draft.text()));
     }

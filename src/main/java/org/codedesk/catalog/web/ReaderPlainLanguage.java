@@ -35,7 +35,7 @@ class ReaderPlainLanguage {
     }
 
     static PlainLanguage editor(Explanation e) {
-        String text = e.html().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+        String text = e.html().replaceAll("</?(strong|em|a|code)\\b[^>]*>", "").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
         return new PlainLanguage(PlainLanguage.EDITOR, "Written by " + e.byline() + ", published " + e.publishedAt().toString().substring(0, 10),
                 List.of(), e.html(), ReadingGrade.of(text));
     }

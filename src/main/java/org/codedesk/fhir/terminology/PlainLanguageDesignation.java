@@ -28,7 +28,7 @@ final class PlainLanguageDesignation {
         String value;
         String display;
         if (published.isPresent()) {
-            value = published.get().html().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+            value = published.get().html().replaceAll("</?(strong|em|a|code)\\b[^>]*>", "").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
             display = "Plain language, written by " + published.get().byline() + " (source: " + PlainLanguage.EDITOR + ")";
         } else if (page.plainLanguage() != null && !page.plainLanguage().sentences().isEmpty()) {
             value = page.plainLanguage().text();

@@ -56,6 +56,14 @@ final class Abbreviations {
         initialism("DME", "durable medical equipment");
         initialism("dmepos", "durable medical equipment, prosthetics, orthotics and supplies");
         initialism("VA", "Veterans Affairs");
+        // the HCPCS long descriptors write some initialisms in lower case
+        initialism("esrd", "end-stage kidney disease");
+        initialism("hiv", "human immunodeficiency virus");
+        initialism("hcv", "hepatitis C virus");
+        initialism("fda", "Food and Drug Administration");
+        initialism("dme", "durable medical equipment");
+        initialism("lpn", "licensed practical nurse");
+        initialism("Ct", "computed tomography, a detailed X-ray scan");
         initialism("va", "Veterans Affairs");
         initialism("DMEPOS", "durable medical equipment, prosthetics, orthotics and supplies");
         initialism("HCPCS", "Healthcare Common Procedure Coding System");
@@ -151,8 +159,12 @@ final class Abbreviations {
             String replacement = token;
             String words = SHORTHAND.get(bare.toLowerCase(java.util.Locale.ROOT));
             if (INITIALISMS.containsKey(bare)) {
-                // an initialism is explained once; "SQ" is "under the skin", not the shorthand "sq" (square)
-                if (explained.add(bare)) {
+                // an initialism is explained once; "SQ" is "under the skin", not the shorthand "sq" (square); one in parentheses
+                // is itself the explanation of the words before it ("used durable medical equipment (DME)")
+                boolean inParentheses = m.start() > 0 && result.charAt(m.start() - 1) == '(';
+                if (inParentheses) {
+                    explained.add(bare);
+                } else if (explained.add(bare)) {
                     replacement = bare + " (" + INITIALISMS.get(bare) + ")" + tail;
                 }
             } else if (words != null && (!bare.equals(bare.toUpperCase(java.util.Locale.ROOT)) || CAPITAL_SHORTHAND.contains(bare))
@@ -164,7 +176,8 @@ final class Abbreviations {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return out.toString();
+        // "1 mg" became "1 milligrams": one unit is singular
+        return out.toString().replaceAll("\\b1 (milligram|microgram|milliliter|centimeter|millimeter|ounce|hour|minute)s\\b", "1 $1");
     }
 
     /** The sentences with each initialism explained at its first use only ("HIV (human immunodeficiency virus)" once). */

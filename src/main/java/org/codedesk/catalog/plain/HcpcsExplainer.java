@@ -40,13 +40,17 @@ final class HcpcsExplainer {
         if (modifier) {
             out.add(new Sentence("A modifier is added to a code to tell more about the service.", "code", page.key()));
         }
-        attribute(page, "BETOS").ifPresent(a -> out.add(new Sentence(Phrases.sentence("Kind of service: "
+        // BETOS "undefined codes" and "exceptions/unclassified" say nothing of the kind of service: no sentence
+        attribute(page, "BETOS").filter(a -> !a.meaning().toLowerCase(java.util.Locale.ROOT).matches(".*(undefined|unclassified).*"))
+                .ifPresent(a -> out.add(new Sentence(Phrases.sentence("Kind of service: "
                 + Abbreviations.spellOut(kind(a.meaning()))), "hcpcs:betos", a.value())));
         Set<String> types = new LinkedHashSet<>();
         page.attributes().stream().filter(a -> a.label().startsWith("Type of service") && a.meaning() != null)
-                .forEach(a -> types.add(Abbreviations.spellOut(Phrases.lower(withoutObsoleteNote(a.meaning())))));
+                .forEach(a -> types.add(Phrases.lower(withoutObsoleteNote(a.meaning()))));
         if (!types.isEmpty()) {
-            out.add(new Sentence(Phrases.sentence("Medicare type of service: " + Phrases.list(new ArrayList<>(types))), "hcpcs:typeOfService",
+            // spelled out as one text, so that an initialism is explained once ("DME" in two types of service)
+            out.add(new Sentence(Phrases.sentence("Medicare type of service: " + Abbreviations.spellOut(Phrases.list(new ArrayList<>(types)))),
+                    "hcpcs:typeOfService",
                     String.join(", ", page.attributes().stream().filter(a -> a.label().startsWith("Type of service")).map(Attribute::value).toList())));
         }
         attribute(page, "Pricing indicator 1").ifPresent(a -> out.add(new Sentence(Phrases.sentence("How Medicare sets the price: "

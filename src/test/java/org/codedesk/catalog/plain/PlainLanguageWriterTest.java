@@ -169,7 +169,7 @@ class PlainLanguageWriterTest {
                 .attribute("BETOS (Berenson-Eggers type of service)", "O1E", "Other drugs").attribute("Type of service 1", "1", "Medical care")
                 .page();
         PlainLanguage plain = PlainLanguageWriter.write(page);
-        assertThat(plain.text()).contains("This code means: Injection, dexamethasone sodium phosphate, 1 milligrams.")
+        assertThat(plain.text()).contains("This code means: Injection, dexamethasone sodium phosphate, 1 milligram.")
                 .contains("Kind of service: other drugs.").contains("Medicare type of service: medical care.")
                 .contains("How Medicare sets the price: drugs.").contains("Coverage: special Medicare coverage rules apply to it.");
         assertThat(plain.sentences()).extracting(Sentence::field).containsExactly("longDescription", "hcpcs:betos", "hcpcs:typeOfService",
@@ -178,6 +178,13 @@ class PlainLanguageWriterTest {
 
         CodePage ended = Pages.of(CodeSystem.HCPCS, "A4000", "Old supply, each").attribute("Termination date", "20251231", "2025-12-31").page();
         assertThat(PlainLanguageWriter.write(ended).text()).contains("Old supply, each.").contains("its last day of use was 2025-12-31");
+        // found in the review: "DME (DME (durable medical equipment))", "undefined codes" as a kind of service
+        CodePage supply = Pages.of(CodeSystem.HCPCS, "E2340", "Power wheelchair accessory, nonstandard seat frame width, 20-23 inches")
+                .attribute("Type of service 1", "A", "Used durable medical equipment (DME)").attribute("Type of service 2", "R", "Rental of DME")
+                .attribute("BETOS (Berenson-Eggers type of service)", "Y2", "Undefined codes").page();
+        String supplyText = PlainLanguageWriter.write(supply).text();
+        assertThat(supplyText).contains("used durable medical equipment (DME) and rental of DME.").doesNotContain("(DME (")
+                .doesNotContain("undefined");
         // a quoted "CC" is the modifier's name, not cubic centimeters
         CodePage modifier = Pages.of(CodeSystem.HCPCS, "CC", "Procedure code change (use 'CC' when the code submitted was changed)").page();
         assertThat(PlainLanguageWriter.write(modifier).text()).contains("(use 'CC' when").contains("A modifier is added to a code");

@@ -21,7 +21,8 @@ final class CmExplainer {
 
     private static final int ITEMS = 2;
     private static final Pattern RIGHT = Pattern.compile("\\bright\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LEFT = Pattern.compile("\\bleft\\b", Pattern.CASE_INSENSITIVE);
+    /** "left" the side, not the verb ("foreign body accidentally left in body following...", found in the review). */
+    private static final Pattern LEFT = Pattern.compile("\\bleft\\b(?! in\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BILATERAL = Pattern.compile("\\bbilateral\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSPECIFIED_SIDE = Pattern.compile("\\bunspecified (side|laterality)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACUTE = Pattern.compile("(?<!sub)\\bacute\\b", Pattern.CASE_INSENSITIVE);

@@ -25,7 +25,8 @@ public final class PlainLanguageCheck {
 
     private static final Pattern CM_CODE = Pattern.compile("\\b[A-TV-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4}|\\.-)?");
     private static final Pattern WORD_RIGHT = Pattern.compile("\\bright\\b");
-    private static final Pattern WORD_LEFT = Pattern.compile("\\bleft\\b");
+    /** The side, not the verb ("accidentally left in body"). */
+    private static final Pattern WORD_LEFT = Pattern.compile("\\bleft\\b(?! in\\b)");
 
     private PlainLanguageCheck() {
     }

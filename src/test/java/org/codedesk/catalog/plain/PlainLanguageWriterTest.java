@@ -132,6 +132,12 @@ class PlainLanguageWriterTest {
         assertThat(text).contains("means initial encounter for open fracture type IIIA, IIIB, or IIIC:")
                 .contains("triplet, and so on (O63.2)").contains("add 1 more note;");
         assertThat(Abbreviations.unexplained(text)).isEmpty();
+        // "left" the verb is not a side (T81.594S, found in the review)
+        CodePage leftIn = Pages.of(CodeSystem.ICD10CM, "T81.594S", "Other complications of foreign body accidentally left in body following endoscopic examination, sequela")
+                .seventh("S", "sequela", true).page();
+        PlainLanguage plain = PlainLanguageWriter.write(leftIn);
+        assertThat(plain.text()).doesNotContain("left side");
+        assertThat(PlainLanguageCheck.problems(leftIn, plain)).isEmpty();
     }
 
     @Test

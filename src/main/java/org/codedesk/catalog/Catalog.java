@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.codedesk.catalog.plain.PlainLanguageWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -124,7 +125,9 @@ public class Catalog implements DatasetCurrency {
         List<Release> all = releases();
         Optional<Release> release = inForce(all, system, date, "codes");
         Optional<CodePage> page = pageCache.get(pageCache.key(all, system, key, date),
-                () -> release.flatMap(r -> pages.page(system, r, key, date, all)));
+                () -> release.flatMap(r -> pages.page(system, r, key, date, all))
+                        // the generated explanation is a pure function of the page: written once, cached with it
+                        .map(p -> p.withPlainLanguage(PlainLanguageWriter.write(p))));
         // the currency sentence names the date of service itself: added to the cached page, not kept in it
         return page.map(p -> p.withCurrency(currency(system, date, release)));
     }

@@ -6,7 +6,9 @@ import java.util.List;
  * Everything CodeDesk shows about one code on a date of service, each fact with the release it came from.
  * Lists are empty, never null, when a fact does not apply to the code's system. {@code currency} says whether the
  * release shown is the one in force on the date or an older one (then with the sentence to show); {@code noteGaps} the
- * addenda changes to the notes of the code or above it that the import could not apply (the notes keep the text before).
+ * addenda changes to the notes of the code or above it that the import could not apply (the notes keep the text before);
+ * {@code plainLanguage} the explanation in plain words, generated from these facts when the page is assembled (cached with it)
+ * or, in the copy given to a reader, the editors' published one in its place.
  */
 public record CodePage(
         CodeSystem system,
@@ -33,13 +35,21 @@ public record CodePage(
         List<IndexEntry> indexEntries,
         List<HistoryEvent> history,
         List<String> noteGaps,
-        Currency currency) {
+        Currency currency,
+        PlainLanguage plainLanguage) {
 
     /** The same page with the currency of another date of service (a cached page is shared by all dates that select its releases). */
     public CodePage withCurrency(Currency other) {
         return new CodePage(system, release, key, code, kind, billable, shortDescription, longDescription, descriptorLicensed, breadcrumb,
                 children, billableDescendants, billableDescendantCount, notes, notesRelease, seventhCharacters, seventhCharacterSource,
-                pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries, history, noteGaps, other);
+                pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries, history, noteGaps, other, plainLanguage);
+    }
+
+    /** The same page with another plain-language explanation (the generated one, or an editor's published one in its place). */
+    public CodePage withPlainLanguage(PlainLanguage other) {
+        return new CodePage(system, release, key, code, kind, billable, shortDescription, longDescription, descriptorLicensed, breadcrumb,
+                children, billableDescendants, billableDescendantCount, notes, notesRelease, seventhCharacters, seventhCharacterSource,
+                pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries, history, noteGaps, currency, other);
     }
 
     /** A step of the hierarchy above the code; {@code url} null for headings without a page. */

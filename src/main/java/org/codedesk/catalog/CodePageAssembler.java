@@ -105,7 +105,7 @@ final class CodePageAssembler {
                 system == CodeSystem.CPT || isCptInHcpcsFile(system, key) ? cptSafe(system, row.longDesc()) : row.longDesc(),
                 system == CodeSystem.CPT, breadcrumb, children, descendants, descendantCount, notes, tabular.orElse(null),
                 sevenths, seventhSource[0], pcsCharacters, pcsTable, pcsDefinitions, attributes, indexEntries(releases, system, release, key, date),
-                history(releases, system, key), noteGaps, Catalog.currency(system, date, releases.inForce(system, date, "codes"))));
+                history(releases, system, key), noteGaps, Catalog.currency(system, date, releases.inForce(system, date, "codes")), null));
     }
 
     /** CPT text shown only from the licensed CPT release; the CPT system's own rows are that release. */

@@ -34,8 +34,11 @@ class CodeApiController {
     private final org.codedesk.catalog.Catalog catalog;
     private final CodePageViews views;
     private final Viewers viewers;
+    private final ReaderPlainLanguage plainLanguage;
 
-    CodeApiController(CodePages pages, org.codedesk.catalog.Catalog catalog, CodePageViews views, Viewers viewers) {
+    CodeApiController(CodePages pages, org.codedesk.catalog.Catalog catalog, CodePageViews views, Viewers viewers,
+                      ReaderPlainLanguage plainLanguage) {
+        this.plainLanguage = plainLanguage;
         this.pages = pages;
         this.catalog = catalog;
         this.views = views;
@@ -58,7 +61,9 @@ class CodeApiController {
 
     @GetMapping("/api/v1/codes/{system}/{code}")
     @Operation(summary = "Everything about one code on a date of service",
-            description = "Descriptors, hierarchy, inherited instructional notes, 7th characters, PCS axes, HCPCS fields, history."
+            description = "Descriptors, hierarchy, inherited instructional notes, 7th characters, PCS axes, HCPCS fields, history,"
+                    + " and plainLanguage: the editors' explanation (source editor) or the one generated from the official data"
+                    + " (source generated, each sentence with its official field); its text is for members, as on the code page."
                     + " Returns 404 problem+json with the nearest valid codes when the code does not exist.")
     Object code(@PathVariable @Parameter(description = "icd10cm, icd10pcs, hcpcs or cpt") String system,
                   @PathVariable @Parameter(description = "the code, any case, with or without the dot") String code,
@@ -75,7 +80,7 @@ class CodeApiController {
         if (!allowance.granted()) {
             throw new QuotaExhaustedException(views.limitReached(allowance.plan()));
         }
-        return pages.page(codeSystem, found.code(), day);
+        return plainLanguage.forReader(pages.page(codeSystem, found.code(), day), request.getUserPrincipal() != null);
     }
 
     /** What the API says of a CPT code when no licensed CPT file is in force. */

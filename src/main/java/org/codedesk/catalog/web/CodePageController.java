@@ -110,6 +110,8 @@ class CodePageController {
         boolean member = request.getUserPrincipal() != null;
         model.addAttribute("member", member);
         model.addAttribute("explanation", member ? explanations.published(codeSystem.slug(), page.code()).orElse(null) : null);
+        // the generated explanation comes with the cached page; an editor's published one takes its place (above)
+        model.addAttribute("plain", member ? page.plainLanguage() : null);
         addSections(model, codeSystem, page.key(), day, request, member);
         return VIEW;
     }

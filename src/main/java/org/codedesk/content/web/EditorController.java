@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 
 import org.codedesk.content.Explanations;
+import org.codedesk.content.GeneratedDrafts;
 import org.codedesk.content.Revision;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EditorController {
 
     private final Explanations explanations;
+    private final GeneratedDrafts generated;
 
-    EditorController(Explanations explanations) {
+    EditorController(Explanations explanations, GeneratedDrafts generated) {
         this.explanations = explanations;
+        this.generated = generated;
     }
 
     @GetMapping("/editor/codes/{system}/{code}")
@@ -33,7 +36,10 @@ class EditorController {
         model.addAttribute("system", system);
         model.addAttribute("code", code);
         model.addAttribute("revisions", revisions);
-        model.addAttribute("draft", revisions.isEmpty() ? "" : revisions.get(0).body());
+        // before the first revision, the editor starts from the text CodeDesk generated from the official definitions
+        String start = revisions.isEmpty() ? generated.draft(system, code).orElse("") : revisions.get(0).body();
+        model.addAttribute("draft", start);
+        model.addAttribute("draftIsGenerated", revisions.isEmpty() && !start.isEmpty());
         model.addAttribute("preview", revisions.isEmpty() ? null : explanations.preview(revisions.get(0).body()));
         if (from != null && to != null) {
             model.addAttribute("diff", explanations.diff(from, to));

@@ -48,7 +48,11 @@ public class CodeSystemProvider implements IResourceProvider {
     private final CodeSystemResources resources;
     private final PlanRules plans;
 
-    CodeSystemProvider(Catalog catalog, TerminologyReleases releases, CodeSystemResources resources, PlanRules plans) {
+    private final org.codedesk.content.Explanations explanations;
+
+    CodeSystemProvider(Catalog catalog, TerminologyReleases releases, CodeSystemResources resources, PlanRules plans,
+                       org.codedesk.content.Explanations explanations) {
+        this.explanations = explanations;
         this.catalog = catalog;
         this.releases = releases;
         this.resources = resources;
@@ -74,7 +78,8 @@ public class CodeSystemProvider implements IResourceProvider {
     /**
      * A code's page as properties: counted as a view of that code page (the caller's plan decides how many per period;
      * over it, 403). Everything given here the code page shows guests too; what it shows members only (edits, fee
-     * schedule, GEMs, coverage, editorial explanations) is not part of {@code $lookup}.
+     * schedule, GEMs, coverage) is not part of {@code $lookup}, except the plain-language explanation: a member gets it as a
+     * designation of its own use (the editors' published one, else the one generated from the official definitions).
      */
     @Operation(name = "$lookup", idempotent = true)
     public Parameters lookup(@OperationParam(name = "code") CodeType code,
@@ -97,7 +102,11 @@ public class CodeSystemProvider implements IResourceProvider {
         if (properties != null) {
             properties.forEach(p -> wanted.add(p.getValue()));
         }
-        return ConceptProperties.lookup(fhir, page, wanted);
+        Parameters out = ConceptProperties.lookup(fhir, page, wanted);
+        if (request.getUserPrincipal() != null) {
+            PlainLanguageDesignation.add(out, page, explanations.published(page.system().slug(), page.code()));
+        }
+        return out;
     }
 
     @Operation(name = "$validate-code", idempotent = true)

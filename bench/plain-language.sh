@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Plain-language explanations (issue 24): over every code of ICD-10-CM FY2026, ICD-10-PCS FY2026 and HCPCS 2026-01,
+# prints per system and per half (dev: the codes whose hash is even, which the wording was tuned on; test: the rest) the
+# Flesch-Kincaid reading grade distribution, the share at grade 8 or lower, the abbreviations left unexplained and the
+# result of PlainLanguageCheck (each sentence against the facts of its page) over every code. Every text goes to
+# target/plain-language-<system>.tsv, a review sample of 200 dev codes to target/plain-language-sample.tsv.
+# Runs outside Maven (it takes longer than a test may hold the shared Maven lock): compiles, then runs the report's main.
+# The database: SPRING_DATASOURCE_URL when it already holds the releases (e.g. an H2 file a previous import made),
+# else CODEDESK_DATA_DIR is imported into an in-memory H2 database first (~5 min).
+# PLAIN_EVERY=N takes every Nth code only, PLAIN_PCS_EVERY=N for ICD-10-PCS alone (its pages take ~0.08 s each to
+# assemble on 2 busy cores: all 80,029 take ~50 min).
+# Usage: CODEDESK_DATA_DIR=../shared/data [SPRING_DATASOURCE_URL=jdbc:h2:file:...] [PLAIN_EVERY=1] [PLAIN_PCS_EVERY=10] bench/plain-language.sh [threads]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${CODEDESK_DATA_DIR:?set CODEDESK_DATA_DIR to the official data folder (../shared/data)}"
+export CODEDESK_DATA_DIR
+./mvnw -B -ntp -q test-compile
+[[ -s target/cp.txt ]] || ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+java -Xmx4g -Dplain.threads="${1:-2}" -Dplain.every="${PLAIN_EVERY:-1}" -Dplain.pcs-every="${PLAIN_PCS_EVERY:-${PLAIN_EVERY:-1}}" -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+  org.codedesk.catalog.plain.PlainLanguageReport 2>&1 | grep -E "^PLAIN|Exception|Error" 

@@ -49,7 +49,14 @@ final class CodingVocabulary {
             Map.entry("smoking", "nicotine dependence"), Map.entry("low potassium", "hypokalemia"),
             Map.entry("difficulty swallowing", "dysphagia"), Map.entry("former smoker", "history of nicotine dependence"),
             Map.entry("warfarin", "anticoagulants"), Map.entry("coumadin", "anticoagulants"), Map.entry("eliquis", "anticoagulants"),
-            Map.entry("renal", "kidney"), Map.entry("benign htn", "hypertension"));
+            Map.entry("renal", "kidney"), Map.entry("benign htn", "hypertension"),
+            // vaccines: the encounter is for immunization, whatever the vaccine ("flu shot z code" is Z23, not influenza)
+            Map.entry("flu shot", "encounter for immunization"), Map.entry("flu vaccine", "encounter for immunization"),
+            Map.entry("shot", "immunization"), Map.entry("vaccine", "immunization"), Map.entry("vax", "immunization"),
+            Map.entry("vaccination", "immunization"),
+            // a screening named by its test is coded by what is screened for: "screening colonoscopy" dx is screening of the colon
+            Map.entry("screening colonoscopy", "screening malignant neoplasm colon"),
+            Map.entry("screening mammogram", "screening malignant neoplasm breast"));
 
     /**
      * Letters and digits that look like a code or a modifier but are words of the trade: lab values, vertebrae, vitamins,

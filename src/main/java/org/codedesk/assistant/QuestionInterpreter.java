@@ -160,7 +160,7 @@ final class QuestionInterpreter {
         int otherCodes = diagnoses + pcs;
         List<Intent> found = new ArrayList<>();
         if (has(q, "covered", "coverage", "cover ", "medical necessity", "medically necessary", " lcd", " ncd", "abn", "diagnoses support",
-                "diagnosis support", "diagnoses supports", "support medical", "procedures does", "does it support", "supports")) {
+                "diagnosis support", "diagnoses supports", "support medical", " support ", "dx support", "procedures does", "does it support", "supports")) {
             found.add(Intent.COVERAGE);
         }
         if (procedures + otherCodes == 0 && (Knowledge.asksPcs(q) || has(q, " poa", "present on admission", "code also", "placeholder", "dummy x", "\"with\"",
@@ -190,7 +190,8 @@ final class QuestionInterpreter {
         if (has(q, "mue", "medically unlikely", "how many units", "max units", "maximum units", "units of", " mai ", "units allowed")) {
             found.add(Intent.MUE);
         }
-        if (procedures > 0 && has(q, "rvu", "relative value", "fee schedule", "reimburs", "how much", "payment", "pay for", "pays for", "paid")) {
+        if (procedures > 0 && has(q, "rvu", "relative value", "fee schedule", "reimburs", "how much", "payment", "pay for", "pays for", "paid", "pfs",
+                "status ind", "physician fee", "mpfs")) {
             found.add(Intent.FEE_SCHEDULE);
         }
         if (has(q, "global period", "global days", "global surgery", "global of", "postoperative period", "post-op period", "post op days",
@@ -210,7 +211,8 @@ final class QuestionInterpreter {
         if (procedures + otherCodes > 0 && (!has(q, "code for", "how do i code", "how to code") || has(q, "new code for", "replace"))) {
             found.add(Intent.CODE_LOOKUP);
         }
-        if (has(q, "guideline", "how do i code", "how to code", "can i code", "should i code", "when do i code", "sequenc", "principal diagnosis")) {
+        if (has(q, "guideline", "how do i code", "how to code", "can i code", "should i code", "when do i code", "sequenc", "principal diagnosis",
+                "goes first", "go first", "which first", "list first", "listed first", "first listed", "primary dx", "code first")) {
             found.add(Intent.GUIDELINE);
         }
         found.add(Intent.FIND_CODE);

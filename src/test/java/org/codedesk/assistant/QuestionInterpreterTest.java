@@ -3,6 +3,7 @@ package org.codedesk.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.codedesk.edits.Setting;
@@ -97,5 +98,25 @@ class QuestionInterpreterTest {
         assertThat(interpreter.interpret("pcs excision vs resection").intent()).isEqualTo(Intent.CONCEPT);
         assertThat(interpreter.interpret("icd9 250.00 to icd10").intent()).isEqualTo(Intent.CROSSWALK);
         assertThat(interpreter.interpret("a1c 9.5 in icd 10").intent()).isEqualTo(Intent.FIND_CODE);
+    }
+
+    @Test
+    void coderShorthandForFeeScheduleCoverageAndSequencing() {
+        assertThat(interpreter.interpret("pfs status 36415").intent()).isEqualTo(Intent.FEE_SCHEDULE);
+        assertThat(interpreter.interpret("dx that support 84443").intent()).isEqualTo(Intent.COVERAGE);
+        assertThat(interpreter.interpret("sepsis d/t uti which goes first").intent()).isEqualTo(Intent.GUIDELINE);
+        // without a code, "status" or "support" alone decide nothing
+        assertThat(interpreter.interpret("pfs status").intent()).isNotEqualTo(Intent.FEE_SCHEDULE);
+    }
+
+    @Test
+    void anUnknownConditionTermIsToldEvenWhenItsBodyPartMatches() {
+        List<org.codedesk.search.Search.Hit> knee = List.of(new org.codedesk.search.Search.Hit(org.codedesk.catalog.CodeSystem.ICD10CM, "M17.12",
+                "Unilateral primary osteoarthritis, left knee", true, List.of(), List.of(), "/codes/icd10cm/M17.12"));
+        assertThat(OfflineAnswers.unknownTerm("zorbitis left knee", knee)).isEqualTo("zorbitis");
+        assertThat(OfflineAnswers.unknownTerm("glimbus syndrome", knee)).isEqualTo("glimbus");
+        assertThat(OfflineAnswers.unknownTerm("osteoarthritis left knee", knee)).isNull();
+        // a typo of the term found is no unknown term
+        assertThat(OfflineAnswers.unknownTerm("osteoarthritsi left knee", knee)).isNull();
     }
 }

@@ -317,8 +317,7 @@ final class Knowledge {
                     + " abnormal findings to the highest degree of certainty.") + " Official Guidelines, Section " + s.section().id() + " ("
                     + s.section().title() + "): " + OfflineAnswers.excerpt(s.section().text()), List.of(citation(s)))));
         } else {
-            String concept = q.contains("code also") ? "code also" : q.contains("placeholder") || q.contains("dummy x") ? "placeholder"
-                    : q.contains("exclude") ? "excludes" : q.contains(" with ") ? "with" : null;
+            String concept = conceptTitle(q);
             if (concept == null) {
                 // one precise question back rather than a guess
                 missing.accept("Which convention or guideline do you mean: POA indicators, an uncertain diagnosis (outpatient or inpatient),"
@@ -331,8 +330,52 @@ final class Knowledge {
                     + OfflineAnswers.excerpt(s.section().text()), List.of(citation(s)))));
         }
         if (found.isEmpty()) {
+            // no section titled for it: the section whose words match the question best, quoted and cited as such
+            List<Guidelines.Match> best = guidelines.search(question, date, 1);
+            if (!best.isEmpty()) {
+                Guidelines.Match b = best.get(0);
+                say.accept(new Statement("Official Guidelines, Section " + b.section().id() + " (" + b.section().title() + "), the section whose"
+                        + " words match the question best: " + OfflineAnswers.excerpt(b.section().text()), List.of(citation(b))));
+                return;
+            }
             missing.accept("No section of the Official Guidelines in force on " + date + " is titled for this concept.");
         }
+    }
+
+    /**
+     * The words of the title of the Official Guidelines section (Section I.A/I.B conventions) that defines the convention a question
+     * asks about, or null. Matched against the imported section titles, so a title the guidelines do not have finds nothing.
+     */
+    static String conceptTitle(String q) {
+        if (q.contains("code also")) {
+            return "code also";
+        }
+        if (q.contains("use additional") || q.contains("code first") || q.contains("classified elsewhere") || q.contains("etiology")
+                || q.contains("manifestation")) {
+            return "etiology manifestation";
+        }
+        if (q.contains("placeholder") || q.contains("dummy x")) {
+            return "placeholder";
+        }
+        if (q.contains("exclude")) {
+            return "excludes";
+        }
+        if (q.contains("see also")) {
+            return "see and see also";
+        }
+        if (q.matches("(?s).*\\b(nec|nos|not elsewhere classified|not otherwise specified)\\b.*")) {
+            return "abbreviations";
+        }
+        if (q.contains("combination code")) {
+            return "combination code";
+        }
+        if (q.contains("laterality")) {
+            return "laterality";
+        }
+        if (q.contains("borderline")) {
+            return "borderline diagnosis";
+        }
+        return q.contains(" with ") ? "with" : null;
     }
 
     /** "pcs excision vs resection", "root op fusion": a question about PCS terms, not the CM guidelines. */

@@ -638,6 +638,20 @@ final class OfflineAnswers {
                 .count() >= 2;
     }
 
+    private static final java.util.regex.Pattern ENCOUNTER_NAMED = java.util.regex.Pattern.compile(
+            "(?i)\\b(initial|init|subsequent|subs|sequela|sequelae|late effects?|1st|2nd|first|second|follow|f/u|fu|healing|active|visit|encounter"
+            + "|enc|recheck|aftercare)\\b");
+    private static final java.util.regex.Pattern ENCOUNTER_TITLE = java.util.regex.Pattern.compile("(?i)(initial encounter|subsequent encounter|sequela)");
+
+    /** Whether the best hits are codes with an encounter 7th character (injuries, poisonings) while the question names no encounter. */
+    static boolean needsEncounter(String question, List<Search.Hit> hits) {
+        if (ENCOUNTER_NAMED.matcher(question).find()) {
+            return false;
+        }
+        List<Search.Hit> best = hits.subList(0, Math.min(3, hits.size()));
+        return best.size() >= 2 && best.stream().filter(h -> h.title() != null && ENCOUNTER_TITLE.matcher(h.title()).find()).count() >= 2;
+    }
+
     /** Whether any word of the query (4 letters or more) is in a hit's title or reasons: by its first 5 letters, or one edit away. */
     static boolean anyWordFound(String query, List<Search.Hit> hits) {
         java.util.Set<String> found = new java.util.HashSet<>();
@@ -815,10 +829,14 @@ final class OfflineAnswers {
                     new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
             return;
         }
-        if (needsSide(words, results.hits())) {
-            // the best codes differ by side and the question gives none: one precise question instead of a guess
-            draft.say("The codes for \"" + words + "\" depend on the side: which side is documented, right, left or bilateral? Ask again with"
-                    + " it (for example \"" + words + " right\").",
+        boolean side = needsSide(words, results.hits());
+        boolean encounter = needsEncounter(q.words(), results.hits());
+        if (side || encounter) {
+            // the best codes differ by side or by encounter and the question gives neither: one precise question instead of a guess
+            draft.say("The codes for \"" + words + "\" depend on " + (side ? "the side: which side is documented, right, left or bilateral?" : "")
+                    + (side && encounter ? " And on " : "") + (encounter ? "the encounter: which encounter is it, initial (active treatment),"
+                    + " subsequent (healing or recovery phase) or sequela?" : "") + " Ask again with it (for example \"" + words
+                    + (side ? " right" : "") + (encounter ? " initial encounter" : "") + "\").",
                     new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
             return;
         }

@@ -33,6 +33,7 @@ final class QuestionInterpreter {
     private static final Pattern TWO = Pattern.compile("\\b([A-Z0-9]{2})\\b");
     static final Pattern ICD9 = Pattern.compile("\\b(\\d{3}\\.\\d{1,2})\\b");
     private static final Pattern X_MODIFIER = Pattern.compile("(?i)\\b(x[epsu])\\b");
+    private static final Pattern FISCAL_YEAR = Pattern.compile("(?i)\\bfy\\s?'?(\\d{4}|\\d{2})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
     private final Set<String> modifiers;
@@ -78,7 +79,16 @@ final class QuestionInterpreter {
                 // not a real date: left as words
             }
         }
-        text = CodingVocabulary.correctTypos(US_DATE.matcher(text).replaceAll(" "));
+        // "in FY2024", "fy 25": the ICD-10 fiscal year starts on October 1 of the year before
+        Matcher fy = FISCAL_YEAR.matcher(text);
+        if (date.isEmpty() && fy.find()) {
+            int year = Integer.parseInt(fy.group(1));
+            year = year < 100 ? 2000 + year : year;
+            if (year >= 2016 && year <= 2100) {
+                date = Optional.of(LocalDate.of(year - 1, 10, 1));
+            }
+        }
+        text = CodingVocabulary.correctTypos(FISCAL_YEAR.matcher(US_DATE.matcher(text).replaceAll(" ")).replaceAll(" "));
         String original = ISO_DATE.matcher(text).replaceAll(" ");
         String upper = original.toUpperCase(Locale.ROOT);
         Matcher m = PCS.matcher(upper);
@@ -165,7 +175,10 @@ final class QuestionInterpreter {
         }
         if (procedures + otherCodes == 0 && (Knowledge.asksPcs(q) || has(q, " poa", "present on admission", "code also", "placeholder", "dummy x", "\"with\"",
                 "'with'", " with convention", " with mean", "excludes1 vs", "excludes 1 vs", "excludes 1 and excludes 2", "excludes1 and excludes2",
-                "excludes2 note", "excludes1 note", "excludes 2 note", "excludes 1 note", "what is an excludes", "diff between excludes", "with assumed")
+                "excludes2 note", "excludes1 note", "excludes 2 note", "excludes 1 note", "what is an excludes", "diff between excludes", "with assumed",
+                "use additional", "code first mean", "code first note", "classified elsewhere", "see also", "nos mean", "nec mean", "does nos",
+                "does nec", "nec vs nos", "nos vs nec", "not elsewhere classified", "not otherwise specified", "combination code", "laterality",
+                "borderline")
                 || has(q, " r/o ", "rule out", "ruled out", "probable", "suspected", "suspect ", "likely", "questionable", "possible ", "still to be ruled"))) {
             found.add(Intent.CONCEPT);
         }

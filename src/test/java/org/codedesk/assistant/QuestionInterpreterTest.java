@@ -74,6 +74,8 @@ class QuestionInterpreterTest {
     void usDatesTyposAndQuestionsInSeveralParts() {
         assertThat(interpreter.interpret("mue 20610 dos 5/12/26").date()).contains(LocalDate.of(2026, 5, 12));
         assertThat(interpreter.interpret("DOB: 03/14/1952, mue 20610").date()).isEmpty();
+        assertThat(interpreter.interpret("was r05 billable in fy2022").date()).contains(LocalDate.of(2021, 10, 1));
+        assertThat(interpreter.interpret("is e11.9 valid fy 25?").date()).contains(LocalDate.of(2024, 10, 1));
         assertThat(interpreter.interpret("globel period 27447").intent()).isEqualTo(Intent.GLOBAL_PERIOD);
         Interpretation two = interpreter.interpret("mue and global for 20610");
         assertThat(two.intent()).isEqualTo(Intent.MUE);
@@ -118,5 +120,21 @@ class QuestionInterpreterTest {
         assertThat(OfflineAnswers.unknownTerm("osteoarthritis left knee", knee)).isNull();
         // a typo of the term found is no unknown term
         assertThat(OfflineAnswers.unknownTerm("osteoarthritsi left knee", knee)).isNull();
+    }
+
+    @Test
+    void injuryCodesAskForTheEncounterWhenTheQuestionNamesNone() {
+        List<org.codedesk.search.Search.Hit> sprains = List.of(hit("S93.401A", "Sprain of unspecified ligament of right ankle, initial encounter"),
+                hit("S93.401D", "Sprain of unspecified ligament of right ankle, subsequent encounter"),
+                hit("S93.401S", "Sprain of unspecified ligament of right ankle, sequela"));
+        assertThat(OfflineAnswers.needsEncounter("sprain of r ankle code", sprains)).isTrue();
+        assertThat(OfflineAnswers.needsEncounter("sprain of r ankle initial", sprains)).isFalse();
+        assertThat(OfflineAnswers.needsEncounter("sprain r ankle 2nd visit", sprains)).isFalse();
+        assertThat(OfflineAnswers.needsEncounter("essential hypertension", List.of(hit("I10", "Essential (primary) hypertension"),
+                hit("I1A.0", "Resistant hypertension")))).isFalse();
+    }
+
+    private static org.codedesk.search.Search.Hit hit(String code, String title) {
+        return new org.codedesk.search.Search.Hit(org.codedesk.catalog.CodeSystem.ICD10CM, code, title, true, List.of(), List.of(), "/codes/icd10cm/" + code);
     }
 }

@@ -56,7 +56,12 @@ final class DrugNames {
             Map.entry("vivitrol", "naltrexone"), Map.entry("sublocade", "buprenorphine"), Map.entry("orencia", "abatacept"),
             Map.entry("stelara", "ustekinumab"), Map.entry("entyvio", "vedolizumab"), Map.entry("tysabri", "natalizumab"),
             Map.entry("ocrevus", "ocrelizumab"), Map.entry("venofer", "iron sucrose"), Map.entry("feraheme", "ferumoxytol"),
-            Map.entry("injectafer", "ferric carboxymaltose"));
+            Map.entry("injectafer", "ferric carboxymaltose"),
+            // common names the descriptors write otherwise ("Injection, vitamin b-12 cyanocobalamin")
+            Map.entry("b12", "cyanocobalamin"), Map.entry("epipen", "epinephrine"), Map.entry("adrenaline", "epinephrine"));
+
+    /** Keys of {@link #BRANDS} that are common names, not brands. */
+    static final Set<String> COMMON_NAMES = Set.of("b12", "adrenaline");
 
     private static final Pattern INJECTION = Pattern.compile("(?i)^injection,\\s*([a-z][a-z\\-]+)");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z\\-]*");
@@ -85,14 +90,15 @@ final class DrugNames {
         }
         Drugs drugs = byRelease.computeIfAbsent(release.get().id(), id -> load(release.get()));
         String lower = question.toLowerCase(Locale.ROOT);
-        // brands first, written with or without their hyphen or space ("solu-medrol", "solu medrol", "solumedrol")
-        String squeezed = lower.replaceAll("[\\s\\-]", "");
-        for (Map.Entry<String, String> brand : BRANDS.entrySet()) {
-            int at = squeezed.indexOf(brand.getKey());
-            if (at >= 0) {
-                List<CodeSummary> codes = codesNaming(drugs, brand.getValue());
+        // brands first, as whole words written with or without their hyphen or space ("solu-medrol", "solu medrol", "solumedrol"),
+        // never inside another word ("reversed" is no Versed)
+        String[] tokens = lower.split("[^a-z0-9]+");
+        for (int i = 0; i < tokens.length; i++) {
+            for (String candidate : i + 1 < tokens.length ? List.of(tokens[i], tokens[i] + tokens[i + 1]) : List.of(tokens[i])) {
+                String generic = BRANDS.get(candidate);
+                List<CodeSummary> codes = generic == null ? List.of() : codesNaming(drugs, generic);
                 if (!codes.isEmpty()) {
-                    return Optional.of(new Found(brand.getKey(), brand.getValue(), true, codes));
+                    return Optional.of(new Found(candidate, generic, true, codes));
                 }
             }
         }

@@ -92,7 +92,7 @@ final class OfflineAnswers {
                 "/search?q=" + drug.generic().replace(' ', '+') + "&system=hcpcs");
         String listed = String.join("; ", drug.codes().stream().map(c -> c.code() + " (" + c.title() + ")").toList());
         if (drug.brand()) {
-            draft.say(Character.toUpperCase(drug.asked().charAt(0)) + drug.asked().substring(1) + " is a brand name of " + drug.generic()
+            draft.say(Character.toUpperCase(drug.asked().charAt(0)) + drug.asked().substring(1) + (DrugNames.COMMON_NAMES.contains(drug.asked()) ? " is a common name of " : " is a brand name of ") + drug.generic()
                     + ". HCPCS codes whose descriptor names " + drug.generic() + ": " + listed + ".", new Citation(DrugNames.BRAND_SOURCE, null), hcpcs);
         } else {
             draft.say("HCPCS codes whose descriptor names " + drug.generic() + ": " + listed + ".", hcpcs);

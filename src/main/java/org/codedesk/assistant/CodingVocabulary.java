@@ -54,6 +54,9 @@ final class CodingVocabulary {
             Map.entry("flu shot", "encounter for immunization"), Map.entry("flu vaccine", "encounter for immunization"),
             Map.entry("shot", "immunization"), Map.entry("vaccine", "immunization"), Map.entry("vax", "immunization"),
             Map.entry("vaccination", "immunization"),
+            // the index: "Diabetes, uncontrolled - meaning hyperglycemia - see Diabetes, by type, with hyperglycemia"
+            Map.entry("uncontrolled", "with hyperglycemia"), Map.entry("poorly controlled", "with hyperglycemia"),
+            Map.entry("out of control", "with hyperglycemia"),
             // a screening named by its test is coded by what is screened for: "screening colonoscopy" dx is screening of the colon
             Map.entry("screening colonoscopy", "screening malignant neoplasm colon"),
             Map.entry("screening mammogram", "screening malignant neoplasm breast"));

@@ -166,6 +166,18 @@ final class Knowledge {
         }
     }
 
+    /** Units of a descriptor's dose the question's dose makes ("..., 40 mg" and "80 mg" → 2), rounded up; empty when not computable. */
+    static Optional<Integer> units(String descriptor, String words) {
+        Matcher asked = DOSE.matcher(words == null ? "" : words);
+        Matcher per = DOSE.matcher(descriptor == null ? "" : descriptor);
+        if (!asked.find() || !per.find()) {
+            return Optional.empty();
+        }
+        BigDecimal dose = inUnitOf(new BigDecimal(asked.group(1)), asked.group(2), per.group(2));
+        BigDecimal one = new BigDecimal(per.group(1));
+        return dose == null || one.signum() == 0 ? Optional.empty() : Optional.of(dose.divide(one, 0, RoundingMode.CEILING).intValueExact());
+    }
+
     private static BigDecimal inUnitOf(BigDecimal value, String from, String to) {
         String f = from.toLowerCase(Locale.ROOT).replace("gm", "g").replace("cc", "ml");
         String t = to.toLowerCase(Locale.ROOT).replace("gm", "g").replace("cc", "ml");

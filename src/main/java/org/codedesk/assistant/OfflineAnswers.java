@@ -141,6 +141,16 @@ final class OfflineAnswers {
         answerPart(q.intent(), question, date, q, draft);
         // a question in several parts: each part's answer after the first one's
         q.also().forEach(intent -> answerPart(intent, question, date, q, draft));
+        // diagnosis or PCS codes named beside a procedure question ("E11.9 and the mue for 20610"): no part said what they are
+        java.util.Set<Intent> all = java.util.EnumSet.of(q.intent());
+        all.addAll(q.also());
+        if (!q.diagnoses().isEmpty() || !q.pcs().isEmpty()) {
+            if (java.util.Collections.disjoint(all, java.util.EnumSet.of(Intent.CODE_LOOKUP, Intent.EXCLUDES, Intent.SEVENTH_CHARACTER, Intent.CROSSWALK,
+                    Intent.COVERAGE, Intent.FIND_CODE, Intent.GUIDELINE, Intent.CONCEPT))) {
+                q.diagnoses().forEach(code -> describe(CodeSystem.ICD10CM, code, date, draft));
+                q.pcs().forEach(code -> describe(CodeSystem.ICD10PCS, code, date, draft));
+            }
+        }
         if (draft.statements.isEmpty() && draft.missing.isEmpty()) {
             draft.missing.add("Nothing in CodeDesk's data answers this question as asked. Name a code, a pair of codes, a modifier"
                     + " or a condition or procedure to code.");
@@ -196,7 +206,10 @@ final class OfflineAnswers {
             }
             String descriptor = page.get().longDescription() != null ? page.get().longDescription() : page.get().shortDescription();
             List<org.codedesk.catalog.CodeSummary> replacements = drugs.sameDrug(descriptor, code, date);
-            draft.say(code + " (" + descriptor + ") is terminated: it is not valid on " + date + "." + (replacements.isEmpty()
+            // the count by its own descriptor is still what a claim for a date of service when it was valid needs, said as such
+            String before = Knowledge.units(descriptor, q.words()).map(n -> " For a date of service when it was valid, the dose asked is " + n
+                    + " unit" + (n == 1 ? "" : "s") + " of it.").orElse("");
+            draft.say(code + " (" + descriptor + ") is terminated: it is not valid on " + date + "." + before + (replacements.isEmpty()
                     ? " No HCPCS code in force names the same drug." : " HCPCS codes in force for the same drug: " + String.join("; ",
                     replacements.stream().map(c -> c.code() + " (" + c.title() + ")").toList()) + "."),
                     new Citation(page.get().release().label(), "/codes/hcpcs/" + code));
@@ -685,6 +698,11 @@ final class OfflineAnswers {
      * (its ending) or naming a syndrome or disease ("glimbus syndrome") must be found in a hit's title or index reasons.
      */
     static String unknownTerm(String query, List<Search.Hit> hits) {
+        return unknownTerm(query, hits, true);
+    }
+
+    /** {@link #unknownTerm(String, List)}, a hit's word one edit away counting as the term only when {@code typos}. */
+    static String unknownTerm(String query, List<Search.Hit> hits, boolean typos) {
         java.util.Set<String> found = new java.util.HashSet<>();
         for (Search.Hit hit : hits) {
             found.addAll(List.of((hit.title() + " " + String.join(" ", hit.reasons())).toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")));
@@ -697,7 +715,7 @@ final class OfflineAnswers {
                 continue;
             }
             String stem = w.substring(0, Math.min(5, w.length()));
-            boolean known = found.stream().anyMatch(t -> t.startsWith(stem) || t.length() >= 4 && CodingVocabulary.withinOneEdit(w, t));
+            boolean known = found.stream().anyMatch(t -> t.startsWith(stem) || typos && t.length() >= 4 && CodingVocabulary.withinOneEdit(w, t));
             if (!known) {
                 return w;
             }
@@ -817,7 +835,8 @@ final class OfflineAnswers {
             // the term may be real and only missing from these hits ("s/p appendectomy ... z code"): unknown only when a search for
             // it alone finds nothing that has it either
             Search.Results alone = search.search(new Search.Request(unknown, null, false, null, null, date, SEARCH_RESULTS));
-            if (alone.searched() && unknownTerm(unknown, alone.hits()) == null && !alone.hits().isEmpty()) {
+            // by its stem, not one edit away: "glimbus" alone finds "limbus", which makes it no real term
+            if (alone.searched() && !alone.hits().isEmpty() && unknownTerm(unknown, alone.hits(), false) == null) {
                 unknown = null;
             }
         }

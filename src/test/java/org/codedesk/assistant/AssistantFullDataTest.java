@@ -62,7 +62,8 @@ class AssistantFullDataTest {
     void aTerminatedDrugCodeIsSaidSoAndTheUnitsCountedOnTheCodeInForce() {
         // J1030 (methylprednisolone acetate, 40 mg) was terminated 2024-03-31: J1010 (1 mg) is in force, 80 mg = 80 units
         String answer = ask("J1030 methylprednisolone 80 mg how many units");
-        assertThat(answer).contains("J1030").contains("terminated").contains("J1010").contains("80 units").doesNotContain("2 units");
+        assertThat(answer).contains("J1030").contains("terminated").contains("J1010").contains("80 units")
+                .contains("For a date of service when it was valid, the dose asked is 2 units of it");
     }
 
     @Test
@@ -98,6 +99,12 @@ class AssistantFullDataTest {
     void aSeventhCharacterAskedWithoutACodeAsksWhichCode() {
         assertThat(ask("7th char for subsequent encounter")).contains("Which code?");
         assertThat(ask("s52.521 subsequent encounter 7th char")).doesNotContain("Which code?");
+    }
+
+    @Test
+    void aDiagnosisNamedBesideAProcedureQuestionIsDescribedToo() {
+        String answer = ask("what is e11.65 and how many units is j1885 60 mg");
+        assertThat(answer).contains("Type 2 diabetes mellitus with hyperglycemia").contains("4 units");
     }
 
     @Test

@@ -851,13 +851,16 @@ final class OfflineAnswers {
         boolean side = needsSide(words, results.hits());
         boolean encounter = needsEncounter(q.words(), results.hits());
         if (side || encounter) {
-            // the best codes differ by side or by encounter and the question gives neither: one precise question instead of a guess
+            // the best codes differ by side or by encounter and the question gives neither: one precise question instead of a guess;
+            // codes that differ by encounter only are listed after it (all of them, none picked), a side question stands alone
             draft.say("The codes for \"" + words + "\" depend on " + (side ? "the side: which side is documented, right, left or bilateral?" : "")
                     + (side && encounter ? " And on " : "") + (encounter ? "the encounter: which encounter is it, initial (active treatment),"
                     + " subsequent (healing or recovery phase) or sequela?" : "") + " Ask again with it (for example \"" + words
                     + (side ? " right" : "") + (encounter ? " initial encounter" : "") + "\").",
                     new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
-            return;
+            if (side) {
+                return;
+            }
         }
         draft.say("Codes matching \"" + words + "\", best first (verify in the tabular before assigning):",
                 new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));

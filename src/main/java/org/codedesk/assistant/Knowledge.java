@@ -233,6 +233,9 @@ final class Knowledge {
     private static final Pattern CKD = Pattern.compile("(?i)\\b(ckd|chronic kidney|kidney disease|renal disease|esrd|end stage renal|chronic renal)\\b");
     private static final Pattern HEART_FAILURE = Pattern.compile("(?i)\\b(chf|hf|hfref|hfpef|heart failure|cardiac failure)\\b");
     private static final Pattern HEART_DISEASE = Pattern.compile("(?i)\\b(heart disease|heart dz|cardiomegaly|hhd|cardiac disease)\\b");
+    /** Hypertension the I10-I13 presumption is not about: pulmonary, portal, intracranial, ocular, secondary, in pregnancy. */
+    private static final Pattern OTHER_HYPERTENSION = Pattern.compile("(?i)\\b(pulmonary|portal|intracranial|ocular|secondary|renovascular|"
+            + "gestational|pregnan\\w*|preeclampsia|eclampsia|postpartum|neonatal)\\b");
     private static final Pattern STAGE = Pattern.compile("(?i)\\b(?:ckd|stage|ckd stage)\\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\\b|\\b(esrd|end stage)\\b");
 
     /**
@@ -245,7 +248,7 @@ final class Knowledge {
         boolean kidney = CKD.matcher(question).find() || CKD.matcher(q).find();
         boolean failure = HEART_FAILURE.matcher(question).find() || HEART_FAILURE.matcher(q).find();
         boolean heart = failure || HEART_DISEASE.matcher(question).find();
-        if (!HTN.matcher(question).find() && !HTN.matcher(q).find() || !kidney && !heart) {
+        if (!HTN.matcher(question).find() && !HTN.matcher(q).find() || !kidney && !heart || OTHER_HYPERTENSION.matcher(q).find()) {
             return false;
         }
         Matcher stageAsked = STAGE.matcher(question);

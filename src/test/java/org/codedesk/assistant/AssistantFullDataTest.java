@@ -85,6 +85,8 @@ class AssistantFullDataTest {
         // no stage: the unspecified stage, and the question that decides it
         assertThat(ask("hypertension with ckd")).contains("I12.9").contains("Which CKD stage");
         assertThat(ask("hypertensive heart disease w chf")).contains("I11.0").doesNotContain("I13");
+        // pulmonary hypertension is no I11: the presumption is not made
+        assertThat(ask("pulmonary hypertension with chf")).doesNotContain("I11.0");
     }
 
     @Test

@@ -701,6 +701,13 @@ final class OfflineAnswers {
         return unknownTerm(query, hits, true);
     }
 
+    /** Whether a hit's title or index reasons have a word starting as the term does (its first 5 letters). */
+    static boolean hasStem(String term, List<Search.Hit> hits) {
+        String stem = term.toLowerCase(java.util.Locale.ROOT).substring(0, Math.min(5, term.length()));
+        return hits.stream().flatMap(h -> java.util.Arrays.stream((h.title() + " " + String.join(" ", h.reasons())).toLowerCase(java.util.Locale.ROOT)
+                .split("[^a-z0-9]+"))).anyMatch(t -> t.startsWith(stem));
+    }
+
     /** {@link #unknownTerm(String, List)}, a hit's word one edit away counting as the term only when {@code typos}. */
     static String unknownTerm(String query, List<Search.Hit> hits, boolean typos) {
         java.util.Set<String> found = new java.util.HashSet<>();
@@ -836,7 +843,7 @@ final class OfflineAnswers {
             // it alone finds nothing that has it either
             Search.Results alone = search.search(new Search.Request(unknown, null, false, null, null, date, SEARCH_RESULTS));
             // by its stem, not one edit away: "glimbus" alone finds "limbus", which makes it no real term
-            if (alone.searched() && !alone.hits().isEmpty() && unknownTerm(unknown, alone.hits(), false) == null) {
+            if (alone.searched() && hasStem(unknown, alone.hits())) {
                 unknown = null;
             }
         }

@@ -120,6 +120,9 @@ class QuestionInterpreterTest {
         assertThat(OfflineAnswers.unknownTerm("osteoarthritis left knee", knee)).isNull();
         // a typo of the term found is no unknown term
         assertThat(OfflineAnswers.unknownTerm("osteoarthritsi left knee", knee)).isNull();
+        // the search for the term alone confirms it by its stem: "appendectomy" finds "appendix", "glimbus" finds no "glimb..."
+        assertThat(OfflineAnswers.hasStem("appendectomy", List.of(hit("Z90.49", "Acquired absence of appendix")))).isTrue();
+        assertThat(OfflineAnswers.hasStem("glimbus", List.of(hit("H11.1", "Limbus degeneration")))).isFalse();
     }
 
     @Test

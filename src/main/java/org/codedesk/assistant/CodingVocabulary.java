@@ -49,7 +49,27 @@ final class CodingVocabulary {
             Map.entry("smoking", "nicotine dependence"), Map.entry("low potassium", "hypokalemia"),
             Map.entry("difficulty swallowing", "dysphagia"), Map.entry("former smoker", "history of nicotine dependence"),
             Map.entry("warfarin", "anticoagulants"), Map.entry("coumadin", "anticoagulants"), Map.entry("eliquis", "anticoagulants"),
-            Map.entry("renal", "kidney"), Map.entry("benign htn", "hypertension"));
+            Map.entry("renal", "kidney"), Map.entry("benign htn", "hypertension"),
+            // vaccines: the encounter is for immunization, whatever the vaccine ("flu shot z code" is Z23, not influenza)
+            Map.entry("flu shot", "encounter for immunization"), Map.entry("flu vaccine", "encounter for immunization"),
+            Map.entry("shot", "immunization"), Map.entry("vaccine", "immunization"), Map.entry("vax", "immunization"),
+            Map.entry("vaccination", "immunization"),
+            // more of the trade's abbreviations, each to the words of the titles
+            Map.entry("ca", "malignant neoplasm"), Map.entry("mets", "secondary malignant neoplasm"), Map.entry("dz", "disease"),
+            Map.entry("ptsd", "post-traumatic stress disorder"), Map.entry("adhd", "attention-deficit hyperactivity disorder"),
+            Map.entry("ibs", "irritable bowel syndrome"), Map.entry("dka", "diabetes mellitus with ketoacidosis"),
+            Map.entry("pvd", "peripheral vascular disease"), Map.entry("stemi", "st elevation myocardial infarction"),
+            Map.entry("nstemi", "non-st elevation myocardial infarction"), Map.entry("hfref", "systolic heart failure"),
+            Map.entry("hfpef", "diastolic heart failure"), Map.entry("tbi", "traumatic brain injury"), Map.entry("djd", "osteoarthritis"),
+            Map.entry("svt", "supraventricular tachycardia"), Map.entry("pyelo", "pyelonephritis"), Map.entry("lac", "laceration"),
+            Map.entry("fb", "foreign body"), Map.entry("gi bleed", "gastrointestinal hemorrhage"), Map.entry("sz", "seizures"),
+            Map.entry("cabg", "aortocoronary bypass graft"), Map.entry("bx", "biopsy"),
+            // the index: "Diabetes, uncontrolled - meaning hyperglycemia - see Diabetes, by type, with hyperglycemia"
+            Map.entry("uncontrolled", "with hyperglycemia"), Map.entry("poorly controlled", "with hyperglycemia"),
+            Map.entry("out of control", "with hyperglycemia"),
+            // a screening named by its test is coded by what is screened for: "screening colonoscopy" dx is screening of the colon
+            Map.entry("screening colonoscopy", "screening malignant neoplasm colon"),
+            Map.entry("screening mammogram", "screening malignant neoplasm breast"));
 
     /**
      * Letters and digits that look like a code or a modifier but are words of the trade: lab values, vertebrae, vitamins,

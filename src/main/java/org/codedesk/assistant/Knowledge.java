@@ -166,6 +166,18 @@ final class Knowledge {
         }
     }
 
+    /** Units of a descriptor's dose the question's dose makes ("..., 40 mg" and "80 mg" → 2), rounded up; empty when not computable. */
+    static Optional<Integer> units(String descriptor, String words) {
+        Matcher asked = DOSE.matcher(words == null ? "" : words);
+        Matcher per = DOSE.matcher(descriptor == null ? "" : descriptor);
+        if (!asked.find() || !per.find()) {
+            return Optional.empty();
+        }
+        BigDecimal dose = inUnitOf(new BigDecimal(asked.group(1)), asked.group(2), per.group(2));
+        BigDecimal one = new BigDecimal(per.group(1));
+        return dose == null || one.signum() == 0 ? Optional.empty() : Optional.of(dose.divide(one, 0, RoundingMode.CEILING).intValueExact());
+    }
+
     private static BigDecimal inUnitOf(BigDecimal value, String from, String to) {
         String f = from.toLowerCase(Locale.ROOT).replace("gm", "g").replace("cc", "ml");
         String t = to.toLowerCase(Locale.ROOT).replace("gm", "g").replace("cc", "ml");
@@ -215,6 +227,81 @@ final class Knowledge {
         }
     }
 
+    // --- hypertension with heart disease and chronic kidney disease (Official Guidelines I.C.9.a) ---
+
+    private static final Pattern HTN = Pattern.compile("(?i)\\b(htn|hypertension|hypertensive|high blood pressure)\\b");
+    private static final Pattern CKD = Pattern.compile("(?i)\\b(ckd|chronic kidney|kidney disease|renal disease|esrd|end stage renal|chronic renal)\\b");
+    private static final Pattern HEART_FAILURE = Pattern.compile("(?i)\\b(chf|hf|hfref|hfpef|heart failure|cardiac failure)\\b");
+    private static final Pattern HEART_DISEASE = Pattern.compile("(?i)\\b(heart disease|heart dz|cardiomegaly|hhd|cardiac disease)\\b");
+    /** Hypertension the I10-I13 presumption is not about: pulmonary, portal, intracranial, ocular, secondary, in pregnancy. */
+    private static final Pattern OTHER_HYPERTENSION = Pattern.compile("(?i)\\b(pulmonary|portal|intracranial|ocular|secondary|renovascular|"
+            + "gestational|pregnan\\w*|preeclampsia|eclampsia|postpartum|neonatal)\\b");
+    private static final Pattern STAGE = Pattern.compile("(?i)\\b(?:ckd|stage|ckd stage)\\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\\b|\\b(esrd|end stage)\\b");
+
+    /**
+     * Hypertension with chronic kidney disease and/or heart disease: the guidelines presume the causal link, so the combination
+     * code of I11/I12/I13 comes first, then the heart failure and the CKD stage. Each code is named only when the release in
+     * force holds it, with its title; the guideline section is quoted. False when the question is not about that combination.
+     */
+    boolean hypertension(String question, LocalDate date, Consumer<Statement> say) {
+        String q = CodingVocabulary.expand(question);
+        boolean kidney = CKD.matcher(question).find() || CKD.matcher(q).find();
+        boolean failure = HEART_FAILURE.matcher(question).find() || HEART_FAILURE.matcher(q).find();
+        boolean heart = failure || HEART_DISEASE.matcher(question).find();
+        if (!HTN.matcher(question).find() && !HTN.matcher(q).find() || !kidney && !heart || OTHER_HYPERTENSION.matcher(q).find()) {
+            return false;
+        }
+        Matcher stageAsked = STAGE.matcher(question);
+        String stage = stageAsked.find() ? (stageAsked.group(2) != null ? "esrd" : stageAsked.group(1).toLowerCase(Locale.ROOT)) : null;
+        stage = stage == null ? null : switch (stage) {
+            case "i" -> "1"; case "ii" -> "2"; case "iii" -> "3"; case "iv" -> "4"; case "v" -> "5"; default -> stage;
+        };
+        boolean late = "5".equals(stage) || "esrd".equals(stage);
+        String ckdCode = stage == null ? "N18.9" : switch (stage) {
+            case "1" -> "N18.1"; case "2" -> "N18.2"; case "3" -> "N18.30"; case "3a" -> "N18.31"; case "3b" -> "N18.32";
+            case "4" -> "N18.4"; case "5" -> "N18.5"; default -> "N18.6";
+        };
+        String combination = kidney && heart ? (failure ? (late ? "I13.2" : "I13.0") : (late ? "I13.11" : "I13.10"))
+                : kidney ? (late ? "I12.0" : "I12.9") : failure ? "I11.0" : "I11.9";
+        List<String> codes = new ArrayList<>(List.of(combination));
+        if (failure) {
+            codes.add("I50.9");
+        }
+        if (kidney) {
+            codes.add(ckdCode);
+        }
+        List<String> lines = new ArrayList<>();
+        CodePage first = null;
+        for (String code : codes) {
+            Optional<CodePage> page = catalog.page(CodeSystem.ICD10CM, code.replace(".", ""), date);
+            if (page.isEmpty() || !page.get().billable()) {
+                continue;
+            }
+            first = first == null ? page.get() : first;
+            lines.add(code + " " + (page.get().longDescription() != null ? page.get().longDescription() : page.get().shortDescription())
+                    + (code.equals("I50.9") ? " (or the I50.- code of the documented type and acuity of heart failure)"
+                    : code.equals("N18.9") ? " (or the N18.- code of the documented stage)" : ""));
+        }
+        if (first == null) {
+            return false;
+        }
+        String sectionTitle = kidney && heart ? "hypertensive heart and chronic kidney disease" : kidney ? "hypertensive chronic kidney disease"
+                : "hypertension with heart disease";
+        Optional<Guidelines.Match> section = guidelines.sections(date).stream()
+                .filter(s -> normalized(s.section().title()).contains(sectionTitle)).findFirst();
+        List<Citation> citations = new ArrayList<>(List.of(new Citation(first.release().label(), "/codes/icd10cm/" + combination)));
+        section.ifPresent(s -> citations.add(citation(s)));
+        say.accept(new Statement("Hypertension with " + (kidney && heart ? "heart disease and chronic kidney disease" : kidney
+                ? "chronic kidney disease" : "heart disease") + ": the guidelines presume the link unless the provider documents another"
+                + " cause, so the combination code comes first, then " + (failure && kidney ? "the heart failure and the CKD stage" : failure
+                ? "the heart failure" : kidney ? "the CKD stage" : "the heart disease") + ": " + String.join("; ", lines) + "."
+                + (stage == null && kidney ? " Which CKD stage is documented? It decides the N18 code (and stage 5/ESRD changes the"
+                + " combination code)." : ""), citations));
+        section.ifPresent(s -> say.accept(new Statement("Official Guidelines, Section " + s.section().id() + " (" + s.section().title() + "): "
+                + OfflineAnswers.excerpt(s.section().text()), List.of(citation(s)))));
+        return true;
+    }
+
     // --- guideline concepts ---
 
     private static final Pattern POA_LETTER = Pattern.compile("(?i)\\b(?:poa|present on admission)\\b(?:\\s+(?:indicator|ind|of|value))?\\s+\"?([YNUW])\"?\\b");
@@ -245,8 +332,7 @@ final class Knowledge {
                     + " abnormal findings to the highest degree of certainty.") + " Official Guidelines, Section " + s.section().id() + " ("
                     + s.section().title() + "): " + OfflineAnswers.excerpt(s.section().text()), List.of(citation(s)))));
         } else {
-            String concept = q.contains("code also") ? "code also" : q.contains("placeholder") || q.contains("dummy x") ? "placeholder"
-                    : q.contains("exclude") ? "excludes" : q.contains(" with ") ? "with" : null;
+            String concept = conceptTitle(q);
             if (concept == null) {
                 // one precise question back rather than a guess
                 missing.accept("Which convention or guideline do you mean: POA indicators, an uncertain diagnosis (outpatient or inpatient),"
@@ -259,8 +345,52 @@ final class Knowledge {
                     + OfflineAnswers.excerpt(s.section().text()), List.of(citation(s)))));
         }
         if (found.isEmpty()) {
+            // no section titled for it: the section whose words match the question best, quoted and cited as such
+            List<Guidelines.Match> best = guidelines.search(question, date, 1);
+            if (!best.isEmpty()) {
+                Guidelines.Match b = best.get(0);
+                say.accept(new Statement("Official Guidelines, Section " + b.section().id() + " (" + b.section().title() + "), the section whose"
+                        + " words match the question best: " + OfflineAnswers.excerpt(b.section().text()), List.of(citation(b))));
+                return;
+            }
             missing.accept("No section of the Official Guidelines in force on " + date + " is titled for this concept.");
         }
+    }
+
+    /**
+     * The words of the title of the Official Guidelines section (Section I.A/I.B conventions) that defines the convention a question
+     * asks about, or null. Matched against the imported section titles, so a title the guidelines do not have finds nothing.
+     */
+    static String conceptTitle(String q) {
+        if (q.contains("code also")) {
+            return "code also";
+        }
+        if (q.contains("use additional") || q.contains("code first") || q.contains("classified elsewhere") || q.contains("etiology")
+                || q.contains("manifestation")) {
+            return "etiology manifestation";
+        }
+        if (q.contains("placeholder") || q.contains("dummy x")) {
+            return "placeholder";
+        }
+        if (q.contains("exclude")) {
+            return "excludes";
+        }
+        if (q.contains("see also")) {
+            return "see and see also";
+        }
+        if (q.matches("(?s).*\\b(nec|nos|not elsewhere classified|not otherwise specified)\\b.*")) {
+            return "abbreviations";
+        }
+        if (q.contains("combination code")) {
+            return "combination code";
+        }
+        if (q.contains("laterality")) {
+            return "laterality";
+        }
+        if (q.contains("borderline")) {
+            return "borderline diagnosis";
+        }
+        return q.contains(" with ") ? "with" : null;
     }
 
     /** "pcs excision vs resection", "root op fusion": a question about PCS terms, not the CM guidelines. */
@@ -271,7 +401,15 @@ final class Knowledge {
 
     private void poa(String question, List<Guidelines.Match> sections, Consumer<Statement> say, Consumer<String> missing) {
         Matcher letter = POA_LETTER.matcher(question);
-        String wanted = letter.find() ? letter.group(1).toUpperCase(Locale.ROOT) : null;
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        if (letter.find()) {
+            wanted.add(letter.group(1).toUpperCase(Locale.ROOT));
+            // "poa u vs w": the other letters standing alone after the first one are asked too
+            Matcher more = Pattern.compile("(?i)(?:^|\\s)([YNUW])(?=[\\s?.,]|$)").matcher(question.substring(letter.end()));
+            while (more.find()) {
+                wanted.add(more.group(1).toUpperCase(Locale.ROOT));
+            }
+        }
         for (Guidelines.Match s : sections) {
             String body = s.section().text().replaceAll("\\s+", " ");
             int at = body.indexOf("Reporting Definitions");
@@ -281,15 +419,18 @@ final class Knowledge {
             Matcher m = Pattern.compile("\\b([YNUW]) = (.+?)(?= [YNUW] = | Timeframe| Assigning|$)").matcher(body.substring(at));
             List<String> definitions = new ArrayList<>();
             while (m.find()) {
-                if (wanted == null || wanted.equals(m.group(1))) {
+                if (wanted.isEmpty() || wanted.contains(m.group(1))) {
                     definitions.add(m.group(1) + " = " + m.group(2).strip());
                 }
             }
             if (definitions.isEmpty()) {
                 continue;
             }
+            // the POA reporting guidelines are the guidelines' Appendix I: cited as such when the section read holds it
+            Citation source = body.contains("Present on Admission Reporting Guidelines")
+                    ? new Citation(s.release() + ", Appendix I Present on Admission Reporting Guidelines", null) : citation(s);
             say.accept(new Statement("POA indicator " + String.join("; ", definitions) + ". The reporting options are Y (yes), N (no), U (unknown),"
-                    + " W (clinically undetermined), and blank for codes exempt from POA reporting.", List.of(citation(s))));
+                    + " W (clinically undetermined), and blank for codes exempt from POA reporting.", List.of(source)));
             return;
         }
         missing.accept("The POA reporting definitions are not found in the imported Official Guidelines.");

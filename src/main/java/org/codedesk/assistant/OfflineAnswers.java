@@ -57,6 +57,51 @@ final class OfflineAnswers {
         this.modifiers = modifiers;
         this.search = search;
         this.knowledge = new Knowledge(catalog, guidelines);
+        this.drugs = new DrugNames(catalog);
+    }
+
+    private final DrugNames drugs;
+
+    private static final java.util.regex.Pattern DOSE_ASKED = java.util.regex.Pattern.compile("(?i)\\d\\s*(mg|mcg|gm?|ml|cc)\\b");
+    private static final java.util.regex.Pattern DRUG_BILLING = java.util.regex.Pattern.compile(
+            "(?i)\\b(j ?codes?|hcpcs|units?|inj|injections?|injected|administ\\w*|given|bill\\w*|iv|im|push|infusion|what code)\\b");
+    /** A drug named in a diagnosis question is the cause of a condition, not a drug to bill: "adverse effect of lasix". */
+    private static final java.util.regex.Pattern DRUG_AS_CAUSE = java.util.regex.Pattern.compile(
+            "(?i)(adverse|poison|allerg|overdose|underdos|long[ -]term|reaction|toxic|dependence|abuse|use of)");
+
+    /**
+     * A question that names a drug by its brand or generic name and no code ("toradol 60 mg units", "hcpcs for zofran") is read as
+     * about the HCPCS codes whose descriptor names the drug: their units for the dose asked, or what they are, and the question's
+     * other parts (MUE, ...) for those codes.
+     */
+    private Interpretation withDrugCodes(String question, LocalDate date, Interpretation q, Draft draft) {
+        if (!q.procedures().isEmpty() || !q.diagnoses().isEmpty() && q.intent() != Intent.FIND_CODE) {
+            return q;
+        }
+        boolean dose = DOSE_ASKED.matcher(question).find();
+        if (!dose && !DRUG_BILLING.matcher(question).find() || DRUG_AS_CAUSE.matcher(question).find()) {
+            return q;
+        }
+        Optional<DrugNames.Found> found = drugs.find(question, date);
+        if (found.isEmpty()) {
+            return q;
+        }
+        DrugNames.Found drug = found.get();
+        List<String> codes = drug.codes().stream().map(c -> c.key()).toList();
+        Citation hcpcs = new Citation(catalog.releaseInForce(CodeSystem.HCPCS, date).map(r -> r.label()).orElse("HCPCS Level II"),
+                "/search?q=" + drug.generic().replace(' ', '+') + "&system=hcpcs");
+        String listed = String.join("; ", drug.codes().stream().map(c -> c.code() + " (" + c.title() + ")").toList());
+        if (drug.brand()) {
+            draft.say(Character.toUpperCase(drug.asked().charAt(0)) + drug.asked().substring(1) + (DrugNames.COMMON_NAMES.contains(drug.asked()) ? " is a common name of " : " is a brand name of ") + drug.generic()
+                    + ". HCPCS codes whose descriptor names " + drug.generic() + ": " + listed + ".", new Citation(DrugNames.BRAND_SOURCE, null), hcpcs);
+        } else {
+            draft.say("HCPCS codes whose descriptor names " + drug.generic() + ": " + listed + ".", hcpcs);
+        }
+        List<Intent> intents = new ArrayList<>(List.of(dose ? Intent.DRUG_UNITS : Intent.CODE_LOOKUP));
+        QuestionInterpreter.intents(" " + question.toLowerCase(java.util.Locale.ROOT) + " ", codes.size(), 0, 0, 0).stream()
+                .filter(i -> i == Intent.MUE || i == Intent.FEE_SCHEDULE || i == Intent.COVERAGE).filter(i -> !intents.contains(i)).forEach(intents::add);
+        return new Interpretation(intents.get(0), codes, List.of(), List.of(), q.modifiers(), q.date(), q.setting(), q.words(),
+                intents.subList(1, intents.size()));
     }
 
     /** What one answer collects while tools run, for its reader. */
@@ -90,11 +135,22 @@ final class OfflineAnswers {
         return codes.isEmpty() ? "" : " of " + String.join(", ", codes);
     }
 
-    Answer answer(String question, LocalDate date, Interpretation q, Reader reader) {
+    Answer answer(String question, LocalDate date, Interpretation asked, Reader reader) {
         Draft draft = new Draft(reader);
+        Interpretation q = withDrugCodes(question, date, asked, draft);
         answerPart(q.intent(), question, date, q, draft);
         // a question in several parts: each part's answer after the first one's
         q.also().forEach(intent -> answerPart(intent, question, date, q, draft));
+        // diagnosis or PCS codes named beside a procedure question ("E11.9 and the mue for 20610"): no part said what they are
+        java.util.Set<Intent> all = java.util.EnumSet.of(q.intent());
+        all.addAll(q.also());
+        if (!q.diagnoses().isEmpty() || !q.pcs().isEmpty()) {
+            if (java.util.Collections.disjoint(all, java.util.EnumSet.of(Intent.CODE_LOOKUP, Intent.EXCLUDES, Intent.SEVENTH_CHARACTER, Intent.CROSSWALK,
+                    Intent.COVERAGE, Intent.FIND_CODE, Intent.GUIDELINE, Intent.CONCEPT))) {
+                q.diagnoses().forEach(code -> describe(CodeSystem.ICD10CM, code, date, draft));
+                q.pcs().forEach(code -> describe(CodeSystem.ICD10PCS, code, date, draft));
+            }
+        }
         if (draft.statements.isEmpty() && draft.missing.isEmpty()) {
             draft.missing.add("Nothing in CodeDesk's data answers this question as asked. Name a code, a pair of codes, a modifier"
                     + " or a condition or procedure to code.");
@@ -113,7 +169,7 @@ final class OfflineAnswers {
                     addOns(q, date, draft);
                 }
             }
-            case DRUG_UNITS -> knowledge.drugUnits(question, q, date, draft.statements::add, draft.missing::add);
+            case DRUG_UNITS -> knowledge.drugUnits(question, inForceDrugCodes(q, date, draft), date, draft.statements::add, draft.missing::add);
             case CONCEPT -> knowledge.concept(question, date, draft.statements::add, draft.missing::add);
             case CODE_LOOKUP -> lookup(q, date, draft);
             case PTP_PAIR -> ptp(q, date, draft);
@@ -123,11 +179,59 @@ final class OfflineAnswers {
             case CROSSWALK -> crosswalk(q, date, draft);
             case COVERAGE -> coverage(q, date, draft);
             case GUIDELINE -> {
-                guideline(question, date, draft);
-                find(q, date, draft);
+                if (!knowledge.hypertension(question, date, draft.statements::add)) {
+                    guideline(question, date, draft);
+                    find(q, date, draft);
+                }
             }
-            case FIND_CODE -> find(q, date, draft);
+            case FIND_CODE -> {
+                if (!knowledge.hypertension(question, date, draft.statements::add) && !askCode(question, q, draft)) {
+                    find(q, date, draft);
+                }
+            }
         }
+    }
+
+    /**
+     * The question's drug codes with each terminated one replaced by the codes in force for the same drug (J1030, terminated
+     * 2024-03-31, → J1010): units are never counted for a code that cannot be billed on the date; the answer says why.
+     */
+    private Interpretation inForceDrugCodes(Interpretation q, LocalDate date, Draft draft) {
+        List<String> codes = new ArrayList<>();
+        for (String code : q.procedures()) {
+            Optional<CodePage> page = catalog.page(CodeSystem.HCPCS, code, date);
+            if (page.isEmpty() || page.get().billable()) {
+                codes.add(code);
+                continue;
+            }
+            String descriptor = page.get().longDescription() != null ? page.get().longDescription() : page.get().shortDescription();
+            List<org.codedesk.catalog.CodeSummary> replacements = drugs.sameDrug(descriptor, code, date);
+            // the count by its own descriptor is still what a claim for a date of service when it was valid needs, said as such
+            String before = Knowledge.units(descriptor, q.words()).map(n -> " For a date of service when it was valid, the dose asked is " + n
+                    + " unit" + (n == 1 ? "" : "s") + " of it.").orElse("");
+            draft.say(code + " (" + descriptor + ") is terminated: it is not valid on " + date + "." + before + (replacements.isEmpty()
+                    ? " No HCPCS code in force names the same drug." : " HCPCS codes in force for the same drug: " + String.join("; ",
+                    replacements.stream().map(c -> c.code() + " (" + c.title() + ")").toList()) + "."),
+                    new Citation(page.get().release().label(), "/codes/hcpcs/" + code));
+            replacements.forEach(c -> codes.add(c.key()));
+        }
+        return new Interpretation(q.intent(), codes, q.diagnoses(), q.pcs(), q.modifiers(), q.date(), q.setting(), q.words(), q.also());
+    }
+
+    private static final java.util.regex.Pattern SEVENTH_ASKED = java.util.regex.Pattern.compile("(?i)\\b(7th|seventh)\\b");
+
+    /**
+     * A 7th-character question that names no code ("7th char for subsequent encounter", "fx of l wrist 2nd visit, 7th char?"): the
+     * character depends on the category and the code needs the exact site, so one precise question back instead of a guess.
+     */
+    private static boolean askCode(String question, Interpretation q, Draft draft) {
+        if (!q.diagnoses().isEmpty() || !SEVENTH_ASKED.matcher(question).find()) {
+            return false;
+        }
+        draft.missing.add("Which code? The 7th character depends on the code's category (injuries: A initial, D subsequent, S sequela;"
+                + " fractures add the healing and open/closed characters), and the code needs the exact site and side documented: name"
+                + " the code (for example S52.521) or the injury, bone and side, with the encounter.");
+        return true;
     }
 
     /** The NCCI add-on code edits both ways: the primaries an add-on code goes with, the add-on codes that go with a primary. */
@@ -215,14 +319,19 @@ final class OfflineAnswers {
                 new Citation(catalog.releaseInForce(system, date).map(r -> r.label()).orElse(system.title()), "/codes/" + system.slug()));
     }
 
+    /** Up to this many billable codes below a header are all named. */
+    private static final int BELOW_ALL = 20;
+
     /** A header's billable codes below it, named (up to 8 and how many in all); nothing for a billable code. */
     private static String below(CodePage p) {
         if (p.billable() || p.billableDescendants().isEmpty()) {
             return "";
         }
+        // every one when they are few enough to read (a coder picks among them); else the first ones and how many in all
         int all = Math.max(p.billableDescendantCount(), p.billableDescendants().size());
-        return " Billable codes below it" + (all > 8 ? " (" + all + " in all; the first 8)" : "") + ": " + String.join("; ", p.billableDescendants()
-                .stream().limit(8).map(c -> c.code() + " " + c.title()).toList()) + ".";
+        int shown = all <= BELOW_ALL ? all : 8;
+        return " Billable codes below it" + (all > shown ? " (" + all + " in all; the first " + shown + ")" : "") + ": " + String.join("; ",
+                p.billableDescendants().stream().limit(shown).map(c -> c.code() + " " + c.title()).toList()) + ".";
     }
 
     /** CPT descriptors are the AMA's: without a licensed file, say what CMS's own tables say about the code. */
@@ -459,7 +568,14 @@ final class OfflineAnswers {
                             + " Beneficiary Notice) signed before the service lets you bill the patient (modifier GA).";
                     default -> "";
                 };
-                draft.say(necessity.message() + advice, citations(necessity.documents(), procedure));
+                // coders ask "is it covered?": the outcome in that word first, then the documents' reasons
+                String outcome = switch (necessity.outcome()) {
+                    case SUPPORTED -> "Covered: ";
+                    case DENIED -> "Not covered (denied): ";
+                    case NOT_REASONABLE_AND_NECESSARY -> "Not covered for these diagnoses: ";
+                    case NOT_GOVERNED -> "";
+                };
+                draft.say(outcome + necessity.message() + advice, citations(necessity.documents(), procedure));
                 if (necessity.outcome() == Necessity.Outcome.NOT_GOVERNED) {
                     draft.missing.add("Local coverage (LCDs of your Medicare contractor) not in the loaded data may still apply to " + procedure + ".");
                 }
@@ -529,8 +645,24 @@ final class OfflineAnswers {
         if (q.matches("(?s).*\\b(right|left|bilateral|both|unspecified|unilateral)\\b.*")) {
             return false;
         }
+        // two of the best three codes name a side (the third may be the unspecified side): the side decides the code
         List<Search.Hit> best = hits.subList(0, Math.min(3, hits.size()));
-        return best.size() >= 2 && best.stream().allMatch(h -> h.title().toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b(right|left)\\b.*"));
+        return best.size() >= 2 && best.stream().filter(h -> h.title().toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b(right|left)\\b.*"))
+                .count() >= 2;
+    }
+
+    private static final java.util.regex.Pattern ENCOUNTER_NAMED = java.util.regex.Pattern.compile(
+            "(?i)\\b(initial|init|subsequent|subs|sequela|sequelae|late effects?|1st|2nd|first|second|follow|f/u|fu|healing|active|visit|encounter"
+            + "|enc|recheck|aftercare)\\b");
+    private static final java.util.regex.Pattern ENCOUNTER_TITLE = java.util.regex.Pattern.compile("(?i)(initial encounter|subsequent encounter|sequela)");
+
+    /** Whether the best hits are codes with an encounter 7th character (injuries, poisonings) while the question names no encounter. */
+    static boolean needsEncounter(String question, List<Search.Hit> hits) {
+        if (ENCOUNTER_NAMED.matcher(question).find()) {
+            return false;
+        }
+        List<Search.Hit> best = hits.subList(0, Math.min(3, hits.size()));
+        return best.size() >= 2 && best.stream().filter(h -> h.title() != null && ENCOUNTER_TITLE.matcher(h.title()).find()).count() >= 2;
     }
 
     /** Whether any word of the query (4 letters or more) is in a hit's title or reasons: by its first 5 letters, or one edit away. */
@@ -554,6 +686,48 @@ final class OfflineAnswers {
             }
         }
         return !anyLong;
+    }
+
+    /** A medical term's shape: an ending of diseases, growths, procedures ("zorbitis", "snarfoma", "glorpectomy"). */
+    private static final java.util.regex.Pattern TERM = java.util.regex.Pattern.compile(
+            "[a-z]{3,}(itis|oma|osis|emia|aemia|algia|pathy|ectomy|otomy|ostomy|plasty|scopy|iasis|ism|cele|rrhea|plegia)");
+
+    /**
+     * The question's condition or procedure term that no hit has, when there is one: "zorbitis of the left knee" finds knee codes,
+     * but none of them is about zorbitis, so listing them would answer another question. A term shaped like a condition
+     * (its ending) or naming a syndrome or disease ("glimbus syndrome") must be found in a hit's title or index reasons.
+     */
+    static String unknownTerm(String query, List<Search.Hit> hits) {
+        return unknownTerm(query, hits, true);
+    }
+
+    /** Whether a hit's title or index reasons have a word starting as the term does (its first 5 letters). */
+    static boolean hasStem(String term, List<Search.Hit> hits) {
+        String stem = term.toLowerCase(java.util.Locale.ROOT).substring(0, Math.min(5, term.length()));
+        return hits.stream().flatMap(h -> java.util.Arrays.stream((h.title() + " " + String.join(" ", h.reasons())).toLowerCase(java.util.Locale.ROOT)
+                .split("[^a-z0-9]+"))).anyMatch(t -> t.startsWith(stem));
+    }
+
+    /** {@link #unknownTerm(String, List)}, a hit's word one edit away counting as the term only when {@code typos}. */
+    static String unknownTerm(String query, List<Search.Hit> hits, boolean typos) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (Search.Hit hit : hits) {
+            found.addAll(List.of((hit.title() + " " + String.join(" ", hit.reasons())).toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")));
+        }
+        String[] words = query.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            boolean named = i + 1 < words.length && words[i + 1].matches("syndrome|disease|disorder|fever|palsy|sign") && w.length() >= 4;
+            if (!named && !TERM.matcher(w).matches()) {
+                continue;
+            }
+            String stem = w.substring(0, Math.min(5, w.length()));
+            boolean known = found.stream().anyMatch(t -> t.startsWith(stem) || typos && t.length() >= 4 && CodingVocabulary.withinOneEdit(w, t));
+            if (!known) {
+                return w;
+            }
+        }
+        return null;
     }
 
     /** The Official Guidelines sections that answer the question, quoted (the first sentences) and cited by section. */
@@ -663,19 +837,37 @@ final class OfflineAnswers {
         if (notSearched(results, draft)) {
             return;
         }
-        if (results.hits().isEmpty() || !anyWordFound(words, results.hits())) {
-            // the hits share no word with the question: weak fuzzy matches, not an answer
-            draft.say("Nothing in the code sets in force on " + date + " matches \"" + words + "\": no code title or index term has these words."
+        String unknown = results.hits().isEmpty() ? null : unknownTerm(words, results.hits());
+        if (unknown != null) {
+            // the term may be real and only missing from these hits ("s/p appendectomy ... z code"): unknown only when a search for
+            // it alone finds nothing that has it either
+            Search.Results alone = search.search(new Search.Request(unknown, null, false, null, null, date, SEARCH_RESULTS));
+            // by its stem, not one edit away: "glimbus" alone finds "limbus", which makes it no real term
+            if (alone.searched() && hasStem(unknown, alone.hits())) {
+                unknown = null;
+            }
+        }
+        if (results.hits().isEmpty() || !anyWordFound(words, results.hits()) || unknown != null) {
+            // the hits share no word with the question (or not its condition term): weak fuzzy matches, not an answer
+            draft.say("Nothing in the code sets in force on " + date + " matches \"" + (unknown == null ? words : unknown) + "\": no code title or"
+                    + " index term has " + (unknown == null ? "these words" : "this term") + "."
                     + " Check the spelling or the term the record uses, or search all code sets.",
                     new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
             return;
         }
-        if (needsSide(words, results.hits())) {
-            // the best codes differ by side and the question gives none: one precise question instead of a guess
-            draft.say("The codes for \"" + words + "\" depend on the side: which side is documented, right, left or bilateral? Ask again with"
-                    + " it (for example \"" + words + " right\").",
+        boolean side = needsSide(words, results.hits());
+        boolean encounter = needsEncounter(q.words(), results.hits());
+        if (side || encounter) {
+            // the best codes differ by side or by encounter and the question gives neither: one precise question instead of a guess;
+            // codes that differ by encounter only are listed after it (all of them, none picked), a side question stands alone
+            draft.say("The codes for \"" + words + "\" depend on " + (side ? "the side: which side is documented, right, left or bilateral?" : "")
+                    + (side && encounter ? " And on " : "") + (encounter ? "the encounter: which encounter is it, initial (active treatment),"
+                    + " subsequent (healing or recovery phase) or sequela?" : "") + " Ask again with it (for example \"" + words
+                    + (side ? " right" : "") + (encounter ? " initial encounter" : "") + "\").",
                     new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));
-            return;
+            if (side) {
+                return;
+            }
         }
         draft.say("Codes matching \"" + words + "\", best first (verify in the tabular before assigning):",
                 new Citation("CodeDesk search over the releases in force on " + date, "/search?q=" + words.replace(' ', '+')));

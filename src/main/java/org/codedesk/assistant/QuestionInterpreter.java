@@ -33,6 +33,7 @@ final class QuestionInterpreter {
     private static final Pattern TWO = Pattern.compile("\\b([A-Z0-9]{2})\\b");
     static final Pattern ICD9 = Pattern.compile("\\b(\\d{3}\\.\\d{1,2})\\b");
     private static final Pattern X_MODIFIER = Pattern.compile("(?i)\\b(x[epsu])\\b");
+    private static final Pattern FISCAL_YEAR = Pattern.compile("(?i)\\bfy\\s?'?(\\d{4}|\\d{2})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
     private final Set<String> modifiers;
@@ -78,7 +79,16 @@ final class QuestionInterpreter {
                 // not a real date: left as words
             }
         }
-        text = CodingVocabulary.correctTypos(US_DATE.matcher(text).replaceAll(" "));
+        // "in FY2024", "fy 25": the ICD-10 fiscal year starts on October 1 of the year before
+        Matcher fy = FISCAL_YEAR.matcher(text);
+        if (date.isEmpty() && fy.find()) {
+            int year = Integer.parseInt(fy.group(1));
+            year = year < 100 ? 2000 + year : year;
+            if (year >= 2016 && year <= 2100) {
+                date = Optional.of(LocalDate.of(year - 1, 10, 1));
+            }
+        }
+        text = CodingVocabulary.correctTypos(FISCAL_YEAR.matcher(US_DATE.matcher(text).replaceAll(" ")).replaceAll(" "));
         String original = ISO_DATE.matcher(text).replaceAll(" ");
         String upper = original.toUpperCase(Locale.ROOT);
         Matcher m = PCS.matcher(upper);
@@ -160,12 +170,15 @@ final class QuestionInterpreter {
         int otherCodes = diagnoses + pcs;
         List<Intent> found = new ArrayList<>();
         if (has(q, "covered", "coverage", "cover ", "medical necessity", "medically necessary", " lcd", " ncd", "abn", "diagnoses support",
-                "diagnosis support", "diagnoses supports", "support medical", "procedures does", "does it support", "supports")) {
+                "diagnosis support", "diagnoses supports", "support medical", " support ", "dx support", "procedures does", "does it support", "supports")) {
             found.add(Intent.COVERAGE);
         }
         if (procedures + otherCodes == 0 && (Knowledge.asksPcs(q) || has(q, " poa", "present on admission", "code also", "placeholder", "dummy x", "\"with\"",
                 "'with'", " with convention", " with mean", "excludes1 vs", "excludes 1 vs", "excludes 1 and excludes 2", "excludes1 and excludes2",
-                "excludes2 note", "excludes1 note", "excludes 2 note", "excludes 1 note", "what is an excludes", "diff between excludes", "with assumed")
+                "excludes2 note", "excludes1 note", "excludes 2 note", "excludes 1 note", "what is an excludes", "diff between excludes", "with assumed",
+                "use additional", "code first mean", "code first note", "classified elsewhere", "see also", "nos mean", "nec mean", "does nos",
+                "does nec", "nec vs nos", "nos vs nec", "not elsewhere classified", "not otherwise specified", "combination code", "laterality",
+                "borderline")
                 || has(q, " r/o ", "rule out", "ruled out", "probable", "suspected", "suspect ", "likely", "questionable", "possible ", "still to be ruled"))) {
             found.add(Intent.CONCEPT);
         }
@@ -190,7 +203,8 @@ final class QuestionInterpreter {
         if (has(q, "mue", "medically unlikely", "how many units", "max units", "maximum units", "units of", " mai ", "units allowed")) {
             found.add(Intent.MUE);
         }
-        if (procedures > 0 && has(q, "rvu", "relative value", "fee schedule", "reimburs", "how much", "payment", "pay for", "pays for", "paid")) {
+        if (procedures > 0 && has(q, "rvu", "relative value", "fee schedule", "reimburs", "how much", "payment", "pay for", "pays for", "paid", "pfs",
+                "status ind", "physician fee", "mpfs")) {
             found.add(Intent.FEE_SCHEDULE);
         }
         if (has(q, "global period", "global days", "global surgery", "global of", "postoperative period", "post-op period", "post op days",
@@ -210,7 +224,8 @@ final class QuestionInterpreter {
         if (procedures + otherCodes > 0 && (!has(q, "code for", "how do i code", "how to code") || has(q, "new code for", "replace"))) {
             found.add(Intent.CODE_LOOKUP);
         }
-        if (has(q, "guideline", "how do i code", "how to code", "can i code", "should i code", "when do i code", "sequenc", "principal diagnosis")) {
+        if (has(q, "guideline", "how do i code", "how to code", "can i code", "should i code", "when do i code", "sequenc", "principal diagnosis",
+                "goes first", "go first", "which first", "list first", "listed first", "first listed", "primary dx", "code first")) {
             found.add(Intent.GUIDELINE);
         }
         found.add(Intent.FIND_CODE);

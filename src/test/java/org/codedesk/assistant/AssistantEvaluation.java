@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Not a test (surefire does not pick it up by name): the assistant evaluation of issues 6 and 20. Imports the official
  * data once; with {@code -Deval.generate=true} first writes the dev and test question sets from it
  * ({@link QuestionSetGenerator}); then asks every question of each set offline (the old set {@code
- * eval/assistant-questions.tsv} as a regression set, {@code eval/assistant-dev.tsv}, {@code eval/assistant-test.tsv}) on its
+ * eval/assistant-questions.tsv} as a regression set, {@code eval/assistant-dev.tsv}, {@code eval/assistant-test.tsv}, and the coder-phrased
+ * {@code eval/assistant-coder-dev.tsv} and {@code eval/assistant-coder-test.tsv} written by hand) on its
  * date of service, or without one (today) when its date is empty, and prints per set the share answered correctly (every
  * "must" fragment present, no "must_not" one) per topic, with and without a date, overall, the share of answers with an
  * unverified code, and the answer latency (p50, p99). Misses: target/assistant-eval-misses-{set}.txt.
@@ -64,7 +65,9 @@ class AssistantEvaluation {
             generator.write(Path.of("eval/assistant-dev.tsv"), Path.of("eval/assistant-test.tsv"));
             System.out.printf("EVAL generated %d questions; skipped: %s%n", questions.size(), generator.skipped());
         }
-        String files = System.getProperty("eval.files", "eval/assistant-questions.tsv,eval/assistant-dev.tsv,eval/assistant-test.tsv");
+        // the regression set, the generated dev/test sets, and the hand-written coder-phrased dev/test sets (tune on dev only)
+        String files = System.getProperty("eval.files", "eval/assistant-questions.tsv,eval/assistant-dev.tsv,eval/assistant-test.tsv,"
+                + "eval/assistant-coder-dev.tsv,eval/assistant-coder-test.tsv");
         for (String file : files.split(",")) {
             if (Files.exists(Path.of(file))) {
                 evaluate(Path.of(file));

@@ -3,6 +3,7 @@ package org.codedesk.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.codedesk.edits.Setting;
@@ -73,6 +74,8 @@ class QuestionInterpreterTest {
     void usDatesTyposAndQuestionsInSeveralParts() {
         assertThat(interpreter.interpret("mue 20610 dos 5/12/26").date()).contains(LocalDate.of(2026, 5, 12));
         assertThat(interpreter.interpret("DOB: 03/14/1952, mue 20610").date()).isEmpty();
+        assertThat(interpreter.interpret("was r05 billable in fy2022").date()).contains(LocalDate.of(2021, 10, 1));
+        assertThat(interpreter.interpret("is e11.9 valid fy 25?").date()).contains(LocalDate.of(2024, 10, 1));
         assertThat(interpreter.interpret("globel period 27447").intent()).isEqualTo(Intent.GLOBAL_PERIOD);
         Interpretation two = interpreter.interpret("mue and global for 20610");
         assertThat(two.intent()).isEqualTo(Intent.MUE);
@@ -97,5 +100,44 @@ class QuestionInterpreterTest {
         assertThat(interpreter.interpret("pcs excision vs resection").intent()).isEqualTo(Intent.CONCEPT);
         assertThat(interpreter.interpret("icd9 250.00 to icd10").intent()).isEqualTo(Intent.CROSSWALK);
         assertThat(interpreter.interpret("a1c 9.5 in icd 10").intent()).isEqualTo(Intent.FIND_CODE);
+    }
+
+    @Test
+    void coderShorthandForFeeScheduleCoverageAndSequencing() {
+        assertThat(interpreter.interpret("pfs status 36415").intent()).isEqualTo(Intent.FEE_SCHEDULE);
+        assertThat(interpreter.interpret("dx that support 84443").intent()).isEqualTo(Intent.COVERAGE);
+        assertThat(interpreter.interpret("sepsis d/t uti which goes first").intent()).isEqualTo(Intent.GUIDELINE);
+        // without a code, "status" or "support" alone decide nothing
+        assertThat(interpreter.interpret("pfs status").intent()).isNotEqualTo(Intent.FEE_SCHEDULE);
+    }
+
+    @Test
+    void anUnknownConditionTermIsToldEvenWhenItsBodyPartMatches() {
+        List<org.codedesk.search.Search.Hit> knee = List.of(new org.codedesk.search.Search.Hit(org.codedesk.catalog.CodeSystem.ICD10CM, "M17.12",
+                "Unilateral primary osteoarthritis, left knee", true, List.of(), List.of(), "/codes/icd10cm/M17.12"));
+        assertThat(OfflineAnswers.unknownTerm("zorbitis left knee", knee)).isEqualTo("zorbitis");
+        assertThat(OfflineAnswers.unknownTerm("glimbus syndrome", knee)).isEqualTo("glimbus");
+        assertThat(OfflineAnswers.unknownTerm("osteoarthritis left knee", knee)).isNull();
+        // a typo of the term found is no unknown term
+        assertThat(OfflineAnswers.unknownTerm("osteoarthritsi left knee", knee)).isNull();
+        // the search for the term alone confirms it by its stem: "appendectomy" finds "appendix", "glimbus" finds no "glimb..."
+        assertThat(OfflineAnswers.hasStem("appendectomy", List.of(hit("Z90.49", "Acquired absence of appendix")))).isTrue();
+        assertThat(OfflineAnswers.hasStem("glimbus", List.of(hit("H11.1", "Limbus degeneration")))).isFalse();
+    }
+
+    @Test
+    void injuryCodesAskForTheEncounterWhenTheQuestionNamesNone() {
+        List<org.codedesk.search.Search.Hit> sprains = List.of(hit("S93.401A", "Sprain of unspecified ligament of right ankle, initial encounter"),
+                hit("S93.401D", "Sprain of unspecified ligament of right ankle, subsequent encounter"),
+                hit("S93.401S", "Sprain of unspecified ligament of right ankle, sequela"));
+        assertThat(OfflineAnswers.needsEncounter("sprain of r ankle code", sprains)).isTrue();
+        assertThat(OfflineAnswers.needsEncounter("sprain of r ankle initial", sprains)).isFalse();
+        assertThat(OfflineAnswers.needsEncounter("sprain r ankle 2nd visit", sprains)).isFalse();
+        assertThat(OfflineAnswers.needsEncounter("essential hypertension", List.of(hit("I10", "Essential (primary) hypertension"),
+                hit("I1A.0", "Resistant hypertension")))).isFalse();
+    }
+
+    private static org.codedesk.search.Search.Hit hit(String code, String title) {
+        return new org.codedesk.search.Search.Hit(org.codedesk.catalog.CodeSystem.ICD10CM, code, title, true, List.of(), List.of(), "/codes/icd10cm/" + code);
     }
 }

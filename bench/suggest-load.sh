@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Autocomplete latency under load, cold: wrk with 50 connections (2 threads) against a running CodeDesk, cycling through
-# 20,000 distinct prefixes (3 characters and longer, URL-encoded) drawn with a fixed seed from the ICD-10-CM and
+# 30,000 distinct prefixes (3 characters and longer, URL-encoded) drawn with a fixed seed from the ICD-10-CM and
 # ICD-10-PCS titles of the newest order files and the main terms and subterms of the newest ICD-10-CM Alphabetic Index
 # in $CODEDESK_DATA_DIR: more than the answer cache holds (codedesk.search.suggest-cache-size, 20,000 by default, and
 # each wrk thread starts at its own place), so most requests are computed, not served from the cache.
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-http://localhost:8080}
 SECONDS_TO_RUN=${2:-30}
-COUNT=${3:-20000}
+COUNT=${3:-30000}
 DATA=${CODEDESK_DATA_DIR:-../shared/data}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
 DATA="$DATA" COUNT="$COUNT" python3 - <<'PY' > bench/suggest-prefixes.txt

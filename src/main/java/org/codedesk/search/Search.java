@@ -96,6 +96,11 @@ public class Search {
     private final PublicCpt publicCpt;
     /** Completions of a word fragment ("stro" to "stroke") per index: cheap to keep, and shared by many prefixes. */
     private final Cache<String, List<String>> completions = Caffeine.newBuilder().maximumSize(100_000).build();
+    /**
+     * Autocomplete's searches of completed text ("bone marrow depression"), per index: the prefixes "bone marrow depr",
+     * "bone marrow depre"... all complete to it, so one search serves them all, whatever the answer cache holds.
+     */
+    private final Cache<String, List<Suggestion>> completedSearches = Caffeine.newBuilder().maximumSize(50_000).build();
 
     Search(SearchIndexes indexes, Vectors vectors, org.codedesk.catalog.Catalog catalog,
            org.springframework.beans.factory.ObjectProvider<org.codedesk.catalog.PublicCptCodes> publicCptCodes,
@@ -265,13 +270,14 @@ public class Search {
             if (result.size() < limit && !meaning.texts().isEmpty()) {
                 String typed = Synonyms.normalize(meaning.query());
                 List<List<Suggestion>> lists = new ArrayList<>();
-                for (String completed : completed(typed)) {
-                    List<Suggestion> found = searched(completed);
+                List<String> candidates = completed(typed);
+                // at most three tries: each is a search, and the answer must come in a few milliseconds
+                for (int i = 0; i < candidates.size() && i < 3 && lists.size() < 2; i++) {
+                    String text = candidates.get(i);
+                    List<Suggestion> found = completedSearches.get(index.key() + '|' + (system == null ? "" : system.slug()) + '|' + text,
+                            k -> searched(text));
                     if (!found.isEmpty()) {
                         lists.add(found);
-                    }
-                    if (lists.size() == 2) {
-                        break;
                     }
                 }
                 // the best completion's first two, the second completion's first, then the rest of the best
@@ -341,6 +347,12 @@ public class Search {
             return List.copyOf(texts);
         }
 
+        /** Every word found, exactly or stemmed: a completion is a dictionary word, so no typing errors and no relaxing. */
+        private List<CodeIndex.Hit> strictHits(String text, Query filter, int n) {
+            Query query = lexical.completed(text);
+            return query == null ? List.of() : index.search(and(query, filter), n);
+        }
+
         /** The text read as a search reads it (abbreviations, lay words) and searched by words, in the book's order. */
         private List<Suggestion> searched(String text) {
             Interpretation read = interpreter.interpret(text);
@@ -350,13 +362,13 @@ public class Search {
             String first = read.texts().get(0);
             boolean procedure = BookOrder.isProcedure(first) && system == null;
             Map<String, Ranked> ranked = new LinkedHashMap<>();
-            add(ranked, lexicalHits(index, first, filter, false, PER_COMPLETION * 2), 1.0, null);
-            if (read.texts().size() > 1) {
+            add(ranked, strictHits(first, filter, PER_COMPLETION * 2), 1.0, null);
+            if (read.texts().size() > 1 && ranked.size() < PER_COMPLETION) {
                 // as typed too: "colonoscopy" is itself an index main term, whatever its PCS words
-                add(ranked, lexicalHits(index, read.texts().get(1), filter, false, PER_COMPLETION), 0.3, null);
+                add(ranked, strictHits(read.texts().get(1), filter, PER_COMPLETION), 0.3, null);
             }
             if (procedure) {
-                add(ranked, lexicalHits(index, first, and(PROCEDURE_SYSTEMS, filter), false, PER_COMPLETION), 1.0, null);
+                add(ranked, strictHits(first, and(PROCEDURE_SYSTEMS, filter), PER_COMPLETION), 1.0, null);
             }
             reorder(ranked, read.texts().stream().map(lexical::terms).toList(), procedure);
             return ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(PER_COMPLETION)

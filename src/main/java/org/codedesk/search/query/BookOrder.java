@@ -47,9 +47,16 @@ public final class BookOrder {
     private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\[[^]]*\\]");
 
     private final LexicalQueries lexical;
+    /** Stems of titles, index levels and forms: the same strings come back query after query, and analysing is the cost. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> stems =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(300_000).build();
 
     public BookOrder(LexicalQueries lexical) {
         this.lexical = lexical;
+    }
+
+    private List<String> terms(String text) {
+        return stems.get(text, lexical::terms);
     }
 
     /** The amount to add to a candidate's fused score for a query whose stems are {@code query}. */
@@ -73,7 +80,7 @@ public final class BookOrder {
         }
         double adjustment = candidate.billable() ? BILLABLE : 0;
         adjustment += Math.max(otherReadingPath, pathMatch(candidate.indexPaths(), wanted));
-        Set<String> title = new HashSet<>(lexical.terms(candidate.title() == null ? "" : candidate.title()));
+        Set<String> title = new HashSet<>(terms(candidate.title() == null ? "" : candidate.title()));
         long extra = title.stream().filter(s -> !wanted.contains(s) && !GENERIC.contains(s) && !s.chars().allMatch(Character::isDigit)).count();
         adjustment -= Math.min(MAX_EXTRA, extra * PER_EXTRA_WORD);
         for (Set<String> aside : ASIDE) {
@@ -110,9 +117,9 @@ public final class BookOrder {
                 // "with calculus, ureter" is one qualifier, not alternatives: all of it must be typed
                 String[] forms = QUALIFIER.matcher(level).lookingAt() ? new String[] {level} : level.split(", ");
                 for (String form : forms) {
-                    List<String> stems = lexical.terms(form);
-                    all.addAll(stems);
-                    named |= !stems.isEmpty() && wanted.containsAll(stems);
+                    List<String> formStems = terms(form);
+                    all.addAll(formStems);
+                    named |= !formStems.isEmpty() && wanted.containsAll(formStems);
                 }
                 everyLevelNamed &= named;
                 mainTermNamed |= i == 0 && named;
@@ -122,7 +129,9 @@ public final class BookOrder {
             if (everyLevelNamed && missing == 0) {
                 return EXACT_PATH;
             }
-            if (everyLevelNamed && missing == 1 && wanted.size() >= 3) {
+            // all but one word typed, or every word typed with one intermediate level skipped ("subarachnoid
+            // hemorrhage" for Hemorrhage > intracranial > subarachnoid)
+            if ((everyLevelNamed && missing == 1 && wanted.size() >= 3) || (missing == 0 && mainTermNamed && unnamed == 1 && levels.length >= 3)) {
                 best = NEAR_PATH;
             }
         }

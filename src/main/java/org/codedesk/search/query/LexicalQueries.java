@@ -72,6 +72,25 @@ public final class LexicalQueries {
         return query.build();
     }
 
+    /**
+     * For autocomplete's completed text: every word found exactly or stemmed, the exact-index-path boost and the billable
+     * lift, without typing errors or phrase queries (positions cost more than the answer may take).
+     */
+    public Query completed(String text) {
+        List<String[]> pairs = wordsWithStems(text);
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String[] pair : pairs) {
+            query.add(word(pair[1], pair[0], false), Occur.MUST);
+        }
+        List<String> stems = pairs.stream().map(p -> p[1]).toList();
+        query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(stems))), 8f), Occur.SHOULD);
+        query.add(new BoostQuery(new TermQuery(new Term(Fields.BILLABLE, "1")), 0.3f), Occur.SHOULD);
+        return query.build();
+    }
+
     /** The words that count (stop words dropped), each with its stem: {word, stem}. */
     public List<String[]> wordsWithStems(String text) {
         List<String[]> pairs = new ArrayList<>();

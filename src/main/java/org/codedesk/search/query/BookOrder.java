@@ -123,7 +123,8 @@ public final class BookOrder {
                 }
                 everyLevelNamed &= named;
                 mainTermNamed |= i == 0 && named;
-                unnamed += named ? 0 : 1;
+                // only an intermediate level may be skipped: a last level the query does not name makes the path more specific
+                unnamed += named ? 0 : (i > 0 && i < levels.length - 1 ? 1 : 2);
             }
             long missing = wanted.stream().filter(w -> !all.contains(w)).count();
             if (everyLevelNamed && missing == 0) {

@@ -1,11 +1,17 @@
--- wrk script: each request asks /api/v1/search/suggest for the next prefix of the list in bench/suggest-prefixes.txt
+-- wrk script: each request asks /api/v1/search/suggest for the next prefix of bench/suggest-prefixes.txt; each thread
+-- starts at its own place in the list, so the two threads do not ask the same prefixes one after the other
 local prefixes = {}
 for line in io.lines(os.getenv("PREFIXES") or "bench/suggest-prefixes.txt") do
   prefixes[#prefixes + 1] = line
 end
 local counter = 0
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("offset", (threads - 1) * math.floor(#prefixes / 2))
+end
 request = function()
   counter = counter + 1
-  local q = prefixes[(counter % #prefixes) + 1]
+  local q = prefixes[((counter + (offset or 0)) % #prefixes) + 1]
   return wrk.format("GET", "/api/v1/search/suggest?q=" .. q)
 end

@@ -24,6 +24,7 @@ import org.apache.lucene.search.TermRangeQuery;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.search.index.CodeIndex;
 import org.codedesk.search.index.Fields;
+import org.codedesk.search.query.BookOrder;
 import org.codedesk.search.query.Interpretation;
 import org.codedesk.search.query.LexicalQueries;
 import org.codedesk.search.query.QueryInterpreter;
@@ -91,12 +92,23 @@ public class Search {
     private final Synonyms abbreviations = Synonyms.load("search/abbreviations.tsv");
 
     private final org.codedesk.catalog.Catalog catalog;
+    private final BookOrder book = new BookOrder(lexical);
+    private final PublicCpt publicCpt;
+    /** Completions of a word fragment ("stro" to "stroke") per index: cheap to keep, and shared by many prefixes. */
+    private final Cache<String, List<String>> completions = Caffeine.newBuilder().maximumSize(100_000).build();
+    /**
+     * Autocomplete's searches of completed text ("bone marrow depression"), per index: the prefixes "bone marrow depr",
+     * "bone marrow depre"... all complete to it, so one search serves them all, whatever the answer cache holds.
+     */
+    private final Cache<String, List<Suggestion>> completedSearches = Caffeine.newBuilder().maximumSize(50_000).build();
 
     Search(SearchIndexes indexes, Vectors vectors, org.codedesk.catalog.Catalog catalog,
+           org.springframework.beans.factory.ObjectProvider<org.codedesk.catalog.PublicCptCodes> publicCptCodes,
            @org.springframework.beans.factory.annotation.Value("${codedesk.search.suggest-cache-size:20000}") long cacheSize) {
         this.indexes = indexes;
         this.catalog = catalog;
         this.vectors = vectors;
+        this.publicCpt = new PublicCpt(publicCptCodes);
         // autocomplete prefixes repeat heavily across users; the key holds the index key, so a new index never serves old entries
         this.suggestions = Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.interpreter = new QueryInterpreter(abbreviations,
@@ -137,8 +149,10 @@ public class Search {
                         + "-" + meaning.rangeTo());
             }
             if (meaning.codeKey() != null) {
-                add(ranked, index.search(and(new TermQuery(new Term(Fields.KEY, meaning.codeKey())), filter), 5), 2.0, "exact code");
-                add(ranked, index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), POOL, codeOrder()), 1.0,
+                // "dm2" is a PCS table and type 2 diabetes: a coder's abbreviation outranks the code it also spells
+                double weight = interpreter.isVocabulary(meaning.query()) ? 0.25 : 1.0;
+                add(ranked, index.search(and(new TermQuery(new Term(Fields.KEY, meaning.codeKey())), filter), 5), 2.0 * weight, "exact code");
+                add(ranked, index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), POOL, codeOrder()), weight,
                         "code starts with " + meaning.codeKey());
             }
             List<String> stems = new ArrayList<>();
@@ -151,18 +165,30 @@ public class Search {
                     texts.add(0, corrected);
                 }
             }
+            boolean procedure = !texts.isEmpty() && BookOrder.isProcedure(texts.get(0)) && request.system() == null;
             // The first reading (rewritten, spelling corrected) ranks; the others only fill in when it finds little.
             int found = 0;
-            for (int i = 0; i < texts.size() && (i == 0 || found < 5); i++) {
+            for (int i = 0; i < texts.size(); i++) {
                 String text = texts.get(i);
                 stems.addAll(lexical.terms(text));
-                List<CodeIndex.Hit> hits = lexicalHits(index, text, filter);
+                List<CodeIndex.Hit> hits = lexicalHits(index, text, filter, true);
                 add(ranked, hits, i == 0 ? 1.0 : 0.3, null);
+                if (i == 0 && procedure) {
+                    // procedure words imply ICD-10-PCS, HCPCS or CPT: make sure those codes compete even when diagnoses
+                    // (complications of a bypass graft...) use the same words more often
+                    add(ranked, lexicalHits(index, text, and(PROCEDURE_SYSTEMS, filter), true), 1.0, null);
+                }
                 found += hits.size();
+            }
+            if (meaning.codeKey() != null && (request.system() == null || request.system() == CodeSystem.CPT)) {
+                publicCpt.hits(ranked, index, meaning.codeKey(), request.date(), POOL);
             }
             if (!texts.isEmpty() && index.hasVectors() && meaning.codeKey() == null) {
                 float[] query = vectors.ofQuery(texts.get(0));
                 add(ranked, index.nearest(query, POOL, filter), SEMANTIC_WEIGHT, "semantic similarity");
+            }
+            if (!texts.isEmpty()) {
+                reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure);
             }
             List<Hit> hits = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(request.limit())
                     .map(r -> hit(r, stems)).toList();
@@ -174,7 +200,13 @@ public class Search {
         }
     }
 
-    /** Up to {@code limit} completions for what has been typed so far: codes by prefix, else titles and index terms. */
+    /**
+     * Up to {@code limit} completions for what has been typed so far, ranked as {@link #search} ranks: codes by prefix
+     * (CPT codes from the public CMS listing too), else the typed words completed (the coders' vocabulary first:
+     * "pink ey" is "pink eye", "lap ap" is "lap appy"; else the words the index paths hold most: "stro" is "stroke")
+     * and searched with the same abbreviations, lay words and ordering as a search. Empty when the index is not
+     * there yet: {@link #state()} then says why.
+     */
     public List<Suggestion> suggest(String query, CodeSystem system, LocalDate date, int limit) {
         Interpretation meaning = interpreter.interpret(query);
         if (meaning.isEmpty()) {
@@ -186,53 +218,204 @@ public class Search {
         }
         CodeIndex index = acquired.get();
         try {
-            String cacheKey = index.key() + '|' + (system == null ? "" : system.slug()) + '|' + limit + '|' + meaning.query().toLowerCase(Locale.ROOT);
-            return suggestions.get(cacheKey, k -> computeSuggestions(index, meaning, system, limit));
+            String cacheKey = index.key() + '|' + (system == null ? "" : system.slug()) + '|' + limit + '|' + date + '|'
+                    + meaning.query().toLowerCase(Locale.ROOT);
+            return suggestions.get(cacheKey, k -> new Autocomplete(index, meaning, system, date, limit).suggestions());
         } finally {
             index.release();
         }
     }
 
-    private List<Suggestion> computeSuggestions(CodeIndex index, Interpretation meaning, CodeSystem system, int limit) {
-        Query filter = system == null ? null : new TermQuery(new Term(Fields.SYSTEM, system.slug()));
-        Map<String, Suggestion> result = new LinkedHashMap<>();
-        if (meaning.codeKey() != null) {
-            for (CodeIndex.Hit h : index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), limit, codeOrder())) {
-                result.putIfAbsent(h.document().get(Fields.ID), suggestion(h.document()));
-            }
+    /** Why searching is not possible now ("The search index is being built..."), or null when it is. */
+    public String state() {
+        return indexes.state();
+    }
+
+    /** Whether the index is being built now (as opposed to nothing to search at all). */
+    public boolean building() {
+        String state = indexes.state();
+        return state != null && state.contains("being built");
+    }
+
+    /** One autocomplete answer: the typed text completed, then searched and ordered as a search is. */
+    private final class Autocomplete {
+
+        private static final int PER_COMPLETION = 12;
+        private final CodeIndex index;
+        private final Interpretation meaning;
+        private final Query filter;
+        private final CodeSystem system;
+        private final LocalDate date;
+        private final int limit;
+
+        Autocomplete(CodeIndex index, Interpretation meaning, CodeSystem system, LocalDate date, int limit) {
+            this.index = index;
+            this.meaning = meaning;
+            this.system = system;
+            this.date = date;
+            this.limit = limit;
+            this.filter = system == null ? null : new TermQuery(new Term(Fields.SYSTEM, system.slug()));
         }
-        if (result.size() < limit && !meaning.texts().isEmpty()) {
-            Query prefix = lexical.prefix(meaning.texts().get(0));
-            if (prefix != null) {
-                for (CodeIndex.Hit h : index.search(and(prefix, filter), limit)) {
-                    result.putIfAbsent(h.document().get(Fields.ID), suggestion(h.document()));
+
+        List<Suggestion> suggestions() {
+            Map<String, Suggestion> result = new LinkedHashMap<>();
+            if (meaning.codeKey() != null && !interpreter.isVocabulary(meaning.query())) {
+                Map<String, Ranked> ranked = new LinkedHashMap<>();
+                add(ranked, index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), limit, codeOrder()), 1.0, null);
+                if (system == null || system == CodeSystem.CPT) {
+                    publicCpt.hits(ranked, index, meaning.codeKey(), date, limit);
+                }
+                ranked.values().forEach(r -> put(result, suggestion(r.document)));
+            }
+            if (result.size() < limit && !meaning.texts().isEmpty()) {
+                String typed = Synonyms.normalize(meaning.query());
+                List<List<Suggestion>> lists = new ArrayList<>();
+                List<String> candidates = completed(typed);
+                // at most three tries: each is a search, and the answer must come in a few milliseconds
+                for (int i = 0; i < candidates.size() && i < 3 && lists.size() < 2; i++) {
+                    String text = candidates.get(i);
+                    List<Suggestion> found = completedSearches.get(index.key() + '|' + (system == null ? "" : system.slug()) + '|' + text,
+                            k -> searched(text));
+                    if (!found.isEmpty()) {
+                        lists.add(found);
+                    }
+                }
+                // the best completion's first two, the second completion's first, then the rest of the best
+                interleave(lists, result);
+                if (result.size() < limit) {
+                    Query prefix = lexical.prefix(meaning.texts().get(0));
+                    if (prefix != null) {
+                        for (CodeIndex.Hit h : index.search(and(prefix, filter), limit)) {
+                            put(result, suggestion(h.document()));
+                        }
+                    }
+                }
+                if (meaning.codeKey() != null && interpreter.isVocabulary(meaning.query())) {
+                    index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), limit, codeOrder())
+                            .forEach(h -> put(result, suggestion(h.document())));
+                }
+                if (result.isEmpty()) {
+                    // nothing starts with what was typed: a typing error, read as a search would
+                    String corrected = correct(index, meaning.texts().get(0));
+                    searched(corrected).forEach(sg -> put(result, sg));
                 }
             }
+            List<Suggestion> all = List.copyOf(result.values());
+            return all.subList(0, Math.min(limit, all.size()));
         }
-        return List.copyOf(result.values()).subList(0, Math.min(limit, result.size()));
+
+        private static void put(Map<String, Suggestion> result, Suggestion suggestion) {
+            result.putIfAbsent(suggestion.system().slug() + ":" + suggestion.code(), suggestion);
+        }
+
+        private void interleave(List<List<Suggestion>> lists, Map<String, Suggestion> result) {
+            if (lists.isEmpty()) {
+                return;
+            }
+            List<Suggestion> order = new ArrayList<>(lists.get(0).subList(0, Math.min(2, lists.get(0).size())));
+            if (lists.size() > 1) {
+                order.add(lists.get(1).get(0));
+            }
+            order.addAll(lists.get(0));
+            if (lists.size() > 1) {
+                order.addAll(lists.get(1));
+            }
+            order.forEach(sg -> put(result, sg));
+        }
+
+        /** What the typed text may become: vocabulary completions of the whole text, then of its last word. */
+        private List<String> completed(String typed) {
+            java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+            if (interpreter.readsLastWord(typed)) {
+                texts.add(typed); // "a fib", "sah", "lap appy": the last word is already a coder's word
+            }
+            texts.addAll(interpreter.vocabularyCompletions(typed, 2));
+            int space = typed.lastIndexOf(' ');
+            String head = space < 0 ? "" : typed.substring(0, space + 1);
+            String last = typed.substring(space + 1);
+            if (!last.isEmpty()) {
+                for (String word : interpreter.vocabularyCompletions(last, 2)) {
+                    if (!word.contains(" ")) {
+                        texts.add(head + word);
+                    }
+                }
+                if (last.length() >= 2 || !head.isEmpty()) {
+                    List<String> words = completions.get(index.key() + '|' + last, k -> index.completions(last, 3, 4000));
+                    words.forEach(w -> texts.add(head + w));
+                }
+            }
+            return List.copyOf(texts);
+        }
+
+        /** Every word found, exactly or stemmed: a completion is a dictionary word, so no typing errors and no relaxing. */
+        private List<CodeIndex.Hit> strictHits(String text, Query filter, int n) {
+            Query query = lexical.completed(text);
+            return query == null ? List.of() : index.search(and(query, filter), n);
+        }
+
+        /** The text read as a search reads it (abbreviations, lay words) and searched by words, in the book's order. */
+        private List<Suggestion> searched(String text) {
+            Interpretation read = interpreter.interpret(text);
+            if (read.texts().isEmpty()) {
+                return List.of();
+            }
+            String first = read.texts().get(0);
+            boolean procedure = BookOrder.isProcedure(first) && system == null;
+            Map<String, Ranked> ranked = new LinkedHashMap<>();
+            add(ranked, strictHits(first, filter, PER_COMPLETION * 2), 1.0, null);
+            if (read.texts().size() > 1 && ranked.size() < PER_COMPLETION) {
+                // as typed too: "colonoscopy" is itself an index main term, whatever its PCS words
+                add(ranked, strictHits(read.texts().get(1), filter, PER_COMPLETION), 0.3, null);
+            }
+            if (procedure) {
+                add(ranked, strictHits(first, and(PROCEDURE_SYSTEMS, filter), PER_COMPLETION), 1.0, null);
+            }
+            reorder(ranked, read.texts().stream().map(lexical::terms).toList(), procedure);
+            return ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(PER_COMPLETION)
+                    .map(r -> suggestion(r.document)).toList();
+        }
     }
+
+    /** Adds the book's order (see {@link BookOrder}) to each candidate's fused score. */
+    private void reorder(Map<String, Ranked> ranked, List<List<String>> readings, boolean procedure) {
+        for (Ranked r : ranked.values()) {
+            Document d = r.document;
+            r.score += book.adjustment(new BookOrder.Candidate(d.get(Fields.SYSTEM), d.get(Fields.TITLE), "1".equals(d.get(Fields.BILLABLE)),
+                    List.of(d.getValues(Fields.INDEX))), readings, procedure);
+        }
+    }
+
+    private static final Query PROCEDURE_SYSTEMS = new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10PCS.slug())), Occur.SHOULD)
+            .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.HCPCS.slug())), Occur.SHOULD)
+            .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.CPT.slug())), Occur.SHOULD).build();
 
     /** The text with each word the index does not hold replaced by the nearest one it holds. */
     private String correct(CodeIndex index, String text) {
         List<String> words = new ArrayList<>();
         for (String word : text.split(" ")) {
-            words.add(index.correct(word));
+            // a coder's word ("chole", "appy", "cabg") is read as written even when no title holds it
+            words.add(interpreter.isVocabulary(word) ? word : index.correct(word));
         }
         return String.join(" ", words);
     }
 
     /** Strict first (every word found); when nothing matches, allow one word (then half of them) to be missing. */
-    private List<CodeIndex.Hit> lexicalHits(CodeIndex index, String text, Query filter) {
+    private List<CodeIndex.Hit> lexicalHits(CodeIndex index, String text, Query filter, boolean typingErrors) {
+        return lexicalHits(index, text, filter, typingErrors, POOL);
+    }
+
+    private List<CodeIndex.Hit> lexicalHits(CodeIndex index, String text, Query filter, boolean typingErrors, int pool) {
         int words = lexical.wordsWithStems(text).size();
         for (int minimum : new int[] {0, words - 1, (words + 1) / 2}) {
             if (minimum < 0 || (minimum > 0 && minimum >= words) || (minimum == 0 && words == 0)) {
                 continue;
             }
-            Query query = lexical.text(text, minimum);
+            Query query = lexical.text(text, minimum, typingErrors);
             if (query == null) {
                 return List.of();
             }
-            List<CodeIndex.Hit> hits = index.search(and(query, filter), POOL);
+            List<CodeIndex.Hit> hits = index.search(and(query, filter), pool);
             if (!hits.isEmpty()) {
                 return hits;
             }
@@ -276,7 +459,7 @@ public class Search {
     }
 
     /** Reciprocal-rank fusion: each list adds weight / (k + rank) to a code, so lists of different scales combine fairly. */
-    private static void add(Map<String, Ranked> ranked, List<CodeIndex.Hit> hits, double weight, String reason) {
+    static void add(Map<String, Ranked> ranked, List<CodeIndex.Hit> hits, double weight, String reason) {
         for (int rank = 0; rank < hits.size(); rank++) {
             Document d = hits.get(rank).document();
             Ranked r = ranked.computeIfAbsent(d.get(Fields.ID), id -> new Ranked(d));
@@ -287,7 +470,7 @@ public class Search {
         }
     }
 
-    private static final class Ranked {
+    static final class Ranked {
         final Document document;
         double score;
         final Set<String> reasons = new java.util.LinkedHashSet<>();
@@ -354,7 +537,7 @@ public class Search {
         return segments;
     }
 
-    private static Suggestion suggestion(Document d) {
+    static Suggestion suggestion(Document d) {
         CodeSystem system = CodeSystem.ofSlug(d.get(Fields.SYSTEM)).orElseThrow();
         return new Suggestion(system, d.get(Fields.CODE), d.get(Fields.TITLE), "1".equals(d.get(Fields.BILLABLE)),
                 "/codes/" + system.slug() + "/" + d.get(Fields.CODE));

@@ -124,6 +124,54 @@ public final class CodeIndex implements Closeable {
         }
     }
 
+    /**
+     * The {@code n} words starting with {@code prefix} that the most index paths hold (titles' words when no index path
+     * holds one): how "stro" becomes "stroke" and "migr" becomes "migraine" before anything is searched. At most
+     * {@code scan} dictionary words are looked at, so a one-letter prefix stays cheap.
+     */
+    public List<String> completions(String prefix, int n, int scan) {
+        if (prefix.isEmpty()) {
+            return List.of();
+        }
+        try {
+            java.util.PriorityQueue<Object[]> best = new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(o -> (int) o[1]));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String field : List.of(Fields.INDEX_EXACT, Fields.TITLE_EXACT)) {
+                org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
+                if (terms == null) {
+                    continue;
+                }
+                org.apache.lucene.index.TermsEnum e = terms.iterator();
+                org.apache.lucene.util.BytesRef start = new org.apache.lucene.util.BytesRef(prefix);
+                if (e.seekCeil(start) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
+                    continue;
+                }
+                int looked = 0;
+                for (org.apache.lucene.util.BytesRef term = e.term(); term != null && looked < scan; term = e.next(), looked++) {
+                    if (!org.apache.lucene.util.StringHelper.startsWith(term, start)) {
+                        break;
+                    }
+                    String word = term.utf8ToString();
+                    // a word the index paths hold counts ten times a word only titles hold: index terms are what coders type
+                    int weight = field.equals(Fields.INDEX_EXACT) ? e.docFreq() * 10 : e.docFreq();
+                    if (seen.add(word) || field.equals(Fields.INDEX_EXACT)) {
+                        best.add(new Object[] {word, weight});
+                        if (best.size() > n * 2) {
+                            best.poll();
+                        }
+                    }
+                }
+            }
+            List<Object[]> sorted = new ArrayList<>(best);
+            sorted.sort((a, b) -> Integer.compare((int) b[1], (int) a[1]));
+            java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+            sorted.forEach(o -> words.add((String) o[0]));
+            return words.stream().limit(n).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Damerau-Levenshtein distance (adjacent transpositions count as one edit, as typing errors do). */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];

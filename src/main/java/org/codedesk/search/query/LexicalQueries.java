@@ -36,13 +36,18 @@ public final class LexicalQueries {
 
     /** Every word must be found ({@code minimumMatch} 0), or at least that many of them (a relaxed retry). */
     public Query text(String text, int minimumMatch) {
+        return text(text, minimumMatch, true);
+    }
+
+    /** As {@link #text(String, int)}; without {@code typingErrors} only exact and stemmed words match (autocomplete's completed words). */
+    public Query text(String text, int minimumMatch, boolean typingErrors) {
         List<String[]> pairs = wordsWithStems(text);
         if (pairs.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String[] pair : pairs) {
-            all.add(word(pair[1], pair[0]), minimumMatch == 0 ? Occur.MUST : Occur.SHOULD);
+            all.add(word(pair[1], pair[0], typingErrors), minimumMatch == 0 ? Occur.MUST : Occur.SHOULD);
         }
         if (minimumMatch > 0) {
             all.setMinimumNumberShouldMatch(Math.min(minimumMatch, pairs.size()));
@@ -63,6 +68,25 @@ public final class LexicalQueries {
                 query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(fewer))), 2f), Occur.SHOULD);
             }
         }
+        query.add(new BoostQuery(new TermQuery(new Term(Fields.BILLABLE, "1")), 0.3f), Occur.SHOULD);
+        return query.build();
+    }
+
+    /**
+     * For autocomplete's completed text: every word found exactly or stemmed, the exact-index-path boost and the billable
+     * lift, without typing errors or phrase queries (positions cost more than the answer may take).
+     */
+    public Query completed(String text) {
+        List<String[]> pairs = wordsWithStems(text);
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String[] pair : pairs) {
+            query.add(word(pair[1], pair[0], false), Occur.MUST);
+        }
+        List<String> stems = pairs.stream().map(p -> p[1]).toList();
+        query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(stems))), 8f), Occur.SHOULD);
         query.add(new BoostQuery(new TermQuery(new Term(Fields.BILLABLE, "1")), 0.3f), Occur.SHOULD);
         return query.build();
     }
@@ -100,13 +124,13 @@ public final class LexicalQueries {
         return query.build();
     }
 
-    private static Query word(String stem, String word) {
+    private static Query word(String stem, String word, boolean typingErrors) {
         List<Query> alternatives = new ArrayList<>();
         alternatives.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX, stem)), 3f));
         alternatives.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, stem)), 2f));
         alternatives.add(new BoostQuery(new TermQuery(new Term(Fields.INCLUSION, stem)), 1.5f));
         alternatives.add(new TermQuery(new Term(Fields.SHORT, stem)));
-        if (word.length() >= 4 && !word.chars().allMatch(Character::isDigit)) {
+        if (typingErrors && word.length() >= 4 && !word.chars().allMatch(Character::isDigit)) {
             int edits = word.length() >= 8 ? 2 : 1;
             alternatives.add(new BoostQuery(new FuzzyQuery(new Term(Fields.INDEX_EXACT, word), edits, 1, 50, true), 0.6f));
             alternatives.add(new BoostQuery(new FuzzyQuery(new Term(Fields.TITLE_EXACT, word), edits, 1, 50, true), 0.5f));

@@ -29,6 +29,57 @@ public final class QueryInterpreter {
     public QueryInterpreter(Synonyms abbreviations, List<Synonyms> phrases) {
         this.abbreviations = abbreviations;
         this.phrases = phrases;
+        java.util.TreeSet<String> terms = new java.util.TreeSet<>(abbreviations.terms());
+        phrases.forEach(p -> terms.addAll(p.terms()));
+        this.vocabulary = terms;
+        Set<String> words = new java.util.HashSet<>();
+        terms.forEach(t -> words.addAll(List.of(t.split(" "))));
+        this.vocabularyWords = Set.copyOf(words);
+    }
+
+    /** The coders' vocabulary: every abbreviation, lay word and procedure phrase we read, sorted. */
+    private final java.util.NavigableSet<String> vocabulary;
+    private final Set<String> vocabularyWords;
+
+    /**
+     * Whether a word belongs to the coders' vocabulary ("appy", "chole", "cabg", "lap"): such a word is read as written,
+     * never "corrected" into a title word it merely resembles.
+     */
+    public boolean isVocabulary(String word) {
+        return vocabularyWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the last word typed is already complete in the coders' vocabulary: an abbreviation ("sah"), also written
+     * as two words ("a fib"), or the end of a lay phrase typed whole ("pink eye").
+     */
+    public boolean readsLastWord(String typed) {
+        String text = Synonyms.normalize(typed);
+        String[] words = text.split(" ");
+        String last = words[words.length - 1];
+        return !abbreviations.expansions(last).isEmpty()
+                || (words.length > 1 && !abbreviations.expansions(words[words.length - 2] + last).isEmpty())
+                || vocabulary.contains(text);
+    }
+
+    /**
+     * The vocabulary's terms that complete {@code typed} (normalised: "pink ey" gives "pink eye", "sore thr" gives
+     * "sore throat"), shortest first, at most {@code n}.
+     */
+    public List<String> vocabularyCompletions(String typed, int n) {
+        String from = Synonyms.normalize(typed);
+        if (from.isEmpty()) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (String term : vocabulary.tailSet(from, true)) {
+            if (!term.startsWith(from)) {
+                break;
+            }
+            found.add(term);
+        }
+        found.sort(java.util.Comparator.comparingInt(String::length));
+        return found.subList(0, Math.min(n, found.size()));
     }
 
     public Interpretation interpret(String raw) {

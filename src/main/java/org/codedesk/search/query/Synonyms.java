@@ -71,6 +71,11 @@ public final class Synonyms {
         return entries.getOrDefault(term, List.of());
     }
 
+    /** Every term of the list (abbreviation, lay word or coder's phrase), as normalised. */
+    public java.util.Set<String> terms() {
+        return entries.keySet();
+    }
+
     /** Terms, longest first, so "broken hip bone" is tried before "broken hip". */
     List<String> termsLongestFirst() {
         return byLengthDesc;

@@ -44,11 +44,19 @@ class SearchApiController {
     }
 
     @GetMapping("/api/v1/search/suggest")
-    @Operation(summary = "Autocomplete: up to 10 codes for what has been typed so far")
-    List<Search.Suggestion> suggest(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String system,
-                                    @RequestParam(required = false) @Parameter(description = "date of service, YYYY-MM-DD") String date,
-                                    @RequestParam(defaultValue = "8") int limit) {
-        return search.suggest(q, system(system), date(date), Math.max(1, Math.min(limit, 10)));
+    @Operation(summary = "Autocomplete: up to 10 codes for what has been typed so far",
+            description = "Ranked as the search ranks, for any prefix of 3 or more characters. While the search index is being"
+                    + " built (after a start or an import) the list is empty and the header Search-State says so.")
+    ResponseEntity<List<Search.Suggestion>> suggest(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String system,
+                              @RequestParam(required = false) @Parameter(description = "date of service, YYYY-MM-DD") String date,
+                              @RequestParam(defaultValue = "8") int limit) {
+        List<Search.Suggestion> suggestions = search.suggest(q, system(system), date(date), Math.max(1, Math.min(limit, 10)));
+        if (suggestions.isEmpty() && !q.isBlank() && search.building()) {
+            // "nothing matches" would be wrong: there is nothing to search yet. The list stays a list (clients parse it
+            // as one), the header says why it is empty.
+            return ResponseEntity.ok().header("Search-State", search.state()).header("Retry-After", "10").body(suggestions);
+        }
+        return ResponseEntity.ok(suggestions);
     }
 
     static CodeSystem system(String slug) {

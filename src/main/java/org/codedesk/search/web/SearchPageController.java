@@ -50,6 +50,8 @@ class SearchPageController {
         List<Search.Suggestion> suggestions = search.suggest(q, null, null, 8);
         model.addAttribute("suggestions", suggestions);
         model.addAttribute("q", q);
+        // while the index is being built the list would be empty for every word: say so instead
+        model.addAttribute("state", suggestions.isEmpty() && !q.isBlank() && search.building() ? search.state() : null);
         return SUGGEST_VIEW;
     }
 }

@@ -1,0 +1,154 @@
+package org.codedesk.search.query;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Orders candidates as a coder reads the book, on top of the words' relevance: the code the Alphabetic Index prints
+ * for exactly the words typed (a main term's default code, a subterm, the end of a "see" route) first; among the
+ * rest, the entry that says least beyond the query (NOS / unspecified before a rare specific one); acute before
+ * old, history, sequela, screening or pregnancy codes unless the query names them; billable before header; and
+ * ICD-10-PCS, HCPCS and CPT before diagnoses when the query is about a procedure. Pure and thread-safe: the
+ * adjustments are computed from a candidate's stored text and the query's stems alone.
+ */
+public final class BookOrder {
+
+    /** What the ordering needs to know about one candidate code. */
+    public record Candidate(String system, String title, boolean billable, List<String> indexPaths) { }
+
+    /** Reciprocal-rank scores are about 1/(10 + rank): these adjustments are on that scale. */
+    static final double EXACT_PATH = 0.12;
+    static final double NEAR_PATH = 0.04;
+    static final double PER_EXTRA_WORD = 0.008;
+    static final double MAX_EXTRA = 0.04;
+    static final double NOT_ASKED = 0.06;
+    static final double BILLABLE = 0.01;
+    static final double PROCEDURE_SYSTEM = 0.08;
+
+    /**
+     * Title words that make a code about something the coder did not ask for, unless the query holds one of them:
+     * history and aftermath, screening and encounters, pregnancy, newborns, poisoning and adverse effects.
+     */
+    private static final List<Set<String>> ASIDE = List.of(
+            Set.of("histori", "old", "sequela", "sequelae", "follow"),
+            Set.of("screen", "encount", "examin", "observ"),
+            Set.of("pregnanc", "puerperium", "childbirth", "gestat", "matern", "obstetr"),
+            Set.of("newborn", "neonat", "perinat", "fetu", "fetal"),
+            Set.of("poison", "advers", "underdos", "toxic"));
+
+    /** Words that do not make a title more specific than the query. */
+    private static final Set<String> GENERIC = Set.of("unspecifi", "nos", "other", "site", "type", "without", "classifi", "elsewher",
+            "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi");
+
+    private static final Pattern QUALIFIER = Pattern.compile("\\s*(with|without|due to|in|following|and|of|from|by|after|during)\\b");
+    private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\[[^]]*\\]");
+
+    private final LexicalQueries lexical;
+    /** Stems of titles, index levels and forms: the same strings come back query after query, and analysing is the cost. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> stems =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(300_000).build();
+
+    public BookOrder(LexicalQueries lexical) {
+        this.lexical = lexical;
+    }
+
+    private List<String> terms(String text) {
+        return stems.get(text, lexical::terms);
+    }
+
+    /** The amount to add to a candidate's fused score for a query whose stems are {@code query}. */
+    public double adjustment(Candidate candidate, List<? extends Collection<String>> readings, boolean procedure) {
+        double path = 0;
+        for (Collection<String> reading : readings.subList(1, readings.size())) {
+            path = Math.max(path, pathMatch(candidate.indexPaths(), new HashSet<>(reading)));
+        }
+        return adjustment(candidate, readings.get(0), procedure, path);
+    }
+
+    /** The amount to add to a candidate's fused score for a query whose stems are {@code query}. */
+    public double adjustment(Candidate candidate, Collection<String> query, boolean procedure) {
+        return adjustment(candidate, query, procedure, 0);
+    }
+
+    private double adjustment(Candidate candidate, Collection<String> query, boolean procedure, double otherReadingPath) {
+        Set<String> wanted = new HashSet<>(query);
+        if (wanted.isEmpty()) {
+            return candidate.billable() ? BILLABLE : 0;
+        }
+        double adjustment = candidate.billable() ? BILLABLE : 0;
+        adjustment += Math.max(otherReadingPath, pathMatch(candidate.indexPaths(), wanted));
+        Set<String> title = new HashSet<>(terms(candidate.title() == null ? "" : candidate.title()));
+        long extra = title.stream().filter(s -> !wanted.contains(s) && !GENERIC.contains(s) && !s.chars().allMatch(Character::isDigit)).count();
+        adjustment -= Math.min(MAX_EXTRA, extra * PER_EXTRA_WORD);
+        for (Set<String> aside : ASIDE) {
+            boolean inTitle = title.stream().anyMatch(aside::contains);
+            boolean asked = wanted.stream().anyMatch(aside::contains);
+            if (inTitle != asked) {
+                // an old infarction when none was asked for, or an acute one when the old one was
+                adjustment -= inTitle ? NOT_ASKED : NOT_ASKED / 2;
+                break;
+            }
+        }
+        if (procedure && !"icd10cm".equals(candidate.system())) {
+            adjustment += PROCEDURE_SYSTEM;
+        }
+        return adjustment;
+    }
+
+    /**
+     * {@link #EXACT_PATH} when an index path is made of the query's words exactly (every level named by the query,
+     * every query word in the path, nonessential modifiers aside); {@link #NEAR_PATH} when it names all but one.
+     */
+    double pathMatch(List<String> paths, Set<String> wanted) {
+        double best = 0;
+        for (String path : paths) {
+            String essential = NONESSENTIAL.matcher(path).replaceAll(" ");
+            Set<String> all = new HashSet<>();
+            boolean everyLevelNamed = true;
+            boolean mainTermNamed = false;
+            int unnamed = 0;
+            String[] levels = essential.split(" > ");
+            for (int i = 0; i < levels.length; i++) {
+                String level = levels[i];
+                boolean named = false;
+                // "with calculus, ureter" is one qualifier, not alternatives: all of it must be typed
+                String[] forms = QUALIFIER.matcher(level).lookingAt() ? new String[] {level} : level.split(", ");
+                for (String form : forms) {
+                    List<String> formStems = terms(form);
+                    all.addAll(formStems);
+                    named |= !formStems.isEmpty() && wanted.containsAll(formStems);
+                }
+                everyLevelNamed &= named;
+                mainTermNamed |= i == 0 && named;
+                // only an intermediate level may be skipped: a last level the query does not name makes the path more specific
+                unnamed += named ? 0 : (i > 0 && i < levels.length - 1 ? 1 : 2);
+            }
+            long missing = wanted.stream().filter(w -> !all.contains(w)).count();
+            if (everyLevelNamed && missing == 0) {
+                return EXACT_PATH;
+            }
+            // all but one word typed, or every word typed with one intermediate level skipped ("subarachnoid
+            // hemorrhage" for Hemorrhage > intracranial > subarachnoid)
+            if ((everyLevelNamed && missing == 1 && wanted.size() >= 3) || (missing == 0 && mainTermNamed && unnamed == 1 && levels.length >= 3)) {
+                best = NEAR_PATH;
+            }
+        }
+        return best;
+    }
+
+    /** Words that make a query about a procedure (coders' procedure words and the PCS root operations). */
+    private static final Pattern PROCEDURE = Pattern.compile(
+            "\\b(\\w+(ectomy|otomy|ostomy|plasty|scopy|scopic|pexy|rrhaphy|centesis|graphy|tripsy)|bypass|graft|replacement|"
+                    + "insertion|removal|resection|excision|repair|biopsy|transplant\\w*|amputation|drainage|injection|infusion|"
+                    + "transfusion|dialysis|hemodialysis|intubation|catheterization|implant\\w*|reposition|fusion|fixation|"
+                    + "dilation|angioplasty|stent|suture|debridement|extraction|inspection|ligation|"
+                    + "ablation|administration|vaccine|shot)\\b");
+
+    /** Whether the (rewritten) query is about doing something rather than a diagnosis. */
+    public static boolean isProcedure(String text) {
+        return text != null && PROCEDURE.matcher(text).find();
+    }
+}

@@ -1,0 +1,101 @@
+package org.codedesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.codedesk.catalog.importing.CatalogImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The ranking rules of issue 21 on a hand-written FY2012 fixture (fixtures/search-ranking: an order file, an alphabetic
+ * index with main terms, subterms and defaults, and a few PCS codes), on a date of service in 2012 so that no other
+ * release interferes: the code the index prints for the words typed comes first, NOS before specific, acute before
+ * old, procedure words find procedures, coders' words are not "corrected", and autocomplete ranks the same way.
+ */
+@SpringBootTest
+class SearchRankingTest {
+
+    static final LocalDate DOS = LocalDate.of(2012, 6, 1);
+
+    @Autowired Search search;
+    @Autowired CatalogImporter importer;
+    @Autowired SearchIndexes indexes;
+
+    @BeforeEach
+    void importFixtures() {
+        importer.importPaths(List.of(Path.of("src/test/resources/fixtures/search-ranking")));
+    }
+
+    private Search.Results find(String query) {
+        return search.search(new Search.Request(query, null, false, null, null, DOS, 10));
+    }
+
+    private String first(String query) {
+        Search.Results results = find(query);
+        assertThat(results.hits()).as(query).isNotEmpty();
+        return results.hits().get(0).code();
+    }
+
+    private String firstSuggestion(String typed) {
+        List<Search.Suggestion> suggestions = search.suggest(typed, null, DOS, 8);
+        assertThat(suggestions).as(typed).isNotEmpty();
+        return suggestions.get(0).code();
+    }
+
+    @Test
+    void theIndexDefaultForTheWordsTypedComesFirst() {
+        assertThat(first("stroke")).isEqualTo("I63.9");
+        assertThat(first("kidney stone")).isEqualTo("N20.0");
+        assertThat(first("calculus kidney")).isEqualTo("N20.0");
+        assertThat(first("migraine")).isEqualTo("G43.909");
+    }
+
+    @Test
+    void unspecifiedBeforeSpecificWhenTheQueryNamesNothingMore() {
+        assertThat(first("pink eye")).isEqualTo("H10.9");
+        assertThat(first("conjunctivitis")).isEqualTo("H10.9");
+        assertThat(first("acute toxic conjunctivitis right eye")).isEqualTo("H10.211");
+    }
+
+    @Test
+    void acuteBeforeOldAndHistoryUnlessAsked() {
+        assertThat(first("mi")).isEqualTo("I21.9");
+        assertThat(first("old mi")).isEqualTo("I25.2");
+        assertThat(first("cerebral infarction")).isEqualTo("I63.9");
+    }
+
+    @Test
+    void procedureWordsFindProceduresAndCodersWordsAreReadNotCorrected() {
+        Search.Results appy = find("lap appy");
+        assertThat(appy.hits()).first().extracting(Search.Hit::code).isEqualTo("0DTJ4ZZ");
+        assertThat(appy.notes()).noneMatch(n -> n.startsWith("Showing results for")).anyMatch(n -> n.startsWith("APPY read as"));
+        assertThat(first("open appy")).isEqualTo("0DTJ0ZZ");
+        assertThat(first("cabg")).isEqualTo("02100Z9");
+    }
+
+    @Test
+    void aRealTypingErrorIsCorrectedAndSaid() {
+        Search.Results results = find("strok");
+        assertThat(results.hits()).first().extracting(Search.Hit::code).isEqualTo("I63.9");
+        assertThat(results.notes()).contains("Showing results for \"stroke\".");
+    }
+
+    @Test
+    void autocompleteRanksAsSearchDoesForEveryPrefix() {
+        assertThat(firstSuggestion("stro")).isEqualTo("I63.9");
+        assertThat(firstSuggestion("migr")).isEqualTo("G43.909");
+        assertThat(firstSuggestion("pink ey")).isEqualTo("H10.9");
+        assertThat(firstSuggestion("kidney sto")).isEqualTo("N20.0");
+        assertThat(firstSuggestion("lap ap")).isEqualTo("0DTJ4ZZ");
+        assertThat(firstSuggestion("0dtj")).isEqualTo("0DTJ0ZZ");
+        for (String typed : List.of("str", "stro", "strok", "stroke")) {
+            assertThat(search.suggest(typed, null, DOS, 8)).as(typed).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.codedesk.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The coders' vocabulary the interpreter reads: what it completes, and which words are never "corrected". */
+class QueryInterpreterVocabularyTest {
+
+    private final QueryInterpreter interpreter = new QueryInterpreter(Synonyms.load("search/abbreviations.tsv"),
+            List.of(Synonyms.load("search/procedure-terms.tsv"), Synonyms.load("search/lay-terms.tsv")));
+
+    @Test
+    void coderWordsAreVocabulary() {
+        for (String word : List.of("appy", "chole", "lap", "cysto", "cabg", "CABG")) {
+            assertThat(interpreter.isVocabulary(word)).as(word).isTrue();
+        }
+        assertThat(interpreter.isVocabulary("apply")).isFalse();
+    }
+
+    @Test
+    void vocabularyCompletesWhatWasTypedShortestFirst() {
+        assertThat(interpreter.vocabularyCompletions("pink ey", 2)).containsExactly("pink eye");
+        assertThat(interpreter.vocabularyCompletions("sore thr", 2)).containsExactly("sore throat");
+        assertThat(interpreter.vocabularyCompletions("stro", 2)).first().isEqualTo("stroke");
+        assertThat(interpreter.vocabularyCompletions("zzzq", 2)).isEmpty();
+    }
+
+    @Test
+    void lapAppyIsReadAsALaparoscopicAppendectomyInPcsWords() {
+        Interpretation read = interpreter.interpret("lap appy");
+        assertThat(read.texts().get(0)).isEqualTo("percutaneous endoscopic resection appendix");
+        assertThat(read.notes()).contains("APPY read as \"appendectomy\".");
+    }
+}

@@ -17,8 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * index with main terms, subterms and defaults, and a few PCS codes), on a date of service in 2012 so that no other
  * release interferes: the code the index prints for the words typed comes first, NOS before specific, acute before
  * old, procedure words find procedures, coders' words are not "corrected", and autocomplete ranks the same way.
+ * A database of its own: a FY2012 release in the shared test database would answer other tests' dates before FY2015.
  */
-@SpringBootTest
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:search-ranking;DB_CLOSE_DELAY=-1",
+        "codedesk.home=target/test-data-search-ranking"})
 class SearchRankingTest {
 
     static final LocalDate DOS = LocalDate.of(2012, 6, 1);

@@ -63,8 +63,10 @@ final class CodingRules {
         if (c.neighbourShare() > 0) {
             paths.add(String.format(Locale.ROOT, "Similar coded cases: %.0f%% of the nearest carry it", 100 * c.neighbourShare()));
         }
+        String reason = suggested ? null : c.mentions().isEmpty() ? "no words of the note support it (similar coded cases only)"
+                : "score below the threshold";
         return new CaseCoding.CodeSuggestion(system, c.code(), title, Math.round(c.score() * 1000) / 1000.0, suggested, complete,
-                evidence(c.mentions(), note), paths, warnings);
+                evidence(c.mentions(), note), paths, warnings, reason);
     }
 
     CaseCoding.NotCoded notCoded(Candidate c, ClinicalText note, IndexDictionary dictionary) {

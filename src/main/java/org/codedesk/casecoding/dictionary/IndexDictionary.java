@@ -61,6 +61,7 @@ public final class IndexDictionary {
     private final Map<String, Integer> groupOfAnchor;
     private final Map<String, Code> codes;
     private final Map<String, String> firstOfRow;
+    private final java.util.NavigableMap<String, Code> sorted;
 
     private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, Map<String, Integer> groupOfAnchor, Map<String, Code> codes) {
         this.entries = entries;
@@ -69,6 +70,21 @@ public final class IndexDictionary {
         this.codes = codes;
         this.firstOfRow = new HashMap<>();
         codes.keySet().stream().sorted().forEach(c -> firstOfRow.putIfAbsent(c.substring(0, Math.min(4, c.length())), c));
+        this.sorted = new java.util.TreeMap<>(codes);
+    }
+
+    /** The billable codes under a header ("S93.49" gives S93.491A ... S93.499S), in code order. */
+    public List<Code> billableUnder(String header) {
+        List<Code> result = new ArrayList<>();
+        for (Code c : sorted.tailMap(header, false).values()) {
+            if (!c.code().startsWith(header)) {
+                break;
+            }
+            if (c.billable()) {
+                result.add(c);
+            }
+        }
+        return result;
     }
 
     /** A dictionary of no release: matches nothing, knows no code. */

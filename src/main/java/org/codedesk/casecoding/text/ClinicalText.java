@@ -30,6 +30,8 @@ public final class ClinicalText {
     public record Sentence(int start, int end, String section, int firstWord, int endWord) { }
 
     private static final Pattern HEADING = Pattern.compile("^\\s*([A-Za-z][A-Za-z /&-]{2,40}):");
+    /** Headings too short for the pattern above that clinicians use all the time: "Dx:", "CC:", "A:", "P:". */
+    private static final Pattern SHORT_HEADING = Pattern.compile("^\\s*(Dx|DX|dx|CC|Hx|HX|PE|S|O|A|P)\\s*:");
     private static final Pattern CAPS_HEADING = Pattern.compile("^\\s*([A-Z][A-Z /&-]{2,40})\\s*$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -150,6 +152,10 @@ public final class ClinicalText {
         Matcher m = HEADING.matcher(sentence);
         if (m.find() && m.group(1).trim().split("\\s+").length <= 5) {
             return m.group(1).trim().toLowerCase(Locale.ROOT);
+        }
+        Matcher shortHeading = SHORT_HEADING.matcher(sentence);
+        if (shortHeading.find()) {
+            return shortHeading.group(1).toLowerCase(Locale.ROOT);
         }
         Matcher caps = CAPS_HEADING.matcher(sentence);
         return caps.find() ? caps.group(1).trim().toLowerCase(Locale.ROOT) : null;

@@ -53,6 +53,7 @@ final class GuidelineRules {
             + "|dependence on (home |supplemental )?oxygen|oxygen[- ]dependent)\\b");
     private static final Pattern SMOKING = Pattern.compile("\\b(smokes|smoking|smoker|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
             + "|nicotine dependence|tobacco dependence)\\b");
+    private static final Pattern NON_SMOKER = Pattern.compile("\\b(non-?smok\\w*|nonsmok\\w*|never|denies|no)\\b");
     private static final Pattern FORMER = Pattern.compile("\\b(former|quit|ex-smoker|previously smoked|history of smoking|remote)\\b");
 
     private final NoteFacts facts;
@@ -153,18 +154,12 @@ final class GuidelineRules {
         if (!coded && htn.isEmpty()) {
             return;
         }
-        boolean hf = isChecked("I50.") || isChecked("I11.0") || isChecked("I13.0") || isChecked("I13.2");
-        Optional<NoteFacts.Found> hfWords = facts.first(HEART_FAILURE, concluded());
-        hf |= hfWords.isPresent() && !coded;
+        boolean hf = isChecked("I50.") || isChecked("I11.0") || isChecked("I13.0") || isChecked("I13.2")
+                || facts.first(HEART_FAILURE, concluded()).isPresent();
         boolean ckd = isChecked("N18.") || checked().anyMatch(d -> d.code().matches("E(08|09|10|11|13)\\.22")) || isChecked("I12")
-                || isChecked("I13");
-        Optional<NoteFacts.Found> ckdWords = facts.first(CKD, concluded());
-        ckd |= ckdWords.isPresent();
+                || isChecked("I13") || facts.first(CKD, concluded()).isPresent();
         boolean stage5 = isChecked("N18.5") || isChecked("N18.6") || facts.first(ESRD, concluded()).isPresent();
         if (!hf && !ckd) {
-            return;
-        }
-        if (!coded && !(hfWords.isPresent() || ckdWords.isPresent())) {
             return;
         }
         String code = hf && ckd ? (stage5 ? "I13.2" : "I13.0") : ckd ? (stage5 ? "I12.0" : "I12.9") : "I11.0";
@@ -187,9 +182,15 @@ final class GuidelineRules {
         }
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
         facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
+        organismAsCause();
+        bodyMassIndex();
+        obstetrics();
         if (!isChecked("F17.") && !isChecked("Z87.891")) {
             for (NoteFacts.Found f : facts.all(SMOKING, CHART)) {
                 String around = facts.sentenceOf(f);
+                if (NON_SMOKER.matcher(facts.around(f, 20)).find()) {
+                    continue;
+                }
                 if (FORMER.matcher(around).find()) {
                     add("Z87.891", List.of(), f, "personal history of nicotine dependence (former smoker)");
                 } else {
@@ -200,6 +201,63 @@ final class GuidelineRules {
             }
         }
     }
+
+    /** H. pylori found with an ulcer or gastritis is the cause of a disease classified elsewhere (B96.81), not an intestinal infection (A04.8). */
+    private void organismAsCause() {
+        if (isChecked("A04.8") && checked().anyMatch(d -> d.code().matches("K2[5-9]\\..*"))) {
+            facts.first(H_PYLORI, CHART).ifPresent(f -> {
+                uncheck("A04.8", "H. pylori causing the ulcer or gastritis is coded B96.81");
+                add("B96.81", mentionsOf("A04.8"), f, "H. pylori as the cause of the disease classified elsewhere");
+            });
+        }
+    }
+
+    /** A BMI is reported only with a weight diagnosis (I.B.14, I.C.21.c.3), for an adult by its value. */
+    private void bodyMassIndex() {
+        if (!checked().anyMatch(d -> d.code().matches("E66\\..*|E43|E44\\..*|E46|R63\\.[45]|E88\\.82.*")) || isChecked("Z68")) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(BMI, CHART)) {
+            Matcher m = BMI.matcher(f.text());
+            if (!m.find()) {
+                continue;
+            }
+            double bmi = Double.parseDouble(m.group(2));
+            String code = bmi < 20 ? "Z68.1" : bmi < 40 ? "Z68." + (int) Math.floor(bmi) : bmi < 45 ? "Z68.41" : bmi < 50 ? "Z68.42"
+                    : bmi < 60 ? "Z68.43" : bmi < 70 ? "Z68.44" : "Z68.45";
+            add(code, List.of(), f, "body mass index, with the weight diagnosis it goes with");
+            return;
+        }
+    }
+
+    /** With an obstetric code: the weeks of gestation (Z3A) and, after a delivery, its outcome (Z37). */
+    private void obstetrics() {
+        if (!checked().anyMatch(d -> d.code().startsWith("O"))) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(WEEKS, CHART)) {
+            Matcher m = WEEKS.matcher(f.text());
+            if (m.find()) {
+                int weeks = Integer.parseInt(m.group(1));
+                if (weeks >= 8 && weeks <= 42) {
+                    add("Z3A." + String.format("%02d", weeks), List.of(), f, "weeks of gestation");
+                }
+                break;
+            }
+        }
+        Optional<NoteFacts.Found> delivered = facts.first(DELIVERY, CHART);
+        if (delivered.isPresent() && !isChecked("Z37")) {
+            String text = facts.note().text().toLowerCase(Locale.ROOT);
+            boolean twins = text.matches("(?s).*\\b(twins?|twin gestation|di-di|mono-di)\\b.*");
+            boolean stillborn = text.matches("(?s).*\\b(stillborn|stillbirth|fetal demise)\\b.*");
+            add(twins ? "Z37.2" : stillborn ? "Z37.1" : "Z37.0", List.of(), delivered.get(), "outcome of delivery");
+        }
+    }
+
+    private static final Pattern H_PYLORI = Pattern.compile("\\b(h\\.? ?pylori|helicobacter)\\b");
+    private static final Pattern BMI = Pattern.compile("\\b(bmi|body mass index)\\s*(?:of|is|was|=|:)?\\s*(\\d{2}(\\.\\d+)?)");
+    private static final Pattern WEEKS = Pattern.compile("\\b(\\d{1,2})\\s*(w(?=\\d)|w\\b|wk|wks|weeks?)(\\s*\\d\\s*d(ays?)?)?\\s*(of\\s*)?(gestation|ga\\b|pregnan)?");
+    private static final Pattern DELIVERY = Pattern.compile("\\b(delivered|delivery of|cesarean (section|delivery)|c-section|liveborn|live birth|apgars?)\\b");
 
     private void longTerm(Pattern drugs, String code, String why) {
         for (NoteFacts.Found f : facts.all(drugs, CHART)) {
@@ -212,22 +270,95 @@ final class GuidelineRules {
 
     // ---- one code per condition -----------------------------------------------------------------------------------
 
+    /**
+     * One code per condition. An unspecified code gives way to a specific one of its subcategory (of its category for a
+     * ".9" code, and of any category whose title names the same condition: "Anemia, unspecified" beside an iron
+     * deficiency anemia) when the specific one matches more of the words; an "Other ..." code needs words the
+     * unspecified one lacks, else it gives way. An acute-on-chronic code replaces the acute and the chronic one.
+     */
     private void specificity() {
         List<PreCheck.Decision> all = checked().toList();
         for (PreCheck.Decision x : all) {
             for (PreCheck.Decision y : all) {
-                if (x == y || !x.checked || !y.checked || !category(x.code()).equals(category(y.code()))) {
+                if (x == y || !x.checked || !y.checked || x.code().matches("[VWXYZ].*") || y.code().matches("[VWXYZ].*")) {
                     continue;
                 }
                 String tx = title(x.code());
                 String ty = title(y.code());
+                boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
+                if (!related) {
+                    continue;
+                }
                 if (unspecified(tx) && !unspecified(ty)) {
-                    x.uncheck("one code per condition at the most specific level: " + y.code() + " (" + ty + ") is coded");
-                } else if (acuteOnChronic(ty) && !acuteOnChronic(tx) && rest(tx).equals(rest(ty)) && !rest(tx).equals(tx)) {
+                    java.util.Set<String> words = evidenceWords(x, y);
+                    int ox = overlap(tx, words);
+                    int oy = overlap(ty, words);
+                    if (ty.startsWith("Other ") && oy <= ox) {
+                        y.uncheck("an \"other\" code needs a kind the note names; " + x.code() + " (" + tx + ") is coded");
+                    } else if (oy >= ox) {
+                        x.uncheck("one code per condition at the most specific level: " + y.code() + " (" + ty + ") is coded");
+                    }
+                } else if (acuteOnChronic(ty) && !acuteOnChronic(tx) && category(x.code()).equals(category(y.code()))
+                        && rest(tx).equals(rest(ty)) && !rest(tx).equals(tx.toLowerCase(Locale.ROOT))) {
                     x.uncheck("acute on chronic is coded with one code: " + y.code() + " (" + ty + ")");
+                } else if (x.code().startsWith("T14") && y.code().startsWith("S")) {
+                    x.uncheck("an injury of unspecified body region beside the injury coded by site: " + y.code());
+                } else if (!x.derived && !y.derived && x.code().length() > 5 && y.code().length() > 5
+                        && x.code().substring(0, 5).equals(y.code().substring(0, 5)) && !unspecified(ty) && !unspecified(tx)) {
+                    // two siblings from the same words ("index" vs "middle" finger): keep the one the words fit best
+                    java.util.Set<String> words = evidenceWords(x, y);
+                    int ox = overlap(tx, words);
+                    int oy = overlap(ty, words);
+                    if (oy > ox || oy == ox && (y.candidate.score() > x.candidate.score()
+                            || y.candidate.score() == x.candidate.score() && y.code().compareTo(x.code()) < 0)) {
+                        x.uncheck("one code per condition: " + y.code() + " (" + ty + ") fits the words better");
+                    }
                 }
             }
         }
+    }
+
+    /** A ".9" code is compared within its category, any other within its subcategory (E11.40 is not E11.65's rival). */
+    private static boolean sameFamily(String x, String y) {
+        int dot = x.indexOf('.');
+        if (dot < 0 || x.length() <= dot + 1) {
+            return category(x).equals(category(y));
+        }
+        return x.charAt(dot + 1) == '9' ? category(x).equals(category(y)) : y.startsWith(x.substring(0, dot + 2));
+    }
+
+    /** "Anemia, unspecified" and "Iron deficiency anemia, unspecified"; "Unspecified atrial fibrillation" and "Other persistent atrial fibrillation". */
+    private static boolean namesSameCondition(String unspecifiedTitle, String other) {
+        String t = unspecifiedTitle.toLowerCase(Locale.ROOT);
+        String head = t.startsWith("unspecified ") ? t.substring("unspecified ".length()) : t.endsWith(", unspecified") ? t.substring(0, t.length() - 13) : null;
+        return head != null && head.length() > 4 && !head.contains(",") && other.toLowerCase(Locale.ROOT).contains(head);
+    }
+
+    private java.util.Set<String> evidenceWords(PreCheck.Decision... decisions) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (PreCheck.Decision d : decisions) {
+            for (Candidate.Mention m : d.candidate.mentions()) {
+                org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(m.sentence());
+                Matcher w = WORD.matcher(facts.note().text().substring(s.start(), s.end()).toLowerCase(Locale.ROOT));
+                while (w.find()) {
+                    words.add(w.group());
+                }
+            }
+        }
+        return words;
+    }
+
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
+
+    private static int overlap(String title, java.util.Set<String> words) {
+        int n = 0;
+        Matcher w = WORD.matcher(title.toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            if (w.group().length() > 2 && !w.group().equals("unspecified") && !w.group().equals("other") && words.contains(w.group())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean unspecified(String title) {
@@ -315,7 +446,9 @@ final class GuidelineRules {
             String section = facts.note().sentences().get(m.sentence()).section();
             NoteSections kind = NoteSections.of(section);
             int at = facts.note().words().get(m.first()).start();
-            int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") ? 0
+            org.codedesk.casecoding.text.ClinicalText.Sentence sentence = facts.note().sentences().get(m.sentence());
+            String line = facts.note().text().substring(sentence.start(), sentence.end()).toLowerCase(Locale.ROOT);
+            int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") || line.contains("(principal)") ? 0
                     : kind == NoteSections.CONCLUSION ? 1 : kind == NoteSections.TREATED ? 2 : 3;
             best = Math.min(best, rank * 1_000_000 + at);
         }

@@ -49,24 +49,42 @@ final class NamedProcedures {
         List<Built> codes = new ArrayList<>();
         List<String> questions = new ArrayList<>();
         String text = facts.note().text().toLowerCase(java.util.Locale.ROOT);
-        facts.first(CHOLECYSTECTOMY, PROCEDURE_SECTIONS).ifPresent(f ->
+        performed(facts, CHOLECYSTECTOMY).ifPresent(f ->
                 add(codes, release, "0FT4" + approach(f, text) + "ZZ", f, "resection of the gallbladder"));
-        facts.first(APPENDECTOMY, PROCEDURE_SECTIONS).ifPresent(f ->
+        performed(facts, APPENDECTOMY).ifPresent(f ->
                 add(codes, release, "0DTJ" + approach(f, text) + "ZZ", f, "resection of the appendix"));
-        facts.first(KNEE_REPLACEMENT, PROCEDURE_SECTIONS).ifPresent(f -> joint(codes, questions, release, f, facts, "knee", "0SRC", "0SRD"));
-        facts.first(HIP_REPLACEMENT, PROCEDURE_SECTIONS).ifPresent(f -> joint(codes, questions, release, f, facts, "hip", "0SR9", "0SRB"));
-        facts.first(PCI, PROCEDURE_SECTIONS).ifPresent(f -> coronary(codes, release, f, facts));
-        facts.first(COLONOSCOPY, PROCEDURE_SECTIONS).ifPresent(f -> colonoscopy(codes, release, f, text));
-        facts.first(EGD, PROCEDURE_SECTIONS).ifPresent(f -> egd(codes, release, f, text));
-        facts.first(CESAREAN, PROCEDURE_SECTIONS).ifPresent(f -> cesarean(codes, questions, release, f, text));
-        facts.first(VENTILATION, PROCEDURE_SECTIONS).ifPresent(f -> ventilation(codes, questions, release, f, text));
-        facts.first(INTUBATION, PROCEDURE_SECTIONS).filter(f -> !text.contains("prior intubation"))
+        performed(facts, KNEE_REPLACEMENT).ifPresent(f -> joint(codes, questions, release, f, facts, "knee", "0SRC", "0SRD"));
+        performed(facts, HIP_REPLACEMENT).ifPresent(f -> joint(codes, questions, release, f, facts, "hip", "0SR9", "0SRB"));
+        performed(facts, PCI).ifPresent(f -> coronary(codes, release, f, facts));
+        performed(facts, COLONOSCOPY).ifPresent(f -> colonoscopy(codes, release, f, text));
+        performed(facts, EGD).ifPresent(f -> egd(codes, release, f, text));
+        performed(facts, CESAREAN).ifPresent(f -> cesarean(codes, questions, release, f, text));
+        performed(facts, VENTILATION).ifPresent(f -> ventilation(codes, questions, release, f, text));
+        performed(facts, INTUBATION).filter(f -> !text.contains("prior intubation"))
                 .ifPresent(f -> add(codes, release, "0BH17EZ", f, "insertion of an endotracheal airway"));
-        facts.first(TRANSFUSION, PROCEDURE_SECTIONS).ifPresent(f ->
+        performed(facts, TRANSFUSION).ifPresent(f ->
                 add(codes, release, facts.sentenceOf(f).contains("central") ? "30243N1" : "30233N1", f, "transfusion of red blood cells"));
-        facts.first(INGUINAL_REPAIR, PROCEDURE_SECTIONS).ifPresent(f -> inguinal(codes, questions, release, f, facts, text));
-        facts.first(COLECTOMY, PROCEDURE_SECTIONS).ifPresent(f -> colectomy(codes, release, f, text));
+        performed(facts, INGUINAL_REPAIR).ifPresent(f -> inguinal(codes, questions, release, f, facts, text));
+        performed(facts, COLECTOMY).ifPresent(f -> colectomy(codes, release, f, text));
         return new Result(codes, questions);
+    }
+
+    private static final Pattern PROCEDURE_HEADING = Pattern.compile("\\b(procedures?|operations?|operative|surgery|surgeries)\\b");
+
+    /**
+     * The first mention of an operation where the note says what was done: under a "Procedure(s)"/"Operation"
+     * heading or in a line that starts so; an operation named in the history or the indication ("found on screening
+     * colonoscopy") was not done in this encounter.
+     */
+    private static Optional<NoteFacts.Found> performed(NoteFacts facts, Pattern operation) {
+        for (NoteFacts.Found f : facts.all(operation, PROCEDURE_SECTIONS)) {
+            org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(f.mention().sentence());
+            String line = facts.note().text().substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT);
+            if (PROCEDURE_HEADING.matcher(s.section()).find() || line.matches("^(procedures?|operations?)\\b.*")) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     private static void add(List<Built> codes, java.util.function.Predicate<String> release, String code, NoteFacts.Found f, String how) {
@@ -181,16 +199,10 @@ final class NamedProcedures {
             add(codes, release, "0DJD8ZZ", f, "inspection of the lower intestinal tract, endoscopic");
             return;
         }
-        Set<String> segments = new LinkedHashSet<>();
-        for (String line : text.split("\\n")) {
-            boolean removed = line.contains("snare") || line.contains("removed") || line.contains("polypectomy") || line.contains("biops");
-            if (!removed || !line.contains("polyp") && !line.contains("biops")) {
-                continue;
-            }
-            Matcher m = POLYPECTOMY_SITE.matcher(line);
-            if (m.find()) {
-                segments.add(segmentCharacter(m.group(1)));
-            }
+        // the findings say where each polyp was taken from; the procedure's own line ("colonoscopy to the cecum") only when they do not
+        Set<String> segments = segments(text, false);
+        if (segments.isEmpty()) {
+            segments = segments(text, true);
         }
         if (segments.isEmpty()) {
             segments.add("E");
@@ -199,6 +211,21 @@ final class NamedProcedures {
         for (String segment : segments) {
             add(codes, release, "0DB" + segment + "8Z" + qualifier, f, polypectomy ? "excision (snare polypectomy) by colonoscopy" : "biopsy by colonoscopy");
         }
+    }
+
+    private static Set<String> segments(String text, boolean titleLines) {
+        Set<String> segments = new LinkedHashSet<>();
+        for (String line : text.split("\\n")) {
+            boolean removed = line.contains("snare") || line.contains("removed") || line.contains("polypectomy") || line.contains("biops");
+            if (!removed || !line.contains("polyp") && !line.contains("biops") || line.contains("colonoscop") != titleLines) {
+                continue;
+            }
+            Matcher m = POLYPECTOMY_SITE.matcher(line);
+            if (m.find()) {
+                segments.add(segmentCharacter(m.group(1)));
+            }
+        }
+        return segments;
     }
 
     private static String segmentCharacter(String site) {

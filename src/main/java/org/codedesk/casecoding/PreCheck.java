@@ -58,7 +58,7 @@ final class PreCheck {
     record Result(List<Decision> diagnoses, List<Decision> procedures, List<String> warnings) { }
 
     /** A diagnosis found only in the conclusion is checked from this score (the ranker learned on Spanish cases is cautious). */
-    static final double CONCLUSION_SCORE = 0.05;
+    static final double CONCLUSION_SCORE = 0.01;
 
     private static final Set<NoteSections> CODABLE_FOR_DIAGNOSES = EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED);
     private static final Set<String> INDEX_ROUTES = Set.of(IndexDictionary.Source.INDEX.label(), IndexDictionary.Source.TITLE.label(),
@@ -71,6 +71,7 @@ final class PreCheck {
     private final double threshold;
     private final CodingRules rules;
     private final boolean hasConclusion;
+    private final boolean hasPostoperativeDiagnosis;
 
     PreCheck(ClinicalText note, CaseModel.Dictionaries dictionaries, EncounterSetting setting, double threshold, CodingRules rules) {
         this.note = note;
@@ -80,6 +81,8 @@ final class PreCheck {
         this.threshold = threshold;
         this.rules = rules;
         this.hasConclusion = NoteSections.hasConclusion(note);
+        this.hasPostoperativeDiagnosis = note.sentences().stream().anyMatch(s -> POSTOPERATIVE.matcher(s.section()).find()
+                && !PREOPERATIVE.matcher(s.section()).find());
     }
 
     Result decide(List<Candidate> ranked) {
@@ -139,7 +142,7 @@ final class PreCheck {
         if (indexed.isEmpty()) {
             return "found only by phrases learned from coded cases: no index entry or title matches the words";
         }
-        if (ruledOutLater(c)) {
+        if (ruledOutLater(c, note)) {
             return "ruled out later in the note";
         }
         if (indexed.stream().allMatch(m -> m.assertion() == Assertion.HISTORY)) {
@@ -159,10 +162,34 @@ final class PreCheck {
                     : "mentioned only in ") + String.join(", ", where);
         }
         double needed = hasConclusion ? CONCLUSION_SCORE : threshold;
-        if (c.score() < needed) {
+        if (finalCodeNeeded && c.score() < needed) {
             return "score below the threshold";
         }
+        String title = code.map(IndexDictionary.Code::title).orElse("");
+        if (title.startsWith("Encounter for") || c.code().startsWith("Z71.")) {
+            return "an encounter-reason or counseling code: reported only when the visit is for it";
+        }
+        if (hasPostoperativeDiagnosis && concluded.stream().allMatch(m -> preoperative(m))) {
+            return "only in the preoperative diagnosis: the postoperative diagnosis is coded";
+        }
+        if (symptom && concluded.stream().allMatch(m -> ATTRIBUTED.matcher(sentence(m)).find())) {
+            return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
+        }
         return null;
+    }
+
+    private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the)\\b");
+    private static final Pattern POSTOPERATIVE = Pattern.compile("\\b(postoperative|post-op|postop|post-operative)\\b");
+    private static final Pattern PREOPERATIVE = Pattern.compile("\\b(preoperative|pre-op|preop|pre-operative)\\b");
+
+    private boolean preoperative(Candidate.Mention m) {
+        String section = note.sentences().get(m.sentence()).section();
+        return PREOPERATIVE.matcher(section).find() && !POSTOPERATIVE.matcher(section).find();
+    }
+
+    private String sentence(Candidate.Mention m) {
+        ClinicalText.Sentence s = note.sentences().get(m.sentence());
+        return lower(note.text().substring(s.start(), s.end()));
     }
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
@@ -235,9 +262,11 @@ final class PreCheck {
     }
 
     /** The last mention of the code, in the note's order, negates it ("rule out pneumonia" ... "no pneumonia"). */
-    private static boolean ruledOutLater(Candidate c) {
+    private static boolean ruledOutLater(Candidate c, ClinicalText note) {
         int lastCodable = c.mentions().stream().mapToInt(Candidate.Mention::first).max().orElse(-1);
-        return c.uncodable().stream().anyMatch(m -> m.assertion() == Assertion.ABSENT && m.first() > lastCodable);
+        boolean concludedPresent = c.mentions().stream().anyMatch(m -> NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION);
+        return !concludedPresent && c.uncodable().stream().anyMatch(m -> m.assertion() == Assertion.ABSENT && m.first() > lastCodable
+                && NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION);
     }
 
     static boolean indexRoute(Candidate.Mention m) {
@@ -268,12 +297,14 @@ final class PreCheck {
     private void buildProcedures(Map<String, Decision> procedures, List<String> warnings) {
         NamedProcedures.Result built = NamedProcedures.build(facts, code -> dictionaries.procedures().code(code).isPresent());
         boolean inpatient = setting == EncounterSetting.INPATIENT;
+        java.util.Set<String> builtCodes = new java.util.HashSet<>();
+        built.codes().forEach(b -> builtCodes.add(b.code()));
+        if (!builtCodes.isEmpty()) {
+            // the operations the note names are coded from it; an inspection or a row matched by words is not also submitted
+            procedures.values().stream().filter(d -> !builtCodes.contains(d.code())).forEach(d ->
+                    d.uncheck("the operations the note names are built from it: " + String.join(", ", builtCodes)));
+        }
         for (NamedProcedures.Built b : built.codes()) {
-            for (Decision d : procedures.values()) {
-                if (!d.code().equals(b.code()) && d.code().startsWith(b.code().substring(0, 4))) {
-                    d.uncheck("the operation the note names is built as " + b.code());
-                }
-            }
             Decision d = procedures.get(b.code());
             if (d == null) {
                 d = new Decision(derive(b.code(), true, b.evidence()), inpatient, null, true);

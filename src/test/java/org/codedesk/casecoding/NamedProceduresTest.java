@@ -41,9 +41,9 @@ class NamedProceduresTest {
     @Test
     void coronaryDilationCountsArteriesAndStents() {
         assertThat(codes("Procedure: PCI of the proximal LAD with placement of two drug-eluting stents.")).containsExactly("027035Z");
-        assertThat(codes("Primary PCI of the left anterior descending artery with one drug-eluting stent (3.5 x 23 mm).")).containsExactly("027034Z");
-        assertThat(codes("PCI of the LAD and the RCA with three drug-eluting stents.")).containsExactly("027136Z");
-        assertThat(codes("Percutaneous coronary intervention of the proximal LAD with two overlapping drug-eluting stents (3.0 x 28 mm and 3.0 x 15 mm)."))
+        assertThat(codes("Procedure: Primary PCI of the left anterior descending artery with one drug-eluting stent (3.5 x 23 mm).")).containsExactly("027034Z");
+        assertThat(codes("Procedures: PCI of the LAD and the RCA with three drug-eluting stents.")).containsExactly("027136Z");
+        assertThat(codes("Procedure: Percutaneous coronary intervention of the proximal LAD with two overlapping drug-eluting stents (3.0 x 28 mm and 3.0 x 15 mm)."))
                 .containsExactly("027035Z");
     }
 
@@ -51,21 +51,23 @@ class NamedProceduresTest {
     void endoscopiesCodeTheSegmentExcisedOrBiopsied() {
         assertThat(codes("Procedure: Colonoscopy with hot snare polypectomy.\nFindings:\n- A 15 mm polyp in the sigmoid colon, removed with hot snare."))
                 .containsExactly("0DBN8ZZ");
-        assertThat(codes("Colonoscopy with cold snare polypectomy x2.\n1. 8 mm polyp in the transverse colon, removed with cold snare.\n"
+        assertThat(codes("Procedure: Colonoscopy with cold snare polypectomy x2.\n1. 8 mm polyp in the transverse colon, removed with cold snare.\n"
                 + "2. 12 mm polyp in the ascending colon, removed with cold snare.")).containsExactly("0DBL8ZZ", "0DBK8ZZ");
+        assertThat(codes("Indications: 70-year-old man found on screening colonoscopy to have a cecal mass, biopsy adenocarcinoma."))
+                .as("an endoscopy of the history was not done in this stay").isEmpty();
         assertThat(codes("Procedure: EGD with cold forceps biopsy.\nStomach: gastritis. Biopsies taken from the antrum.")).containsExactly("0DB68ZX");
-        assertThat(codes("EGD: duodenal bulb ulcer; biopsies of the duodenum taken.")).containsExactly("0DB98ZX");
+        assertThat(codes("Procedure: EGD - duodenal bulb ulcer; biopsies of the duodenum taken.")).containsExactly("0DB98ZX");
     }
 
     @Test
     void cesareanVentilationIntubationAndTransfusion() {
         assertThat(codes("Procedure: Primary low transverse cesarean section.")).containsExactly("10D00Z1");
-        assertThat(codes("Continuous invasive mechanical ventilation from 1/18 to 1/23 (approximately 110 consecutive hours).")).containsExactly("5A1955Z");
-        assertThat(codes("Mechanical ventilation for 3 days, extubated on day 4.")).containsExactly("5A1945Z");
-        assertThat(build("Placed on mechanical ventilation.").questions()).singleElement().asString().contains("consecutive hours");
-        assertThat(codes("Intubated on arrival to the ICU for hypoxemia.")).containsExactly("0BH17EZ");
-        assertThat(codes("No prior intubations. Uses albuterol.")).isEmpty();
-        assertThat(codes("Transfusion of 2 units packed red blood cells via peripheral IV.")).containsExactly("30233N1");
+        assertThat(codes("Procedures: Continuous invasive mechanical ventilation from 1/18 to 1/23 (approximately 110 consecutive hours).")).containsExactly("5A1955Z");
+        assertThat(codes("Procedures: mechanical ventilation for 3 days, extubated on day 4.")).containsExactly("5A1945Z");
+        assertThat(build("Procedure: placed on mechanical ventilation.").questions()).singleElement().asString().contains("consecutive hours");
+        assertThat(codes("Procedures: intubated on arrival to the ICU for hypoxemia.")).containsExactly("0BH17EZ");
+        assertThat(codes("Procedures: none. No prior intubations.")).isEmpty();
+        assertThat(codes("Procedures:\n- 2/13: Transfusion of 2 units packed red blood cells via peripheral IV.")).containsExactly("30233N1");
     }
 
     @Test

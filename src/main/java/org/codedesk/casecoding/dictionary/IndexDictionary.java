@@ -166,9 +166,15 @@ public final class IndexDictionary {
         entries.add(new Entry(entries.size(), code, path, source, groups));
     }
 
+    /** "X without Y" reads as X (the default); "X without Y, with Z" as X with Z, which the note must say. */
     private static String cutAtWithout(String title) {
-        int at = title.toLowerCase(java.util.Locale.ROOT).indexOf(" without ");
-        return at > 0 ? title.substring(0, at) : title;
+        String lower = title.toLowerCase(java.util.Locale.ROOT);
+        int at = lower.indexOf(" without ");
+        if (at <= 0) {
+            return title;
+        }
+        int with = lower.indexOf(", with ", at);
+        return with > 0 ? title.substring(0, at) + title.substring(with + 1) : title.substring(0, at);
     }
 
     /**
@@ -181,7 +187,9 @@ public final class IndexDictionary {
         String[] levels = path.split(" > ");
         for (int level = 0; level < levels.length; level++) {
             String text = levels[level].replaceAll("\\([^)]*\\)", " ");
-            if (text.trim().toLowerCase(java.util.Locale.ROOT).startsWith("without")) {
+            String lowered = text.trim().toLowerCase(java.util.Locale.ROOT);
+            // "without ..." and "not intractable" levels are the classification's defaults: notes rarely say them
+            if (lowered.startsWith("without") || lowered.startsWith("not ")) {
                 continue;
             }
             String[] parts = text.split(",");
@@ -273,7 +281,9 @@ public final class IndexDictionary {
             int best = -1;
             for (int d = 0; d <= window && best < 0; d++) {
                 for (int q : new int[] {p - d, p + d}) {
-                    if (q >= sentence.firstWord() && q < sentence.endWord() && q != p && containsAny(words.get(q).stems(), groups[g])) {
+                    // an abbreviation ("COPD") stands for several words and may fill several groups by itself
+                    boolean usable = q != p || words.get(q).stems().size() > 2;
+                    if (q >= sentence.firstWord() && q < sentence.endWord() && usable && containsAny(words.get(q).stems(), groups[g])) {
                         best = q;
                         break;
                     }

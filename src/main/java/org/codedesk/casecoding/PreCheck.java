@@ -58,7 +58,7 @@ final class PreCheck {
     record Result(List<Decision> diagnoses, List<Decision> procedures, List<String> warnings) { }
 
     /** A diagnosis found only in the conclusion is checked from this score (the ranker learned on Spanish cases is cautious). */
-    static final double CONCLUSION_SCORE = 0.01;
+    static final double CONCLUSION_SCORE = 0.05;
 
     private static final Set<NoteSections> CODABLE_FOR_DIAGNOSES = EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED);
     private static final Set<String> INDEX_ROUTES = Set.of(IndexDictionary.Source.INDEX.label(), IndexDictionary.Source.TITLE.label(),

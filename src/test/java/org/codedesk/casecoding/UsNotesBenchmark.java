@@ -98,6 +98,9 @@ class UsNotesBenchmark {
                 if (s.suggested() != gold || gold) {
                     report.add(String.format("   %s %s %-8s %.3f %s%s", s.suggested() ? "[x]" : "[ ]", gold ? "+" : "-", s.code(), s.score(),
                             s.title(), s.suggested() ? "" : "  (" + s.reason() + ")"));
+                    if (s.suggested() && !gold) {
+                        report.add("        from " + s.paths() + " " + s.evidence().stream().map(CaseCoding.Evidence::text).toList());
+                    }
                 }
             }
             for (CaseCoding.CodeSuggestion s : coding.procedures()) {

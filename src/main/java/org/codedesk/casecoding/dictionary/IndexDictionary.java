@@ -166,15 +166,16 @@ public final class IndexDictionary {
         entries.add(new Entry(entries.size(), code, path, source, groups));
     }
 
-    /** "X without Y" reads as X (the default); "X without Y, with Z" as X with Z, which the note must say. */
+    private static final java.util.regex.Pattern WITHOUT = java.util.regex.Pattern.compile("(?i),? without [^,]*?(?= of |,|$)");
+    private static final java.util.regex.Pattern NOT_SPECIFIED = java.util.regex.Pattern.compile("(?i),? not specified as [^,]*");
+
+    /**
+     * "without ..." and "not specified as ..." are the classification's defaults, which notes rarely say: "Acute cystitis
+     * without hematuria" reads as acute cystitis, "Laceration without foreign body of scalp" as laceration of scalp,
+     * "Other acute appendicitis without perforation, with gangrene" keeps the gangrene the note must say.
+     */
     private static String cutAtWithout(String title) {
-        String lower = title.toLowerCase(java.util.Locale.ROOT);
-        int at = lower.indexOf(" without ");
-        if (at <= 0) {
-            return title;
-        }
-        int with = lower.indexOf(", with ", at);
-        return with > 0 ? title.substring(0, at) + title.substring(with + 1) : title.substring(0, at);
+        return NOT_SPECIFIED.matcher(WITHOUT.matcher(title).replaceAll("")).replaceAll("");
     }
 
     /**

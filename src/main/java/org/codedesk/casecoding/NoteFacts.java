@@ -79,7 +79,7 @@ final class NoteFacts {
         return lower.substring(s.start(), s.end());
     }
 
-    /** The words around a phrase (the clause it is in, cut at ; and at most {@code reach} characters each side). */
+    /** The words around a phrase (the clause it is in, cut at , and ; and at most {@code reach} characters each side). */
     String around(Found found, int reach) {
         ClinicalText.Sentence s = note.sentences().get(found.mention().sentence());
         int from = Math.max(s.start(), found.start() - reach);
@@ -87,7 +87,10 @@ final class NoteFacts {
         String window = lower.substring(from, to);
         int at = found.start() - from;
         int left = Math.max(window.lastIndexOf(';', at), window.lastIndexOf(',', at));
-        int right = window.indexOf(';', at);
+        int end = Math.min(window.length(), at + (found.end() - found.start()));
+        int semicolon = window.indexOf(';', end);
+        int comma = window.indexOf(',', end);
+        int right = semicolon < 0 ? comma : comma < 0 ? semicolon : Math.min(semicolon, comma);
         return window.substring(left + 1, right < 0 ? window.length() : right);
     }
 

@@ -81,8 +81,11 @@ final class PreCheck {
         this.threshold = threshold;
         this.rules = rules;
         this.hasConclusion = NoteSections.hasConclusion(note);
+        // a postoperative diagnosis of its own ("Same" repeats the preoperative one)
         this.hasPostoperativeDiagnosis = note.sentences().stream().anyMatch(s -> POSTOPERATIVE.matcher(s.section()).find()
-                && !PREOPERATIVE.matcher(s.section()).find());
+                && !PREOPERATIVE.matcher(s.section()).find())
+                && note.sentences().stream().noneMatch(s -> POSTOPERATIVE.matcher(s.section()).find()
+                        && lower(note.text().substring(s.start(), s.end())).matches("(?s).*\\bsame\\b.*"));
     }
 
     Result decide(List<Candidate> ranked) {

@@ -434,7 +434,8 @@ final class GuidelineRules {
             return 1;
         }
         if (c.matches("[VWXY].*")) {
-            return 4;
+            // external causes: mechanism, then place, activity and status (I.C.20)
+            return c.startsWith("Y92") ? 5 : c.startsWith("Y93") ? 6 : c.startsWith("Y99") ? 7 : 4;
         }
         return c.startsWith("Z") ? 3 : 2;
     }

@@ -73,6 +73,7 @@ final class GuidelineRules {
         this.dx = diagnoses;
         diabetes();
         hypertension();
+        gallstones();
         companions();
         specificity();
         excludes1(warnings);
@@ -108,6 +109,25 @@ final class GuidelineRules {
         if (checked().anyMatch(d -> d.code().startsWith(type + ".") && !d.code().equals(type + ".9"))) {
             uncheck(type + ".9", "the complication documented is coded with a combination code (\"with\" convention): not " + type + ".9");
         }
+    }
+
+    private static final Pattern GALLSTONES = Pattern.compile("\\b(calculous|cholelithiasis|gallstones?|stones? in the gallbladder)\\b");
+
+    /** Cholecystitis with gallstones is one combination code (K80.0-K80.1), not K81 ("with" convention). */
+    private void gallstones() {
+        Optional<PreCheck.Decision> cholecystitis = checked().filter(d -> d.code().matches("K81\\.[012]")).findFirst();
+        if (cholecystitis.isEmpty()) {
+            return;
+        }
+        facts.first(GALLSTONES, concluded()).ifPresent(f -> {
+            String code = switch (cholecystitis.get().code()) {
+                case "K81.0" -> "K80.00";
+                case "K81.1" -> "K80.10";
+                default -> "K80.12";
+            };
+            combine(code, cholecystitis.get().candidate.mentions(), f, "cholecystitis with gallstones", "K81.0", "K81.1", "K81.2", "K80.20",
+                    "K80.10".equals(code) ? "K80.00" : "K80.10");
+        });
     }
 
     /** The CKD stage as a use-additional code (N18.x): the stage documented replaces an unstaged N18 code. */

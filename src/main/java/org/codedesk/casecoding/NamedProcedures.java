@@ -239,15 +239,12 @@ final class NamedProcedures {
         };
     }
 
-    private static final Pattern BIOPSY_SITE = Pattern.compile("\\bbiops(y|ies)\\b[^\\n]{0,80}|[^\\n]{0,80}\\bbiops(y|ies)\\b");
-
     /** Excision of the part biopsied, diagnostic (X); without a biopsy, inspection of the upper intestinal tract. */
     private static void egd(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
-        Matcher m = BIOPSY_SITE.matcher(text);
+        // each line that speaks of a biopsy says where it was taken (the colonoscopy's lines are not the EGD's)
         Set<String> parts = new LinkedHashSet<>();
-        while (m.find()) {
-            String around = m.group();
-            if (around.contains("no biops") || around.contains("colon")) {
+        for (String around : text.split("\\n")) {
+            if (!around.matches("(?s).*\\bbiops(y|ies)\\b.*") || around.contains("no biops") || around.contains("colon")) {
                 continue;
             }
             if (around.contains("duoden")) {

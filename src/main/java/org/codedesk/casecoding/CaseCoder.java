@@ -121,17 +121,23 @@ public class CaseCoder {
             return pages.get(system + "|" + code + "|" + release.map(Release::id).orElse(0L),
                     k -> catalog.page(system, code, dateOfService).filter(p -> release.isPresent() && p.release().id() == release.get().id()));
         });
-        for (Candidate c : ranked) {
-            IndexDictionary dictionary = c.procedure() ? dicts.procedures() : dicts.diagnoses();
-            List<CaseCoding.CodeSuggestion> list = c.procedure() ? procedures : diagnoses;
-            if (!shown(c)) {
-                if (notCoded.size() < CANDIDATES_SHOWN) {
-                    notCoded.add(rules.notCoded(c, note, dictionary));
-                }
-            } else if (list.size() < CANDIDATES_SHOWN) {
-                list.add(rules.suggestion(c, note, dictionary, suggested(c)));
+        PreCheck.Result decided = new PreCheck(note, dicts, setting, threshold, rules).decide(ranked);
+        for (PreCheck.Decision d : decided.diagnoses()) {
+            if (d.checked || diagnoses.size() < CANDIDATES_SHOWN) {
+                diagnoses.add(rules.suggestion(d.candidate, note, dicts.diagnoses(), d.checked, d.reason, d.notes));
             }
         }
+        for (PreCheck.Decision d : decided.procedures()) {
+            if (d.checked || procedures.size() < CANDIDATES_SHOWN) {
+                procedures.add(rules.suggestion(d.candidate, note, dicts.procedures(), d.checked, d.reason, d.notes));
+            }
+        }
+        for (Candidate c : ranked) {
+            if (!shown(c) && notCoded.size() < CANDIDATES_SHOWN) {
+                notCoded.add(rules.notCoded(c, note, c.procedure() ? dicts.procedures() : dicts.diagnoses()));
+            }
+        }
+        warnings.addAll(decided.warnings());
         warnings.addAll(rules.caseWarnings(diagnoses));
         return new CaseCoding(dateOfService, setting, cm.map(Release::version).orElse(null), pcs.map(Release::version).orElse(null),
                 model.description(), diagnoses, procedures, notCoded, warnings);
@@ -167,11 +173,6 @@ public class CaseCoder {
     /** Shown as a suggestion or a further candidate: a codable mention, or similar cases with no mention the note rules out. */
     private static boolean shown(Candidate c) {
         return !c.mentions().isEmpty() || c.uncodable().isEmpty();
-    }
-
-    /** Suggested: the score reaches the threshold and words of the note support the code. */
-    private boolean suggested(Candidate c) {
-        return c.score() >= threshold && !c.mentions().isEmpty();
     }
 
     private ClinicalText read(String text) {

@@ -23,12 +23,13 @@ public record CaseCoding(
     public record Evidence(int start, int end, String text, String assertion) { }
 
     /**
-     * A suggested code. {@code suggested} is true when the score reaches the threshold (the rest are further
-     * candidates); {@code complete} is false for a header code or an ICD-10-PCS table row, which still need
-     * characters the note does not settle (the warnings say which).
+     * A suggested code. {@code suggested} is true when the code is pre-checked: what a careful coder would submit
+     * (the rest are further candidates, and {@code reason} says why each was not checked); {@code complete} is false
+     * for a header code or an ICD-10-PCS table row, which still need characters the note does not settle (the
+     * warnings say which).
      */
     public record CodeSuggestion(String system, String code, String title, double score, boolean suggested, boolean complete,
-                                 List<Evidence> evidence, List<String> paths, List<String> warnings) { }
+                                 List<Evidence> evidence, List<String> paths, List<String> warnings, String reason) { }
 
     /** A code whose only mentions may not be coded, and why. */
     public record NotCoded(String system, String code, String title, String reason, List<Evidence> evidence) { }

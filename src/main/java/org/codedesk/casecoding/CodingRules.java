@@ -36,35 +36,76 @@ final class CodingRules {
         this.pages = pages;
     }
 
-    CaseCoding.CodeSuggestion suggestion(Candidate c, ClinicalText note, IndexDictionary dictionary, boolean suggested) {
+    /**
+     * The suggestion shown for a candidate. {@code checked}: pre-checked (the policy's decision); {@code reason}: why
+     * not, when it is not; {@code ruleNotes}: what the coding rules did (a combination code built, a named operation).
+     */
+    CaseCoding.CodeSuggestion suggestion(Candidate c, ClinicalText note, IndexDictionary dictionary, boolean checked, String reason,
+                                         List<String> ruleNotes) {
         String system = c.procedure() ? "icd10pcs" : "icd10cm";
         Optional<IndexDictionary.Code> code = dictionary.code(c.code());
         boolean row = code.isEmpty();
         boolean complete = code.map(IndexDictionary.Code::billable).orElse(false);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(ruleNotes);
         String title = code.map(IndexDictionary.Code::title).orElseGet(() -> rowTitle(c.code(), dictionary));
-        if (suggested) {
-            if (row) {
-                warnings.add("Incomplete: the note settles the ICD-10-PCS table row " + c.code() + " only; choose the approach, device and"
-                        + " qualifier (characters 5 to 7) from the table, or ask the provider.");
-            } else {
-                page(c.procedure(), c.code()).ifPresent(page -> warnings.addAll(codeWarnings(page)));
-            }
-            if (c.onlyHistory()) {
-                warnings.add("Written as history (\"history of\", \"previous\"): code the condition only if it is current or still treated;"
-                        + " otherwise a personal history code (Z85-Z87) may apply.");
-            }
-            if (c.onlyPossible()) {
-                warnings.add("Uncertain (\"possible\", \"suspected\", \"compatible with\"): coded as if established only for an inpatient"
-                        + " stay still uncertain at discharge (Guidelines I.A.19, II.H); for an outpatient visit code the symptoms.");
-            }
+        if (row) {
+            warnings.add("Incomplete: the note settles the ICD-10-PCS table row " + c.code() + " only; choose the approach, device and"
+                    + " qualifier (characters 5 to 7) from the table, or ask the provider.");
+        } else if (checked || !complete) {
+            // the tabular's instructions for what is submitted, and why a header cannot be (read for these only: page reads cost time)
+            page(c.procedure(), c.code()).ifPresent(page -> warnings.addAll(codeWarnings(page)));
+        }
+        if (c.onlyHistory()) {
+            warnings.add("Written as history (\"history of\", \"previous\"): code the condition only if it is current or still treated;"
+                    + " otherwise a personal history code (Z85-Z87) may apply.");
+        }
+        if (c.onlyPossible()) {
+            warnings.add("Uncertain (\"possible\", \"suspected\", \"compatible with\"): coded as if established only for an inpatient"
+                    + " stay still uncertain at discharge (Guidelines I.A.19, II.H); for an outpatient visit code the symptoms.");
         }
         List<String> paths = new ArrayList<>(c.mentions().stream().map(Candidate.Mention::route).distinct().limit(MAX_PATHS).toList());
         if (c.neighbourShare() > 0) {
             paths.add(String.format(Locale.ROOT, "Similar coded cases: %.0f%% of the nearest carry it", 100 * c.neighbourShare()));
         }
-        return new CaseCoding.CodeSuggestion(system, c.code(), title, Math.round(c.score() * 1000) / 1000.0, suggested, complete,
-                evidence(c.mentions(), note), paths, warnings);
+        return new CaseCoding.CodeSuggestion(system, c.code(), title, Math.round(c.score() * 1000) / 1000.0, checked, complete,
+                evidence(c.mentions(), note), paths, warnings, checked ? null : reason);
+    }
+
+    /** An Excludes1 note at {@code code} (its own or inherited from {@code owner}) that names {@code excluded}. */
+    record Excludes1(String code, String excluded, String owner, String text) { }
+
+    /** Every Excludes1 note among the codes given that names another of them. */
+    List<Excludes1> excludes1Pairs(List<String> codes) {
+        List<Excludes1> pairs = new ArrayList<>();
+        for (String a : codes) {
+            Optional<CodePage> page = page(false, a);
+            if (page.isEmpty()) {
+                continue;
+            }
+            for (CodePage.Note note : page.get().notes()) {
+                if (!"EXCLUDES1".equals(note.kind())) {
+                    continue;
+                }
+                for (String b : codes) {
+                    if (!b.equals(a) && excludes(note.fullText(), b) && !startsWith(a, b)) {
+                        pairs.add(new Excludes1(a, b, note.inherited() ? note.ownerCode() : a, note.fullText()));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** The codes (or categories) a "Code first" note at this diagnosis code names. */
+    List<String> codeFirst(String code) {
+        List<String> referenced = new ArrayList<>();
+        page(false, code).ifPresent(page -> page.notes().stream().filter(n -> "CODE_FIRST".equals(n.kind())).forEach(n -> {
+            Matcher m = CODE_REFERENCE.matcher(n.fullText());
+            while (m.find()) {
+                referenced.add(m.group(1));
+            }
+        }));
+        return referenced;
     }
 
     CaseCoding.NotCoded notCoded(Candidate c, ClinicalText note, IndexDictionary dictionary) {

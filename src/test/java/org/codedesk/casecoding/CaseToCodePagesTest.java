@@ -79,7 +79,9 @@ class CaseToCodePagesTest {
                         .param("setting", "outpatient"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"result\"")
-                .contains("<mark class=\"evidence\"").contains("data-codes=\"S72.001\">fracture of the neck of the right femur</mark>")
+                .contains("<mark class=\"evidence\"")
+                // the header is completed from the note (right side, initial encounter) and its words stay marked for both
+                .contains("data-codes=\"S72.001A S72.001\">fracture of the neck of the right femur</mark>")
                 .contains("Fracture, traumatic &gt; femur, femoral &gt; neck &gt; right")
                 .contains("Needs a 7th character")
                 .contains("<mark class=\"not-coded\"").contains("data-codes=\"H54.7\">visual loss</mark>")
@@ -94,8 +96,11 @@ class CaseToCodePagesTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.setting").value("inpatient"))
                 .andExpect(jsonPath("$.diagnosisRelease").value("FY2016"))
-                .andExpect(jsonPath("$.diagnoses[0].code").value("S72.001"))
-                .andExpect(jsonPath("$.diagnoses[0].complete").value(false))
+                .andExpect(jsonPath("$.diagnoses[0].code").value("S72.001A"))
+                .andExpect(jsonPath("$.diagnoses[0].complete").value(true))
+                .andExpect(jsonPath("$.diagnoses[0].suggested").value(true))
+                .andExpect(jsonPath("$.diagnoses[?(@.code == 'S72.001')].reason")
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("completed as S72.001A"))))
                 .andExpect(jsonPath("$.diagnoses[0].evidence[0].start").value(NOTE.indexOf("fracture")))
                 .andExpect(jsonPath("$.notCoded[0].code").value("H54.7"));
     }
@@ -120,7 +125,7 @@ class CaseToCodePagesTest {
         RequestPostProcessor member = member();
         MockMultipartFile note = new MockMultipartFile("file", "note.txt", "text/plain", NOTE.getBytes(StandardCharsets.UTF_8));
         assertThat(mvc.perform(multipart("/case-to-code").file(note).with(csrf()).with(member).param("dateOfService", "2016-06-01"))
-                .andReturn().getResponse().getContentAsString()).contains("data-codes=\"S72.001\"");
+                .andReturn().getResponse().getContentAsString()).contains("data-codes=\"S72.001A S72.001\"");
         byte[] pdf = {'%', 'P', 'D', 'F', '-', '1', '.', '4', '\n', 0, 1, 2, (byte) 0xE2, (byte) 0xE3};
         MockMultipartFile binary = new MockMultipartFile("file", "note.txt", "text/plain", pdf);
         assertThat(mvc.perform(multipart("/case-to-code").file(binary).with(csrf()).with(member).param("dateOfService", "2016-06-01"))

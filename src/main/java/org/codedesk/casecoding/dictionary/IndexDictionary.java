@@ -61,6 +61,7 @@ public final class IndexDictionary {
     private final Map<String, Integer> groupOfAnchor;
     private final Map<String, Code> codes;
     private final Map<String, String> firstOfRow;
+    private final java.util.NavigableMap<String, Code> sorted;
 
     private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, Map<String, Integer> groupOfAnchor, Map<String, Code> codes) {
         this.entries = entries;
@@ -69,6 +70,21 @@ public final class IndexDictionary {
         this.codes = codes;
         this.firstOfRow = new HashMap<>();
         codes.keySet().stream().sorted().forEach(c -> firstOfRow.putIfAbsent(c.substring(0, Math.min(4, c.length())), c));
+        this.sorted = new java.util.TreeMap<>(codes);
+    }
+
+    /** The billable codes under a header ("S93.49" gives S93.491A ... S93.499S), in code order. */
+    public List<Code> billableUnder(String header) {
+        List<Code> result = new ArrayList<>();
+        for (Code c : sorted.tailMap(header, false).values()) {
+            if (!c.code().startsWith(header)) {
+                break;
+            }
+            if (c.billable()) {
+                result.add(c);
+            }
+        }
+        return result;
     }
 
     /** A dictionary of no release: matches nothing, knows no code. */
@@ -150,9 +166,16 @@ public final class IndexDictionary {
         entries.add(new Entry(entries.size(), code, path, source, groups));
     }
 
+    private static final java.util.regex.Pattern WITHOUT = java.util.regex.Pattern.compile("(?i),? without [^,]*?(?= of |,|$)");
+    private static final java.util.regex.Pattern NOT_SPECIFIED = java.util.regex.Pattern.compile("(?i),? not specified as [^,]*");
+
+    /**
+     * "without ..." and "not specified as ..." are the classification's defaults, which notes rarely say: "Acute cystitis
+     * without hematuria" reads as acute cystitis, "Laceration without foreign body of scalp" as laceration of scalp,
+     * "Other acute appendicitis without perforation, with gangrene" keeps the gangrene the note must say.
+     */
     private static String cutAtWithout(String title) {
-        int at = title.toLowerCase(java.util.Locale.ROOT).indexOf(" without ");
-        return at > 0 ? title.substring(0, at) : title;
+        return NOT_SPECIFIED.matcher(WITHOUT.matcher(title).replaceAll("")).replaceAll("");
     }
 
     /**
@@ -165,7 +188,9 @@ public final class IndexDictionary {
         String[] levels = path.split(" > ");
         for (int level = 0; level < levels.length; level++) {
             String text = levels[level].replaceAll("\\([^)]*\\)", " ");
-            if (text.trim().toLowerCase(java.util.Locale.ROOT).startsWith("without")) {
+            String lowered = text.trim().toLowerCase(java.util.Locale.ROOT);
+            // "without ..." and "not intractable" levels are the classification's defaults: notes rarely say them
+            if (lowered.startsWith("without") || lowered.startsWith("not ")) {
                 continue;
             }
             String[] parts = text.split(",");
@@ -257,7 +282,9 @@ public final class IndexDictionary {
             int best = -1;
             for (int d = 0; d <= window && best < 0; d++) {
                 for (int q : new int[] {p - d, p + d}) {
-                    if (q >= sentence.firstWord() && q < sentence.endWord() && q != p && containsAny(words.get(q).stems(), groups[g])) {
+                    // an abbreviation ("COPD") stands for several words and may fill several groups by itself
+                    boolean usable = q != p || words.get(q).stems().size() > 2;
+                    if (q >= sentence.firstWord() && q < sentence.endWord() && usable && containsAny(words.get(q).stems(), groups[g])) {
                         best = q;
                         break;
                     }

@@ -42,6 +42,24 @@ public final class Candidate {
         this.procedure = procedure;
     }
 
+    /**
+     * A code the coding rules build from the note rather than the ranker finds: a combination code ("with"
+     * convention), a companion code, an external cause, an ICD-10-PCS code built from a named operation.
+     * {@code mentions} are the words it rests on; {@code score} is the confidence shown.
+     */
+    public static Candidate derived(String code, boolean procedure, double score, List<Mention> mentions) {
+        Candidate c = new Candidate(code, procedure);
+        mentions.forEach(m -> c.addMention(m, true));
+        c.dictionaryMatches = mentions.size();
+        c.score = score;
+        return c;
+    }
+
+    /** True when an Alphabetic Index path, a tabular title or an inclusion term matched words of the note. */
+    public boolean indexRoute() {
+        return dictionaryMatches > 0;
+    }
+
     public String code() {
         return code;
     }

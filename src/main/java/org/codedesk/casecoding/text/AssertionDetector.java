@@ -34,7 +34,8 @@ final class AssertionDetector {
                 "without difficulty", "no longer than", "not certain if", "not known");
         add(Assertion.ABSENT, Direction.FORWARD, "no", "not", "denies", "denied", "deny", "denying", "without", "negative for",
                 "no evidence of", "no signs of", "no sign of", "absence of", "absent", "free of", "never", "nor", "neither", "ruled out",
-                "rules out", "non", "lack of", "no history of", "unremarkable for", "resolution of");
+                "rules out", "lack of", "no history of", "unremarkable for", "resolution of");
+        // "non" is mostly a prefix that names a kind ("non-ST elevation", "non-Hodgkin", "non-small cell"), not a negation
         add(Assertion.ABSENT, Direction.BACKWARD, "ruled out", "was ruled out", "were ruled out", "negative", "was negative", "were negative",
                 "absent", "not seen", "not found", "not detected", "not observed", "not present", "excluded", "was excluded", "discarded",
                 "was discarded", "were discarded", "unlikely", "resolved");

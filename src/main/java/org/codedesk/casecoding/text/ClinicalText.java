@@ -30,6 +30,35 @@ public final class ClinicalText {
     public record Sentence(int start, int end, String section, int firstWord, int endWord) { }
 
     private static final Pattern HEADING = Pattern.compile("^\\s*([A-Za-z][A-Za-z /&-]{2,40}):");
+    /**
+     * Words US clinicians write for what the classification words differently ("calculous cholecystitis" is the index's
+     * "calculus", "hypoxic respiratory failure" its "with hypoxia", "HFrEF" a systolic heart failure).
+     */
+    private static final Map<String, List<String>> ALIASES = Map.ofEntries(
+            Map.entry("calculous", List.of("calculus")),
+            Map.entry("hypoxic", List.of("hypoxia")),
+            Map.entry("hypoxemic", List.of("hypoxia")),
+            Map.entry("hypercapnic", List.of("hypercapnia")),
+            Map.entry("hypercarbic", List.of("hypercapnia")),
+            Map.entry("hfref", List.of("systolic heart failure")),
+            Map.entry("hfpef", List.of("diastolic heart failure")),
+            Map.entry("afib", List.of("atrial fibrillation")),
+            Map.entry("t2dm", List.of("type 2 diabetes mellitus")),
+            Map.entry("dm2", List.of("type 2 diabetes mellitus")),
+            Map.entry("t1dm", List.of("type 1 diabetes mellitus")),
+            Map.entry("hld", List.of("hyperlipidemia")),
+            Map.entry("nstemi", List.of("non st elevation myocardial infarction")),
+            Map.entry("stemi", List.of("st elevation myocardial infarction")));
+
+    /** Marks the stem of a word of a section heading, so that no dictionary entry or learned phrase matches it. */
+    public static final String HEADING_MARK = "§";
+    private static final Pattern SECTION_WORDS_IN_HEADING = Pattern.compile("\\b(diagnos[ie]s|dx|assessment|impressions?|plan|history|hx|review"
+            + "|procedures?|operations?|findings|indications?|secondary|principal|final|course|medications?|meds|allergies|exam|examination"
+            + "|labs?|hpi|ros|pmh|psh|cc|complaint|problems?|reason|summary|report|note|performed|preoperative|postoperative|pre-op|post-op"
+            + "|preop|postop)\\b");
+
+    /** Headings too short for the pattern above that clinicians use all the time: "Dx:", "CC:", "A:", "P:". */
+    private static final Pattern SHORT_HEADING = Pattern.compile("^\\s*(Dx|DX|dx|CC|Hx|HX|PE|S|O|A|P)\\s*:");
     private static final Pattern CAPS_HEADING = Pattern.compile("^\\s*([A-Z][A-Z /&-]{2,40})\\s*$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -68,6 +97,9 @@ public final class ClinicalText {
                 // "Family history: diabetes." covers its own line; a heading alone on its line covers the lines under it
                 endsWithLine = !sentenceText.substring(sentenceText.indexOf(':') + 1).isBlank() && sentenceText.indexOf(':') >= 0;
             }
+            // the words of a section heading ("Secondary diagnoses:", "Procedure performed:") name the section, not a finding
+            int headingEnd = heading != null && sentenceText.indexOf(':') > 0 && SECTION_WORDS_IN_HEADING.matcher(heading).find()
+                    ? range[0] + sentenceText.indexOf(':') : -1;
             int first = words.size();
             List<String> raw = new ArrayList<>();
             List<int[]> offsets = new ArrayList<>();
@@ -81,7 +113,17 @@ public final class ClinicalText {
             Assertion[] assertions = AssertionDetector.detect(lower, breaks, sectionAssertion(section));
             for (int i = 0; i < raw.size(); i++) {
                 Set<String> stems = new java.util.LinkedHashSet<>();
+                if (offsets.get(i)[1] <= headingEnd) {
+                    words.add(new Word(raw.get(i), offsets.get(i)[0], offsets.get(i)[1], sentences.size(),
+                            Set.of(HEADING_MARK + Stems.stem(raw.get(i))), assertions[i]));
+                    continue;
+                }
                 stems.add(Stems.stem(raw.get(i)));
+                for (String alias : ALIASES.getOrDefault(lower.get(i), List.of())) {
+                    for (String w : Stems.words(alias)) {
+                        stems.add(Stems.stem(w));
+                    }
+                }
                 if (raw.get(i).length() >= 2 && raw.get(i).chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
                     for (String expansion : abbreviations.apply(raw.get(i))) {
                         for (String w : Stems.words(expansion)) {
@@ -150,6 +192,10 @@ public final class ClinicalText {
         Matcher m = HEADING.matcher(sentence);
         if (m.find() && m.group(1).trim().split("\\s+").length <= 5) {
             return m.group(1).trim().toLowerCase(Locale.ROOT);
+        }
+        Matcher shortHeading = SHORT_HEADING.matcher(sentence);
+        if (shortHeading.find()) {
+            return shortHeading.group(1).toLowerCase(Locale.ROOT);
         }
         Matcher caps = CAPS_HEADING.matcher(sentence);
         return caps.find() ? caps.group(1).trim().toLowerCase(Locale.ROOT) : null;

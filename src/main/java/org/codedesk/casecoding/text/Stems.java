@@ -18,7 +18,8 @@ public final class Stems {
             "without", "due", "from", "as", "is", "was", "are", "be", "its", "it", "this", "that", "nos", "nec", "unspecified",
             "other", "specified", "classified", "elsewhere", "not", "type", "site", "than", "into", "mention", "see", "also", "use",
             "code", "additional", "condition", "conditions", "associated", "following", "certain", "s", "no", "which", "has", "had",
-            "part", "parts", "involving", "stated", "so", "both", "any", "all", "more", "one", "whether", "but", "then", "except");
+            "part", "parts", "involving", "stated", "so", "both", "any", "all", "more", "one", "whether", "but", "then", "except",
+            "uncomplicated");
 
     private Stems() { }
 

@@ -30,7 +30,8 @@ public record HighlightedText(List<Segment> segments) {
             uncoded.add(null);
         }
         for (CaseCoding.CodeSuggestion s : concat(coding.diagnoses(), coding.procedures())) {
-            if (s.suggested()) {
+            // checked codes, and headers the coder must complete (their words are what the note says)
+            if (s.suggested() || !s.complete()) {
                 s.evidence().forEach(e -> mark(coded, e, s.code()));
             }
         }

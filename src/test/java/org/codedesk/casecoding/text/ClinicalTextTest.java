@@ -30,6 +30,22 @@ class ClinicalTextTest {
     }
 
     @Test
+    void usWordingIsReadAsTheClassificationWordsIt() {
+        ClinicalText text = read("MRCP: No evidence of choledocholithiasis.\nNon-ST elevation myocardial infarction.\nAcute hypoxic respiratory failure.");
+        assertThat(of(text, "choledocholithiasis")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "infarction")).as("non- names a kind, it does not negate").isEqualTo(Assertion.PRESENT);
+        assertThat(text.words().stream().filter(w -> w.text().equals("hypoxic")).findFirst().orElseThrow().stems()).contains("hypoxia");
+    }
+
+    @Test
+    void theWordsOfASectionHeadingMatchNothing() {
+        ClinicalText text = read("Secondary diagnoses: hypertension\nDx: asthma");
+        assertThat(text.words().get(0).stems()).allMatch(s -> s.startsWith(ClinicalText.HEADING_MARK));
+        assertThat(text.words().get(2).stems()).contains("hypertens");
+        assertThat(text.sentences().get(1).section()).isEqualTo("dx");
+    }
+
+    @Test
     void negationReachesForwardToTheEndOfTheClause() {
         ClinicalText text = read("Patient denies chest pain, fever or dyspnea but reports cough.");
         assertThat(of(text, "chest")).isEqualTo(Assertion.ABSENT);

@@ -1,0 +1,102 @@
+package org.codedesk.casecoding;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * External-cause codes for an injury (Guidelines I.C.20): how it happened, where and doing what, and the status
+ * (leisure, work), read from the story of the injury, with the injury's 7th character. Only what the note says is
+ * coded: no mechanism found, no external-cause code; the place or activity left out when not stated.
+ */
+final class ExternalCauses {
+
+    /** A cause code and the words it rests on. */
+    record Cause(String code, NoteFacts.Found evidence, String axis) { }
+
+    private record Rule(Pattern pattern, String code) { }
+
+    private static final Set<NoteSections> STORY = EnumSet.of(NoteSections.NARRATIVE, NoteSections.CONCLUSION, NoteSections.TREATED);
+
+    private static Pattern p(String regex) {
+        return Pattern.compile(regex);
+    }
+
+    /** Mechanisms, most specific first. Codes carry "A" as the 7th character; the injury's replaces it. */
+    private static final List<Rule> MECHANISMS = List.of(
+            new Rule(p("\\b(bitten by (an? |the |his |her |their )?(\\w+ )?dog|dog bite)"), "W54.0XXA"),
+            new Rule(p("\\b(bitten by (an? |the |his |her |their )?(\\w+ )?cat|cat bite)"), "W55.01XA"),
+            new Rule(p("\\bdriver\\b[^.\\n]{0,80}\\b(rear-ended|collision|collided|crash|struck|hit)\\b[^.\\n]{0,40}\\b(car|vehicle|suv)\\b"
+                    + "|\\b(rear-ended|collided|t-boned)\\b[^.\\n]{0,40}\\b(car|vehicle)\\b[^.\\n]{0,60}\\bdriver\\b"), "V43.52XA"),
+            new Rule(p("\\bpassenger\\b[^.\\n]{0,80}\\b(rear-ended|collision|collided|crash)\\b"), "V43.62XA"),
+            new Rule(p("\\b(mvc|mva|motor vehicle (collision|crash|accident)|car accident)\\b"), "V89.2XXA"),
+            new Rule(p("\\b(knife|kitchen knife|box cutter)\\b"), "W26.0XXA"),
+            new Rule(p("\\b(fell|fall|falling|missed|slipped|tripped)\\b[^.\\n]{0,60}\\b(stairs|steps|staircase)\\b"
+                    + "|\\b(stairs|steps)\\b[^.\\n]{0,40}\\b(fell|fall)\\b"), "W10.9XXA"),
+            new Rule(p("\\bfell (off|from) (a |the )?ladder\\b"), "W11.XXXA"),
+            new Rule(p("\\bfell (out of|from) (the |her |his )?bed\\b"), "W06.XXXA"),
+            new Rule(p("\\bslipped on (the )?(ice|snow)\\b|\\bslipped on (an )?icy\\b"), "W00.0XXA"),
+            new Rule(p("\\b(tripped|slipped|stumbled)\\b"), "W01.0XXA"),
+            new Rule(p("\\b(fell|fall)\\b"), "W19.XXXA"));
+
+    private static final List<Rule> PLACES = List.of(
+            new Rule(p("\\bkitchen\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.010"),
+            new Rule(p("\\bkitchen\\b"), "Y92.000"),
+            new Rule(p("\\bbedroom\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.013"),
+            new Rule(p("\\bbedroom\\b"), "Y92.003"),
+            new Rule(p("\\bbathroom\\b"), "Y92.002"),
+            new Rule(p("\\bdriveway\\b"), "Y92.014"),
+            new Rule(p("\\bsidewalk\\b"), "Y92.480"),
+            new Rule(p("\\b(public )?park\\b(?! ?ing)"), "Y92.830"),
+            new Rule(p("\\binterstate\\b"), "Y92.411"),
+            new Rule(p("\\b(highway|freeway)\\b"), "Y92.410"),
+            new Rule(p("\\bat (her |his |their )?home\\b|\\b(her|his|their) (house|home)\\b"), "Y92.009"));
+
+    private static final List<Rule> ACTIVITIES = List.of(
+            new Rule(p("\\b(jogging|running)\\b"), "Y93.02"),
+            new Rule(p("\\b(walking|hiking)\\b"), "Y93.01"),
+            new Rule(p("\\b(cooking|baking)\\b"), "Y93.G3"),
+            new Rule(p("\\bbasketball\\b"), "Y93.67"),
+            new Rule(p("\\bsoccer\\b"), "Y93.66"),
+            new Rule(p("\\bfootball\\b"), "Y93.61"),
+            new Rule(p("\\bbaseball\\b"), "Y93.64"),
+            new Rule(p("\\b(bicycl\\w*|biking)\\b"), "Y93.55"));
+
+    private static final Pattern AT_WORK = p("\\b(at work|while working|on the job|work-related|workplace injury)\\b");
+
+    private ExternalCauses() { }
+
+    /** The external causes of an injury whose 7th character is {@code seventh}; empty when the note gives no mechanism. */
+    static List<Cause> of(NoteFacts facts, char seventh, java.util.function.Predicate<String> release) {
+        List<Cause> causes = new ArrayList<>();
+        Optional<Cause> mechanism = firstOf(MECHANISMS, facts, seventh, release, "mechanism");
+        if (mechanism.isEmpty()) {
+            return causes;
+        }
+        causes.add(mechanism.get());
+        firstOf(PLACES, facts, seventh, release, "place").ifPresent(causes::add);
+        firstOf(ACTIVITIES, facts, seventh, release, "activity").ifPresent(causes::add);
+        Optional<NoteFacts.Found> work = facts.first(AT_WORK, STORY);
+        String status = work.isPresent() ? "Y99.0" : "Y99.8";
+        if (release.test(status)) {
+            causes.add(new Cause(status, work.orElse(mechanism.get().evidence()), "status"));
+        }
+        return causes;
+    }
+
+    private static Optional<Cause> firstOf(List<Rule> rules, NoteFacts facts, char seventh, java.util.function.Predicate<String> release, String axis) {
+        for (Rule rule : rules) {
+            Optional<NoteFacts.Found> found = facts.first(rule.pattern(), STORY);
+            if (found.isPresent()) {
+                String code = rule.code().length() == 8 ? rule.code().substring(0, 7) + seventh : rule.code();
+                if (release.test(code)) {
+                    return Optional.of(new Cause(code, found.get(), axis));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

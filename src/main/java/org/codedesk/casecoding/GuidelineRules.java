@@ -1,0 +1,581 @@
+package org.codedesk.casecoding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.codedesk.casecoding.dictionary.IndexDictionary;
+import org.codedesk.casecoding.learning.Candidate;
+
+/**
+ * The Official Guidelines applied to the checked diagnoses of one note: combination codes under the "with"
+ * convention (I.A.15: diabetes with chronic kidney disease, neuropathy, hyperglycemia; I.C.9.a: hypertension with
+ * chronic kidney disease and/or heart failure, with the stage and the heart-failure type as additional codes), one
+ * code per condition at the most specific level the note supports (I.B.1: an unspecified code is not reported beside
+ * a specific one; an acute-on-chronic code replaces the acute and the chronic one), Excludes1 pairs resolved
+ * (I.A.12.a), use-additional companions (Z79.4, Z79.84, Z79.01, Z99.81, tobacco), external causes of an injury
+ * (I.C.20), and the principal or first-listed diagnosis first (II, IV.G; "code first" notes of the tabular).
+ */
+final class GuidelineRules {
+
+    private static final Set<NoteSections> CONCLUDED = EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED);
+    private static final Set<NoteSections> CHART = EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED, NoteSections.NARRATIVE,
+            NoteSections.HISTORY, NoteSections.MEDICATIONS);
+
+    private static final Pattern CKD = Pattern.compile("\\b(ckd|chronic kidney disease|chronic renal (disease|insufficiency|failure)"
+            + "|diabetic (nephropathy|kidney disease)|esrd|end[- ]stage renal( disease)?)\\b");
+    private static final Pattern CKD_STAGE = Pattern.compile("\\b(ckd|chronic kidney disease)\\b[,]?\\s*(\\(?stage\\s*)?(1|2|3a|3b|3|4|5|iiia|iiib"
+            + "|iii|iv|ii|i|v)\\b");
+    private static final Pattern ESRD = Pattern.compile("\\b(esrd|end[- ]stage renal( disease)?|ckd stage 5|ckd 5|stage 5 ckd)\\b");
+    private static final Pattern NEUROPATHY = Pattern.compile("\\b(polyneuropathy|peripheral neuropathy|neuropathy)\\b");
+    private static final Pattern HYPERGLYCEMIA = Pattern.compile("\\b(hyperglycemia|hyperglycemic|poorly controlled|inadequately controlled"
+            + "|out of control|uncontrolled)\\b");
+    private static final Pattern DIABETES_WORD = Pattern.compile("\\b(diabet\\w*|dm|t2dm|dm2|t1dm|iddm|niddm)\\b");
+    private static final Pattern HYPERTENSION = Pattern.compile("(?<!pulmonary |portal |intracranial |ocular )\\b(hypertension|htn)\\b");
+    private static final Pattern HEART_FAILURE = Pattern.compile("\\b(heart failure|chf|hfref|hfpef|hfmref)\\b");
+    private static final Pattern INSULIN = Pattern.compile("\\b(insulin|glargine|lantus|basaglar|toujeo|lispro|humalog|aspart|novolog|detemir"
+            + "|levemir|degludec|tresiba)\\b");
+    private static final Pattern ORAL_HYPOGLYCEMIC = Pattern.compile("\\b(metformin|glipizide|glyburide|glimepiride|sitagliptin|januvia"
+            + "|linagliptin|saxagliptin|pioglitazone|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|repaglinide|acarbose)\\b");
+    private static final Pattern ANTICOAGULANT = Pattern.compile("\\b(warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa"
+            + "|edoxaban|savaysa)\\b");
+    private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
+            + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient)\\b");
+    private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
+            + "|dependence on (home |supplemental )?oxygen|oxygen[- ]dependent)\\b");
+    private static final Pattern SMOKING = Pattern.compile("\\b(smokes|smoking|smoker|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
+            + "|nicotine dependence|tobacco dependence)\\b");
+    private static final Pattern NON_SMOKER = Pattern.compile("\\b(non-?smok\\w*|nonsmok\\w*|never|denies|no)\\b");
+    private static final Pattern FORMER = Pattern.compile("\\b(former|quit|ex-smoker|previously smoked|history of smoking|remote)\\b");
+
+    private final NoteFacts facts;
+    private final IndexDictionary cm;
+    private final EncounterSetting setting;
+    private final CodingRules rules;
+    private Map<String, PreCheck.Decision> dx;
+
+    GuidelineRules(NoteFacts facts, IndexDictionary cm, EncounterSetting setting, CodingRules rules) {
+        this.facts = facts;
+        this.cm = cm;
+        this.setting = setting;
+        this.rules = rules;
+    }
+
+    void apply(Map<String, PreCheck.Decision> diagnoses, List<String> warnings) {
+        this.dx = diagnoses;
+        diabetes();
+        hypertension();
+        gallstones();
+        companions();
+        specificity();
+        excludes1(warnings);
+        externalCauses();
+    }
+
+    // ---- combination codes ------------------------------------------------------------------------------------
+
+    private void diabetes() {
+        Optional<PreCheck.Decision> dm = checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*")).findFirst();
+        if (dm.isEmpty()) {
+            return;
+        }
+        String type = dm.get().code().substring(0, 3);
+        List<Candidate.Mention> base = mentionsOf(type);
+        Optional<NoteFacts.Found> ckd = facts.first(CKD, concluded());
+        if (ckd.isPresent() || isChecked("N18.")) {
+            combine(type + ".22", base, ckd.orElse(null), "diabetes with chronic kidney disease", type + ".21", type + ".29");
+            stage(ckd.orElse(null));
+        }
+        Optional<NoteFacts.Found> neuropathy = facts.first(NEUROPATHY, concluded());
+        if (neuropathy.isPresent()) {
+            boolean poly = !neuropathy.get().text().equals("neuropathy");
+            combine(type + (poly ? ".42" : ".40"), base, neuropathy.get(), "diabetes with " + (poly ? "polyneuropathy" : "neuropathy"),
+                    "G62.9", "G60.9", "G63", "G90.9", poly ? type + ".40" : type + ".42");
+        }
+        for (NoteFacts.Found f : facts.all(HYPERGLYCEMIA, concluded())) {
+            if (DIABETES_WORD.matcher(facts.sentenceOf(f)).find()) {
+                combine(type + ".65", base, f, "diabetes with hyperglycemia", "R73.9", "R73.09");
+                break;
+            }
+        }
+        if (checked().anyMatch(d -> d.code().startsWith(type + ".") && !d.code().equals(type + ".9"))) {
+            uncheck(type + ".9", "the complication documented is coded with a combination code (\"with\" convention): not " + type + ".9");
+        }
+    }
+
+    private static final Pattern GALLSTONES = Pattern.compile("\\b(calculous|cholelithiasis|gallstones?|stones? in the gallbladder)\\b");
+
+    /** Cholecystitis with gallstones is one combination code (K80.0-K80.1), not K81 ("with" convention). */
+    private void gallstones() {
+        Optional<PreCheck.Decision> cholecystitis = checked().filter(d -> d.code().matches("K81\\.[012]")).findFirst();
+        if (cholecystitis.isEmpty()) {
+            return;
+        }
+        facts.first(GALLSTONES, concluded()).ifPresent(f -> {
+            String code = switch (cholecystitis.get().code()) {
+                case "K81.0" -> "K80.00";
+                case "K81.1" -> "K80.10";
+                default -> "K80.12";
+            };
+            combine(code, cholecystitis.get().candidate.mentions(), f, "cholecystitis with gallstones", "K81.0", "K81.1", "K81.2", "K80.20",
+                    "K80.10".equals(code) ? "K80.00" : "K80.10");
+        });
+    }
+
+    /** The CKD stage as a use-additional code (N18.x): the stage documented replaces an unstaged N18 code. */
+    private void stage(NoteFacts.Found ckd) {
+        String stage = null;
+        NoteFacts.Found where = ckd;
+        Optional<NoteFacts.Found> esrd = facts.first(ESRD, concluded());
+        if (esrd.isPresent()) {
+            stage = "N18.6";
+            where = esrd.get();
+        } else {
+            for (NoteFacts.Found f : facts.all(CKD_STAGE, CHART)) {
+                Matcher m = CKD_STAGE.matcher(f.text());
+                if (m.find()) {
+                    stage = switch (m.group(3)) {
+                        case "1", "i" -> "N18.1";
+                        case "2", "ii" -> "N18.2";
+                        case "3a", "iiia" -> "N18.31";
+                        case "3b", "iiib" -> "N18.32";
+                        case "3", "iii" -> "N18.30";
+                        case "4", "iv" -> "N18.4";
+                        default -> "N18.5";
+                    };
+                    where = f;
+                    break;
+                }
+            }
+        }
+        if (stage == null) {
+            if (!isChecked("N18.") && ckd != null && !ckd.text().startsWith("diabetic")) {
+                add("N18.9", List.of(), ckd, "use additional code for the stage of chronic kidney disease (not documented: N18.9)");
+            }
+            return;
+        }
+        String code = stage;
+        add(code, List.of(), where, "use additional code for the stage of chronic kidney disease");
+        checked().filter(d -> d.code().startsWith("N18.") && !d.code().equals(code)).forEach(d ->
+                d.uncheck("the stage documented is " + code));
+    }
+
+    private void hypertension() {
+        boolean coded = isChecked("I10") || isChecked("I11") || isChecked("I12") || isChecked("I13");
+        Optional<NoteFacts.Found> htn = facts.first(HYPERTENSION, CHART);
+        if (!coded && htn.isEmpty()) {
+            return;
+        }
+        boolean hf = isChecked("I50.") || isChecked("I11.0") || isChecked("I13.0") || isChecked("I13.2")
+                || facts.first(HEART_FAILURE, concluded()).isPresent();
+        boolean ckd = isChecked("N18.") || checked().anyMatch(d -> d.code().matches("E(08|09|10|11|13)\\.22")) || isChecked("I12")
+                || isChecked("I13") || facts.first(CKD, concluded()).isPresent();
+        boolean stage5 = isChecked("N18.5") || isChecked("N18.6") || facts.first(ESRD, concluded()).isPresent();
+        if (!hf && !ckd) {
+            return;
+        }
+        String code = hf && ckd ? (stage5 ? "I13.2" : "I13.0") : ckd ? (stage5 ? "I12.0" : "I12.9") : "I11.0";
+        List<Candidate.Mention> base = new ArrayList<>(mentionsOf("I10"));
+        base.addAll(mentionsOf("I50."));
+        base.addAll(mentionsOf("N18."));
+        String why = hf && ckd ? "hypertension with heart failure and chronic kidney disease" : ckd ? "hypertension with chronic kidney disease"
+                : "hypertension with heart failure";
+        combine(code, base, htn.orElse(null), why + " (the causal relationship is presumed, I.C.9.a)", "I10", "I11.0", "I11.9", "I12.0",
+                "I12.9", "I13.0", "I13.10", "I13.11", "I13.2");
+    }
+
+    // ---- companions ---------------------------------------------------------------------------------------------
+
+    private void companions() {
+        boolean diabetes = checked().anyMatch(d -> d.code().matches("E(08|09|10|11|13)\\..*"));
+        if (diabetes) {
+            longTerm(INSULIN, "Z79.4", "long-term (current) use of insulin (use additional code at the diabetes code)");
+            longTerm(ORAL_HYPOGLYCEMIC, "Z79.84", "long-term (current) use of oral hypoglycemic drugs (use additional code at the diabetes code)");
+        }
+        longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
+        facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
+        organismAsCause();
+        bodyMassIndex();
+        obstetrics();
+        if (!isChecked("F17.") && !isChecked("Z87.891")) {
+            for (NoteFacts.Found f : facts.all(SMOKING, CHART)) {
+                String around = facts.sentenceOf(f);
+                if (NON_SMOKER.matcher(facts.around(f, 20)).find()) {
+                    continue;
+                }
+                if (FORMER.matcher(around).find()) {
+                    add("Z87.891", List.of(), f, "personal history of nicotine dependence (former smoker)");
+                } else {
+                    boolean cigarettes = around.matches("(?s).*\\b(cigarettes?|ppd|pack)\\b.*");
+                    add(cigarettes ? "F17.210" : "F17.200", List.of(), f, "tobacco use documented as current: nicotine dependence");
+                }
+                break;
+            }
+        }
+    }
+
+    /** H. pylori found with an ulcer or gastritis is the cause of a disease classified elsewhere (B96.81), not an intestinal infection (A04.8). */
+    private void organismAsCause() {
+        if (isChecked("A04.8") && checked().anyMatch(d -> d.code().matches("K2[5-9]\\..*"))) {
+            facts.first(H_PYLORI, CHART).ifPresent(f -> {
+                uncheck("A04.8", "H. pylori causing the ulcer or gastritis is coded B96.81");
+                add("B96.81", mentionsOf("A04.8"), f, "H. pylori as the cause of the disease classified elsewhere");
+            });
+        }
+    }
+
+    /** A BMI is reported only with a weight diagnosis (I.B.14, I.C.21.c.3), for an adult by its value. */
+    private void bodyMassIndex() {
+        if (!checked().anyMatch(d -> d.code().matches("E66\\..*|E43|E44\\..*|E46|R63\\.[45]|E88\\.82.*")) || isChecked("Z68")) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(BMI, CHART)) {
+            Matcher m = BMI.matcher(f.text());
+            if (!m.find()) {
+                continue;
+            }
+            double bmi = Double.parseDouble(m.group(2));
+            String code = bmi < 20 ? "Z68.1" : bmi < 40 ? "Z68." + (int) Math.floor(bmi) : bmi < 45 ? "Z68.41" : bmi < 50 ? "Z68.42"
+                    : bmi < 60 ? "Z68.43" : bmi < 70 ? "Z68.44" : "Z68.45";
+            add(code, List.of(), f, "body mass index, with the weight diagnosis it goes with");
+            return;
+        }
+    }
+
+    /** With an obstetric code: the weeks of gestation (Z3A) and, after a delivery, its outcome (Z37). */
+    private void obstetrics() {
+        if (!checked().anyMatch(d -> d.code().startsWith("O"))) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(WEEKS, CHART)) {
+            Matcher m = WEEKS.matcher(f.text());
+            if (m.find()) {
+                int weeks = Integer.parseInt(m.group(1));
+                if (weeks >= 8 && weeks <= 42) {
+                    add("Z3A." + String.format("%02d", weeks), List.of(), f, "weeks of gestation");
+                }
+                break;
+            }
+        }
+        Optional<NoteFacts.Found> delivered = facts.first(DELIVERY, CHART);
+        if (delivered.isPresent() && !isChecked("Z37")) {
+            String text = facts.note().text().toLowerCase(Locale.ROOT);
+            boolean twins = text.matches("(?s).*\\b(twins?|twin gestation|di-di|mono-di)\\b.*");
+            boolean stillborn = text.matches("(?s).*\\b(stillborn|stillbirth|fetal demise)\\b.*");
+            add(twins ? "Z37.2" : stillborn ? "Z37.1" : "Z37.0", List.of(), delivered.get(), "outcome of delivery");
+        }
+    }
+
+    private static final Pattern H_PYLORI = Pattern.compile("\\b(h\\.? ?pylori|helicobacter)\\b");
+    private static final Pattern BMI = Pattern.compile("\\b(bmi|body mass index)\\s*(?:of|is|was|=|:)?\\s*(\\d{2}(\\.\\d+)?)");
+    private static final Pattern WEEKS = Pattern.compile("\\b(\\d{1,2})\\s*(w(?=\\d)|w\\b|wk|wks|weeks?)(\\s*\\d\\s*d(ays?)?)?\\s*(of\\s*)?(gestation|ga\\b|pregnan)?");
+    private static final Pattern DELIVERY = Pattern.compile("\\b(delivered|delivery of|cesarean (section|delivery)|c-section|liveborn|live birth|apgars?)\\b");
+
+    private void longTerm(Pattern drugs, String code, String why) {
+        for (NoteFacts.Found f : facts.all(drugs, CHART)) {
+            if (!NOT_LONG_TERM.matcher(facts.around(f, 40)).find()) {
+                add(code, List.of(), f, why);
+                return;
+            }
+        }
+    }
+
+    // ---- one code per condition -----------------------------------------------------------------------------------
+
+    /**
+     * One code per condition. An unspecified code gives way to a specific one of its subcategory (of its category for a
+     * ".9" code, and of any category whose title names the same condition: "Anemia, unspecified" beside an iron
+     * deficiency anemia) when the specific one matches more of the words; an "Other ..." code needs words the
+     * unspecified one lacks, else it gives way. An acute-on-chronic code replaces the acute and the chronic one.
+     */
+    private void specificity() {
+        List<PreCheck.Decision> all = checked().toList();
+        for (PreCheck.Decision x : all) {
+            for (PreCheck.Decision y : all) {
+                if (x == y || !x.checked || !y.checked || x.code().matches("[VWXYZ].*") || y.code().matches("[VWXYZ].*")) {
+                    continue;
+                }
+                String tx = title(x.code());
+                String ty = title(y.code());
+                boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
+                if (!related) {
+                    continue;
+                }
+                if (unspecified(tx) && !unspecified(ty)) {
+                    java.util.Set<String> words = evidenceWords(x, y);
+                    int ox = overlap(tx, words);
+                    int oy = overlap(ty, words);
+                    if (ty.startsWith("Other ") && oy <= ox) {
+                        y.uncheck("an \"other\" code needs a kind the note names; " + x.code() + " (" + tx + ") is coded");
+                    } else if (oy >= ox) {
+                        x.uncheck("one code per condition at the most specific level: " + y.code() + " (" + ty + ") is coded");
+                    }
+                } else if (acuteOnChronic(ty) && !acuteOnChronic(tx) && category(x.code()).equals(category(y.code()))
+                        && rest(tx).equals(rest(ty)) && !rest(tx).equals(tx.toLowerCase(Locale.ROOT))) {
+                    x.uncheck("acute on chronic is coded with one code: " + y.code() + " (" + ty + ")");
+                } else if (x.code().startsWith("T14") && y.code().startsWith("S")) {
+                    x.uncheck("an injury of unspecified body region beside the injury coded by site: " + y.code());
+                } else if (!x.derived && !y.derived && x.code().length() > 5 && y.code().length() > 5
+                        && x.code().substring(0, 5).equals(y.code().substring(0, 5)) && !unspecified(ty) && !unspecified(tx)) {
+                    // two siblings from the same words ("index" vs "middle" finger): keep the one the words fit best
+                    java.util.Set<String> words = evidenceWords(x, y);
+                    int ox = overlap(tx, words);
+                    int oy = overlap(ty, words);
+                    if (oy > ox || oy == ox && (y.candidate.score() > x.candidate.score()
+                            || y.candidate.score() == x.candidate.score() && y.code().compareTo(x.code()) < 0)) {
+                        x.uncheck("one code per condition: " + y.code() + " (" + ty + ") fits the words better");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A ".9" code is compared within its category, any other within its subcategory (E11.40 is not E11.65's rival). */
+    private static boolean sameFamily(String x, String y) {
+        int dot = x.indexOf('.');
+        if (dot < 0 || x.length() <= dot + 1) {
+            return category(x).equals(category(y));
+        }
+        return x.charAt(dot + 1) == '9' ? category(x).equals(category(y)) : y.startsWith(x.substring(0, dot + 2));
+    }
+
+    /** "Anemia, unspecified" and "Iron deficiency anemia, unspecified"; "Unspecified atrial fibrillation" and "Other persistent atrial fibrillation". */
+    private static boolean namesSameCondition(String unspecifiedTitle, String other) {
+        String t = unspecifiedTitle.toLowerCase(Locale.ROOT);
+        String head = t.startsWith("unspecified ") ? t.substring("unspecified ".length()) : t.endsWith(", unspecified") ? t.substring(0, t.length() - 13) : null;
+        return head != null && head.length() > 4 && !head.contains(",") && other.toLowerCase(Locale.ROOT).contains(head);
+    }
+
+    private java.util.Set<String> evidenceWords(PreCheck.Decision... decisions) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (PreCheck.Decision d : decisions) {
+            for (Candidate.Mention m : d.candidate.mentions()) {
+                org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(m.sentence());
+                Matcher w = WORD.matcher(facts.note().text().substring(s.start(), s.end()).toLowerCase(Locale.ROOT));
+                while (w.find()) {
+                    words.add(w.group());
+                }
+            }
+        }
+        return words;
+    }
+
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
+
+    private static int overlap(String title, java.util.Set<String> words) {
+        int n = 0;
+        Matcher w = WORD.matcher(title.toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            if (w.group().length() > 2 && !w.group().equals("unspecified") && !w.group().equals("other") && words.contains(w.group())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean unspecified(String title) {
+        String t = title.toLowerCase(Locale.ROOT);
+        return t.contains("unspecified") || t.contains("without complications") || t.endsWith("uncomplicated") || t.contains(", not otherwise");
+    }
+
+    private static boolean acuteOnChronic(String title) {
+        String t = title.toLowerCase(Locale.ROOT);
+        return t.startsWith("acute on chronic ") || t.startsWith("acute and chronic ");
+    }
+
+    /** The title without its acuity ("Chronic systolic (congestive) heart failure" gives "systolic (congestive) heart failure"). */
+    private static String rest(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceFirst("^(acute on chronic|acute and chronic|acute|chronic) ", "");
+    }
+
+    // ---- Excludes1 ----------------------------------------------------------------------------------------------------
+
+    private void excludes1(List<String> warnings) {
+        List<PreCheck.Decision> all = checked().toList();
+        for (CodingRules.Excludes1 pair : rules.excludes1Pairs(all.stream().map(PreCheck.Decision::code).toList())) {
+            PreCheck.Decision a = dx.get(pair.code());
+            PreCheck.Decision b = dx.get(pair.excluded());
+            if (a == null || b == null || !a.checked || !b.checked) {
+                continue;
+            }
+            // the note at A points to B as where the condition is classified; keep the specific one when B is a catch-all
+            PreCheck.Decision loser = unspecified(title(b.code())) && !unspecified(title(a.code())) ? b : a;
+            PreCheck.Decision winner = loser == a ? b : a;
+            warnings.add("Excludes1: " + a.code() + " (" + title(a.code()) + ") and " + b.code() + " (" + title(b.code()) + ") are not coded"
+                    + " together; " + pair.owner() + " says: \"" + pair.text() + "\". " + loser.code() + " is left unchecked: keep the one the"
+                    + " documentation supports.");
+            loser.uncheck("Excludes1 with " + winner.code() + ": the two are not coded together");
+        }
+    }
+
+    // ---- external causes ----------------------------------------------------------------------------------------------
+
+    private void externalCauses() {
+        Optional<PreCheck.Decision> injury = checked().filter(d -> d.code().startsWith("S") && d.code().replace(".", "").length() == 7).findFirst();
+        if (injury.isEmpty() || checked().anyMatch(d -> d.code().matches("[VWXY].*"))) {
+            return;
+        }
+        char seventh = injury.get().code().charAt(injury.get().code().length() - 1);
+        for (ExternalCauses.Cause cause : ExternalCauses.of(facts, seventh, code -> cm.code(code).isPresent())) {
+            add(cause.code(), List.of(), cause.evidence(), "external cause of the injury (" + cause.axis() + ")");
+        }
+    }
+
+    // ---- principal diagnosis first --------------------------------------------------------------------------------
+
+    /** Checked codes first, the principal (inpatient) or first-listed (outpatient) diagnosis at the top; then the rest by score. */
+    List<PreCheck.Decision> order(Map<String, PreCheck.Decision> diagnoses) {
+        List<PreCheck.Decision> checkedList = new ArrayList<>(diagnoses.values().stream().filter(d -> d.checked).toList());
+        checkedList.sort(Comparator.comparingInt(this::group).thenComparingInt(this::position));
+        if (!checkedList.isEmpty()) {
+            promoteCodeFirst(checkedList);
+        }
+        List<PreCheck.Decision> result = new ArrayList<>(checkedList);
+        diagnoses.values().stream().filter(d -> !d.checked).sorted(Comparator.comparingDouble((PreCheck.Decision d) -> -d.candidate.score()))
+                .forEach(result::add);
+        return result;
+    }
+
+    /** Obstetric codes lead (I.C.15.a), then sepsis for a stay (I.C.1.d.4), other conditions, status and history Z codes, external causes last. */
+    private int group(PreCheck.Decision d) {
+        String c = d.code();
+        if (c.startsWith("O")) {
+            return 0;
+        }
+        if (setting == EncounterSetting.INPATIENT && (c.startsWith("A40") || c.startsWith("A41"))) {
+            return 1;
+        }
+        if (c.matches("[VWXY].*")) {
+            // external causes: mechanism, then place, activity and status (I.C.20)
+            return c.startsWith("Y92") ? 5 : c.startsWith("Y93") ? 6 : c.startsWith("Y99") ? 7 : 4;
+        }
+        return c.startsWith("Z") ? 3 : 2;
+    }
+
+    /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */
+    private int position(PreCheck.Decision d) {
+        int best = Integer.MAX_VALUE;
+        for (Candidate.Mention m : d.candidate.mentions()) {
+            String section = facts.note().sentences().get(m.sentence()).section();
+            NoteSections kind = NoteSections.of(section);
+            int at = facts.note().words().get(m.first()).start();
+            org.codedesk.casecoding.text.ClinicalText.Sentence sentence = facts.note().sentences().get(m.sentence());
+            String line = facts.note().text().substring(sentence.start(), sentence.end()).toLowerCase(Locale.ROOT);
+            int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") || line.contains("(principal)") ? 0
+                    : kind == NoteSections.CONCLUSION ? 1 : kind == NoteSections.TREATED ? 2 : 3;
+            best = Math.min(best, rank * 1_000_000 + at);
+        }
+        return best;
+    }
+
+    /** "Code first" at the principal code names another checked code: that one is sequenced first (N18 after E11.22, I50 after I13). */
+    private void promoteCodeFirst(List<PreCheck.Decision> list) {
+        for (int step = 0; step < 2; step++) {
+            PreCheck.Decision principal = list.get(0);
+            List<String> first = rules.codeFirst(principal.code());
+            Optional<PreCheck.Decision> before = list.stream().filter(d -> d != principal && first.stream().anyMatch(p -> startsWith(d.code(), p)))
+                    .findFirst();
+            if (before.isEmpty()) {
+                return;
+            }
+            list.remove(before.get());
+            list.add(0, before.get());
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private java.util.stream.Stream<PreCheck.Decision> checked() {
+        return dx.values().stream().filter(d -> d.checked);
+    }
+
+    private boolean isChecked(String prefix) {
+        return checked().anyMatch(d -> d.code().startsWith(prefix));
+    }
+
+    private List<Candidate.Mention> mentionsOf(String prefix) {
+        List<Candidate.Mention> mentions = new ArrayList<>();
+        checked().filter(d -> d.code().startsWith(prefix)).forEach(d -> mentions.addAll(d.candidate.mentions()));
+        return mentions;
+    }
+
+    private Set<NoteSections> concluded() {
+        return NoteSections.hasConclusion(facts.note()) ? CONCLUDED
+                : EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED, NoteSections.NARRATIVE);
+    }
+
+    /** Checks the combination code and unchecks the codes it replaces. */
+    private void combine(String code, List<Candidate.Mention> base, NoteFacts.Found words, String why, String... replaces) {
+        if (cm.code(code).isEmpty()) {
+            return;
+        }
+        add(code, base, words, "combination code (\"with\" convention): " + why);
+        for (String r : replaces) {
+            if (!r.equals(code)) {
+                uncheck(r, "replaced by the combination code " + code + " (" + why + ")");
+            }
+        }
+    }
+
+    private void add(String code, List<Candidate.Mention> base, NoteFacts.Found words, String why) {
+        if (cm.code(code).filter(IndexDictionary.Code::billable).isEmpty()) {
+            return;
+        }
+        PreCheck.Decision existing = dx.get(code);
+        if (existing != null) {
+            if (!existing.checked) {
+                existing.checked = true;
+                existing.reason = null;
+            }
+            existing.notes.add(capitalise(why));
+            return;
+        }
+        List<Candidate.Mention> mentions = new ArrayList<>(base);
+        if (words != null) {
+            mentions.add(words.mention());
+        }
+        if (mentions.isEmpty()) {
+            return;
+        }
+        PreCheck.Decision d = new PreCheck.Decision(Candidate.derived(code, false, 0.9, dedupe(mentions)), true, null, true);
+        d.notes.add(capitalise(why));
+        dx.put(code, d);
+    }
+
+    private static List<Candidate.Mention> dedupe(List<Candidate.Mention> mentions) {
+        Map<String, Candidate.Mention> unique = new LinkedHashMap<>();
+        mentions.forEach(m -> unique.putIfAbsent(m.first() + ":" + m.last(), m));
+        return List.copyOf(unique.values());
+    }
+
+    private void uncheck(String code, String why) {
+        PreCheck.Decision d = dx.get(code);
+        if (d != null) {
+            d.uncheck(why);
+        }
+    }
+
+    private String title(String code) {
+        return cm.code(code).map(IndexDictionary.Code::title).orElse(code);
+    }
+
+    private static String category(String code) {
+        return code.length() >= 3 ? code.substring(0, 3) : code;
+    }
+
+    private static boolean startsWith(String code, String prefix) {
+        return code.replace(".", "").startsWith(prefix.replace(".", ""));
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

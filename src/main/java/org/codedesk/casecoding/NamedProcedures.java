@@ -1,0 +1,350 @@
+package org.codedesk.casecoding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Operations a note names ("laparoscopic cholecystectomy", "PCI of the LAD with two drug-eluting stents",
+ * "colonoscopy with snare polypectomy of a sigmoid polyp") built to complete ICD-10-PCS codes the way a coder walks
+ * the tables: the root operation and body part from the operation's name, the approach, device and qualifier from
+ * the words of the note (laparoscopic or open, right or left, cemented or not, how many stents in how many
+ * arteries, which colon segment, a diagnostic biopsy). Each code is kept only if the release in force has it; when
+ * the note does not settle a character, the row is given with the question to ask instead of a guess.
+ */
+final class NamedProcedures {
+
+    /** A complete code built from the note, and the words it rests on. */
+    record Built(String code, NoteFacts.Found evidence, String how) { }
+
+    /** Everything built, and the questions for operations whose row the note leaves incomplete. */
+    record Result(List<Built> codes, List<String> questions) { }
+
+    private static final Set<NoteSections> PROCEDURE_SECTIONS = Set.of(NoteSections.CONCLUSION, NoteSections.TREATED, NoteSections.NARRATIVE);
+
+    private static final Pattern CHOLECYSTECTOMY = Pattern.compile("\\b(laparoscopic|lap\\.?|robotic|open)?\\s*cholecystectomy\\b");
+    private static final Pattern APPENDECTOMY = Pattern.compile("\\b(laparoscopic|lap\\.?|robotic|open)?\\s*appendectomy\\b");
+    private static final Pattern KNEE_REPLACEMENT = Pattern.compile("\\b(total knee (arthroplasty|replacement)|tka)\\b");
+    private static final Pattern HIP_REPLACEMENT = Pattern.compile("\\b(total hip (arthroplasty|replacement)|tha)\\b");
+    private static final Pattern PCI = Pattern.compile("\\b(pci|percutaneous coronary intervention|coronary (angioplasty|stent(ing)?)|ptca"
+            + "|percutaneous transluminal coronary angioplasty)\\b");
+    private static final Pattern COLONOSCOPY = Pattern.compile("\\bcolonoscop(y|ic)\\b");
+    private static final Pattern EGD = Pattern.compile("\\b(egd|esophagogastroduodenoscopy|upper endoscopy|upper gi endoscopy)\\b");
+    private static final Pattern CESAREAN = Pattern.compile("\\b(c-section|cesarean (section|delivery)|caesarean section)\\b");
+    private static final Pattern VENTILATION = Pattern.compile("\\bmechanical ventilation\\b|\\bventilat(ed|or)\\b");
+    private static final Pattern INTUBATION = Pattern.compile("\\b(intubated|endotracheal intubation|intubation)\\b");
+    private static final Pattern TRANSFUSION = Pattern.compile("\\btransfus(ed|ion)\\b[^.\\n]{0,60}\\b(red (blood )?cells|prbcs?|rbcs?)\\b"
+            + "|\\b(prbcs?|packed red (blood )?cells)\\b[^.\\n]{0,30}\\btransfus");
+    private static final Pattern INGUINAL_REPAIR = Pattern.compile("\\binguinal hernia repair\\b|\\brepair of (the )?(right |left )?inguinal hernia\\b"
+            + "|\\b(right|left|bilateral) inguinal hernia repair\\b");
+    private static final Pattern COLECTOMY = Pattern.compile("\\b(right|left) hemicolectomy\\b|\\bsigmoid colectomy\\b|\\bsigmoidectomy\\b");
+
+    private NamedProcedures() { }
+
+    static Result build(NoteFacts facts, java.util.function.Predicate<String> release) {
+        List<Built> codes = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        String text = facts.note().text().toLowerCase(java.util.Locale.ROOT);
+        performed(facts, CHOLECYSTECTOMY).ifPresent(f ->
+                add(codes, release, "0FT4" + approach(f, text) + "ZZ", f, "resection of the gallbladder"));
+        performed(facts, APPENDECTOMY).ifPresent(f ->
+                add(codes, release, "0DTJ" + approach(f, text) + "ZZ", f, "resection of the appendix"));
+        performed(facts, KNEE_REPLACEMENT).ifPresent(f -> joint(codes, questions, release, f, facts, "knee", "0SRC", "0SRD"));
+        performed(facts, HIP_REPLACEMENT).ifPresent(f -> joint(codes, questions, release, f, facts, "hip", "0SR9", "0SRB"));
+        performed(facts, PCI).ifPresent(f -> coronary(codes, release, f, facts));
+        performed(facts, COLONOSCOPY).ifPresent(f -> colonoscopy(codes, release, f, text));
+        performed(facts, EGD).ifPresent(f -> egd(codes, release, f, text));
+        performed(facts, CESAREAN).ifPresent(f -> cesarean(codes, questions, release, f, text));
+        performed(facts, VENTILATION).ifPresent(f -> ventilation(codes, questions, release, f, text));
+        performed(facts, INTUBATION).filter(f -> !text.contains("prior intubation"))
+                .ifPresent(f -> add(codes, release, "0BH17EZ", f, "insertion of an endotracheal airway"));
+        performed(facts, TRANSFUSION).ifPresent(f ->
+                add(codes, release, facts.sentenceOf(f).contains("central") ? "30243N1" : "30233N1", f, "transfusion of red blood cells"));
+        performed(facts, INGUINAL_REPAIR).ifPresent(f -> inguinal(codes, questions, release, f, facts, text));
+        performed(facts, COLECTOMY).ifPresent(f -> colectomy(codes, release, f, text));
+        return new Result(codes, questions);
+    }
+
+    private static final Pattern PROCEDURE_HEADING = Pattern.compile("\\b(procedures?|operations?|operative|surgery|surgeries)\\b");
+
+    /**
+     * The first mention of an operation where the note says what was done: under a "Procedure(s)"/"Operation"
+     * heading or in a line that starts so; an operation named in the history or the indication ("found on screening
+     * colonoscopy") was not done in this encounter.
+     */
+    private static Optional<NoteFacts.Found> performed(NoteFacts facts, Pattern operation) {
+        for (NoteFacts.Found f : facts.all(operation, PROCEDURE_SECTIONS)) {
+            org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(f.mention().sentence());
+            String line = facts.note().text().substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT);
+            if (PROCEDURE_HEADING.matcher(s.section()).find() || line.matches("^(procedures?|operations?)\\b.*")) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void add(List<Built> codes, java.util.function.Predicate<String> release, String code, NoteFacts.Found f, String how) {
+        if (release.test(code) && codes.stream().noneMatch(b -> b.code().equals(code))) {
+            codes.add(new Built(code, f, how));
+        }
+    }
+
+    /** Percutaneous endoscopic (4) when the operation is called laparoscopic or robotic, else open (0) when said, else laparoscopic if the note speaks of ports or trocars. */
+    private static String approach(NoteFacts.Found f, String text) {
+        String named = f.text();
+        if (named.startsWith("open")) {
+            return "0";
+        }
+        if (named.startsWith("lap") || named.startsWith("robotic") || text.contains("laparoscop")
+                || text.matches("(?s).*\\b(ports?|trocars?)\\b.*")) {
+            return "4";
+        }
+        return "0";
+    }
+
+    private static String side(String words) {
+        boolean right = words.matches("(?s).*\\b(right|rt)\\b.*");
+        boolean left = words.matches("(?s).*\\b(left|lt)\\b.*");
+        return right == left ? (right ? "both" : "") : right ? "right" : "left";
+    }
+
+    private static void joint(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f, NoteFacts facts, String joint,
+                              String rightRow, String leftRow) {
+        String side = side(facts.around(f, 40));
+        if (side.isEmpty() || side.equals("both")) {
+            side = side(facts.sentenceOf(f));
+        }
+        String text = facts.note().text().toLowerCase(java.util.Locale.ROOT);
+        String qualifier = text.matches("(?s).*\\b(uncemented|cementless|press-fit|press fit|noncemented)\\b.*") ? "A"
+                : text.matches("(?s).*\\bcement(ed)?\\b.*") ? "9" : "Z";
+        if (side.equals("right") || side.equals("left")) {
+            add(codes, release, (side.equals("right") ? rightRow : leftRow) + "0J" + qualifier, f, "replacement of the " + side + " " + joint
+                    + " joint with a synthetic substitute" + (qualifier.equals("9") ? ", cemented" : qualifier.equals("A") ? ", uncemented" : ""));
+        } else {
+            questions.add("Total " + joint + " replacement: the note does not say which " + joint + " (" + rightRow + " right, " + leftRow
+                    + " left): ask the surgeon; do not guess.");
+        }
+    }
+
+    private static final Pattern ARTERY = Pattern.compile("\\b(lad|left anterior descending|circumflex|lcx|rca|right coronary|obtuse marginal|om\\d?"
+            + "|diagonal|ramus|left main|pda|posterior descending)\\b");
+
+    /** Dilation of coronary arteries: the body part counts the arteries treated, the device the stents placed (ICD-10-PCS B4.4, B6.1). */
+    private static void coronary(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts.Found f, NoteFacts facts) {
+        String sentence = facts.sentenceOf(f);
+        Set<String> arteries = new LinkedHashSet<>();
+        Matcher m = ARTERY.matcher(sentence);
+        while (m.find()) {
+            arteries.add(normaliseArtery(m.group(1)));
+        }
+        int arteryCount = Math.max(1, Math.min(4, arteries.size()));
+        boolean drugEluting = sentence.contains("drug-eluting") || sentence.contains("drug eluting") || sentence.matches("(?s).*\\bdes\\b.*");
+        boolean stent = sentence.contains("stent") || drugEluting;
+        int stents = stent ? stentCount(sentence) : 0;
+        String device;
+        if (stents == 0) {
+            device = "Z";
+        } else if (drugEluting) {
+            device = String.valueOf("4567".charAt(Math.min(stents, 4) - 1));
+        } else {
+            device = String.valueOf("DEFG".charAt(Math.min(stents, 4) - 1));
+        }
+        add(codes, release, "027" + (arteryCount - 1) + "3" + device + "Z", f, "dilation of " + arteryCount + " coronary arter"
+                + (arteryCount == 1 ? "y" : "ies") + (stents == 0 ? "" : " with " + stents + (drugEluting ? " drug-eluting" : "") + " stent(s)"));
+    }
+
+    private static String normaliseArtery(String name) {
+        return switch (name) {
+            case "left anterior descending" -> "lad";
+            case "lcx" -> "circumflex";
+            case "right coronary" -> "rca";
+            case "posterior descending" -> "pda";
+            default -> name.startsWith("om") || name.equals("obtuse marginal") ? "om" : name;
+        };
+    }
+
+    private static final Pattern STENT_COUNT = Pattern.compile("\\b(one|a|single|two|2|three|3|four|4)\\s+(overlapping\\s+)?(drug[- ]eluting\\s+|bare[- ]metal\\s+)?stents?\\b");
+
+    private static int stentCount(String sentence) {
+        Matcher m = STENT_COUNT.matcher(sentence);
+        if (m.find()) {
+            return switch (m.group(1)) {
+                case "two", "2" -> 2;
+                case "three", "3" -> 3;
+                case "four", "4" -> 4;
+                default -> 1;
+            };
+        }
+        // stent sizes written out ("3.0 x 28 mm and 3.0 x 15 mm") count the stents
+        Matcher sizes = Pattern.compile("\\d\\.\\d+\\s*x\\s*\\d+\\s*mm").matcher(sentence);
+        int n = 0;
+        while (sizes.find()) {
+            n++;
+        }
+        return Math.max(1, n);
+    }
+
+    private static final Pattern POLYPECTOMY_SITE = Pattern.compile("\\b(cecum|cecal|ascending|hepatic flexure|transverse|splenic flexure|descending"
+            + "|sigmoid|rectum|rectal|rectosigmoid)\\b");
+
+    /** Excision of the segment a polyp was taken from (snare polypectomy: therapeutic; forceps biopsy only: diagnostic, X). */
+    private static void colonoscopy(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
+        boolean polypectomy = text.contains("polypectomy") || text.matches("(?s).*\\bsnare\\b.*");
+        boolean biopsy = text.matches("(?s).*\\bbiops(y|ies)\\b.*");
+        if (!polypectomy && !biopsy) {
+            add(codes, release, "0DJD8ZZ", f, "inspection of the lower intestinal tract, endoscopic");
+            return;
+        }
+        // the findings say where each polyp was taken from; the procedure's own line ("colonoscopy to the cecum") only when they do not
+        Set<String> segments = segments(text, false);
+        if (segments.isEmpty()) {
+            segments = segments(text, true);
+        }
+        if (segments.isEmpty()) {
+            segments.add("E");
+        }
+        String qualifier = polypectomy ? "Z" : "X";
+        for (String segment : segments) {
+            add(codes, release, "0DB" + segment + "8Z" + qualifier, f, polypectomy ? "excision (snare polypectomy) by colonoscopy" : "biopsy by colonoscopy");
+        }
+    }
+
+    private static Set<String> segments(String text, boolean titleLines) {
+        Set<String> segments = new LinkedHashSet<>();
+        for (String line : text.split("\\n")) {
+            boolean removed = line.contains("snare") || line.contains("removed") || line.contains("polypectomy") || line.contains("biops");
+            if (!removed || !line.contains("polyp") && !line.contains("biops") || line.contains("colonoscop") != titleLines) {
+                continue;
+            }
+            Matcher m = POLYPECTOMY_SITE.matcher(line);
+            if (m.find()) {
+                segments.add(segmentCharacter(m.group(1)));
+            }
+        }
+        return segments;
+    }
+
+    private static String segmentCharacter(String site) {
+        return switch (site) {
+            case "cecum", "cecal" -> "H";
+            case "ascending", "hepatic flexure" -> "K";
+            case "transverse" -> "L";
+            case "splenic flexure", "descending" -> "M";
+            case "sigmoid", "rectosigmoid" -> "N";
+            default -> "P";
+        };
+    }
+
+    /** Excision of the part biopsied, diagnostic (X); without a biopsy, inspection of the upper intestinal tract. */
+    private static void egd(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
+        // each line that speaks of a biopsy says where it was taken (the colonoscopy's lines are not the EGD's)
+        Set<String> parts = new LinkedHashSet<>();
+        for (String around : text.split("\\n")) {
+            if (!around.matches("(?s).*\\bbiops(y|ies)\\b.*") || around.contains("no biops") || around.contains("colon")) {
+                continue;
+            }
+            if (around.contains("duoden")) {
+                parts.add("9");
+            } else if (around.contains("esophag") || around.contains("barrett")) {
+                parts.add("5");
+            } else if (around.contains("antrum") || around.contains("gastric") || around.contains("stomach") || around.contains("body")) {
+                parts.add("6");
+            }
+        }
+        if (parts.isEmpty()) {
+            if (!text.matches("(?s).*\\bbiops(y|ies)\\b.*")) {
+                add(codes, release, "0DJ08ZZ", f, "inspection of the upper intestinal tract, endoscopic");
+            }
+            return;
+        }
+        for (String part : parts) {
+            add(codes, release, "0DB" + part + "8ZX", f, "biopsy (diagnostic excision) by upper endoscopy");
+        }
+    }
+
+    private static void cesarean(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
+        if (text.contains("classical")) {
+            add(codes, release, "10D00Z0", f, "extraction of products of conception, classical");
+        } else if (text.contains("extraperitoneal")) {
+            add(codes, release, "10D00Z2", f, "extraction of products of conception, extraperitoneal");
+        } else if (text.matches("(?s).*\\b(low transverse|low cervical|lower segment|kerr)\\b.*")) {
+            add(codes, release, "10D00Z1", f, "extraction of products of conception, low (cervical)");
+        } else {
+            questions.add("Cesarean delivery: the note does not say the type of uterine incision (10D00Z0 classical, 10D00Z1 low, 10D00Z2"
+                    + " extraperitoneal): ask.");
+        }
+    }
+
+    private static final Pattern HOURS = Pattern.compile("(\\d+)\\s*(consecutive\\s+)?(hours|hrs|h)\\b");
+    private static final Pattern DAYS = Pattern.compile("(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+days?\\b");
+
+    /** Respiratory ventilation by consecutive hours: under 24 (5A1935Z), 24 to 96 (5A1945Z), over 96 (5A1955Z). */
+    private static void ventilation(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
+        // the duration written after the ventilation (same paragraph) first, then before it
+        Integer hours = duration(text.substring(f.start(), Math.min(text.length(), f.end() + 200)));
+        if (hours == null) {
+            hours = duration(text.substring(Math.max(0, f.start() - 200), f.start()));
+        }
+        if (hours == null) {
+            questions.add("Mechanical ventilation: the note does not give the consecutive hours (5A1935Z under 24, 5A1945Z 24-96, 5A1955Z"
+                    + " over 96): ask.");
+            return;
+        }
+        String code = hours > 96 ? "5A1955Z" : hours >= 24 ? "5A1945Z" : "5A1935Z";
+        add(codes, release, code, f, "respiratory ventilation, " + hours + " consecutive hours");
+    }
+
+    private static Integer duration(String window) {
+        Matcher h = HOURS.matcher(window);
+        if (h.find()) {
+            return Integer.parseInt(h.group(1));
+        }
+        Matcher d = DAYS.matcher(window);
+        return d.find() ? 24 * number(d.group(1)) : null;
+    }
+
+    private static int number(String word) {
+        List<String> words = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+        int at = words.indexOf(word);
+        return at >= 0 ? at + 1 : Integer.parseInt(word);
+    }
+
+    /** Supplement of the inguinal region with mesh (synthetic substitute, J), or repair without one. */
+    private static void inguinal(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f, NoteFacts facts, String text) {
+        String side = side(facts.sentenceOf(f));
+        if (side.isEmpty()) {
+            side = side(text);
+        }
+        String bodyPart = switch (side) {
+            case "right" -> "5";
+            case "left" -> "6";
+            case "both" -> "A";
+            default -> "";
+        };
+        if (bodyPart.isEmpty()) {
+            questions.add("Inguinal hernia repair: the note does not say which side (0YU5 right, 0YU6 left, 0YUA bilateral): ask.");
+            return;
+        }
+        String approach = text.contains("laparoscop") || text.contains("tapp") || text.contains("totally extraperitoneal") || text.contains("robotic")
+                ? "4" : "0";
+        boolean mesh = text.contains("mesh");
+        add(codes, release, mesh ? "0YU" + bodyPart + approach + "JZ" : "0YQ" + bodyPart + approach + "ZZ", f,
+                mesh ? "supplement of the inguinal region with mesh" : "repair of the inguinal region");
+    }
+
+    private static void colectomy(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
+        String named = f.text();
+        String part = named.startsWith("right") ? "F" : named.startsWith("left") ? "G" : "N";
+        String approach = text.contains("laparoscop") || text.contains("robotic") ? "4" : "0";
+        add(codes, release, "0DT" + part + approach + "ZZ", f, "resection of the " + (part.equals("F") ? "right large intestine"
+                : part.equals("G") ? "left large intestine" : "sigmoid colon"));
+    }
+
+    static Optional<String> row(String code) {
+        return code.length() >= 4 ? Optional.of(code.substring(0, 4)) : Optional.empty();
+    }
+}

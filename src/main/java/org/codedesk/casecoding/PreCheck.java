@@ -1,0 +1,343 @@
+package org.codedesk.casecoding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.codedesk.casecoding.dictionary.IndexDictionary;
+import org.codedesk.casecoding.learning.Candidate;
+import org.codedesk.casecoding.learning.CaseModel;
+import org.codedesk.casecoding.text.Assertion;
+import org.codedesk.casecoding.text.ClinicalText;
+
+/**
+ * The pre-check policy: of the ranked candidates, which a careful coder would submit, in which order, and why the
+ * others are not checked. A diagnosis is checked when an index entry or a title matches words the provider
+ * concluded (assessment, diagnoses, hospital course; a sign or symptom only in the assessment), the code is final,
+ * and nothing later in the note rules it out. Then the Official Guidelines are applied to the checked codes
+ * ({@link GuidelineRules}): combination codes under the "with" convention, one code per concept at the most specific
+ * level, Excludes1 pairs resolved, use-additional companions, external causes for injuries, the principal
+ * diagnosis first. ICD-10-PCS codes are checked for inpatient stays only, from the operations the note names.
+ */
+final class PreCheck {
+
+    /** One code and what the policy decided: checked (submit) or a further candidate, with the reason. */
+    static final class Decision {
+        final Candidate candidate;
+        boolean checked;
+        String reason;
+        final List<String> notes = new ArrayList<>();
+        final boolean derived;
+
+        Decision(Candidate candidate, boolean checked, String reason, boolean derived) {
+            this.candidate = candidate;
+            this.checked = checked;
+            this.reason = reason;
+            this.derived = derived;
+        }
+
+        String code() {
+            return candidate.code();
+        }
+
+        void uncheck(String why) {
+            if (checked) {
+                checked = false;
+                reason = why;
+            }
+        }
+    }
+
+    record Result(List<Decision> diagnoses, List<Decision> procedures, List<String> warnings) { }
+
+    /** A diagnosis found only in the conclusion is checked from this score (the ranker learned on Spanish cases is cautious). */
+    static final double CONCLUSION_SCORE = 0.05;
+
+    private static final Set<NoteSections> CODABLE_FOR_DIAGNOSES = EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED);
+    private static final Set<String> INDEX_ROUTES = Set.of(IndexDictionary.Source.INDEX.label(), IndexDictionary.Source.TITLE.label(),
+            IndexDictionary.Source.INCLUSION.label());
+
+    private final ClinicalText note;
+    private final NoteFacts facts;
+    private final CaseModel.Dictionaries dictionaries;
+    private final EncounterSetting setting;
+    private final double threshold;
+    private final CodingRules rules;
+    private final boolean hasConclusion;
+    private final boolean hasPostoperativeDiagnosis;
+
+    PreCheck(ClinicalText note, CaseModel.Dictionaries dictionaries, EncounterSetting setting, double threshold, CodingRules rules) {
+        this.note = note;
+        this.facts = new NoteFacts(note);
+        this.dictionaries = dictionaries;
+        this.setting = setting;
+        this.threshold = threshold;
+        this.rules = rules;
+        this.hasConclusion = NoteSections.hasConclusion(note);
+        // a postoperative diagnosis of its own ("Same" repeats the preoperative one)
+        this.hasPostoperativeDiagnosis = note.sentences().stream().anyMatch(s -> POSTOPERATIVE.matcher(s.section()).find()
+                && !PREOPERATIVE.matcher(s.section()).find())
+                && note.sentences().stream().noneMatch(s -> POSTOPERATIVE.matcher(s.section()).find()
+                        && lower(note.text().substring(s.start(), s.end())).matches("(?s).*\\bsame\\b.*"));
+    }
+
+    Result decide(List<Candidate> ranked) {
+        Map<String, Decision> diagnoses = new LinkedHashMap<>();
+        Map<String, Decision> procedures = new LinkedHashMap<>();
+        for (Candidate c : ranked) {
+            if (c.mentions().isEmpty() && !c.uncodable().isEmpty()) {
+                continue;
+            }
+            String reason = c.procedure() ? procedureReason(c) : diagnosisReason(c);
+            if (HEADER.equals(reason)) {
+                // a header whose words are concluded: complete it from the note (side, encounter, the words of the titles below it)
+                String why = diagnosisReason(c, false);
+                Optional<IndexDictionary.Code> completed = why == null ? complete(c) : Optional.empty();
+                if (completed.isPresent() && !diagnoses.containsKey(completed.get().code())) {
+                    Decision d = new Decision(Candidate.derived(completed.get().code(), false, c.score(), c.mentions()), true, null, true);
+                    d.notes.add("Completed from " + c.code() + " with what the note documents (side, encounter, type)");
+                    diagnoses.put(completed.get().code(), d);
+                    reason = "not a final code: completed as " + completed.get().code();
+                }
+            }
+            Map<String, Decision> target = c.procedure() ? procedures : diagnoses;
+            Decision existing = target.get(c.code());
+            if (existing == null) {
+                target.put(c.code(), new Decision(c, reason == null, reason, false));
+            } else if (reason == null) {
+                existing.checked = true;
+                existing.reason = null;
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        GuidelineRules guidelines = new GuidelineRules(facts, dictionaries.diagnoses(), setting, rules);
+        guidelines.apply(diagnoses, warnings);
+        buildProcedures(procedures, warnings);
+        List<Decision> dx = guidelines.order(diagnoses);
+        List<Decision> px = new ArrayList<>(procedures.values());
+        px.sort(Comparator.comparing((Decision d) -> !d.checked).thenComparing(d -> -d.candidate.score()));
+        return new Result(dx, px, warnings);
+    }
+
+    private static final String HEADER = "not a final code: a more specific code (or a 7th character) is needed";
+
+    private String diagnosisReason(Candidate c) {
+        return diagnosisReason(c, true);
+    }
+
+    /** Why a diagnosis is not checked, or null when it is. */
+    private String diagnosisReason(Candidate c, boolean finalCodeNeeded) {
+        if (c.mentions().isEmpty()) {
+            return "no words of the note support it (similar coded cases only)";
+        }
+        Optional<IndexDictionary.Code> code = dictionaries.diagnoses().code(c.code());
+        if (finalCodeNeeded && code.isPresent() && !code.get().billable()) {
+            return HEADER;
+        }
+        List<Candidate.Mention> indexed = c.mentions().stream().filter(PreCheck::indexRoute).toList();
+        if (indexed.isEmpty()) {
+            return "found only by phrases learned from coded cases: no index entry or title matches the words";
+        }
+        if (ruledOutLater(c, note)) {
+            return "ruled out later in the note";
+        }
+        if (indexed.stream().allMatch(m -> m.assertion() == Assertion.HISTORY)) {
+            return "written as past history: code it only if current or still treated (else a personal history code, Z85-Z87)";
+        }
+        boolean symptom = c.code().startsWith("R");
+        boolean uncertain = indexed.stream().allMatch(m -> m.assertion() == Assertion.POSSIBLE);
+        Set<NoteSections> accepted = !hasConclusion ? EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED, NoteSections.NARRATIVE)
+                : symptom || uncertain ? EnumSet.of(NoteSections.CONCLUSION) : CODABLE_FOR_DIAGNOSES;
+        List<Candidate.Mention> concluded = indexed.stream().filter(m -> m.assertion() != Assertion.HISTORY)
+                .filter(m -> accepted.contains(NoteSections.of(note, m.sentence()))).toList();
+        if (concluded.isEmpty()) {
+            Set<String> where = new java.util.LinkedHashSet<>();
+            indexed.forEach(m -> where.add(NoteSections.of(note, m.sentence()).label()));
+            return (symptom && hasConclusion ? "a sign or symptom not among the assessed diagnoses (integral to a confirmed diagnosis or not"
+                    + " concluded); mentioned only in " : uncertain ? "uncertain and not a diagnosis at discharge; mentioned in "
+                    : "mentioned only in ") + String.join(", ", where);
+        }
+        double needed = hasConclusion ? CONCLUSION_SCORE : threshold;
+        if (finalCodeNeeded && c.score() < needed) {
+            return "score below the threshold";
+        }
+        String title = code.map(IndexDictionary.Code::title).orElse("");
+        if (title.startsWith("Encounter for") || c.code().startsWith("Z71.")) {
+            return "an encounter-reason or counseling code: reported only when the visit is for it";
+        }
+        if (hasPostoperativeDiagnosis && concluded.stream().allMatch(m -> preoperative(m))) {
+            return "only in the preoperative diagnosis: the postoperative diagnosis is coded";
+        }
+        if (symptom && concluded.stream().allMatch(m -> ATTRIBUTED.matcher(sentence(m)).find())) {
+            return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
+        }
+        return null;
+    }
+
+    private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the)\\b");
+    private static final Pattern POSTOPERATIVE = Pattern.compile("\\b(postoperative|post-op|postop|post-operative)\\b");
+    private static final Pattern PREOPERATIVE = Pattern.compile("\\b(preoperative|pre-op|preop|pre-operative)\\b");
+
+    private boolean preoperative(Candidate.Mention m) {
+        String section = note.sentences().get(m.sentence()).section();
+        return PREOPERATIVE.matcher(section).find() && !POSTOPERATIVE.matcher(section).find();
+    }
+
+    private String sentence(Candidate.Mention m) {
+        ClinicalText.Sentence s = note.sentences().get(m.sentence());
+        return lower(note.text().substring(s.start(), s.end()));
+    }
+
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
+    private static final Set<String> SIDES = Set.of("right", "left", "bilateral");
+
+    /**
+     * The billable code under a header that the note documents: the side written where the condition is concluded
+     * (unspecified side when none is), the encounter for an injury (initial while in active treatment, subsequent at a
+     * follow-up, sequela), then the code whose title shares most words with those sentences ("without" and
+     * "unspecified" titles win a tie: the classification's default).
+     */
+    private Optional<IndexDictionary.Code> complete(Candidate c) {
+        List<IndexDictionary.Code> under = dictionaries.diagnoses().billableUnder(c.code());
+        if (under.isEmpty() || under.size() > 300) {
+            return Optional.empty();
+        }
+        Set<String> words = new java.util.HashSet<>();
+        for (Candidate.Mention m : c.mentions()) {
+            ClinicalText.Sentence s = note.sentences().get(m.sentence());
+            java.util.regex.Matcher w = WORD.matcher(lower(note.text().substring(s.start(), s.end())));
+            while (w.find()) {
+                words.add(w.group());
+            }
+        }
+        String side = words.contains("bilateral") || words.contains("both") && !words.contains("right") && !words.contains("left") ? "bilateral"
+                : words.contains("right") && !words.contains("left") ? "right" : words.contains("left") && !words.contains("right") ? "left" : "";
+        List<IndexDictionary.Code> candidates = new ArrayList<>(under);
+        if (candidates.stream().anyMatch(k -> sideOf(k.title()) != null)) {
+            String wanted = side;
+            List<IndexDictionary.Code> sided = candidates.stream().filter(k -> wanted.equals(sideOf(k.title()) == null ? "" : sideOf(k.title()))).toList();
+            if (!sided.isEmpty()) {
+                candidates = new ArrayList<>(sided);
+            }
+        }
+        if (c.code().matches("[ST].*") && candidates.stream().allMatch(k -> k.code().length() == 8)) {
+            String text = lower(note.text());
+            char seventh = text.matches("(?s).*\\b(sequela|late effect)\\b.*") ? 'S'
+                    : setting == EncounterSetting.OUTPATIENT && text.matches("(?s).*\\b(follow-up visit|subsequent encounter|routine healing|cast check)\\b.*")
+                    ? 'D' : words.contains("open") && words.contains("fracture") ? 'B' : 'A';
+            List<IndexDictionary.Code> encounter = candidates.stream().filter(k -> k.code().charAt(7) == seventh).toList();
+            candidates = new ArrayList<>(encounter.isEmpty() ? candidates.stream().filter(k -> k.code().charAt(7) == 'A').toList() : encounter);
+        }
+        return candidates.stream().max(Comparator.comparingInt((IndexDictionary.Code k) -> overlap(k.title(), words))
+                .thenComparing(k -> lower(k.title()).contains("without"))
+                .thenComparing(k -> lower(k.title()).contains("unspecified"))
+                .thenComparing(Comparator.comparing(IndexDictionary.Code::code).reversed()));
+    }
+
+    /** "right", "left", "bilateral", "" for an unspecified side, or null when the title speaks of no side. */
+    private static String sideOf(String title) {
+        String t = lower(title);
+        for (String side : SIDES) {
+            if (t.matches("(?s).*\\b" + side + "\\b.*")) {
+                return side;
+            }
+        }
+        return t.matches("(?s).*\\bunspecified (side|ear|eye|knee|hip|ankle|foot|hand|arm|leg|lower limb|upper limb|limb|kidney|lung|radius|ulna"
+                + "|femur|tibia|fibula|humerus|shoulder|elbow|wrist|breast|ovary|finger|toe|thumb)\\b.*") ? "" : null;
+    }
+
+    private static int overlap(String title, Set<String> words) {
+        int n = 0;
+        java.util.regex.Matcher w = WORD.matcher(lower(title));
+        while (w.find()) {
+            if (w.group().length() > 2 && words.contains(w.group())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The last mention of the code, in the note's order, negates it ("rule out pneumonia" ... "no pneumonia"). */
+    private static boolean ruledOutLater(Candidate c, ClinicalText note) {
+        int lastCodable = c.mentions().stream().mapToInt(Candidate.Mention::first).max().orElse(-1);
+        boolean concludedPresent = c.mentions().stream().anyMatch(m -> NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION);
+        return !concludedPresent && c.uncodable().stream().anyMatch(m -> m.assertion() == Assertion.ABSENT && m.first() > lastCodable
+                && NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION);
+    }
+
+    static boolean indexRoute(Candidate.Mention m) {
+        int colon = m.route().indexOf(':');
+        return colon > 0 && INDEX_ROUTES.contains(m.route().substring(0, colon)) || m.route().startsWith("Coding rule");
+    }
+
+    /** Why a ranked procedure is not checked, or null when it is. */
+    private String procedureReason(Candidate c) {
+        if (setting == EncounterSetting.OUTPATIENT) {
+            return "ICD-10-PCS is reported for inpatient stays; an office or emergency visit reports its procedures with CPT/HCPCS";
+        }
+        if (c.mentions().isEmpty()) {
+            return "no words of the note support it (similar coded cases only)";
+        }
+        if (dictionaries.procedures().code(c.code()).map(code -> !code.billable()).orElse(true)) {
+            return "incomplete: choose the approach, device and qualifier from the table, or ask";
+        }
+        boolean inProcedureSection = c.mentions().stream().filter(PreCheck::indexRoute)
+                .anyMatch(m -> note.sentences().get(m.sentence()).section().matches(".*\\b(procedures?|operations?)\\b.*"));
+        if (!inProcedureSection || c.score() < threshold) {
+            return "not among the operations the note names as performed";
+        }
+        return null;
+    }
+
+    /** The operations the note names, built to complete codes; ranked codes of the same table row give way to them. */
+    private void buildProcedures(Map<String, Decision> procedures, List<String> warnings) {
+        NamedProcedures.Result built = NamedProcedures.build(facts, code -> dictionaries.procedures().code(code).isPresent());
+        boolean inpatient = setting == EncounterSetting.INPATIENT;
+        java.util.Set<String> builtCodes = new java.util.HashSet<>();
+        built.codes().forEach(b -> builtCodes.add(b.code()));
+        if (!builtCodes.isEmpty()) {
+            // the operations the note names are coded from it; an inspection or a row matched by words is not also submitted
+            procedures.values().stream().filter(d -> !builtCodes.contains(d.code())).forEach(d ->
+                    d.uncheck("the operations the note names are built from it: " + String.join(", ", builtCodes)));
+        }
+        for (NamedProcedures.Built b : built.codes()) {
+            Decision d = procedures.get(b.code());
+            if (d == null) {
+                d = new Decision(derive(b.code(), true, b.evidence()), inpatient, null, true);
+                procedures.put(b.code(), d);
+            }
+            d.checked = inpatient;
+            d.reason = inpatient ? null : "ICD-10-PCS is reported for inpatient stays; an office or emergency visit reports its procedures with CPT/HCPCS";
+            d.notes.add("Built from the named operation (" + b.how() + "): \"" + b.evidence().text() + "\"");
+        }
+        if (inpatient) {
+            warnings.addAll(built.questions());
+        }
+    }
+
+    /** A code the rules build, resting on the words found. */
+    Candidate derive(String code, boolean procedure, NoteFacts.Found... evidence) {
+        List<Candidate.Mention> mentions = new ArrayList<>();
+        for (NoteFacts.Found f : evidence) {
+            if (f != null) {
+                mentions.add(f.mention());
+            }
+        }
+        return Candidate.derived(code, procedure, 0.9, mentions);
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    static Pattern words(String regex) {
+        return Pattern.compile(regex);
+    }
+}

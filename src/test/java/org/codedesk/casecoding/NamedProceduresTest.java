@@ -1,0 +1,110 @@
+package org.codedesk.casecoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.codedesk.casecoding.text.ClinicalText;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Named operations built to complete ICD-10-PCS codes from the words of the note (every code accepted as if the
+ * release had it: the full-data test checks them against FY2026), and the row asked about when a character is not
+ * documented. External causes of an injury read from its story.
+ */
+class NamedProceduresTest {
+
+    private static NamedProcedures.Result build(String text) {
+        return NamedProcedures.build(new NoteFacts(ClinicalText.read(text, w -> List.of())), code -> true);
+    }
+
+    private static List<String> codes(String text) {
+        return build(text).codes().stream().map(NamedProcedures.Built::code).toList();
+    }
+
+    @Test
+    void cholecystectomyAndAppendectomyTakeTheApproachFromTheName() {
+        assertThat(codes("Procedure performed: Laparoscopic cholecystectomy.")).containsExactly("0FT44ZZ");
+        assertThat(codes("Operation: open appendectomy through a McBurney incision.")).containsExactly("0DTJ0ZZ");
+        assertThat(codes("Procedure: Lap appendectomy. Findings: inflamed appendix.")).containsExactly("0DTJ4ZZ");
+    }
+
+    @Test
+    void kneeReplacementNeedsTheSideAndReadsTheFixation() {
+        assertThat(codes("PROCEDURE: Right total knee arthroplasty, cemented.")).containsExactly("0SRC0J9");
+        assertThat(codes("Procedure: Left total knee replacement using press-fit, uncemented components.")).containsExactly("0SRD0JA");
+        NamedProcedures.Result noSide = build("Procedure: total knee arthroplasty with cemented components.");
+        assertThat(noSide.codes()).isEmpty();
+        assertThat(noSide.questions()).singleElement().asString().contains("which knee").contains("0SRC").contains("0SRD");
+    }
+
+    @Test
+    void coronaryDilationCountsArteriesAndStents() {
+        assertThat(codes("Procedure: PCI of the proximal LAD with placement of two drug-eluting stents.")).containsExactly("027035Z");
+        assertThat(codes("Procedure: Primary PCI of the left anterior descending artery with one drug-eluting stent (3.5 x 23 mm).")).containsExactly("027034Z");
+        assertThat(codes("Procedures: PCI of the LAD and the RCA with three drug-eluting stents.")).containsExactly("027136Z");
+        assertThat(codes("Procedure: Percutaneous coronary intervention of the proximal LAD with two overlapping drug-eluting stents (3.0 x 28 mm and 3.0 x 15 mm)."))
+                .containsExactly("027035Z");
+    }
+
+    @Test
+    void endoscopiesCodeTheSegmentExcisedOrBiopsied() {
+        assertThat(codes("Procedure: Colonoscopy with hot snare polypectomy.\nFindings:\n- A 15 mm polyp in the sigmoid colon, removed with hot snare."))
+                .containsExactly("0DBN8ZZ");
+        assertThat(codes("Procedure: Colonoscopy with cold snare polypectomy x2.\n1. 8 mm polyp in the transverse colon, removed with cold snare.\n"
+                + "2. 12 mm polyp in the ascending colon, removed with cold snare.")).containsExactly("0DBL8ZZ", "0DBK8ZZ");
+        assertThat(codes("Indications: 70-year-old man found on screening colonoscopy to have a cecal mass, biopsy adenocarcinoma."))
+                .as("an endoscopy of the history was not done in this stay").isEmpty();
+        assertThat(codes("Procedure: EGD with cold forceps biopsy.\nStomach: gastritis. Biopsies taken from the antrum.")).containsExactly("0DB68ZX");
+        assertThat(codes("Procedure: EGD - duodenal bulb ulcer; biopsies of the duodenum taken.")).containsExactly("0DB98ZX");
+    }
+
+    @Test
+    void cesareanVentilationIntubationAndTransfusion() {
+        assertThat(codes("Procedure: Primary low transverse cesarean section.")).containsExactly("10D00Z1");
+        assertThat(codes("Procedures: Continuous invasive mechanical ventilation from 1/18 to 1/23 (approximately 110 consecutive hours).")).containsExactly("5A1955Z");
+        assertThat(codes("Procedures: mechanical ventilation for 3 days, extubated on day 4.")).containsExactly("5A1945Z");
+        assertThat(build("Procedure: placed on mechanical ventilation.").questions()).singleElement().asString().contains("consecutive hours");
+        assertThat(codes("Procedures: intubated on arrival to the ICU for hypoxemia.")).containsExactly("0BH17EZ");
+        assertThat(codes("Procedures: none. No prior intubations.")).isEmpty();
+        assertThat(codes("Procedures:\n- 2/13: Transfusion of 2 units packed red blood cells via peripheral IV.")).containsExactly("30233N1");
+    }
+
+    @Test
+    void herniaRepairAndColectomy() {
+        assertThat(codes("Procedure: Open right inguinal hernia repair with polypropylene mesh.")).containsExactly("0YU50JZ");
+        assertThat(codes("Procedure: Laparoscopic TAPP left inguinal hernia repair with mesh.")).containsExactly("0YU64JZ");
+        assertThat(codes("Operation: Laparoscopic right hemicolectomy with ileocolic anastomosis.")).containsExactly("0DTF4ZZ");
+    }
+
+    @Test
+    void externalCausesComeFromTheStoryOfTheInjury() {
+        NoteFacts ice = new NoteFacts(ClinicalText.read("HPI: 24 y/o F slipped on ice on the sidewalk outside her apartment while walking to work"
+                + " and rolled her right ankle.", w -> List.of()));
+        assertThat(ExternalCauses.of(ice, 'A', code -> true)).extracting(ExternalCauses.Cause::code)
+                .containsExactly("W00.0XXA", "Y92.480", "Y93.01", "Y99.8");
+        NoteFacts knife = new NoteFacts(ClinicalText.read("Cut his left index finger with a kitchen knife while cooking dinner in the kitchen of his"
+                + " house.", w -> List.of()));
+        assertThat(ExternalCauses.of(knife, 'D', code -> true)).extracting(ExternalCauses.Cause::code)
+                .containsExactly("W26.0XXD", "Y92.010", "Y93.G3", "Y99.8");
+        NoteFacts none = new NoteFacts(ClinicalText.read("Ankle pain for two weeks. Denies any fall or trauma.", w -> List.of()));
+        assertThat(ExternalCauses.of(none, 'A', code -> true)).as("a negated fall is no mechanism").isEmpty();
+    }
+
+    @Test
+    void sectionsAreWeighedByWhatTheySay() {
+        assertThat(NoteSections.of("assessment/plan")).isEqualTo(NoteSections.CONCLUSION);
+        assertThat(NoteSections.of("principal diagnosis")).isEqualTo(NoteSections.CONCLUSION);
+        assertThat(NoteSections.of("dx")).isEqualTo(NoteSections.CONCLUSION);
+        assertThat(NoteSections.of("ros")).isEqualTo(NoteSections.REVIEW);
+        assertThat(NoteSections.of("review of systems")).isEqualTo(NoteSections.REVIEW);
+        assertThat(NoteSections.of("past medical history")).isEqualTo(NoteSections.HISTORY);
+        assertThat(NoteSections.of("family history")).isEqualTo(NoteSections.FAMILY);
+        assertThat(NoteSections.of("history of present illness")).isEqualTo(NoteSections.NARRATIVE);
+        assertThat(NoteSections.of("hospital course")).isEqualTo(NoteSections.TREATED);
+        assertThat(NoteSections.of("meds")).isEqualTo(NoteSections.MEDICATIONS);
+        ClinicalText note = ClinicalText.read("CC: chest pain\nDx: costochondritis", w -> List.of());
+        assertThat(NoteSections.of(note, 1)).isEqualTo(NoteSections.CONCLUSION);
+        assertThat(NoteSections.hasConclusion(note)).isTrue();
+    }
+}

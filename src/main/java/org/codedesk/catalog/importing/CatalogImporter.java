@@ -60,7 +60,8 @@ public class CatalogImporter {
 
     CatalogImporter(ReleaseWriter writer, TransactionTemplate transaction, JdbcTemplate jdbc, ImportProgress progress,
                     ApplicationEventPublisher events, ObjectProvider<ImportParticipant> participants,
-                    @Value("${codedesk.import.mid-year-dates:}") String midYearDates) {
+                    @Value("${codedesk.import.mid-year-dates:}") String midYearDates, PlannerStatistics statistics) {
+        this.statistics = statistics;
         this.midYearDates = parseDates(midYearDates);
         this.participants = participants;
         this.writer = writer;
@@ -69,6 +70,8 @@ public class CatalogImporter {
         this.progress = progress;
         this.events = events;
     }
+
+    private final PlannerStatistics statistics;
 
     public ImportReport importPaths(List<Path> paths) {
         if (!running.tryLock()) {
@@ -104,6 +107,10 @@ public class CatalogImporter {
             if (releases.isEmpty() && scan.forParticipants().isEmpty()) {
                 report.outcomes().add(new Outcome("(none)", Status.FAILED,
                         "No official release file recognised under " + paths + ". See docs/data-import.md for the file names."));
+            }
+            if (report.outcomes().stream().anyMatch(o -> o.status() == Status.IMPORTED) && statistics.applies()) {
+                progress.step("Refreshing the database's planner statistics", steps, steps + 1);
+                statistics.refresh();
             }
             progress.finish(report);
             if (!imported.isEmpty()) {

@@ -73,8 +73,11 @@ class CaseToCodeBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#case-text mark.not-coded")).getText()).isEqualTo("visual loss");
         assertThat(browser.findElement(By.id("not-coded")).getText()).contains("H54.7").contains("negated in the note");
 
-        WebElement row = browser.findElement(By.cssSelector("#diagnoses tr[data-code='S72.001']"));
-        assertThat(row.getText()).contains("incomplete").contains("Needs a 7th character");
+        // the header is listed, not checked (it needs a 7th character); the code completed from the note is checked
+        WebElement header = browser.findElement(By.cssSelector("#diagnoses tr[data-code='S72.001']"));
+        assertThat(header.getText()).contains("incomplete").contains("Needs a 7th character");
+        assertThat(header.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isFalse();
+        WebElement row = browser.findElement(By.cssSelector("#diagnoses tr[data-code='S72.001A']"));
         new Actions(browser).moveToElement(row).perform();
         wait.until(d -> evidence.getAttribute("class").contains("focus"));
 
@@ -88,7 +91,7 @@ class CaseToCodeBrowserTest {
         browser.findElement(By.name("title")).sendKeys("Fall, hip fracture");
         browser.findElement(By.id("save-case")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved-facts")));
-        assertThat(browser.findElement(By.id("saved-facts")).getText()).contains("S72.001");
+        assertThat(browser.findElement(By.id("saved-facts")).getText()).contains("S72.001A");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fall, hip fracture");
     }
 }

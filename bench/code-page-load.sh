@@ -3,7 +3,7 @@
 # ICD-10-PCS 1,000, HCPCS 600, taken from the newest official files in CODEDESK_DATA_DIR, in a fixed shuffled order), with
 # 1 and 50 connections, and the static /css/codedesk.css as the floor in the same run. Prints req/s, p50, p99, the share
 # of answers that were not 200 and each target's throughput as a share of the floor's.
-# The instance should run with metering off (codedesk.metering.enabled=false, the default) or every guest stops at the quota.
+# The instance must run with metering off (-Dcodedesk.metering.enabled=false; it is on by default) or every guest stops at the quota.
 # Usage: CODEDESK_DATA_DIR=../shared/data bench/code-page-load.sh [base-url] [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -119,6 +119,15 @@ public class Catalog implements DatasetCurrency {
 
     /** The page of a code on a date of service; empty when the release in force has no such code. */
     public Optional<CodePage> page(CodeSystem system, String code, LocalDate date) {
+        return datedPage(system, code, date).map(DatedPage::page);
+    }
+
+    /**
+     * A code's page on a date as two parts: the page as cached, shared by every date that selects the same releases (the
+     * same instance until an import, so views can keep what they derive from it, such as its rendered HTML, by identity),
+     * and the currency sentence of this date, which names the date itself and is never cached.
+     */
+    public Optional<DatedPage> datedPage(CodeSystem system, String code, LocalDate date) {
         String key = system.key(code);
         // one statement per page seen before: the release list, which both selects the release and keys the cache (an import on
         // another node changes it, so no node serves a page older than the releases it reads)
@@ -128,8 +137,14 @@ public class Catalog implements DatasetCurrency {
                 () -> release.flatMap(r -> pages.page(system, r, key, date, all))
                         // the generated explanation is a pure function of the page: written once, cached with it
                         .map(p -> p.withPlainLanguage(PlainLanguageWriter.write(p))));
-        // the currency sentence names the date of service itself: added to the cached page, not kept in it
-        return page.map(p -> p.withCurrency(currency(system, date, release)));
+        return page.map(p -> new DatedPage(p, currency(system, date, release)));
+    }
+
+    /** A cached code page and the currency sentence of the date it was asked for. */
+    public record DatedPage(CodePage shared, Currency currency) {
+        public CodePage page() {
+            return shared.withCurrency(currency);
+        }
     }
 
     /** This node imported a release: free the pages now (other nodes see a new release list on their next page). */

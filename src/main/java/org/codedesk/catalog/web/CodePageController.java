@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.codedesk.catalog.DateOfService;
+import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodePageExtension;
 import org.codedesk.catalog.CodeSummary;
@@ -46,9 +47,11 @@ class CodePageController {
     private final Viewers viewers;
     private final Explanations explanations;
     private final List<CodePageExtension> extensions;
+    private final CodePageHtml html;
 
     CodePageController(CodePages pages, CodePageViews views, Viewers viewers, Explanations explanations,
-                       ObjectProvider<CodePageExtension> extensions) {
+                       ObjectProvider<CodePageExtension> extensions, CodePageHtml html) {
+        this.html = html;
         this.extensions = extensions.orderedStream().toList();
         this.pages = pages;
         this.views = views;
@@ -103,8 +106,11 @@ class CodePageController {
             model.addAttribute("quota", views.quota(allowance.plan()));
             return QUOTA_VIEW;
         }
-        CodePage page = pages.page(codeSystem, found.code(), day);
+        Catalog.DatedPage dated = pages.datedPage(codeSystem, found.code(), day);
+        CodePage page = dated.page();
         model.addAttribute("page", page);
+        // the parts that are the same for every viewer come rendered with the cached page; the rest is rendered around them
+        model.addAttribute("html", html.of(dated.shared()));
         model.addAttribute("date", date == null ? null : day);
         // gated section: a guest gets the prompt, and the text is not sent at all
         boolean member = request.getUserPrincipal() != null;

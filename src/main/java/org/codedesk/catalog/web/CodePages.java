@@ -47,6 +47,11 @@ class CodePages {
         return catalog.page(system, code, date).orElseThrow(() -> notFound(system, code, date));
     }
 
+    /** The page as cached (its identity stands for its content until an import) and the currency sentence of the date. */
+    Catalog.DatedPage datedPage(CodeSystem system, String code, LocalDate date) {
+        return catalog.datedPage(system, code, date).orElseThrow(() -> notFound(system, code, date));
+    }
+
     private CodeNotFoundException notFound(CodeSystem system, String code, LocalDate date) {
         var release = catalog.releaseInForce(system, date);
         if (release.isEmpty()) {

@@ -513,6 +513,8 @@ public class Search {
         return best;
     }
 
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9']+");
+
     /** Splits a title into words and the text between them, marking the words whose stem the query holds. */
     private List<Segment> highlight(String title, Set<String> wanted) {
         if (title == null) {
@@ -520,7 +522,7 @@ public class Search {
         }
         List<Segment> segments = new ArrayList<>();
         Map<String, Boolean> memo = new HashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9']+").matcher(title);
+        java.util.regex.Matcher m = WORD.matcher(title);
         int last = 0;
         while (m.find()) {
             if (m.start() > last) {

@@ -72,6 +72,12 @@ public final class LexicalQueries {
         return query.build();
     }
 
+    /** The codes an index entry made of exactly these words leads to ("colonoscopy", "kidney stone" read as typed), or null. */
+    public Query indexEntry(String text) {
+        List<String> stems = wordsWithStems(text).stream().map(p -> p[1]).toList();
+        return stems.isEmpty() ? null : new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(stems)));
+    }
+
     /**
      * For autocomplete's completed text: every word found exactly or stemmed, the exact-index-path boost and the billable
      * lift, without typing errors or phrase queries (positions cost more than the answer may take).

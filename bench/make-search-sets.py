@@ -7,6 +7,10 @@ bench/suggest-prefixes-{dev,test}.tsv) from the official files in CODEDESK_DATA_
 - index2:  a main term with one subterm, typed "subterm main term" ("kidney calculus"), and its code;
 - see:     a subterm whose entry is a "see" route, typed the same way, and the code at the end of the route;
 - misspelling: a main term of 7+ letters with one typing error (swap, drop, double, neighbour key), same code.
+- pcs:     an ICD-10-PCS Index main term that names a procedure in one word ("colonoscopy", "splenectomy",
+           "herniorrhaphy") and the codes or tables it leads to, directly or by its "see" routes (any code below
+           them is right; checked against the FY2026 PCS order file). Drawn with a separate seed, so the other
+           kinds' picks do not change.
 
 Expected codes are kept only when they exist in the FY2026 order file (a header code counts as a prefix: any code
 below it is right). A fixed seed makes the sets reproducible; each query goes to dev or test by a hash of its
@@ -103,6 +107,25 @@ rng.shuffle(see)
 picked = index[:110] + index2[:80] + see[:40]
 misspelled = [(k, q, c, n) for k, q, c, n in index[110:] if " " not in q and len(q) >= 7][:40]
 picked += [("misspelling", typo(q), c, n + " (misspelled)") for k, q, c, n in misspelled]
+
+pcs_index = f"{data}/icd10pcs/2025/icd10pcs_index_2025.xml"
+pcs_codes = {line[6:13].strip() for line in open(f"{data}/icd10pcs/2026/extracted/icd10pcs_order_2026.txt", encoding="latin-1")}
+pcs = []
+for m in ET.parse(pcs_index).getroot().iter("mainTerm"):
+    name = (m.findtext("title") or "").strip()
+    if not re.fullmatch(r"[A-Za-z][a-z-]{4,25}", name):
+        continue
+    targets = []
+    # the term's own code, or the codes its untitled "see" subentries lead to ("Appendectomy - see Excision, Appendix 0DBJ")
+    for entry in [m] + [t for t in m.findall("term") if t.find("title") is None]:
+        for holder in (entry, entry.find("see")):
+            if holder is not None:
+                targets += [holder.findtext(tag).strip() for tag in ("code", "codes", "tab") if holder.findtext(tag)]
+    if targets and all(any(c.startswith(t) for c in pcs_codes) for t in targets):
+        pcs.append(("pcs", name.lower(), "|".join(targets), f"PCS Index: {name}"))
+pcs_rng = random.Random(2121)
+pcs_rng.shuffle(pcs)
+picked += pcs[:80]
 
 hand = "bench/search-queries-handwritten.tsv"
 for line in open(hand, encoding="utf-8").read().splitlines()[1:]:

@@ -95,18 +95,24 @@ final class SearchDocumentReader {
             Map<Integer, int[]> parents = new HashMap<>();
             Map<Integer, String> modifiers = new HashMap<>();
             Map<Integer, String[]> terms = new LinkedHashMap<>();
-            jdbc.query("select id, parent_id, nonessential, path, coalesce(code, see_code) from catalog_index_term where release_id = ?"
-                    + " and index_kind = ?", rs -> {
+            SeeRoutes routes = new SeeRoutes();
+            jdbc.query("select id, parent_id, nonessential, path, coalesce(code, see_code), title, see, use_term from catalog_index_term"
+                    + " where release_id = ? and index_kind = ?", rs -> {
                 int id = rs.getInt(1);
                 parents.put(id, new int[] {rs.getInt(2)});
                 if (rs.getString(3) != null) {
                     modifiers.put(id, rs.getString(3));
                 }
-                terms.put(id, new String[] {rs.getString(4), rs.getString(5)});
+                // a PCS "use" names the table it leads to in brackets: "Radioactive Element, ... in [00H]"
+                String code = rs.getString(5) != null ? rs.getString(5) : useCode(rs.getString(8));
+                terms.put(id, new String[] {rs.getString(4), code});
+                routes.add(new SeeRoutes.Term(id, rs.getInt(2), rs.getString(6), code, rs.getString(7)));
             }, index.get().id(), kind);
             for (var term : terms.entrySet()) {
-                if (term.getValue()[1] != null) {
-                    add(result, forward, term.getValue()[1], new SearchDocument.IndexPath(INDEX_NAMES.get(kind), term.getValue()[0],
+                // an entry that only says "see ..." leads where its reference leads, as the coder reading it goes on
+                String code = term.getValue()[1] != null ? term.getValue()[1] : routes.target(term.getKey());
+                if (code != null) {
+                    add(result, forward, code, new SearchDocument.IndexPath(INDEX_NAMES.get(kind), term.getValue()[0],
                             modifiersAlong(term.getKey(), parents, modifiers), null, null, label));
                 }
             }
@@ -116,6 +122,17 @@ final class SearchDocumentReader {
                     index.get().id(), kind);
         }
         return result;
+    }
+
+    private static final java.util.regex.Pattern USE_CODE = java.util.regex.Pattern.compile("\\[([0-9A-Z]{3,7})]$");
+
+    /** The table or code a PCS "use" reference ends with, or null. */
+    private static String useCode(String use) {
+        if (use == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = USE_CODE.matcher(use);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The nonessential modifiers of a term and of every term above it, in path order. */

@@ -165,15 +165,18 @@ public class Search {
                     texts.add(0, corrected);
                 }
             }
-            boolean procedure = !texts.isEmpty() && BookOrder.isProcedure(texts.get(0)) && request.system() == null;
-            // The first reading (rewritten, spelling corrected) ranks; the others only fill in when it finds little.
+            boolean procedure = !texts.isEmpty() && texts.stream().anyMatch(BookOrder::isProcedure) && request.system() == null;
+            // The first reading (rewritten, spelling corrected) ranks; the others only fill in when it finds little,
+            // unless the words as typed are themselves an index entry ("colonoscopy", "cesarean section" in the PCS
+            // Index): the book's own entry is read as fully as any rewriting of it.
             int found = 0;
             for (int i = 0; i < texts.size(); i++) {
                 String text = texts.get(i);
                 stems.addAll(lexical.terms(text));
                 List<CodeIndex.Hit> hits = lexicalHits(index, text, filter, true);
-                add(ranked, hits, i == 0 ? 1.0 : 0.3, null);
-                if (i == 0 && procedure) {
+                boolean entry = i == 0 || namesIndexEntry(index, text, filter);
+                add(ranked, hits, entry ? 1.0 : 0.3, null);
+                if (entry && procedure) {
                     // procedure words imply ICD-10-PCS, HCPCS or CPT: make sure those codes compete even when diagnoses
                     // (complications of a bypass graft...) use the same words more often
                     add(ranked, lexicalHits(index, text, and(PROCEDURE_SYSTEMS, filter), true), 1.0, null);
@@ -299,6 +302,14 @@ public class Search {
                     String corrected = correct(index, meaning.texts().get(0));
                     searched(corrected).forEach(sg -> put(result, sg));
                 }
+                if (result.isEmpty()) {
+                    // every word found nowhere together ("dvt left leg": the index says "lower extremity"): the search's
+                    // relaxed reading, where one word may be missing
+                    Map<String, Ranked> ranked = new LinkedHashMap<>();
+                    add(ranked, lexicalHits(index, meaning.texts().get(0), filter, false, PER_COMPLETION), 1.0, null);
+                    reorder(ranked, List.of(lexical.terms(meaning.texts().get(0))), false);
+                    ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).forEach(r -> put(result, suggestion(r.document)));
+                }
             }
             List<Suggestion> all = List.copyOf(result.values());
             return all.subList(0, Math.min(limit, all.size()));
@@ -360,15 +371,22 @@ public class Search {
                 return List.of();
             }
             String first = read.texts().get(0);
-            boolean procedure = BookOrder.isProcedure(first) && system == null;
+            boolean procedure = read.texts().stream().anyMatch(BookOrder::isProcedure) && system == null;
             Map<String, Ranked> ranked = new LinkedHashMap<>();
             add(ranked, strictHits(first, filter, PER_COMPLETION * 2), 1.0, null);
-            if (read.texts().size() > 1 && ranked.size() < PER_COMPLETION) {
-                // as typed too: "colonoscopy" is itself an index main term, whatever its PCS words
-                add(ranked, strictHits(read.texts().get(1), filter, PER_COMPLETION), 0.3, null);
-            }
             if (procedure) {
                 add(ranked, strictHits(first, and(PROCEDURE_SYSTEMS, filter), PER_COMPLETION), 1.0, null);
+            }
+            if (read.texts().size() > 1) {
+                // as typed too: "colonoscopy" is itself an index main term, whatever its PCS words, and then counts fully
+                String typed = read.texts().get(1);
+                boolean entry = namesIndexEntry(index, typed, filter);
+                if (entry || ranked.size() < PER_COMPLETION) {
+                    add(ranked, strictHits(typed, filter, PER_COMPLETION), entry ? 1.0 : 0.3, null);
+                }
+                if (entry && procedure) {
+                    add(ranked, strictHits(typed, and(PROCEDURE_SYSTEMS, filter), PER_COMPLETION), 1.0, null);
+                }
             }
             reorder(ranked, read.texts().stream().map(lexical::terms).toList(), procedure);
             return ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(PER_COMPLETION)
@@ -389,6 +407,12 @@ public class Search {
             .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10PCS.slug())), Occur.SHOULD)
             .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.HCPCS.slug())), Occur.SHOULD)
             .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.CPT.slug())), Occur.SHOULD).build();
+
+    /** Whether some index path is made of exactly the text's words. */
+    private boolean namesIndexEntry(CodeIndex index, String text, Query filter) {
+        Query entry = lexical.indexEntry(text);
+        return entry != null && !index.search(and(entry, filter), 1).isEmpty();
+    }
 
     /** The text with each word the index does not hold replaced by the nearest one it holds. */
     private String correct(CodeIndex index, String text) {
@@ -513,6 +537,8 @@ public class Search {
         return best;
     }
 
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9']+");
+
     /** Splits a title into words and the text between them, marking the words whose stem the query holds. */
     private List<Segment> highlight(String title, Set<String> wanted) {
         if (title == null) {
@@ -520,7 +546,7 @@ public class Search {
         }
         List<Segment> segments = new ArrayList<>();
         Map<String, Boolean> memo = new HashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9']+").matcher(title);
+        java.util.regex.Matcher m = WORD.matcher(title);
         int last = 0;
         while (m.find()) {
             if (m.start() > last) {

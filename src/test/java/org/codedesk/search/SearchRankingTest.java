@@ -59,6 +59,14 @@ class SearchRankingTest {
     }
 
     @Test
+    void anEntryThatOnlySaysSeeLeadsWhereItsRouteLeads() {
+        // "Infarct > cerebellar - see Infarct, cerebral" and "Apoplexy - see Infarct, cerebral": no title holds these words
+        assertThat(first("cerebellar infarct")).isEqualTo("I63.9");
+        assertThat(first("apoplexy")).isEqualTo("I63.9");
+        assertThat(firstSuggestion("apople")).isEqualTo("I63.9");
+    }
+
+    @Test
     void unspecifiedBeforeSpecificWhenTheQueryNamesNothingMore() {
         assertThat(first("pink eye")).isEqualTo("H10.9");
         assertThat(first("conjunctivitis")).isEqualTo("H10.9");

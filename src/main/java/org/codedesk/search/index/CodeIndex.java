@@ -36,6 +36,13 @@ public final class CodeIndex implements Closeable {
     private final IndexSearcher searcher;
     private final boolean hasVectors;
     private final DirectSpellChecker spelling = new DirectSpellChecker();
+    /**
+     * Stored documents by Lucene number: loading one decompresses a block of stored fields, which is most of what a
+     * cold autocomplete costs, and the same codes (E11.9, I10...) come back query after query. The snapshot is
+     * immutable, so an entry never goes stale; callers only read the documents.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Integer, Document> documents =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(60_000).build();
 
     {
         spelling.setMinPrefix(0); // "neumonia" lacks its first letter
@@ -92,7 +99,12 @@ public final class CodeIndex implements Closeable {
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
         var stored = searcher.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            hits.add(new Hit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score, stored.document(sd.doc)));
+            Document document = documents.getIfPresent(sd.doc);
+            if (document == null) {
+                document = stored.document(sd.doc);
+                documents.put(sd.doc, document);
+            }
+            hits.add(new Hit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score, document));
         }
         return hits;
     }

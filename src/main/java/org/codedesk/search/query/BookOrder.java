@@ -104,39 +104,61 @@ public final class BookOrder {
      */
     double pathMatch(List<String> paths, Set<String> wanted) {
         double best = 0;
-        for (String path : paths) {
-            String essential = NONESSENTIAL.matcher(path).replaceAll(" ");
-            Set<String> all = new HashSet<>();
+        for (String text : paths) {
+            ParsedPath path = parsed.get(text, this::parse);
             boolean everyLevelNamed = true;
             boolean mainTermNamed = false;
             int unnamed = 0;
-            String[] levels = essential.split(" > ");
-            for (int i = 0; i < levels.length; i++) {
-                String level = levels[i];
+            int levels = path.levels().size();
+            for (int i = 0; i < levels; i++) {
                 boolean named = false;
-                // "with calculus, ureter" is one qualifier, not alternatives: all of it must be typed
-                String[] forms = QUALIFIER.matcher(level).lookingAt() ? new String[] {level} : level.split(", ");
-                for (String form : forms) {
-                    List<String> formStems = terms(form);
-                    all.addAll(formStems);
-                    named |= !formStems.isEmpty() && wanted.containsAll(formStems);
+                for (List<String> form : path.levels().get(i)) {
+                    if (!form.isEmpty() && wanted.containsAll(form)) {
+                        named = true;
+                        break;
+                    }
                 }
                 everyLevelNamed &= named;
                 mainTermNamed |= i == 0 && named;
                 // only an intermediate level may be skipped: a last level the query does not name makes the path more specific
-                unnamed += named ? 0 : (i > 0 && i < levels.length - 1 ? 1 : 2);
+                unnamed += named ? 0 : (i > 0 && i < levels - 1 ? 1 : 2);
             }
-            long missing = wanted.stream().filter(w -> !all.contains(w)).count();
+            long missing = wanted.stream().filter(w -> !path.stems().contains(w)).count();
             if (everyLevelNamed && missing == 0) {
                 return EXACT_PATH;
             }
             // all but one word typed, or every word typed with one intermediate level skipped ("subarachnoid
             // hemorrhage" for Hemorrhage > intracranial > subarachnoid)
-            if ((everyLevelNamed && missing == 1 && wanted.size() >= 3) || (missing == 0 && mainTermNamed && unnamed == 1 && levels.length >= 3)) {
+            if ((everyLevelNamed && missing == 1 && wanted.size() >= 3) || (missing == 0 && mainTermNamed && unnamed == 1 && levels >= 3)) {
                 best = NEAR_PATH;
             }
         }
         return best;
+    }
+
+    /** An index path read once: per level, the stems of each alternative form; and all its essential stems. */
+    private record ParsedPath(List<List<List<String>>> levels, Set<String> stems) { }
+
+    /** Index paths repeat across queries (the same codes come back): parsing them is done once per path. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, ParsedPath> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(300_000).build();
+
+    private ParsedPath parse(String path) {
+        String essential = NONESSENTIAL.matcher(path).replaceAll(" ");
+        Set<String> all = new HashSet<>();
+        List<List<List<String>>> levels = new java.util.ArrayList<>();
+        for (String level : essential.split(" > ")) {
+            // "with calculus, ureter" is one qualifier, not alternatives: all of it must be typed
+            String[] forms = QUALIFIER.matcher(level).lookingAt() ? new String[] {level} : level.split(", ");
+            List<List<String>> stemsOfForms = new java.util.ArrayList<>(forms.length);
+            for (String form : forms) {
+                List<String> formStems = terms(form);
+                all.addAll(formStems);
+                stemsOfForms.add(formStems);
+            }
+            levels.add(stemsOfForms);
+        }
+        return new ParsedPath(levels, all);
     }
 
     /** Words that make a query about a procedure (coders' procedure words and the PCS root operations). */

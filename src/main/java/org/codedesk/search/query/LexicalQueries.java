@@ -58,22 +58,19 @@ public final class LexicalQueries {
             query.add(new BoostQuery(phrase(Fields.TITLE_EXACT, words), 2f), Occur.SHOULD);
             query.add(new BoostQuery(phrase(Fields.INDEX_EXACT, words), 2f), Occur.SHOULD);
         }
-        // An index path made of exactly the query's words (or all but one) is what a coder looks for first.
-        List<String> stems = pairs.stream().map(p -> p[1]).toList();
-        query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(stems))), 8f), Occur.SHOULD);
-        if (stems.size() >= 2 && stems.size() <= 6) {
-            for (int i = 0; i < stems.size(); i++) {
-                List<String> fewer = new ArrayList<>(stems);
-                fewer.remove(i);
-                query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(fewer))), 2f), Occur.SHOULD);
-            }
-        }
+        indexKeys(query, pairs.stream().map(p -> p[1]).toList());
         query.add(new BoostQuery(new TermQuery(new Term(Fields.BILLABLE, "1")), 0.3f), Occur.SHOULD);
         return query.build();
     }
 
+    /** The codes an index entry made of exactly these words leads to ("colonoscopy", "kidney stone" read as typed), or null. */
+    public Query indexEntry(String text) {
+        List<String> stems = wordsWithStems(text).stream().map(p -> p[1]).toList();
+        return stems.isEmpty() ? null : new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(stems)));
+    }
+
     /**
-     * For autocomplete's completed text: every word found exactly or stemmed, the exact-index-path boost and the billable
+     * For autocomplete's completed text: every word found exactly or stemmed, the index-path boosts and the billable
      * lift, without typing errors or phrase queries (positions cost more than the answer may take).
      */
     public Query completed(String text) {
@@ -85,10 +82,21 @@ public final class LexicalQueries {
         for (String[] pair : pairs) {
             query.add(word(pair[1], pair[0], false), Occur.MUST);
         }
-        List<String> stems = pairs.stream().map(p -> p[1]).toList();
-        query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(stems))), 8f), Occur.SHOULD);
+        indexKeys(query, pairs.stream().map(p -> p[1]).toList());
         query.add(new BoostQuery(new TermQuery(new Term(Fields.BILLABLE, "1")), 0.3f), Occur.SHOULD);
         return query.build();
+    }
+
+    /** An index path made of exactly the query's words (or all but one) is what a coder looks for first. */
+    private static void indexKeys(BooleanQuery.Builder query, List<String> stems) {
+        query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(stems))), 8f), Occur.SHOULD);
+        if (stems.size() >= 2 && stems.size() <= 6) {
+            for (int i = 0; i < stems.size(); i++) {
+                List<String> fewer = new ArrayList<>(stems);
+                fewer.remove(i);
+                query.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX_KEY, Fields.key(fewer))), 2f), Occur.SHOULD);
+            }
+        }
     }
 
     /** The words that count (stop words dropped), each with its stem: {word, stem}. */

@@ -1,0 +1,101 @@
+package org.codedesk.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Follows the "see" and "use" references of one index to the code they lead to, as a coder does: "Infection >
+ * tonsil - see Tonsillitis" leads to the default code of the main term Tonsillitis; "Cholecystectomy - see
+ * Resection, Gallbladder" to the term Resection > Gallbladder and its table. A reference names a main term and
+ * then subterms, comma-separated ("Hemorrhage, complicating, delivery"); a term may itself have commas
+ * ("Infarct, infarction"), so names are matched greedily. A target without a code that refers on is followed
+ * (three steps at most: the index has short chains, and a loop must end). References that name no term ("see
+ * condition", "see Fracture, by site") lead nowhere.
+ */
+final class SeeRoutes {
+
+    private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_CODE = Pattern.compile("\\s*\\[[0-9A-Z]{3,7}]$");
+    private static final int MAX_STEPS = 3;
+
+    /** One term of the index as the reader needs it. */
+    record Term(int id, int parentId, String title, String code, String see) { }
+
+    private final Map<Integer, Term> terms = new HashMap<>();
+    /** Parent id (0 for main terms) to the names of its children and the children of each name. */
+    private final Map<Integer, Map<String, List<Term>>> children = new HashMap<>();
+
+    void add(Term term) {
+        terms.put(term.id(), term);
+        Map<String, List<Term>> byName = children.computeIfAbsent(term.parentId(), k -> new HashMap<>());
+        for (String name : names(term)) {
+            byName.computeIfAbsent(name, k -> new ArrayList<>(1)).add(term);
+        }
+    }
+
+    /** The code the term's reference leads to, or null (no reference, or one that names no term with a code). */
+    String target(int id) {
+        Term term = terms.get(id);
+        Set<Integer> seen = new LinkedHashSet<>();
+        for (int step = 0; term != null && term.code() == null && term.see() != null && step < MAX_STEPS; step++) {
+            if (!seen.add(term.id())) {
+                return null;
+            }
+            term = find(term.see());
+        }
+        return term == null || term.id() == id ? null : term.code();
+    }
+
+    /** The term a reference text names, or null. */
+    Term find(String reference) {
+        String text = TRAILING_CODE.matcher(reference).replaceAll("");
+        List<String> parts = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String normalized = normalize(part);
+            if (!normalized.isEmpty()) {
+                parts.add(normalized);
+            }
+        }
+        return parts.isEmpty() ? null : match(0, parts, 0);
+    }
+
+    private Term match(int parent, List<String> parts, int from) {
+        Map<String, List<Term>> byName = children.getOrDefault(parent, Map.of());
+        for (int end = parts.size(); end > from; end--) {
+            for (Term candidate : byName.getOrDefault(String.join(", ", parts.subList(from, end)), List.of())) {
+                if (end == parts.size()) {
+                    return candidate;
+                }
+                Term deeper = match(candidate.id(), parts, end);
+                if (deeper != null) {
+                    return deeper;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The whole title and each of its comma-separated forms, normalized. */
+    private static Set<String> names(Term term) {
+        Set<String> names = new LinkedHashSet<>();
+        if (term.title() == null) {
+            return names;
+        }
+        names.add(normalize(term.title()));
+        for (String form : term.title().split(",")) {
+            names.add(normalize(form));
+        }
+        return names;
+    }
+
+    private static String normalize(String text) {
+        return SPACES.matcher(NONESSENTIAL.matcher(text).replaceAll(" ")).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -74,6 +74,7 @@ final class GuidelineRules {
         diabetes();
         hypertension();
         gallstones();
+        stroke();
         companions();
         specificity();
         excludes1(warnings);
@@ -128,6 +129,90 @@ final class GuidelineRules {
             combine(code, cholecystitis.get().candidate.mentions(), f, "cholecystitis with gallstones", "K81.0", "K81.1", "K81.2", "K80.20",
                     "K80.10".equals(code) ? "K80.00" : "K80.10");
         });
+    }
+
+    private static final Pattern STROKE = Pattern.compile("\\b(stroke|cva|cerebral infarct(ion)?|infarct(ion)?|cerebrovascular accident"
+            + "|embol(ism|ic|us)|cardioembolic|thrombo(sis|tic))\\b");
+    private static final Pattern STROKE_HISTORY = Pattern.compile("\\b(history of|prior|previous|old|remote|h/o|hx of|past)\\s+(\\w+\\s+){0,2}"
+            + "(stroke|cva|cerebral infarct(ion)?|cerebrovascular accident)");
+    private static final Pattern HEMIPARESIS = Pattern.compile("\\b(hemiparesis|hemiplegia|hemiplegic|hemiparetic)\\b");
+
+    /**
+     * Cerebral infarction to the artery, cause and side the conclusion documents (I63: embolism, thrombosis, or occlusion
+     * of a named artery, "left MCA"); an embolism of that artery is not also an I74 code. Hemiparesis is coded with its
+     * side and dominance (G81.9-, I.C.6.a: when the note does not say which hand is dominant, the right side is dominant
+     * and the left is not); after a past stroke, the deficit is its sequela (I69.35-), not G81 (I.C.9.d).
+     */
+    private void stroke() {
+        Optional<PreCheck.Decision> infarct = checked().filter(d -> d.code().startsWith("I63")).findFirst();
+        String text = facts.note().text().toLowerCase(Locale.ROOT);
+        if (infarct.isPresent()) {
+            for (NoteFacts.Found f : facts.all(STROKE, concluded())) {
+                String sentence = facts.sentenceOf(f);
+                Optional<String> code = infarctionCode(sentence);
+                if (code.isPresent() && cm.code(code.get()).filter(IndexDictionary.Code::billable).isPresent()) {
+                    List<String> replaced = new ArrayList<>();
+                    checked().filter(d -> d.code().matches("I63.*|I74.*|I65.*|I66.*")).forEach(d -> replaced.add(d.code()));
+                    combine(code.get(), infarct.get().candidate.mentions(), f, "cerebral infarction by cause, artery and side",
+                            replaced.toArray(String[]::new));
+                    break;
+                }
+            }
+        }
+        boolean sequela = infarct.isEmpty() && facts.first(STROKE_HISTORY).isPresent();
+        if (infarct.isEmpty() && !sequela) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(HEMIPARESIS, sequela ? CHART : concluded())) {
+            String sentence = facts.sentenceOf(f);
+            String side = sentence.matches("(?s).*\\bright\\b.*") && !sentence.matches("(?s).*\\bleft\\b.*") ? "right"
+                    : sentence.matches("(?s).*\\bleft\\b.*") && !sentence.matches("(?s).*\\bright\\b.*") ? "left" : "";
+            boolean leftHanded = text.matches("(?s).*\\bleft[- ]handed\\b.*");
+            boolean rightHanded = text.matches("(?s).*\\b(right[- ]handed|ambidextrous)\\b.*");
+            boolean dominant = side.equals("right") ? !leftHanded : side.equals("left") && leftHanded && !rightHanded;
+            String code = side.isEmpty() ? (sequela ? "I69.359" : "G81.90")
+                    : (sequela ? "I69.35" : "G81.9") + (side.equals("right") ? (dominant ? "1" : "3") : (dominant ? "2" : "4"));
+            combine(code, List.of(), f, sequela ? "hemiplegia or hemiparesis following a cerebral infarction (sequela)"
+                    : "hemiplegia or hemiparesis by side and dominance", "G81.90", "G81.91", "G81.92", "G81.93", "G81.94", "R53.1");
+            return;
+        }
+    }
+
+    /** I63 from the words of one concluded sentence: cause (embolism, thrombosis, occlusion), the artery and its side. */
+    static Optional<String> infarctionCode(String sentence) {
+        String artery = null;
+        boolean precerebral = false;
+        if (sentence.matches("(?s).*\\b(middle cerebral|mca)\\b.*")) {
+            artery = "1";
+        } else if (sentence.matches("(?s).*\\b(anterior cerebral|aca)\\b.*")) {
+            artery = "2";
+        } else if (sentence.matches("(?s).*\\b(posterior cerebral|pca)\\b.*")) {
+            artery = "3";
+        } else if (sentence.matches("(?s).*\\bcerebellar\\b.*")) {
+            artery = "4";
+        } else if (sentence.matches("(?s).*\\bcarotid\\b.*")) {
+            artery = "3";
+            precerebral = true;
+        } else if (sentence.matches("(?s).*\\bvertebral\\b.*")) {
+            artery = "1";
+            precerebral = true;
+        } else if (sentence.matches("(?s).*\\bbasilar\\b.*")) {
+            artery = "2";
+            precerebral = true;
+        }
+        if (artery == null) {
+            return Optional.empty();
+        }
+        boolean embolic = sentence.matches("(?s).*\\b(embol\\w*|cardioembolic)\\b.*");
+        boolean thrombotic = sentence.matches("(?s).*\\bthrombo(sis|tic|us)\\b.*");
+        String cause = precerebral ? (embolic ? "1" : thrombotic ? "0" : "2") : (embolic ? "4" : thrombotic ? "3" : "5");
+        boolean right = sentence.matches("(?s).*\\bright\\b.*");
+        boolean left = sentence.matches("(?s).*\\bleft\\b.*");
+        String side = sentence.matches("(?s).*\\bbilateral\\b.*") || right && left ? "3" : right ? "1" : left ? "2" : "9";
+        if (precerebral && artery.equals("2")) {
+            return Optional.of("I63." + cause + "2");
+        }
+        return Optional.of("I63." + cause + artery + side);
     }
 
     /** The CKD stage as a use-additional code (N18.x): the stage documented replaces an unstaged N18 code. */
@@ -309,7 +394,9 @@ final class GuidelineRules {
                 if (!related) {
                     continue;
                 }
-                if (unspecified(tx) && !unspecified(ty)) {
+                // "Anemia, unspecified" gives way to "Iron deficiency anemia, unspecified": the second names the kind
+                boolean narrower = unspecified(ty) && namesSameCondition(tx, ty) && !namesSameCondition(ty, tx);
+                if (unspecified(tx) && (!unspecified(ty) || narrower)) {
                     java.util.Set<String> words = evidenceWords(x, y);
                     int ox = overlap(tx, words);
                     int oy = overlap(ty, words);

@@ -118,6 +118,11 @@ public final class IndexDictionary {
             for (SearchDocument.IndexPath path : doc.indexPaths()) {
                 if ("Alphabetic Index".equals(path.index()) || "ICD-10-PCS Index".equals(path.index())) {
                     add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(path.path()));
+                } else if ("Neoplasm Table".equals(path.index()) && path.column() != null && NEOPLASM_COLUMNS.containsKey(path.column())) {
+                    String[][] groups = neoplasmGroups(path.path(), NEOPLASM_COLUMNS.get(path.column()));
+                    if (groups.length > 1) {
+                        add(entries, seen, doc.code(), path.path() + " (" + path.column() + ")", Source.INDEX, groups);
+                    }
                 }
             }
             add(entries, seen, doc.code(), title, Source.TITLE, textGroups(cutAtWithout(title)));
@@ -214,6 +219,33 @@ public final class IndexDictionary {
 
     private static final Set<String> DEFAULT_QUALIFIERS = Set.of("traumatic");
 
+    /**
+     * The Neoplasm Table's malignant columns, read as the coder reads them: the histology the note names (a carcinoma,
+     * a cancer: primary; a metastasis: secondary) and the site ("Adenocarcinoma of the cecum" is C18.0).
+     */
+    private static final Map<String, String[]> NEOPLASM_COLUMNS = Map.of(
+            "Malignant Primary", stems("carcinoma", "adenocarcinoma", "cancer", "malignancy", "malignant", "sarcoma", "carcinomas"),
+            "Malignant Secondary", stems("metastasis", "metastases", "metastatic", "mets"));
+
+    private static String[] stems(String... words) {
+        return Arrays.stream(words).map(Stems::stem).distinct().toArray(String[]::new);
+    }
+
+    /** A Neoplasm Table row: the site's words (the "Neoplasm, neoplastic" level left out) and the column's histology words. */
+    static String[][] neoplasmGroups(String path, String[] histology) {
+        int first = path.indexOf(" > ");
+        boolean mainTerm = path.toLowerCase(java.util.Locale.ROOT).startsWith("neoplasm");
+        if (first < 0 && mainTerm) {
+            return new String[0][];
+        }
+        List<String[]> groups = new ArrayList<>(Arrays.asList(indexGroups(mainTerm ? path.substring(first + 3) : path)));
+        if (groups.isEmpty()) {
+            return new String[0][];
+        }
+        groups.add(histology);
+        return dedupe(groups);
+    }
+
     static String[][] textGroups(String text) {
         List<String[]> groups = new ArrayList<>();
         for (String word : Stems.words(text)) {
@@ -257,7 +289,7 @@ public final class IndexDictionary {
                             continue;
                         }
                         Entry entry = entries.get(id);
-                        int[] positions = locate(entry, groupOfAnchor.get(id + "/" + stem), p, words, sentence);
+                        int[] positions = locate(entry, groupOfAnchor.get(id + "/" + stem), p, words, sentence, text.text());
                         if (positions != null) {
                             entriesFound.add(id);
                             found.add(new Match(entry, s, positions, assertionOf(positions, words)));
@@ -270,7 +302,7 @@ public final class IndexDictionary {
         return result;
     }
 
-    private static int[] locate(Entry entry, int anchorGroup, int p, List<ClinicalText.Word> words, ClinicalText.Sentence sentence) {
+    private static int[] locate(Entry entry, int anchorGroup, int p, List<ClinicalText.Word> words, ClinicalText.Sentence sentence, String text) {
         String[][] groups = entry.groups();
         int window = 3 + 2 * groups.length;
         int[] positions = new int[groups.length];
@@ -284,7 +316,8 @@ public final class IndexDictionary {
                 for (int q : new int[] {p - d, p + d}) {
                     // an abbreviation ("COPD") stands for several words and may fill several groups by itself
                     boolean usable = q != p || words.get(q).stems().size() > 2;
-                    if (q >= sentence.firstWord() && q < sentence.endWord() && usable && containsAny(words.get(q).stems(), groups[g])) {
+                    if (q >= sentence.firstWord() && q < sentence.endWord() && usable && containsAny(words.get(q).stems(), groups[g])
+                            && sameClause(words, p, q, text)) {
                         best = q;
                         break;
                     }
@@ -296,6 +329,16 @@ public final class IndexDictionary {
             positions[g] = best;
         }
         return positions;
+    }
+
+    /** The words of one entry stay within a clause: a list's items ("CAD of native vessels; essential hypertension") are not one finding. */
+    private static boolean sameClause(List<ClinicalText.Word> words, int p, int q, String text) {
+        if (p == q) {
+            return true;
+        }
+        int from = words.get(Math.min(p, q)).end();
+        int to = words.get(Math.max(p, q)).start();
+        return from >= to || text.indexOf(';', from) < 0 || text.indexOf(';', from) >= to;
     }
 
     private static boolean containsAny(Set<String> stems, String[] group) {

@@ -75,6 +75,7 @@ final class GuidelineRules {
         hypertension();
         gallstones();
         stroke();
+        intestineBySite();
         companions();
         specificity();
         excludes1(warnings);
@@ -175,6 +176,33 @@ final class GuidelineRules {
             combine(code, List.of(), f, sequela ? "hemiplegia or hemiparesis following a cerebral infarction (sequela)"
                     : "hemiplegia or hemiparesis by side and dominance", "G81.90", "G81.91", "G81.92", "G81.93", "G81.94", "R53.1");
             return;
+        }
+    }
+
+    private static final Pattern LARGE_INTESTINE = Pattern.compile("\\b(colon|colonic|sigmoid|cecum|cecal|rectosigmoid|large intestine|large bowel)\\b");
+    private static final Pattern SMALL_INTESTINE = Pattern.compile("\\b(ileum|ileal|jejunum|jejunal|duodenum|duodenal|small intestine|small bowel)\\b");
+
+    /** "Intestine, part unspecified" when the sentence names the part: the large (colon, sigmoid) or small intestine code of the same kind. */
+    private void intestineBySite() {
+        for (PreCheck.Decision d : checked().toList()) {
+            String t = title(d.code());
+            if (!t.contains("intestine, part unspecified")) {
+                continue;
+            }
+            for (Candidate.Mention m : d.candidate.mentions()) {
+                org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(m.sentence());
+                String sentence = facts.note().text().substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
+                String part = LARGE_INTESTINE.matcher(sentence).find() ? "large intestine" : SMALL_INTESTINE.matcher(sentence).find() ? "small intestine" : null;
+                if (part == null) {
+                    continue;
+                }
+                String wanted = t.replace("intestine, part unspecified,", part).replace("intestine, part unspecified", part);
+                Optional<IndexDictionary.Code> sibling = cm.billableUnder(category(d.code())).stream().filter(k -> k.title().equals(wanted)).findFirst();
+                if (sibling.isPresent()) {
+                    combine(sibling.get().code(), d.candidate.mentions(), null, "the part of the intestine the note names (" + part + ")", d.code());
+                }
+                break;
+            }
         }
     }
 

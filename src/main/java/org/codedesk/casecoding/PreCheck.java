@@ -100,8 +100,12 @@ final class PreCheck {
                 // a header whose words are concluded: complete it from the note (side, encounter, the words of the titles below it)
                 String why = diagnosisReason(c, false);
                 Optional<IndexDictionary.Code> completed = why == null ? complete(c) : Optional.empty();
-                if (completed.isPresent() && !diagnoses.containsKey(completed.get().code())) {
-                    Decision d = new Decision(Candidate.derived(completed.get().code(), false, c.score(), c.mentions()), true, null, true);
+                Decision known = completed.map(k -> diagnoses.get(k.code())).orElse(null);
+                if (completed.isPresent() && (known == null || !known.checked)) {
+                    Decision d = known != null ? known
+                            : new Decision(Candidate.derived(completed.get().code(), false, c.score(), c.mentions()), true, null, true);
+                    d.checked = true;
+                    d.reason = null;
                     d.notes.add("Completed from " + c.code() + " with what the note documents (side, encounter, type)");
                     diagnoses.put(completed.get().code(), d);
                     reason = "not a final code: completed as " + completed.get().code();
@@ -181,6 +185,9 @@ final class PreCheck {
         if (finalCodeNeeded && c.score() < needed) {
             return "score below the threshold";
         }
+        if (lower(title).startsWith("acute on chronic") && concluded.stream().noneMatch(m -> ACUTE.matcher(sentence(m)).find())) {
+            return "acute on chronic needs an acute episode the note documents (acute, exacerbation, decompensated)";
+        }
         if (title.startsWith("Encounter for") || c.code().startsWith("Z71.")) {
             return "an encounter-reason or counseling code: reported only when the visit is for it";
         }
@@ -201,6 +208,7 @@ final class PreCheck {
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
             + "|treated with|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
             + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine)))\\b");
+    private static final Pattern ACUTE = Pattern.compile("\\b(acute|acutely|exacerbat\\w*|decompensat\\w*|flare)\\b");
     private static final Set<NoteSections> TREATED_ELSEWHERE = EnumSet.of(NoteSections.NARRATIVE, NoteSections.HISTORY);
 
     private boolean current(Candidate.Mention m) {

@@ -58,15 +58,16 @@ public final class IndexDictionary {
 
     private final List<Entry> entries;
     private final Map<String, int[]> byAnchor;
-    private final Map<String, Integer> groupOfAnchor;
+    /** The word group of each entry (by id) that it is looked up by. */
+    private final int[] anchorGroup;
     private final Map<String, Code> codes;
     private final Map<String, String> firstOfRow;
     private final java.util.NavigableMap<String, Code> sorted;
 
-    private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, Map<String, Integer> groupOfAnchor, Map<String, Code> codes) {
+    private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, int[] anchorGroup, Map<String, Code> codes) {
         this.entries = entries;
         this.byAnchor = byAnchor;
-        this.groupOfAnchor = groupOfAnchor;
+        this.anchorGroup = anchorGroup;
         this.codes = codes;
         this.firstOfRow = new HashMap<>();
         codes.keySet().stream().sorted().forEach(c -> firstOfRow.putIfAbsent(c.substring(0, Math.min(4, c.length())), c));
@@ -89,7 +90,7 @@ public final class IndexDictionary {
 
     /** A dictionary of no release: matches nothing, knows no code. */
     public static IndexDictionary empty() {
-        return new IndexDictionary(List.of(), Map.of(), Map.of(), Map.of());
+        return new IndexDictionary(List.of(), Map.of(), new int[0], Map.of());
     }
 
     /** The code as printed ("J69.0"), when the release has it. */
@@ -139,7 +140,7 @@ public final class IndexDictionary {
             }
         }
         Map<String, List<Integer>> anchored = new HashMap<>();
-        Map<String, Integer> groupOfAnchor = new HashMap<>();
+        int[] groupOfAnchor = new int[entries.size()];
         for (Entry e : entries) {
             int anchor = 0;
             int best = Integer.MAX_VALUE;
@@ -152,7 +153,7 @@ public final class IndexDictionary {
             }
             for (String stem : e.groups()[anchor]) {
                 anchored.computeIfAbsent(stem, k -> new ArrayList<>()).add(e.id());
-                groupOfAnchor.put(e.id() + "/" + stem, anchor);
+                groupOfAnchor[e.id()] = anchor;
             }
         }
         Map<String, int[]> byAnchor = new HashMap<>();
@@ -180,6 +181,10 @@ public final class IndexDictionary {
      * "Other acute appendicitis without perforation, with gangrene" keeps the gangrene the note must say.
      */
     private static String cutAtWithout(String title) {
+        if (title.toLowerCase(java.util.Locale.ROOT).contains("remission")) {
+            // "without complications in remission" is a state the note must say, not a default
+            return title;
+        }
         return NOT_SPECIFIED.matcher(WITHOUT.matcher(title).replaceAll("")).replaceAll("");
     }
 
@@ -195,7 +200,7 @@ public final class IndexDictionary {
             String text = levels[level].replaceAll("\\([^)]*\\)", " ");
             String lowered = text.trim().toLowerCase(java.util.Locale.ROOT);
             // "without ..." and "not intractable" levels are the classification's defaults: notes rarely say them
-            if (lowered.startsWith("without") || lowered.startsWith("not ")) {
+            if ((lowered.startsWith("without") || lowered.startsWith("not ")) && !lowered.contains("remission")) {
                 continue;
             }
             String[] parts = text.split(",");
@@ -249,7 +254,8 @@ public final class IndexDictionary {
     static String[][] textGroups(String text) {
         List<String[]> groups = new ArrayList<>();
         for (String word : Stems.words(text)) {
-            if (!Stems.isFiller(word)) {
+            // a word whose stem is a filler word ("Andes" reads as "and") would match every "and"
+            if (!Stems.isFiller(word) && !Stems.isFiller(Stems.stem(word))) {
                 groups.add(new String[] {Stems.stem(word)});
             }
         }
@@ -278,6 +284,11 @@ public final class IndexDictionary {
             ClinicalText.Sentence sentence = text.sentences().get(s);
             List<Match> found = new ArrayList<>();
             Set<Integer> entriesFound = new HashSet<>();
+            // every stem of the sentence: an entry one of whose words is missing is passed over before it is located
+            Set<String> sentenceStems = new HashSet<>();
+            for (int p = sentence.firstWord(); p < sentence.endWord(); p++) {
+                sentenceStems.addAll(words.get(p).stems());
+            }
             for (int p = sentence.firstWord(); p < sentence.endWord(); p++) {
                 for (String stem : words.get(p).stems()) {
                     int[] ids = byAnchor.get(stem);
@@ -289,7 +300,10 @@ public final class IndexDictionary {
                             continue;
                         }
                         Entry entry = entries.get(id);
-                        int[] positions = locate(entry, groupOfAnchor.get(id + "/" + stem), p, words, sentence, text.text());
+                        if (!allGroupsIn(entry, sentenceStems)) {
+                            continue;
+                        }
+                        int[] positions = locate(entry, anchorGroup[id], p, words, sentence, text.text());
                         if (positions != null) {
                             entriesFound.add(id);
                             found.add(new Match(entry, s, positions, assertionOf(positions, words)));
@@ -341,6 +355,22 @@ public final class IndexDictionary {
         return from >= to || text.indexOf(';', from) < 0 || text.indexOf(';', from) >= to;
     }
 
+    private static boolean allGroupsIn(Entry entry, Set<String> stems) {
+        for (String[] group : entry.groups()) {
+            boolean any = false;
+            for (String s : group) {
+                if (stems.contains(s)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean containsAny(Set<String> stems, String[] group) {
         for (String s : group) {
             if (stems.contains(s)) {
@@ -369,7 +399,9 @@ public final class IndexDictionary {
             }
             boolean dominated = false;
             for (Match k : kept) {
-                if (k.entry().groups().length > m.entry().groups().length) {
+                // a negated qualifier documents nothing: "acute cystitis without hematuria" is not dominated by "with hematuria"
+                boolean negatedDeeper = k.assertion() == Assertion.ABSENT && m.assertion() != Assertion.ABSENT;
+                if (k.entry().groups().length > m.entry().groups().length && !negatedDeeper) {
                     Set<Integer> theirs = new HashSet<>();
                     for (int p : k.positions()) {
                         theirs.add(p);

@@ -47,6 +47,8 @@ final class GuidelineRules {
             + "|linagliptin|saxagliptin|pioglitazone|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|repaglinide|acarbose)\\b");
     private static final Pattern ANTICOAGULANT = Pattern.compile("\\b(warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa"
             + "|edoxaban|savaysa)\\b");
+    private static final Pattern ANTIPLATELET = Pattern.compile("\\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|dipyridamole"
+            + "|cilostazol)\\b");
     private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
             + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient)\\b");
     private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
@@ -76,6 +78,7 @@ final class GuidelineRules {
         gallstones();
         stroke();
         intestineBySite();
+        historyOfCancer();
         companions();
         specificity();
         excludes1(warnings);
@@ -85,9 +88,17 @@ final class GuidelineRules {
     // ---- combination codes ------------------------------------------------------------------------------------
 
     private void diabetes() {
-        Optional<PreCheck.Decision> dm = checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*")).findFirst();
+        String text = facts.note().text().toLowerCase(Locale.ROOT);
+        String documented = TYPE_2.matcher(text).find() ? "E11" : TYPE_1.matcher(text).find() ? "E10" : null;
+        Optional<PreCheck.Decision> dm = checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*"))
+                .min(Comparator.comparing((PreCheck.Decision d) -> documented == null || !d.code().startsWith(documented)));
         if (dm.isEmpty()) {
             return;
+        }
+        if (documented != null && dm.get().code().startsWith(documented)) {
+            // one type of diabetes: the type the note names
+            checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*") && !d.code().startsWith(documented)).toList()
+                    .forEach(d -> d.uncheck("the note documents " + (documented.equals("E11") ? "type 2" : "type 1") + " diabetes"));
         }
         String type = dm.get().code().substring(0, 3);
         List<Candidate.Mention> base = mentionsOf(type);
@@ -113,6 +124,8 @@ final class GuidelineRules {
         }
     }
 
+    private static final Pattern TYPE_2 = Pattern.compile("\\b(type 2|type ii|t2dm|dm2|dm 2|dm ii|niddm)\\b");
+    private static final Pattern TYPE_1 = Pattern.compile("\\b(type 1|type i|t1dm|dm1|iddm)\\b");
     private static final Pattern GALLSTONES = Pattern.compile("\\b(calculous|cholelithiasis|gallstones?|stones? in the gallbladder)\\b");
 
     /** Cholecystitis with gallstones is one combination code (K80.0-K80.1), not K81 ("with" convention). */
@@ -136,6 +149,20 @@ final class GuidelineRules {
             + "|embol(ism|ic|us)|cardioembolic|thrombo(sis|tic))\\b");
     private static final Pattern STROKE_HISTORY = Pattern.compile("\\b(history of|prior|previous|old|remote|h/o|hx of|past)\\s+(\\w+\\s+){0,2}"
             + "(stroke|cva|cerebral infarct(ion)?|cerebrovascular accident)");
+    private static final Pattern STROKE_SEQUELA = Pattern.compile("\\b(following|after|since|residual|sequela\\w*|late effects?)\\b\\s+(\\w+\\s+){0,3}"
+            + "(stroke|cva|cerebral infarct(ion)?|cerebrovascular accident)");
+
+    /** The stroke concluded is a past one: deficits "following" it, or an outpatient visit that does not call it acute. */
+    private boolean isSequela(PreCheck.Decision infarct) {
+        if (facts.first(STROKE_SEQUELA, concluded()).isPresent()) {
+            return true;
+        }
+        if (setting != EncounterSetting.OUTPATIENT) {
+            return false;
+        }
+        return facts.all(STROKE, concluded()).stream().noneMatch(f -> facts.sentenceOf(f).matches("(?s).*\\b(acute|new|sudden)\\b.*"));
+    }
+
     private static final Pattern HEMIPARESIS = Pattern.compile("\\b(hemiparesis|hemiplegia|hemiplegic|hemiparetic)\\b");
 
     /**
@@ -147,6 +174,11 @@ final class GuidelineRules {
     private void stroke() {
         Optional<PreCheck.Decision> infarct = checked().filter(d -> d.code().startsWith("I63")).findFirst();
         String text = facts.note().text().toLowerCase(Locale.ROOT);
+        if (infarct.isPresent() && isSequela(infarct.get())) {
+            // a deficit "following" a past stroke, or a stroke seen at a later visit: the infarction is not current (I.C.9.d)
+            infarct.get().uncheck("the stroke is past: its deficits are coded as sequelae (I69) or its history (Z86.73)");
+            infarct = Optional.empty();
+        }
         if (infarct.isPresent()) {
             for (NoteFacts.Found f : facts.all(STROKE, concluded())) {
                 String sentence = facts.sentenceOf(f);
@@ -160,7 +192,7 @@ final class GuidelineRules {
                 }
             }
         }
-        boolean sequela = infarct.isEmpty() && facts.first(STROKE_HISTORY).isPresent();
+        boolean sequela = infarct.isEmpty() && (facts.first(STROKE_HISTORY).isPresent() || facts.first(STROKE_SEQUELA).isPresent());
         if (infarct.isEmpty() && !sequela) {
             return;
         }
@@ -204,6 +236,54 @@ final class GuidelineRules {
                 break;
             }
         }
+    }
+
+    /**
+     * A malignancy written only as past history (excised or treated, no current treatment: "history of prostate cancer,
+     * no evidence of recurrence") is a personal history code (Z85, I.C.2.d), matched to the site of the neoplasm code.
+     */
+    private void historyOfCancer() {
+        if (dx.values().stream().anyMatch(d -> d.checked && d.code().startsWith("Z85"))) {
+            return;
+        }
+        for (PreCheck.Decision d : List.copyOf(dx.values())) {
+            if (d.checked || d.reason == null || !d.code().matches("C[0-8].*|C9[0-6].*") || !d.reason.startsWith("written as past history")) {
+                continue;
+            }
+            java.util.Set<String> site = contentWords(title(d.code()));
+            Optional<IndexDictionary.Code> history = cm.billableUnder("Z85").stream()
+                    .max(Comparator.comparingInt((IndexDictionary.Code k) -> overlapWords(contentWords(k.title()), site))
+                            .thenComparing(k -> -k.title().length()));
+            if (history.isPresent() && overlapWords(contentWords(history.get().title()), site) > 0) {
+                add(history.get().code(), d.candidate.mentions(), null, "personal history of malignant neoplasm (the cancer is written as"
+                        + " past history, not under treatment)");
+                return;
+            }
+        }
+    }
+
+    private static final java.util.Set<String> NEOPLASM_WORDS = java.util.Set.of("malignant", "neoplasm", "neoplasms", "personal", "history",
+            "of", "and", "other", "unspecified", "site", "sites", "the", "in", "or", "organs", "part", "parts");
+
+    private static java.util.Set<String> contentWords(String title) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        Matcher w = WORD.matcher(title.toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            if (!NEOPLASM_WORDS.contains(w.group()) && w.group().length() > 2) {
+                words.add(w.group());
+            }
+        }
+        return words;
+    }
+
+    private static int overlapWords(java.util.Set<String> a, java.util.Set<String> b) {
+        int n = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** I63 from the words of one concluded sentence: cause (embolism, thrombosis, occlusion), the artery and its side. */
@@ -314,6 +394,7 @@ final class GuidelineRules {
             longTerm(ORAL_HYPOGLYCEMIC, "Z79.84", "long-term (current) use of oral hypoglycemic drugs (use additional code at the diabetes code)");
         }
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
+        longTerm(ANTIPLATELET, "Z79.02", "long-term (current) use of antithrombotics/antiplatelets");
         facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
         organismAsCause();
         bodyMassIndex();
@@ -418,6 +499,10 @@ final class GuidelineRules {
                 }
                 String tx = title(x.code());
                 String ty = title(y.code());
+                if (x.code().startsWith("T14") && y.code().startsWith("S")) {
+                    x.uncheck("an injury of unspecified body region beside the injury coded by site: " + y.code());
+                    continue;
+                }
                 boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
                 if (!related) {
                     continue;

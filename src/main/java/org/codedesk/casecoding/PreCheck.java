@@ -159,6 +159,12 @@ final class PreCheck {
             return "an \"other\" code is reached through the index by the kind of condition the note names; only the general words of its"
                     + " title match";
         }
+        if (indexed.stream().allMatch(m -> SPECIFIED_NEC.matcher(m.route()).find())) {
+            return "reached through \"specified NEC\" in the index: the note must name the kind of condition";
+        }
+        if (c.code().startsWith("Q") && !CONGENITAL.matcher(lower(note.text())).find()) {
+            return "a congenital anomaly, and the note says nothing of a congenital condition";
+        }
         if (indexed.stream().allMatch(m -> m.assertion() == Assertion.HISTORY && !current(m))) {
             return "written as past history: code it only if current or still treated (else a personal history code, Z85-Z87)";
         }
@@ -202,12 +208,14 @@ final class PreCheck {
 
     /** Findings a coder treats like signs and symptoms: integral to the diagnosis unless the provider concludes them. */
     private static final Pattern FINDING_TITLE = Pattern.compile("^(elevated|abnormal|other abnormal|pain)\\b");
-    private static final Pattern SYMPTOM_ROUTE = Pattern.compile("^Alphabetic Index: (Pain|Ache|Leukocytosis|Fever|Swelling|Tenderness|Elevated"
+    private static final Pattern SYMPTOM_ROUTE = Pattern.compile("^Alphabetic Index: (Pain|Ache|Leukocytosis|Fever|Swelling|Tenderness|Elevated|Bleeding"
             + "|Abnormal|Findings)\\b");
     /** Said of a condition in the same sentence: it is current and treated, not a past history. */
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
-            + "|treated with|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
+            + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
             + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine)))\\b");
+    private static final Pattern SPECIFIED_NEC = Pattern.compile("> (other )?specified( type| kind| form)?( NEC)?$|> NEC$");
+    private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation)\\b");
     private static final Pattern ACUTE = Pattern.compile("\\b(acute|acutely|exacerbat\\w*|decompensat\\w*|flare)\\b");
     private static final Set<NoteSections> TREATED_ELSEWHERE = EnumSet.of(NoteSections.NARRATIVE, NoteSections.HISTORY);
 

@@ -243,7 +243,13 @@ public final class IndexDictionary {
         if (first < 0 && mainTerm) {
             return new String[0][];
         }
-        List<String[]> groups = new ArrayList<>(Arrays.asList(indexGroups(mainTerm ? path.substring(first + 3) : path)));
+        // the site is its last two levels ("colon > sigmoid", "lung > upper lobe"): the levels above only place it in the table
+        String site = mainTerm ? path.substring(first + 3) : path;
+        String[] levels = site.split(" > ");
+        if (levels.length > 2) {
+            site = levels[levels.length - 2] + " > " + levels[levels.length - 1];
+        }
+        List<String[]> groups = new ArrayList<>(Arrays.asList(indexGroups(site)));
         if (groups.isEmpty()) {
             return new String[0][];
         }
@@ -304,6 +310,9 @@ public final class IndexDictionary {
                             continue;
                         }
                         int[] positions = locate(entry, anchorGroup[id], p, words, sentence, text.text());
+                        if (positions != null && entry.path().endsWith("(Malignant Secondary)") && !secondarySite(entry, positions, words)) {
+                            positions = null;
+                        }
                         if (positions != null) {
                             entriesFound.add(id);
                             found.add(new Match(entry, s, positions, assertionOf(positions, words)));
@@ -353,6 +362,26 @@ public final class IndexDictionary {
         int from = words.get(Math.min(p, q)).end();
         int to = words.get(Math.max(p, q)).start();
         return from >= to || text.indexOf(';', from) < 0 || text.indexOf(';', from) >= to;
+    }
+
+    /**
+     * A metastasis is to the site written after it ("metastases to the liver") or just before it ("liver metastases");
+     * "lung with new metastases to the liver" does not put one in the lung, and "lung primary" is the primary site.
+     */
+    private static boolean secondarySite(Entry entry, int[] positions, List<ClinicalText.Word> words) {
+        int histology = positions[positions.length - 1];
+        int last = -1;
+        boolean after = true;
+        boolean before = true;
+        for (int i = 0; i < positions.length - 1; i++) {
+            after &= positions[i] > histology;
+            before &= positions[i] < histology;
+            last = Math.max(last, positions[i]);
+        }
+        if (last + 1 < words.size() && words.get(last + 1).text().equalsIgnoreCase("primary")) {
+            return false;
+        }
+        return after || before && histology - last <= 1;
     }
 
     private static boolean allGroupsIn(Entry entry, Set<String> stems) {

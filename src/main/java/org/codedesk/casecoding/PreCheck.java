@@ -214,7 +214,7 @@ final class PreCheck {
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
             + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
             + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine)))\\b");
-    private static final Pattern SPECIFIED_NEC = Pattern.compile("> (other )?specified( type| kind| form)?( NEC)?$|> NEC$");
+    private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form)?( NEC)?|NEC)( > (not|without) [^>]*)*$");
     private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation)\\b");
     private static final Pattern ACUTE = Pattern.compile("\\b(acute|acutely|exacerbat\\w*|decompensat\\w*|flare)\\b");
     private static final Set<NoteSections> TREATED_ELSEWHERE = EnumSet.of(NoteSections.NARRATIVE, NoteSections.HISTORY);

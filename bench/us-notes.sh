@@ -17,5 +17,5 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-./mvnw -q -B test -Dtest=UsNotesBenchmark -Dsurefire.failIfNoSpecifiedTests=false "${args[@]}" 2>&1 | grep -E "^BENCH" \
+./mvnw -q -B -ntp test -Dtest=UsNotesBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine="${BENCH_ARGLINE:--Xmx4g}" "${args[@]}" 2>&1 | grep -E "^BENCH" \
   || { echo "benchmark failed: see target/surefire-reports" >&2; exit 1; }

@@ -51,9 +51,12 @@ final class CodingRules {
         if (row) {
             warnings.add("Incomplete: the note settles the ICD-10-PCS table row " + c.code() + " only; choose the approach, device and"
                     + " qualifier (characters 5 to 7) from the table, or ask the provider.");
-        } else if (checked || !complete) {
-            // the tabular's instructions for what is submitted, and why a header cannot be (read for these only: page reads cost time)
+        } else if (checked) {
+            // the tabular's instructions for what is submitted (read for these only: a code page read costs time)
             page(c.procedure(), c.code()).ifPresent(page -> warnings.addAll(codeWarnings(page)));
+        } else if (!complete) {
+            // why a header cannot be submitted, from the codes below it (no page read: a long note lists many headers)
+            warnings.addAll(headerWarnings(c.code(), dictionary));
         }
         if (c.onlyHistory()) {
             warnings.add("Written as history (\"history of\", \"previous\"): code the condition only if it is current or still treated;"
@@ -187,6 +190,27 @@ final class CodingRules {
         return warnings;
     }
 
+    /** A header's warning from the codes of the release below it: the 7th characters it takes, or the codes to choose from. */
+    static List<String> headerWarnings(String header, IndexDictionary dictionary) {
+        List<IndexDictionary.Code> under = dictionary.billableUnder(header);
+        if (under.isEmpty()) {
+            return List.of();
+        }
+        if (header.length() >= 7 && under.stream().allMatch(k -> k.code().length() == header.length() + 1)) {
+            Map<Character, String> meanings = new LinkedHashMap<>();
+            for (IndexDictionary.Code k : under) {
+                int comma = k.title().lastIndexOf(", ");
+                meanings.putIfAbsent(k.code().charAt(k.code().length() - 1), comma < 0 ? "" : k.title().substring(comma + 2));
+            }
+            List<String> listed = meanings.entrySet().stream().limit(4).map(e -> e.getKey() + " " + e.getValue()).toList();
+            return List.of("Needs a 7th character (" + String.join(", ", listed) + (meanings.size() > 4 ? "..." : "")
+                    + "); the note does not say which encounter this is: ask, do not guess.");
+        }
+        List<String> codes = under.stream().limit(6).map(IndexDictionary.Code::code).toList();
+        return List.of("Not a final code: " + header + " is a header. Choose one of " + String.join(", ", codes) + (under.size() > 6 ? "..." : "")
+                + " as the documentation supports (site, laterality, type), or ask the provider.");
+    }
+
     private static String seventhCharacters(CodePage page) {
         return String.join(", ", page.seventhCharacters().stream().limit(4).map(s -> s.character() + " " + s.meaning()).toList())
                 + (page.seventhCharacters().size() > 4 ? "..." : "");
@@ -213,10 +237,21 @@ final class CodingRules {
         return unique.values().stream().sorted(java.util.Comparator.comparingInt(CaseCoding.Evidence::start)).limit(MAX_EVIDENCE).toList();
     }
 
-    private String rowTitle(String row, IndexDictionary dictionary) {
-        return dictionary.firstOfRow(row).flatMap(code -> page(true, code)).map(page -> {
-            List<String> axes = page.pcsCharacters().stream().limit(4).map(CodePage.PcsCharacter::meaning).toList();
-            return String.join(", ", axes) + " (characters 5-7 not settled)";
+    /**
+     * A four-character ICD-10-PCS row by the title of its first code up to the approach ("Resection of Gallbladder"):
+     * the operation and body part the row settles, without a code page read.
+     */
+    static String rowTitle(String row, IndexDictionary dictionary) {
+        return dictionary.firstOfRow(row).flatMap(dictionary::code).map(code -> {
+            String title = code.title();
+            int cut = title.length();
+            for (String stop : List.of(" with ", ", ")) {
+                int at = title.indexOf(stop);
+                if (at > 0) {
+                    cut = Math.min(cut, at);
+                }
+            }
+            return title.substring(0, cut) + " (characters 5-7 not settled)";
         }).orElse("ICD-10-PCS table row " + row);
     }
 

@@ -47,6 +47,8 @@ final class GuidelineRules {
             + "|linagliptin|saxagliptin|pioglitazone|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|repaglinide|acarbose)\\b");
     private static final Pattern ANTICOAGULANT = Pattern.compile("\\b(warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa"
             + "|edoxaban|savaysa)\\b");
+    private static final Pattern ANTIPLATELET = Pattern.compile("\\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|dipyridamole"
+            + "|cilostazol)\\b");
     private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
             + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient)\\b");
     private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
@@ -74,6 +76,9 @@ final class GuidelineRules {
         diabetes();
         hypertension();
         gallstones();
+        stroke();
+        intestineBySite();
+        historyOfCancer();
         companions();
         specificity();
         excludes1(warnings);
@@ -83,9 +88,17 @@ final class GuidelineRules {
     // ---- combination codes ------------------------------------------------------------------------------------
 
     private void diabetes() {
-        Optional<PreCheck.Decision> dm = checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*")).findFirst();
+        String text = facts.note().text().toLowerCase(Locale.ROOT);
+        String documented = TYPE_2.matcher(text).find() ? "E11" : TYPE_1.matcher(text).find() ? "E10" : null;
+        Optional<PreCheck.Decision> dm = checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*"))
+                .min(Comparator.comparing((PreCheck.Decision d) -> documented == null || !d.code().startsWith(documented)));
         if (dm.isEmpty()) {
             return;
+        }
+        if (documented != null && dm.get().code().startsWith(documented)) {
+            // one type of diabetes: the type the note names
+            checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*") && !d.code().startsWith(documented)).toList()
+                    .forEach(d -> d.uncheck("the note documents " + (documented.equals("E11") ? "type 2" : "type 1") + " diabetes"));
         }
         String type = dm.get().code().substring(0, 3);
         List<Candidate.Mention> base = mentionsOf(type);
@@ -111,6 +124,8 @@ final class GuidelineRules {
         }
     }
 
+    private static final Pattern TYPE_2 = Pattern.compile("\\b(type 2|type ii|t2dm|dm2|dm 2|dm ii|niddm)\\b");
+    private static final Pattern TYPE_1 = Pattern.compile("\\b(type 1|type i|t1dm|dm1|iddm)\\b");
     private static final Pattern GALLSTONES = Pattern.compile("\\b(calculous|cholelithiasis|gallstones?|stones? in the gallbladder)\\b");
 
     /** Cholecystitis with gallstones is one combination code (K80.0-K80.1), not K81 ("with" convention). */
@@ -128,6 +143,184 @@ final class GuidelineRules {
             combine(code, cholecystitis.get().candidate.mentions(), f, "cholecystitis with gallstones", "K81.0", "K81.1", "K81.2", "K80.20",
                     "K80.10".equals(code) ? "K80.00" : "K80.10");
         });
+    }
+
+    private static final Pattern STROKE = Pattern.compile("\\b(stroke|cva|cerebral infarct(ion)?|infarct(ion)?|cerebrovascular accident"
+            + "|embol(ism|ic|us)|cardioembolic|thrombo(sis|tic))\\b");
+    private static final Pattern STROKE_HISTORY = Pattern.compile("\\b(history of|prior|previous|old|remote|h/o|hx of|past)\\s+(\\w+\\s+){0,2}"
+            + "(stroke|cva|cerebral infarct(ion)?|cerebrovascular accident)");
+    private static final Pattern STROKE_SEQUELA = Pattern.compile("\\b(following|after|since|residual|sequela\\w*|late effects?)\\b\\s+(\\w+\\s+){0,3}"
+            + "(stroke|cva|cerebral infarct(ion)?|cerebrovascular accident)");
+
+    /** The stroke concluded is a past one: deficits "following" it, or an outpatient visit that does not call it acute. */
+    private boolean isSequela(PreCheck.Decision infarct) {
+        if (facts.first(STROKE_SEQUELA, concluded()).isPresent()) {
+            return true;
+        }
+        if (setting != EncounterSetting.OUTPATIENT) {
+            return false;
+        }
+        return facts.all(STROKE, concluded()).stream().noneMatch(f -> facts.sentenceOf(f).matches("(?s).*\\b(acute|new|sudden)\\b.*"));
+    }
+
+    private static final Pattern HEMIPARESIS = Pattern.compile("\\b(hemiparesis|hemiplegia|hemiplegic|hemiparetic)\\b");
+
+    /**
+     * Cerebral infarction to the artery, cause and side the conclusion documents (I63: embolism, thrombosis, or occlusion
+     * of a named artery, "left MCA"); an embolism of that artery is not also an I74 code. Hemiparesis is coded with its
+     * side and dominance (G81.9-, I.C.6.a: when the note does not say which hand is dominant, the right side is dominant
+     * and the left is not); after a past stroke, the deficit is its sequela (I69.35-), not G81 (I.C.9.d).
+     */
+    private void stroke() {
+        Optional<PreCheck.Decision> infarct = checked().filter(d -> d.code().startsWith("I63")).findFirst();
+        String text = facts.note().text().toLowerCase(Locale.ROOT);
+        if (infarct.isPresent() && isSequela(infarct.get())) {
+            // a deficit "following" a past stroke, or a stroke seen at a later visit: the infarction is not current (I.C.9.d)
+            infarct.get().uncheck("the stroke is past: its deficits are coded as sequelae (I69) or its history (Z86.73)");
+            infarct = Optional.empty();
+        }
+        if (infarct.isPresent()) {
+            for (NoteFacts.Found f : facts.all(STROKE, concluded())) {
+                String sentence = facts.sentenceOf(f);
+                Optional<String> code = infarctionCode(sentence);
+                if (code.isPresent() && cm.code(code.get()).filter(IndexDictionary.Code::billable).isPresent()) {
+                    List<String> replaced = new ArrayList<>();
+                    checked().filter(d -> d.code().matches("I63.*|I74.*|I65.*|I66.*")).forEach(d -> replaced.add(d.code()));
+                    combine(code.get(), infarct.get().candidate.mentions(), f, "cerebral infarction by cause, artery and side",
+                            replaced.toArray(String[]::new));
+                    break;
+                }
+            }
+        }
+        boolean sequela = infarct.isEmpty() && (facts.first(STROKE_HISTORY).isPresent() || facts.first(STROKE_SEQUELA).isPresent());
+        if (infarct.isEmpty() && !sequela) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(HEMIPARESIS, sequela ? CHART : concluded())) {
+            String sentence = facts.sentenceOf(f);
+            String side = sentence.matches("(?s).*\\bright\\b.*") && !sentence.matches("(?s).*\\bleft\\b.*") ? "right"
+                    : sentence.matches("(?s).*\\bleft\\b.*") && !sentence.matches("(?s).*\\bright\\b.*") ? "left" : "";
+            boolean leftHanded = text.matches("(?s).*\\bleft[- ]handed\\b.*");
+            boolean rightHanded = text.matches("(?s).*\\b(right[- ]handed|ambidextrous)\\b.*");
+            boolean dominant = side.equals("right") ? !leftHanded : side.equals("left") && leftHanded && !rightHanded;
+            String code = side.isEmpty() ? (sequela ? "I69.359" : "G81.90")
+                    : (sequela ? "I69.35" : "G81.9") + (side.equals("right") ? (dominant ? "1" : "3") : (dominant ? "2" : "4"));
+            combine(code, List.of(), f, sequela ? "hemiplegia or hemiparesis following a cerebral infarction (sequela)"
+                    : "hemiplegia or hemiparesis by side and dominance", "G81.90", "G81.91", "G81.92", "G81.93", "G81.94", "R53.1");
+            return;
+        }
+    }
+
+    private static final Pattern LARGE_INTESTINE = Pattern.compile("\\b(colon|colonic|sigmoid|cecum|cecal|rectosigmoid|large intestine|large bowel)\\b");
+    private static final Pattern SMALL_INTESTINE = Pattern.compile("\\b(ileum|ileal|jejunum|jejunal|duodenum|duodenal|small intestine|small bowel)\\b");
+
+    /** "Intestine, part unspecified" when the sentence names the part: the large (colon, sigmoid) or small intestine code of the same kind. */
+    private void intestineBySite() {
+        for (PreCheck.Decision d : checked().toList()) {
+            String t = title(d.code());
+            if (!t.contains("intestine, part unspecified")) {
+                continue;
+            }
+            for (Candidate.Mention m : d.candidate.mentions()) {
+                org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(m.sentence());
+                String sentence = facts.note().text().substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
+                String part = LARGE_INTESTINE.matcher(sentence).find() ? "large intestine" : SMALL_INTESTINE.matcher(sentence).find() ? "small intestine" : null;
+                if (part == null) {
+                    continue;
+                }
+                String wanted = t.replace("intestine, part unspecified,", part).replace("intestine, part unspecified", part);
+                Optional<IndexDictionary.Code> sibling = cm.billableUnder(category(d.code())).stream().filter(k -> k.title().equals(wanted)).findFirst();
+                if (sibling.isPresent()) {
+                    combine(sibling.get().code(), d.candidate.mentions(), null, "the part of the intestine the note names (" + part + ")", d.code());
+                }
+                break;
+            }
+        }
+    }
+
+    /**
+     * A malignancy written only as past history (excised or treated, no current treatment: "history of prostate cancer,
+     * no evidence of recurrence") is a personal history code (Z85, I.C.2.d), matched to the site of the neoplasm code.
+     */
+    private void historyOfCancer() {
+        if (dx.values().stream().anyMatch(d -> d.checked && d.code().startsWith("Z85"))) {
+            return;
+        }
+        for (PreCheck.Decision d : List.copyOf(dx.values())) {
+            if (d.checked || d.reason == null || !d.code().matches("C[0-8].*|C9[0-6].*") || !d.reason.startsWith("written as past history")) {
+                continue;
+            }
+            java.util.Set<String> site = contentWords(title(d.code()));
+            Optional<IndexDictionary.Code> history = cm.billableUnder("Z85").stream()
+                    .max(Comparator.comparingInt((IndexDictionary.Code k) -> overlapWords(contentWords(k.title()), site))
+                            .thenComparing(k -> -k.title().length()));
+            if (history.isPresent() && overlapWords(contentWords(history.get().title()), site) > 0) {
+                add(history.get().code(), d.candidate.mentions(), null, "personal history of malignant neoplasm (the cancer is written as"
+                        + " past history, not under treatment)");
+                return;
+            }
+        }
+    }
+
+    private static final java.util.Set<String> NEOPLASM_WORDS = java.util.Set.of("malignant", "neoplasm", "neoplasms", "personal", "history",
+            "of", "and", "other", "unspecified", "site", "sites", "the", "in", "or", "organs", "part", "parts");
+
+    private static java.util.Set<String> contentWords(String title) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        Matcher w = WORD.matcher(title.toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            if (!NEOPLASM_WORDS.contains(w.group()) && w.group().length() > 2) {
+                words.add(w.group());
+            }
+        }
+        return words;
+    }
+
+    private static int overlapWords(java.util.Set<String> a, java.util.Set<String> b) {
+        int n = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** I63 from the words of one concluded sentence: cause (embolism, thrombosis, occlusion), the artery and its side. */
+    static Optional<String> infarctionCode(String sentence) {
+        String artery = null;
+        boolean precerebral = false;
+        if (sentence.matches("(?s).*\\b(middle cerebral|mca)\\b.*")) {
+            artery = "1";
+        } else if (sentence.matches("(?s).*\\b(anterior cerebral|aca)\\b.*")) {
+            artery = "2";
+        } else if (sentence.matches("(?s).*\\b(posterior cerebral|pca)\\b.*")) {
+            artery = "3";
+        } else if (sentence.matches("(?s).*\\bcerebellar\\b.*")) {
+            artery = "4";
+        } else if (sentence.matches("(?s).*\\bcarotid\\b.*")) {
+            artery = "3";
+            precerebral = true;
+        } else if (sentence.matches("(?s).*\\bvertebral\\b.*")) {
+            artery = "1";
+            precerebral = true;
+        } else if (sentence.matches("(?s).*\\bbasilar\\b.*")) {
+            artery = "2";
+            precerebral = true;
+        }
+        if (artery == null) {
+            return Optional.empty();
+        }
+        boolean embolic = sentence.matches("(?s).*\\b(embol\\w*|cardioembolic)\\b.*");
+        boolean thrombotic = sentence.matches("(?s).*\\bthrombo(sis|tic|us)\\b.*");
+        String cause = precerebral ? (embolic ? "1" : thrombotic ? "0" : "2") : (embolic ? "4" : thrombotic ? "3" : "5");
+        boolean right = sentence.matches("(?s).*\\bright\\b.*");
+        boolean left = sentence.matches("(?s).*\\bleft\\b.*");
+        String side = sentence.matches("(?s).*\\bbilateral\\b.*") || right && left ? "3" : right ? "1" : left ? "2" : "9";
+        if (precerebral && artery.equals("2")) {
+            return Optional.of("I63." + cause + "2");
+        }
+        return Optional.of("I63." + cause + artery + side);
     }
 
     /** The CKD stage as a use-additional code (N18.x): the stage documented replaces an unstaged N18 code. */
@@ -201,6 +394,7 @@ final class GuidelineRules {
             longTerm(ORAL_HYPOGLYCEMIC, "Z79.84", "long-term (current) use of oral hypoglycemic drugs (use additional code at the diabetes code)");
         }
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
+        longTerm(ANTIPLATELET, "Z79.02", "long-term (current) use of antithrombotics/antiplatelets");
         facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
         organismAsCause();
         bodyMassIndex();
@@ -305,11 +499,17 @@ final class GuidelineRules {
                 }
                 String tx = title(x.code());
                 String ty = title(y.code());
+                if (x.code().startsWith("T14") && y.code().startsWith("S")) {
+                    x.uncheck("an injury of unspecified body region beside the injury coded by site: " + y.code());
+                    continue;
+                }
                 boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
                 if (!related) {
                     continue;
                 }
-                if (unspecified(tx) && !unspecified(ty)) {
+                // "Anemia, unspecified" gives way to "Iron deficiency anemia, unspecified": the second names the kind
+                boolean narrower = unspecified(ty) && namesSameCondition(tx, ty) && !namesSameCondition(ty, tx);
+                if (unspecified(tx) && (!unspecified(ty) || narrower)) {
                     java.util.Set<String> words = evidenceWords(x, y);
                     int ox = overlap(tx, words);
                     int oy = overlap(ty, words);

@@ -100,8 +100,12 @@ final class PreCheck {
                 // a header whose words are concluded: complete it from the note (side, encounter, the words of the titles below it)
                 String why = diagnosisReason(c, false);
                 Optional<IndexDictionary.Code> completed = why == null ? complete(c) : Optional.empty();
-                if (completed.isPresent() && !diagnoses.containsKey(completed.get().code())) {
-                    Decision d = new Decision(Candidate.derived(completed.get().code(), false, c.score(), c.mentions()), true, null, true);
+                Decision known = completed.map(k -> diagnoses.get(k.code())).orElse(null);
+                if (completed.isPresent() && (known == null || !known.checked)) {
+                    Decision d = known != null ? known
+                            : new Decision(Candidate.derived(completed.get().code(), false, c.score(), c.mentions()), true, null, true);
+                    d.checked = true;
+                    d.reason = null;
                     d.notes.add("Completed from " + c.code() + " with what the note documents (side, encounter, type)");
                     diagnoses.put(completed.get().code(), d);
                     reason = "not a final code: completed as " + completed.get().code();
@@ -148,15 +152,34 @@ final class PreCheck {
         if (ruledOutLater(c, note)) {
             return "ruled out later in the note";
         }
-        if (indexed.stream().allMatch(m -> m.assertion() == Assertion.HISTORY)) {
+        if (indexed.stream().allMatch(this::vitalSign)) {
+            return "an abbreviation read in the vital signs (\"HR 98\", \"93% RA\"), not a diagnosis";
+        }
+        if (indexed.stream().allMatch(m -> m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other "))) {
+            return "an \"other\" code is reached through the index by the kind of condition the note names; only the general words of its"
+                    + " title match";
+        }
+        if (indexed.stream().allMatch(m -> SPECIFIED_NEC.matcher(m.route()).find())) {
+            return "reached through \"specified NEC\" in the index: the note must name the kind of condition";
+        }
+        if (c.code().startsWith("Q") && !CONGENITAL.matcher(lower(note.text())).find()) {
+            return "a congenital anomaly, and the note says nothing of a congenital condition";
+        }
+        if (indexed.stream().allMatch(m -> m.assertion() == Assertion.HISTORY && !current(m))) {
             return "written as past history: code it only if current or still treated (else a personal history code, Z85-Z87)";
         }
-        boolean symptom = c.code().startsWith("R");
+        String title = code.map(IndexDictionary.Code::title).orElse("");
+        boolean symptom = c.code().startsWith("R") || FINDING_TITLE.matcher(lower(title)).find()
+                || indexed.stream().allMatch(m -> SYMPTOM_ROUTE.matcher(m.route()).find());
         boolean uncertain = indexed.stream().allMatch(m -> m.assertion() == Assertion.POSSIBLE);
         Set<NoteSections> accepted = !hasConclusion ? EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED, NoteSections.NARRATIVE)
                 : symptom || uncertain ? EnumSet.of(NoteSections.CONCLUSION) : CODABLE_FOR_DIAGNOSES;
-        List<Candidate.Mention> concluded = indexed.stream().filter(m -> m.assertion() != Assertion.HISTORY)
-                .filter(m -> accepted.contains(NoteSections.of(note, m.sentence()))).toList();
+        // a chronic condition written in the history or the narrative that the note says is current and treated
+        // ("COPD on inhalers", "hx of HTN, controlled, continue home meds") is coded (IV.J); a history alone is not
+        boolean chronicAccepted = !symptom && !uncertain;
+        List<Candidate.Mention> concluded = indexed.stream().filter(m -> m.assertion() != Assertion.HISTORY || current(m))
+                .filter(m -> accepted.contains(NoteSections.of(note, m.sentence()))
+                        || chronicAccepted && TREATED_ELSEWHERE.contains(NoteSections.of(note, m.sentence())) && current(m)).toList();
         if (concluded.isEmpty()) {
             Set<String> where = new java.util.LinkedHashSet<>();
             indexed.forEach(m -> where.add(NoteSections.of(note, m.sentence()).label()));
@@ -168,7 +191,9 @@ final class PreCheck {
         if (finalCodeNeeded && c.score() < needed) {
             return "score below the threshold";
         }
-        String title = code.map(IndexDictionary.Code::title).orElse("");
+        if (lower(title).startsWith("acute on chronic") && concluded.stream().noneMatch(m -> ACUTE.matcher(sentence(m)).find())) {
+            return "acute on chronic needs an acute episode the note documents (acute, exacerbation, decompensated)";
+        }
         if (title.startsWith("Encounter for") || c.code().startsWith("Z71.")) {
             return "an encounter-reason or counseling code: reported only when the visit is for it";
         }
@@ -179,6 +204,38 @@ final class PreCheck {
             return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
         }
         return null;
+    }
+
+    /** Findings a coder treats like signs and symptoms: integral to the diagnosis unless the provider concludes them. */
+    private static final Pattern FINDING_TITLE = Pattern.compile("^(elevated|abnormal|other abnormal|pain)\\b");
+    private static final Pattern SYMPTOM_ROUTE = Pattern.compile("^Alphabetic Index: (Pain|Ache|Leukocytosis|Fever|Swelling|Tenderness|Elevated|Bleeding"
+            + "|Abnormal|Findings)\\b");
+    /** Said of a condition in the same sentence: it is current and treated, not a past history. */
+    private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
+            + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
+            + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine)))\\b");
+    private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form)?( NEC)?|NEC)( > (not|without) [^>]*)*$");
+    private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation)\\b");
+    private static final Pattern ACUTE = Pattern.compile("\\b(acute|acutely|exacerbat\\w*|decompensat\\w*|flare)\\b");
+    private static final Set<NoteSections> TREATED_ELSEWHERE = EnumSet.of(NoteSections.NARRATIVE, NoteSections.HISTORY);
+
+    private boolean current(Candidate.Mention m) {
+        return CURRENT.matcher(sentence(m)).find();
+    }
+
+    /** A lone abbreviation of two or three capitals in a vital-signs context: "HR 98", "SpO2 93% RA", "on RA". */
+    private boolean vitalSign(Candidate.Mention m) {
+        if (m.first() != m.last()) {
+            return false;
+        }
+        ClinicalText.Word w = note.words().get(m.first());
+        if (w.text().length() > 3 || !w.text().chars().allMatch(Character::isUpperCase)) {
+            return false;
+        }
+        String text = note.text();
+        String before = text.substring(Math.max(0, w.start() - 6), w.start()).trim();
+        String after = text.substring(w.end(), Math.min(text.length(), w.end() + 4)).trim();
+        return after.matches("^[0-9].*") || before.endsWith("%") || before.matches("(?s).*\\b(on|room)$");
     }
 
     private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the)\\b");
@@ -235,10 +292,76 @@ final class PreCheck {
             List<IndexDictionary.Code> encounter = candidates.stream().filter(k -> k.code().charAt(7) == seventh).toList();
             candidates = new ArrayList<>(encounter.isEmpty() ? candidates.stream().filter(k -> k.code().charAt(7) == 'A').toList() : encounter);
         }
+        String header = dictionaries.diagnoses().code(c.code()).map(IndexDictionary.Code::title).orElse("");
+        Set<String> affirmed = affirmedWords(c);
         return candidates.stream().max(Comparator.comparingInt((IndexDictionary.Code k) -> overlap(k.title(), words))
                 .thenComparing(k -> lower(k.title()).contains("without"))
                 .thenComparing(k -> lower(k.title()).contains("unspecified"))
-                .thenComparing(Comparator.comparing(IndexDictionary.Code::code).reversed()));
+                .thenComparing(Comparator.comparing(IndexDictionary.Code::code).reversed()))
+                .filter(k -> unsupportedWords(k.title(), header, affirmed).isEmpty());
+    }
+
+    /** Words of a title that say nothing the note must document: the default kinds, the encounter, the classification's filler. */
+    private static final Set<String> GENERIC = Set.of("unspecified", "other", "specified", "initial", "encounter", "subsequent", "sequela",
+            "closed", "routine", "healing", "with", "and", "or", "of", "the", "in", "to", "for", "by", "as", "at", "on", "nos", "nec", "elsewhere",
+            "classified", "site", "type", "part", "disease", "disorder", "disorders", "condition", "conditions", "fracture", "than");
+    /** After "unspecified", a word names what the note leaves open ("unspecified ligament", "unspecified site"). */
+    private static final Set<String> OPEN_AFTER_UNSPECIFIED = Set.of("ligament", "site", "part", "side", "type", "region", "organism", "degree",
+            "joint", "bone", "muscle", "tendon", "finger", "toe", "ear", "eye", "knee", "hip", "ankle", "foot", "hand", "arm", "leg", "lower",
+            "upper", "limb", "kidney", "lung", "radius", "ulna", "femur", "tibia", "fibula", "humerus", "shoulder", "elbow", "wrist", "breast",
+            "ovary", "thumb", "trimester", "body", "parts", "artery", "vein", "digit", "lobe", "bronchus", "level", "vertebra", "stage");
+
+    /**
+     * The words a completed code's title adds to its header's that the note does not affirm where the condition is
+     * written: a header is completed only to a code the note documents ("Other hypertension" is not "Resistant
+     * hypertension", "Persistent atrial fibrillation" is not "Longstanding persistent"). Words after "without" or
+     * "not" are the classification's defaults; the side is affirmed by "right"/"left" for "unilateral".
+     */
+    static List<String> unsupportedWords(String title, String header, Set<String> affirmed) {
+        Set<String> headerWords = new java.util.HashSet<>();
+        java.util.regex.Matcher h = WORD.matcher(lower(header));
+        while (h.find()) {
+            headerWords.add(h.group());
+        }
+        List<String> missing = new ArrayList<>();
+        String t = lower(title);
+        for (String clause : t.split("[,;]")) {
+            java.util.regex.Matcher w = WORD.matcher(clause);
+            String previous = "";
+            while (w.find()) {
+                String word = w.group();
+                if (word.equals("without") || word.equals("not") || word.equals("except")) {
+                    break;
+                }
+                boolean open = previous.equals("unspecified") && OPEN_AFTER_UNSPECIFIED.contains(word);
+                previous = word;
+                if (open || GENERIC.contains(word) || headerWords.contains(word) || word.length() < 2 && !Character.isDigit(word.charAt(0))) {
+                    continue;
+                }
+                boolean sideOk = word.equals("unilateral") && (affirmed.contains("right") || affirmed.contains("left"));
+                if (!sideOk && !affirmed.contains(word) && affirmed.stream().noneMatch(a -> a.length() >= 5 && word.length() >= 5
+                        && a.regionMatches(0, word, 0, 5))) {
+                    missing.add(word);
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The words of the sentences where the code is written, negated words left out. */
+    private Set<String> affirmedWords(Candidate c) {
+        Set<String> words = new java.util.HashSet<>();
+        Set<Integer> sentences = new java.util.HashSet<>();
+        c.mentions().forEach(m -> sentences.add(m.sentence()));
+        for (ClinicalText.Word w : note.words()) {
+            if (sentences.contains(w.sentence()) && w.assertion() != Assertion.ABSENT) {
+                java.util.regex.Matcher m = WORD.matcher(lower(w.text()));
+                while (m.find()) {
+                    words.add(m.group());
+                }
+            }
+        }
+        return words;
     }
 
     /** "right", "left", "bilateral", "" for an unspecified side, or null when the title speaks of no side. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.codedesk.casecoding.learning.TrainingCorpus;
 import org.codedesk.catalog.Catalog;
 import org.codedesk.catalog.importing.CatalogImporter;
+import org.codedesk.search.Search;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,11 +40,13 @@ class CaseToCodeBenchmark {
         String data = System.getenv("CODEDESK_DATA_DIR");
         registry.add("codedesk.casecoding.code-every-mention", () -> System.getProperty("code-every-mention", "false"));
         registry.add("codedesk.casecoding.corpus", () -> data == null ? "" : Path.of(data, "benchmarks/codiesp/train").toString());
+        registry.add("codedesk.casecoding.warm-up", () -> "false");
     }
 
     @Autowired CatalogImporter importer;
     @Autowired Catalog catalog;
     @Autowired CaseCoder coder;
+    @Autowired Search search;
 
     @Test
     void benchmark() {
@@ -54,10 +57,19 @@ class CaseToCodeBenchmark {
         }
         String split = System.getProperty("split", "dev");
         EncounterSetting setting = EncounterSetting.parse(System.getProperty("setting", "inpatient"));
-        // CodiEsp was coded with the 2018 editions: diagnoses are scored on FY2018 ICD-10-CM; the oldest ICD-10-PCS here is FY2023
+        // CodiEsp was coded with the 2018 editions: both code systems are scored on FY2018 (ICD-10-PCS FY2018 from its order file)
         LocalDate diagnosisDate = LocalDate.parse(System.getProperty("diagnosis.date", "2018-06-01"));
-        LocalDate procedureDate = LocalDate.parse(System.getProperty("procedure.date", "2025-12-01"));
-        TrainingCorpus corpus = TrainingCorpus.read(Path.of(data, "benchmarks/codiesp", split));
+        LocalDate procedureDate = LocalDate.parse(System.getProperty("procedure.date", "2018-06-01"));
+        int folds = Integer.getInteger("folds", 0);
+        if (folds > 1) {
+            crossValidate(Path.of(data, "benchmarks/codiesp/train"), folds, diagnosisDate, procedureDate, setting);
+            return;
+        }
+        Path splitFolder = Path.of(data, "benchmarks/codiesp", split);
+        if (!java.nio.file.Files.isDirectory(splitFolder)) {
+            throw new IllegalArgumentException("No CodiEsp split folder " + splitFolder + " (the test split is held out of shared data)");
+        }
+        TrainingCorpus corpus = TrainingCorpus.read(splitFolder);
         long start = System.nanoTime();
         coder.rankedCodes("warm up", diagnosisDate, setting, false);
         coder.rankedCodes("warm up", procedureDate, setting, true);
@@ -114,7 +126,7 @@ class CaseToCodeBenchmark {
                     .forEach(c -> report.add("   missed " + c + (ranked.contains(c) ? " at " + (ranked.indexOf(c) + 1) : " (no candidate)")));
         }
         try {
-            java.nio.file.Files.write(Path.of("target/case-to-code-dev.txt"), report);
+            java.nio.file.Files.write(Path.of("target/case-to-code-" + split + ".txt"), report);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -125,6 +137,66 @@ class CaseToCodeBenchmark {
             System.out.printf("BENCH threshold %.2f: D P %.3f R %.3f F1 %.3f | P P %.3f R %.3f F1 %.3f%n", threshold, td.precision(),
                     td.recall(), td.f1(), tp.precision(), tp.recall(), tp.f1());
         }
+    }
+
+    /**
+     * Train-cross-validated figures: the train split in k folds (documents by id, every k-th to one fold); for each
+     * fold a coder learns from the other k-1 folds (written in the CodiEsp layout under cv.dir) and ranks the held-out
+     * fold. MAP and P/R/F1 are pooled over all train documents; the MAP of each fold is printed too.
+     */
+    private void crossValidate(Path train, int folds, LocalDate diagnosisDate, LocalDate procedureDate, EncounterSetting setting) {
+        Path root = Path.of(System.getProperty("cv.dir", "target/casecoding-cv")).toAbsolutePath();
+        TrainingCorpus corpus = TrainingCorpus.read(train);
+        List<String> ids = corpus.documents().stream().map(TrainingCorpus.Document::id).sorted().toList();
+        Map<String, List<String>> rankedD = new LinkedHashMap<>();
+        Map<String, List<String>> rankedP = new LinkedHashMap<>();
+        Map<String, Set<String>> chosenD = new LinkedHashMap<>();
+        Map<String, Set<String>> chosenP = new LinkedHashMap<>();
+        Map<String, Set<String>> goldD = new LinkedHashMap<>();
+        Map<String, Set<String>> goldP = new LinkedHashMap<>();
+        for (int fold = 0; fold < folds; fold++) {
+            Set<String> heldOut = new LinkedHashSet<>();
+            for (int i = fold; i < ids.size(); i += folds) {
+                heldOut.add(ids.get(i));
+            }
+            Path learnFrom = FoldWriter.write(train, root.resolve("fold" + (fold + 1)).resolve("train"), id -> !heldOut.contains(id));
+            CaseCoder foldCoder = new CaseCoder(catalog, search, learnFrom.toString(), coder.threshold(),
+                    Boolean.getBoolean("code-every-mention"), false);
+            long start = System.nanoTime();
+            foldCoder.rankedCodes("warm up", diagnosisDate, setting, false);
+            foldCoder.rankedCodes("warm up", procedureDate, setting, true);
+            Map<String, List<String>> foldD = new LinkedHashMap<>();
+            Map<String, List<String>> foldP = new LinkedHashMap<>();
+            Map<String, Set<String>> foldGoldD = new LinkedHashMap<>();
+            Map<String, Set<String>> foldGoldP = new LinkedHashMap<>();
+            for (TrainingCorpus.Document doc : corpus.documents()) {
+                if (!heldOut.contains(doc.id())) {
+                    continue;
+                }
+                List<CaseCoder.RankedCode> d = foldCoder.rankedCodes(doc.english(), diagnosisDate, setting, false);
+                List<CaseCoder.RankedCode> p = foldCoder.rankedCodes(doc.english(), procedureDate, setting, true);
+                foldD.put(doc.id(), d.stream().map(CaseCoder.RankedCode::code).toList());
+                foldP.put(doc.id(), p.stream().map(CaseCoder.RankedCode::code).toList());
+                foldGoldD.put(doc.id(), doc.diagnoses());
+                foldGoldP.put(doc.id(), doc.procedures());
+                chosenD.put(doc.id(), chosen(d));
+                chosenP.put(doc.id(), chosen(p));
+            }
+            rankedD.putAll(foldD);
+            rankedP.putAll(foldP);
+            goldD.putAll(foldGoldD);
+            goldP.putAll(foldGoldP);
+            System.out.printf("BENCH fold %d/%d: %d held out, learned from %d; D MAP %.3f, P MAP %.3f (%.0f s)%n", fold + 1, folds,
+                    heldOut.size(), ids.size() - heldOut.size(), CodiEspScore.of(foldD, Map.of(), foldGoldD).map(),
+                    CodiEspScore.of(foldP, Map.of(), foldGoldP).map(), (System.nanoTime() - start) / 1e9);
+        }
+        CodiEspScore d = CodiEspScore.of(rankedD, chosenD, goldD);
+        CodiEspScore p = CodiEspScore.of(rankedP, chosenP, goldP);
+        System.out.printf("BENCH train, %d-fold cross-validation (%d documents), setting %s, diagnoses on %s, procedures on %s, threshold %.2f%n",
+                folds, ids.size(), setting.slug(), diagnosisDate, procedureDate, coder.threshold());
+        System.out.printf("BENCH D: MAP %.3f  P %.3f  R %.3f  F1 %.3f  (%d documents with codes)%n", d.map(), d.precision(), d.recall(), d.f1(), d.documents());
+        System.out.printf("BENCH P: MAP %.3f  P %.3f  R %.3f  F1 %.3f  (%d documents with codes)%n", p.map(), p.precision(), p.recall(), p.f1(), p.documents());
+        System.out.printf("BENCH candidates hold %.3f of gold D codes, %.3f of gold P codes%n", coverage(rankedD, goldD), coverage(rankedP, goldP));
     }
 
     private static double coverage(Map<String, List<String>> ranked, Map<String, Set<String>> gold) {

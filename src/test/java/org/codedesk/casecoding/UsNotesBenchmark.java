@@ -113,7 +113,14 @@ class UsNotesBenchmark {
             Set<String> found = new LinkedHashSet<>();
             coding.diagnoses().forEach(s -> found.add(s.code()));
             coding.procedures().forEach(s -> found.add(s.code()));
-            note.diagnoses().stream().filter(c -> !found.contains(c)).forEach(c -> report.add("   missed " + c + " (no candidate)"));
+            for (String c : note.diagnoses().stream().filter(c -> !found.contains(c)).toList()) {
+                report.add("   missed " + c + " (no candidate)");
+                // what the engine had in the same category, and why it did not check it
+                coding.diagnoses().stream().filter(s -> s.code().startsWith(c.substring(0, 3))).forEach(s -> report.add("      near " + s.code()
+                        + " " + s.title() + (s.suggested() ? "" : "  (" + s.reason() + ")")));
+                coding.notCoded().stream().filter(s -> s.code().startsWith(c.substring(0, 3))).forEach(s -> report.add("      not coded " + s.code()
+                        + " (" + s.reason() + ")"));
+            }
             note.procedures().stream().filter(c -> !found.contains(c)).forEach(c -> report.add("   missed " + c + " (no candidate)"));
         }
         Files.write(Path.of("target/us-notes-" + split + ".txt"), report);

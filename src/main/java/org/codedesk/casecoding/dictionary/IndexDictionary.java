@@ -58,15 +58,16 @@ public final class IndexDictionary {
 
     private final List<Entry> entries;
     private final Map<String, int[]> byAnchor;
-    private final Map<String, Integer> groupOfAnchor;
+    /** The word group of each entry (by id) that it is looked up by. */
+    private final int[] anchorGroup;
     private final Map<String, Code> codes;
     private final Map<String, String> firstOfRow;
     private final java.util.NavigableMap<String, Code> sorted;
 
-    private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, Map<String, Integer> groupOfAnchor, Map<String, Code> codes) {
+    private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, int[] anchorGroup, Map<String, Code> codes) {
         this.entries = entries;
         this.byAnchor = byAnchor;
-        this.groupOfAnchor = groupOfAnchor;
+        this.anchorGroup = anchorGroup;
         this.codes = codes;
         this.firstOfRow = new HashMap<>();
         codes.keySet().stream().sorted().forEach(c -> firstOfRow.putIfAbsent(c.substring(0, Math.min(4, c.length())), c));
@@ -89,7 +90,7 @@ public final class IndexDictionary {
 
     /** A dictionary of no release: matches nothing, knows no code. */
     public static IndexDictionary empty() {
-        return new IndexDictionary(List.of(), Map.of(), Map.of(), Map.of());
+        return new IndexDictionary(List.of(), Map.of(), new int[0], Map.of());
     }
 
     /** The code as printed ("J69.0"), when the release has it. */
@@ -118,6 +119,11 @@ public final class IndexDictionary {
             for (SearchDocument.IndexPath path : doc.indexPaths()) {
                 if ("Alphabetic Index".equals(path.index()) || "ICD-10-PCS Index".equals(path.index())) {
                     add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(path.path()));
+                } else if ("Neoplasm Table".equals(path.index()) && path.column() != null && NEOPLASM_COLUMNS.containsKey(path.column())) {
+                    String[][] groups = neoplasmGroups(path.path(), NEOPLASM_COLUMNS.get(path.column()));
+                    if (groups.length > 1) {
+                        add(entries, seen, doc.code(), path.path() + " (" + path.column() + ")", Source.INDEX, groups);
+                    }
                 }
             }
             add(entries, seen, doc.code(), title, Source.TITLE, textGroups(cutAtWithout(title)));
@@ -134,7 +140,7 @@ public final class IndexDictionary {
             }
         }
         Map<String, List<Integer>> anchored = new HashMap<>();
-        Map<String, Integer> groupOfAnchor = new HashMap<>();
+        int[] groupOfAnchor = new int[entries.size()];
         for (Entry e : entries) {
             int anchor = 0;
             int best = Integer.MAX_VALUE;
@@ -147,7 +153,7 @@ public final class IndexDictionary {
             }
             for (String stem : e.groups()[anchor]) {
                 anchored.computeIfAbsent(stem, k -> new ArrayList<>()).add(e.id());
-                groupOfAnchor.put(e.id() + "/" + stem, anchor);
+                groupOfAnchor[e.id()] = anchor;
             }
         }
         Map<String, int[]> byAnchor = new HashMap<>();
@@ -175,6 +181,10 @@ public final class IndexDictionary {
      * "Other acute appendicitis without perforation, with gangrene" keeps the gangrene the note must say.
      */
     private static String cutAtWithout(String title) {
+        if (title.toLowerCase(java.util.Locale.ROOT).contains("remission")) {
+            // "without complications in remission" is a state the note must say, not a default
+            return title;
+        }
         return NOT_SPECIFIED.matcher(WITHOUT.matcher(title).replaceAll("")).replaceAll("");
     }
 
@@ -190,7 +200,7 @@ public final class IndexDictionary {
             String text = levels[level].replaceAll("\\([^)]*\\)", " ");
             String lowered = text.trim().toLowerCase(java.util.Locale.ROOT);
             // "without ..." and "not intractable" levels are the classification's defaults: notes rarely say them
-            if (lowered.startsWith("without") || lowered.startsWith("not ")) {
+            if ((lowered.startsWith("without") || lowered.startsWith("not ")) && !lowered.contains("remission")) {
                 continue;
             }
             String[] parts = text.split(",");
@@ -214,10 +224,44 @@ public final class IndexDictionary {
 
     private static final Set<String> DEFAULT_QUALIFIERS = Set.of("traumatic");
 
+    /**
+     * The Neoplasm Table's malignant columns, read as the coder reads them: the histology the note names (a carcinoma,
+     * a cancer: primary; a metastasis: secondary) and the site ("Adenocarcinoma of the cecum" is C18.0).
+     */
+    private static final Map<String, String[]> NEOPLASM_COLUMNS = Map.of(
+            "Malignant Primary", stems("carcinoma", "adenocarcinoma", "cancer", "malignancy", "malignant", "sarcoma", "carcinomas"),
+            "Malignant Secondary", stems("metastasis", "metastases", "metastatic", "mets"));
+
+    private static String[] stems(String... words) {
+        return Arrays.stream(words).map(Stems::stem).distinct().toArray(String[]::new);
+    }
+
+    /** A Neoplasm Table row: the site's words (the "Neoplasm, neoplastic" level left out) and the column's histology words. */
+    static String[][] neoplasmGroups(String path, String[] histology) {
+        int first = path.indexOf(" > ");
+        boolean mainTerm = path.toLowerCase(java.util.Locale.ROOT).startsWith("neoplasm");
+        if (first < 0 && mainTerm) {
+            return new String[0][];
+        }
+        // the site is its last two levels ("colon > sigmoid", "lung > upper lobe"): the levels above only place it in the table
+        String site = mainTerm ? path.substring(first + 3) : path;
+        String[] levels = site.split(" > ");
+        if (levels.length > 2) {
+            site = levels[levels.length - 2] + " > " + levels[levels.length - 1];
+        }
+        List<String[]> groups = new ArrayList<>(Arrays.asList(indexGroups(site)));
+        if (groups.isEmpty()) {
+            return new String[0][];
+        }
+        groups.add(histology);
+        return dedupe(groups);
+    }
+
     static String[][] textGroups(String text) {
         List<String[]> groups = new ArrayList<>();
         for (String word : Stems.words(text)) {
-            if (!Stems.isFiller(word)) {
+            // a word whose stem is a filler word ("Andes" reads as "and") would match every "and"
+            if (!Stems.isFiller(word) && !Stems.isFiller(Stems.stem(word))) {
                 groups.add(new String[] {Stems.stem(word)});
             }
         }
@@ -246,6 +290,11 @@ public final class IndexDictionary {
             ClinicalText.Sentence sentence = text.sentences().get(s);
             List<Match> found = new ArrayList<>();
             Set<Integer> entriesFound = new HashSet<>();
+            // every stem of the sentence: an entry one of whose words is missing is passed over before it is located
+            Set<String> sentenceStems = new HashSet<>();
+            for (int p = sentence.firstWord(); p < sentence.endWord(); p++) {
+                sentenceStems.addAll(words.get(p).stems());
+            }
             for (int p = sentence.firstWord(); p < sentence.endWord(); p++) {
                 for (String stem : words.get(p).stems()) {
                     int[] ids = byAnchor.get(stem);
@@ -257,7 +306,13 @@ public final class IndexDictionary {
                             continue;
                         }
                         Entry entry = entries.get(id);
-                        int[] positions = locate(entry, groupOfAnchor.get(id + "/" + stem), p, words, sentence);
+                        if (!allGroupsIn(entry, sentenceStems)) {
+                            continue;
+                        }
+                        int[] positions = locate(entry, anchorGroup[id], p, words, sentence, text.text());
+                        if (positions != null && entry.path().endsWith("(Malignant Secondary)") && !secondarySite(entry, positions, words)) {
+                            positions = null;
+                        }
                         if (positions != null) {
                             entriesFound.add(id);
                             found.add(new Match(entry, s, positions, assertionOf(positions, words)));
@@ -270,7 +325,7 @@ public final class IndexDictionary {
         return result;
     }
 
-    private static int[] locate(Entry entry, int anchorGroup, int p, List<ClinicalText.Word> words, ClinicalText.Sentence sentence) {
+    private static int[] locate(Entry entry, int anchorGroup, int p, List<ClinicalText.Word> words, ClinicalText.Sentence sentence, String text) {
         String[][] groups = entry.groups();
         int window = 3 + 2 * groups.length;
         int[] positions = new int[groups.length];
@@ -284,7 +339,8 @@ public final class IndexDictionary {
                 for (int q : new int[] {p - d, p + d}) {
                     // an abbreviation ("COPD") stands for several words and may fill several groups by itself
                     boolean usable = q != p || words.get(q).stems().size() > 2;
-                    if (q >= sentence.firstWord() && q < sentence.endWord() && usable && containsAny(words.get(q).stems(), groups[g])) {
+                    if (q >= sentence.firstWord() && q < sentence.endWord() && usable && containsAny(words.get(q).stems(), groups[g])
+                            && sameClause(words, p, q, text)) {
                         best = q;
                         break;
                     }
@@ -296,6 +352,52 @@ public final class IndexDictionary {
             positions[g] = best;
         }
         return positions;
+    }
+
+    /** The words of one entry stay within a clause: a list's items ("CAD of native vessels; essential hypertension") are not one finding. */
+    private static boolean sameClause(List<ClinicalText.Word> words, int p, int q, String text) {
+        if (p == q) {
+            return true;
+        }
+        int from = words.get(Math.min(p, q)).end();
+        int to = words.get(Math.max(p, q)).start();
+        return from >= to || text.indexOf(';', from) < 0 || text.indexOf(';', from) >= to;
+    }
+
+    /**
+     * A metastasis is to the site written after it ("metastases to the liver") or just before it ("liver metastases");
+     * "lung with new metastases to the liver" does not put one in the lung, and "lung primary" is the primary site.
+     */
+    private static boolean secondarySite(Entry entry, int[] positions, List<ClinicalText.Word> words) {
+        int histology = positions[positions.length - 1];
+        int last = -1;
+        boolean after = true;
+        boolean before = true;
+        for (int i = 0; i < positions.length - 1; i++) {
+            after &= positions[i] > histology;
+            before &= positions[i] < histology;
+            last = Math.max(last, positions[i]);
+        }
+        if (last + 1 < words.size() && words.get(last + 1).text().equalsIgnoreCase("primary")) {
+            return false;
+        }
+        return after || before && histology - last <= 1;
+    }
+
+    private static boolean allGroupsIn(Entry entry, Set<String> stems) {
+        for (String[] group : entry.groups()) {
+            boolean any = false;
+            for (String s : group) {
+                if (stems.contains(s)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean containsAny(Set<String> stems, String[] group) {
@@ -326,7 +428,9 @@ public final class IndexDictionary {
             }
             boolean dominated = false;
             for (Match k : kept) {
-                if (k.entry().groups().length > m.entry().groups().length) {
+                // a negated qualifier documents nothing: "acute cystitis without hematuria" is not dominated by "with hematuria"
+                boolean negatedDeeper = k.assertion() == Assertion.ABSENT && m.assertion() != Assertion.ABSENT;
+                if (k.entry().groups().length > m.entry().groups().length && !negatedDeeper) {
                     Set<Integer> theirs = new HashSet<>();
                     for (int p : k.positions()) {
                         theirs.add(p);

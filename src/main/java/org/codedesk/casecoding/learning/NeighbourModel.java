@@ -22,10 +22,22 @@ public final class NeighbourModel {
 
     private final List<Case> cases;
     private final Map<String, Double> idf;
+    /** Term to the cases holding it and its weight there: a note is compared through the terms it has (the cosine is a sum over them). */
+    private final Map<String, Postings> postings;
+
+    private record Postings(int[] cases, double[] weights) { }
 
     private NeighbourModel(List<Case> cases, Map<String, Double> idf) {
         this.cases = cases;
         this.idf = idf;
+        Map<String, List<double[]>> byTerm = new HashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            int index = i;
+            cases.get(i).vector().forEach((term, w) -> byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(new double[] {index, w}));
+        }
+        this.postings = new HashMap<>();
+        byTerm.forEach((term, list) -> postings.put(term, new Postings(list.stream().mapToInt(e -> (int) e[0]).toArray(),
+                list.stream().mapToDouble(e -> e[1]).toArray())));
     }
 
     public static NeighbourModel learn(List<TrainingCorpus.Document> documents, List<ClinicalText> texts) {
@@ -50,9 +62,18 @@ public final class NeighbourModel {
     /** Code to score in [0, 1]: the similarity-weighted share of the nearest cases that carry it. */
     public Map<String, Double> votes(ClinicalText text) {
         Map<String, Double> vector = weigh(termFrequencies(text), idf);
+        double[] similarities = new double[cases.size()];
+        vector.forEach((term, w) -> {
+            Postings p = postings.get(term);
+            if (p != null) {
+                for (int k = 0; k < p.cases().length; k++) {
+                    similarities[p.cases()[k]] += w * p.weights()[k];
+                }
+            }
+        });
         PriorityQueue<double[]> nearest = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
         for (int i = 0; i < cases.size(); i++) {
-            double similarity = dot(vector, cases.get(i).vector());
+            double similarity = similarities[i];
             nearest.add(new double[] {similarity, i});
             if (nearest.size() > NEIGHBOURS) {
                 nearest.poll();
@@ -100,17 +121,5 @@ public final class NeighbourModel {
         return vector;
     }
 
-    private static double dot(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double sum = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double other = large.get(e.getKey());
-            if (other != null) {
-                sum += e.getValue() * other;
-            }
-        }
-        return sum;
-    }
 
 }

@@ -28,6 +28,10 @@ public final class Stems {
         if (lower.length() <= 3 || !Character.isLetter(lower.charAt(0))) {
             return lower;
         }
+        if (lower.endsWith("itis") && lower.length() > 6) {
+            // an inflammation keeps its ending: Porter reads "sigmoiditis" as "sigmoid", the organ, not the disease
+            return lower.substring(0, lower.length() - 1);
+        }
         PorterStemmer stemmer = new PorterStemmer();
         stemmer.setCurrent(lower);
         stemmer.stem();

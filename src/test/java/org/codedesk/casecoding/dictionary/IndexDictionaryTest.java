@@ -60,4 +60,40 @@ class IndexDictionaryTest {
         assertThat(DICTIONARY.code("J69.0")).map(IndexDictionary.Code::title).contains("Pneumonitis due to inhalation of food and vomit");
         assertThat(DICTIONARY.code("J99.9")).isEmpty();
     }
+
+    static SearchDocument neoplasm(String code, String title, String site, String column) {
+        return new SearchDocument(CodeSystem.ICD10CM, code.replace(".", ""), code, "code", true, title, title, null, null, List.of(),
+                List.of(new SearchDocument.IndexPath("Neoplasm Table", "Neoplasm, neoplastic > " + site, null, column, null, "FY2019")));
+    }
+
+    @Test
+    void theNeoplasmTableGivesThePrimaryOrSecondarySiteByHistology() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                neoplasm("C18.0", "Malignant neoplasm of cecum", "cecum", "Malignant Primary"),
+                neoplasm("C78.7", "Secondary malignant neoplasm of liver", "liver", "Malignant Secondary"),
+                neoplasm("D12.0", "Benign neoplasm of cecum", "cecum", "Benign")));
+        java.util.function.Function<String, List<String>> codes = text -> d.match(ClinicalText.read(text, a -> List.of())).stream()
+                .map(m -> m.entry().code()).distinct().toList();
+        assertThat(codes.apply("Preoperative diagnosis: adenocarcinoma of the cecum.")).containsExactly("C18.0");
+        assertThat(codes.apply("CT shows metastases to the liver.")).containsExactly("C78.7");
+        // a site alone, or a benign column, is not a malignancy
+        assertThat(codes.apply("The cecum was normal. Liver smooth.")).isEmpty();
+    }
+
+    @Test
+    void aNegatedQualifierDoesNotHideTheFindingAndWordsStayInTheirClause() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                doc("N30.00", "Acute cystitis without hematuria", List.of(), "Cystitis > acute"),
+                doc("N30.01", "Acute cystitis with hematuria", List.of(), "Cystitis > acute > with hematuria"),
+                doc("I10", "Essential (primary) hypertension", List.of(), "Hypertension"),
+                doc("I15.8", "Other secondary hypertension", List.of(), "Hypertension > due to > specified disease NEC"),
+                doc("K52.9", "Noninfective gastroenteritis and colitis, unspecified", List.of(), "Sigmoiditis")));
+        java.util.function.Function<String, List<String>> codes = text -> d.match(ClinicalText.read(text, a -> List.of())).stream()
+                .filter(m -> m.assertion() != Assertion.ABSENT).map(m -> m.entry().code()).distinct().toList();
+        assertThat(codes.apply("Assessment: Acute cystitis without hematuria.")).containsExactly("N30.00");
+        assertThat(codes.apply("Secondary diagnoses: coronary artery disease of native vessels; essential hypertension")).containsExactly("I10");
+        // "sigmoiditis" is the inflammation, not the organ
+        assertThat(codes.apply("Polyp in the sigmoid colon.")).isEmpty();
+        assertThat(codes.apply("CT: sigmoiditis.")).containsExactly("K52.9");
+    }
 }

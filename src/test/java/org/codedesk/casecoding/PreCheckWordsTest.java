@@ -1,0 +1,42 @@
+package org.codedesk.casecoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of the pre-check: what a completed header's title may add to the note's words, and I63 from a sentence. */
+class PreCheckWordsTest {
+
+    private static Set<String> words(String sentence) {
+        return Set.of(sentence.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+"));
+    }
+
+    @Test
+    void aHeaderIsCompletedOnlyToACodeWhoseWordsTheNoteAffirms() {
+        assertThat(PreCheck.unsupportedWords("Resistant hypertension", "Other hypertension", words("Hypertension, on lisinopril")))
+                .containsExactly("resistant");
+        assertThat(PreCheck.unsupportedWords("Longstanding persistent atrial fibrillation", "Persistent atrial fibrillation",
+                words("Persistent atrial fibrillation, rate controlled"))).containsExactly("longstanding");
+        assertThat(PreCheck.unsupportedWords("Obesity, class 1", "Other obesity", words("Obesity, BMI 32"))).contains("class", "1");
+        // the classification's defaults and the encounter need no words: "without ...", "unspecified ligament", "initial encounter"
+        assertThat(PreCheck.unsupportedWords("Sprain of unspecified ligament of right ankle, initial encounter", "Sprain of ankle",
+                words("Right ankle sprain"))).isEmpty();
+        assertThat(PreCheck.unsupportedWords("Acute cystitis without hematuria", "Acute cystitis", words("Acute cystitis"))).isEmpty();
+        assertThat(PreCheck.unsupportedWords("Unilateral inguinal hernia, without obstruction or gangrene, not specified as recurrent",
+                "Inguinal hernia", words("Right inguinal hernia, reducible"))).isEmpty();
+        assertThat(PreCheck.unsupportedWords("Sepsis due to unspecified staphylococcus", "Other sepsis", words("Sepsis due to UTI")))
+                .containsExactly("staphylococcus");
+    }
+
+    @Test
+    void aCerebralInfarctionIsCodedByCauseArteryAndSide() {
+        assertThat(GuidelineRules.infarctionCode("acute ischemic stroke, left mca territory, cardioembolic")).hasValue("I63.412");
+        assertThat(GuidelineRules.infarctionCode("right pca stroke due to thrombosis")).hasValue("I63.331");
+        assertThat(GuidelineRules.infarctionCode("left mca infarct")).hasValue("I63.512");
+        assertThat(GuidelineRules.infarctionCode("stroke from embolism of the right carotid artery")).hasValue("I63.131");
+        assertThat(GuidelineRules.infarctionCode("basilar artery thrombosis with brainstem infarct")).hasValue("I63.02");
+        assertThat(GuidelineRules.infarctionCode("acute ischemic stroke")).isEmpty();
+    }
+}

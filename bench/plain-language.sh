@@ -16,5 +16,5 @@ cd "$(dirname "$0")/.."
 export CODEDESK_DATA_DIR
 ./mvnw -B -ntp -q test-compile
 [[ -s target/cp.txt ]] || ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-java -Xmx4g -Dplain.threads="${1:-2}" -Dplain.every="${PLAIN_EVERY:-1}" -Dplain.pcs-every="${PLAIN_PCS_EVERY:-${PLAIN_EVERY:-1}}" -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+java -Xmx4g ${PLAIN_JAVA_OPTS:-} -Dplain.threads="${1:-2}" -Dplain.systems="${PLAIN_SYSTEMS:-icd10cm,icd10pcs,hcpcs,cpt}" -Dplain.every="${PLAIN_EVERY:-1}" -Dplain.pcs-every="${PLAIN_PCS_EVERY:-${PLAIN_EVERY:-1}}" -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
   org.codedesk.catalog.plain.PlainLanguageReport 2>&1 | grep -E "^PLAIN|Exception|Error" 

@@ -15,7 +15,7 @@ import org.codedesk.catalog.PlainLanguage.Sentence;
  */
 final class CptExplainer {
 
-    static final String LEAD = "This is a CPT code of the American Medical Association (AMA). CodeDesk does not show or reword"
+    static final String LEAD = "This is a CPT (Current Procedural Terminology) code of the American Medical Association. CodeDesk does not show or reword"
             + " its description. Here is what the public Medicare files say about it.";
 
     static final Map<String, String> STATUS = Map.ofEntries(

@@ -198,6 +198,26 @@ class PlainLanguageWriterTest {
     }
 
     @Test
+    void pcsImagingInShortWordsAndABodySystemWithItsNoun() {
+        CodePage ct = Pages.of(CodeSystem.ICD10PCS, "B52LYZZ", "Computerized Tomography (CT Scan) of Bilateral Renal Veins using Other Contrast")
+                .pcs("Section", "Imaging", "Body System", "Veins", "Type", "Computerized Tomography (CT Scan)", "Body Part", "Renal Veins, Bilateral",
+                        "Contrast", "Other Contrast", "Qualifier", "None", "Qualifier", "None").page();
+        PlainLanguage plain = PlainLanguageWriter.write(ct);
+        assertThat(plain.text()).startsWith("The renal veins on both sides was scanned with many X-ray pictures put together by a computer.")
+                .contains("Contrast dye used: other contrast.").doesNotContain("means");
+        assertThat(PlainLanguageCheck.problems(ct, plain)).isEmpty();
+        assertThat(plain.readingGrade()).isLessThanOrEqualTo(8);
+
+        CodePage given = Pages.of(CodeSystem.ICD10PCS, "3E0N305", "Introduction of Other Antineoplastic into Male Reproductive, Percutaneous Approach")
+                .pcs("Section", "Administration", "Body System", "Physiological Systems and Anatomical Regions", "Operation", "Introduction",
+                        "Body System / Region", "Male Reproductive", "Approach", "Percutaneous", "Substance", "Antineoplastic",
+                        "Qualifier", "Other Antineoplastic").page();
+        PlainLanguage introduction = PlainLanguageWriter.write(given);
+        assertThat(introduction.text()).startsWith("A substance was put into or on the male reproductive system.");
+        assertThat(PlainLanguageCheck.problems(given, introduction)).isEmpty();
+    }
+
+    @Test
     void aLongHcpcsDescriptorIsCutIntoShortSentencesKeepingEveryWord() {
         String descriptor = "Gauze, impregnated with other than water, normal saline, or hydrogel, sterile, pad size more than 16 sq. in.,"
                 + " but less than or equal to 48 sq. in., without adhesive border, each dressing";

@@ -56,7 +56,7 @@ final class PcsExplainer {
             Map.entry("Transplantation", "%s was replaced, in whole or part, with a living part from another person or an animal"),
             // Obstetrics
             Map.entry("Abortion", "a pregnancy (%s) was ended by medical means"),
-            Map.entry("Delivery", "the baby and afterbirth were helped out through the birth canal"),
+            Map.entry("Delivery", "%s (the baby and the afterbirth) were helped out through the birth canal"),
             // Placement
             Map.entry("Compression", "pressure was put on %s"),
             Map.entry("Dressing", "a dressing was put on %s to protect it"),

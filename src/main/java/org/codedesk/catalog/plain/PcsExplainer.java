@@ -125,7 +125,9 @@ final class PcsExplainer {
         String template = operation == null ? null : OPERATIONS.get(operation.meaning());
         String how = approach == null ? null : APPROACHES.get(approach.meaning());
         if (template != null) {
-            String what = template.contains("%s") ? String.format(template, partNoun) : template;
+            // "%s was" agrees with a plural part ("the sinuses were treated", "the renal veins on both sides were scanned")
+            String agreed = template.startsWith("%s was ") && plural(partNoun) ? "%s were " + template.substring("%s was ".length()) : template;
+            String what = agreed.contains("%s") ? String.format(agreed, partNoun) : agreed;
             // one sentence only when it stays short: a sentence of 13 words or more alone is above grade 8 with these words
             // (the "The appendix was cut out and removed entirely, through small incisions using a scope." is 9.3),
             // so the approach usually gets a sentence of its own
@@ -196,6 +198,12 @@ final class PcsExplainer {
         String meaning = part.meaning().strip();
         return part.axis().contains("System") && !meaning.contains(",") && meaning.matches("(?i).*(ive|ary|al|ic|ous|ory|atic|etal)$")
                 ? " system" : "";
+    }
+
+    /** Whether the part's head noun is plural: it ends in "s" but not in "ss", "us", "is" (the pelvis, the thymus). */
+    static boolean plural(String partNoun) {
+        String head = partNoun.replace(" on both sides", "").replace(" system", "").strip().toLowerCase(java.util.Locale.ROOT);
+        return head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is");
     }
 
     static boolean isNone(String meaning) {

@@ -203,7 +203,7 @@ class PlainLanguageWriterTest {
                 .pcs("Section", "Imaging", "Body System", "Veins", "Type", "Computerized Tomography (CT Scan)", "Body Part", "Renal Veins, Bilateral",
                         "Contrast", "Other Contrast", "Qualifier", "None", "Qualifier", "None").page();
         PlainLanguage plain = PlainLanguageWriter.write(ct);
-        assertThat(plain.text()).startsWith("The renal veins on both sides was scanned with many X-ray pictures put together by a computer.")
+        assertThat(plain.text()).startsWith("The renal veins on both sides were scanned with many X-ray pictures put together by a computer.")
                 .contains("Contrast dye used: other contrast.").doesNotContain("means");
         assertThat(PlainLanguageCheck.problems(ct, plain)).isEmpty();
         assertThat(plain.readingGrade()).isLessThanOrEqualTo(8);

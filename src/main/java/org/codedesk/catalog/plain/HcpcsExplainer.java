@@ -119,8 +119,9 @@ final class HcpcsExplainer {
 
     /**
      * The descriptor as short sentences, every word kept in order: cut at each semicolon, and a piece longer than {@value #LONG}
-     * words also at its commas (outside parentheses), each part of at least three words; a part that starts with "but",
-     * "or", "and", "than", "to", "per", "each" stays with the one before it, as does a number with its unit.
+     * words also at its commas (outside parentheses), between parts of at least three words each (a shorter part means a list
+     * is going on: it is never cut); a part that starts with "but", "or", "and", "than", "to", "per", "each", "up" stays with
+     * the one before it.
      */
     static List<String> shortSentences(String descriptor) {
         List<String> out = new ArrayList<>();
@@ -134,13 +135,16 @@ final class HcpcsExplainer {
                 continue;
             }
             StringBuilder current = new StringBuilder();
+            int previous = 0; // words of the part before: a short one means a list is going on ("imaging, supervision, interpretation")
             for (String part : splitOutside(p, ',')) {
                 String s = part.strip();
-                if (current.length() > 0 && words(current.toString()) >= 3 && words(s) >= 3 && !s.matches("(?i)(but|or|and|than|to|per|each|up)\\b.*")) {
+                if (current.length() > 0 && words(current.toString()) >= 3 && previous >= 3 && words(s) >= 3
+                        && !s.matches("(?i)(but|or|and|than|to|per|each|up)\\b.*")) {
                     out.add(current.toString());
                     current.setLength(0);
                 }
                 current.append(current.length() == 0 ? "" : ", ").append(s);
+                previous = words(s);
             }
             if (current.length() > 0) {
                 // a short tail stays with the sentence before it

@@ -225,8 +225,9 @@ class PlainLanguageWriterTest {
                 .attribute("Pricing indicator 1", "35", "Surgical dressings (price subject to floors and ceilings)").page();
         PlainLanguage plain = PlainLanguageWriter.write(page);
         String described = plain.sentences().get(0).text();
-        assertThat(described).startsWith("This code is for: Gauze, impregnated with other than water, normal saline, or hydrogel, sterile.")
-                .contains("16 square inches, but less than or equal to 48 square inches").doesNotContain("square.");
+        assertThat(described).startsWith("This code is for: Gauze, impregnated with other than water, normal saline, or hydrogel, sterile,")
+                .contains("16 square inches, but less than or equal to 48 square inches. Without adhesive border, each dressing.")
+                .doesNotContain("square.");
         // every word of the descriptor, in order (square units spelled out)
         String words = HcpcsExplainer.units(descriptor).replaceAll("[^A-Za-z0-9 ]", "").replaceAll("\\s+", " ").toLowerCase();
         assertThat(described.substring("This code is for: ".length()).replaceAll("[^A-Za-z0-9 ]", "").replaceAll("\\s+", " ").toLowerCase())
@@ -236,6 +237,9 @@ class PlainLanguageWriterTest {
         // a semicolon always ends a sentence; a short descriptor stays whole
         assertThat(HcpcsExplainer.shortSentences("Incontinence supply; miscellaneous")).containsExactly("Incontinence supply", "miscellaneous");
         assertThat(HcpcsExplainer.shortSentences("Eye pad, non-sterile, each")).containsExactly("Eye pad, non-sterile, each");
+        // a list is never cut (a part of fewer than three words before the comma): C7518's "including imaging, supervision, ..."
+        assertThat(HcpcsExplainer.shortSentences("Catheter placement in coronary artery for angiography including imaging, supervision,"
+                + " interpretation and report")).hasSize(1);
         // commas inside parentheses never cut
         assertThat(HcpcsExplainer.shortSentences("Catheter, guiding (may include infusion, perfusion, or other capability, for the heart and the vessels)"))
                 .hasSize(1);

@@ -84,7 +84,7 @@ class PlainLanguageWriterTest {
                 .contains("Not part of this code (both may be coded): fracture of lower leg and ankle (S82.-).")
                 .contains("Index words that lead here: Fracture, traumatic, femur, femoral, neck, right.")
                 // the chapter's note is counted, not repeated
-                .contains("The chapter and block add 1 more note; see this page.").doesNotContain("open wound");
+                .contains("The chapter and block add 1 more note. It is on this page.").doesNotContain("open wound");
         assertThat(plain.sentences()).extracting(Sentence::field).contains("title", "billable", "title (laterality)", "seventhCharacter",
                 "excludes1", "excludes2", "index");
         assertThat(PlainLanguageCheck.problems(page, plain)).isEmpty();
@@ -130,7 +130,7 @@ class PlainLanguageWriterTest {
                 .note("NOTES", "a chapter note", "Chapter 19").page();
         String text = PlainLanguageWriter.write(page).text();
         assertThat(text).contains("means initial encounter for open fracture type IIIA, IIIB, or IIIC:")
-                .contains("triplet, and so on (O63.2)").contains("add 1 more note;");
+                .contains("triplet, and so on (O63.2)").contains("add 1 more note. It is on this page.");
         assertThat(Abbreviations.unexplained(text)).isEmpty();
         // "left" the verb is not a side (T81.594S, found in the review)
         CodePage leftIn = Pages.of(CodeSystem.ICD10CM, "T81.594S", "Other complications of foreign body accidentally left in body following endoscopic examination, sequela")

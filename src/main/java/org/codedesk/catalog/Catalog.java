@@ -147,6 +147,16 @@ public class Catalog implements DatasetCurrency {
         }
     }
 
+    /**
+     * For a check over every ICD-10-PCS code (the plain-language bench): the codes of one PCS table in the release, each with
+     * only the facts its explanation is written from (characters and their definitions) and that explanation; not cached,
+     * not for display (no hierarchy, index or history).
+     */
+    public List<CodePage> pcsExplanationPages(Release release, String tableCode) {
+        return pages.pcsCharacterPages(release, tableCode, releases()).stream()
+                .map(p -> p.withPlainLanguage(PlainLanguageWriter.write(p))).toList();
+    }
+
     /** This node imported a release: free the pages now (other nodes see a new release list on their next page). */
     @EventListener
     void on(CatalogChanged event) {

@@ -14,6 +14,11 @@ public record CodeEdits(String code, LocalDate dateOfService, List<PtpTable> ptp
                         List<AddOnEdit> addOn, List<AddOnEdit> addOnsOfThisPrimary, String addOnMissing, EditsRelease feeScheduleRelease,
                         List<FeeSchedule> feeSchedule, String feeScheduleMissing, List<String> staleTables) {
 
+    /** The public CMS facts of the code (fee schedule indicators, MUEs) for its plain-language explanation. */
+    public org.codedesk.catalog.CptPublicFacts publicFacts() {
+        return PublicCptFacts.of(code, feeSchedule, mue);
+    }
+
     /** PTP edits of one setting active on the date; {@code release} null and {@code missing} set when none is in force. */
     public record PtpTable(Setting setting, EditsRelease release, List<PtpEdit> asColumn1, List<PtpEdit> asColumn2, String missing) { }
 

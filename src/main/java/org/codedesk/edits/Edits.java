@@ -124,6 +124,20 @@ public class Edits {
                 rvu.orElse(null), fees, rvu.isEmpty() ? notImported(Dataset.PFS_RVU, date) : null, stale);
     }
 
+    /**
+     * The public CMS facts of a CPT code on the date, for its plain-language explanation: the fee schedule indicators and the
+     * MUEs only (two lookups per table, no PTP edits), so that a page or a check over every code stays cheap.
+     */
+    public org.codedesk.catalog.CptPublicFacts publicFacts(String code, LocalDate date) {
+        List<CodeEdits.MueEntry> mue = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            inForce(setting.mue(), date).ifPresent(r -> mue.add(new CodeEdits.MueEntry(setting, r, mue(r, setting, code).orElse(null), null)));
+        }
+        List<FeeSchedule> fees = inForce(Dataset.PFS_RVU, date).map(r -> fees(r, List.of(code), Optional.empty()).getOrDefault(code, List.of()))
+                .orElse(List.of());
+        return PublicCptFacts.of(code, fees, mue);
+    }
+
     // --- PTP ---
 
     /** PTP edits of the release where the code is column 1 ({@code asColumn1}) or column 2, active on the date. */

@@ -85,7 +85,7 @@ final class CmExplainer {
         long fromHeadings = page.notes().stream().filter(CmExplainer::fromHeading).count();
         if (fromHeadings > 0) {
             out.add(new Sentence("The chapter and block add " + fromHeadings + (fromHeadings == 1 ? " more note" : " more notes")
-                    + "; see this page.", "notes (from the chapter and block)", String.valueOf(fromHeadings)));
+                    + (fromHeadings == 1 ? ". It is on this page." : ". They are on this page."), "notes (from the chapter and block)", String.valueOf(fromHeadings)));
         }
         return out;
     }

@@ -55,8 +55,8 @@ final class PcsExplainer {
             Map.entry("Transfer", "%s was moved to take over the job of a nearby part, still attached to its blood and nerve supply"),
             Map.entry("Transplantation", "%s was replaced, in whole or part, with a living part from another person or an animal"),
             // Obstetrics
-            Map.entry("Abortion", "a pregnancy was ended by medical means"),
-            Map.entry("Delivery", "the baby and afterbirth were helped out through the birth canal"),
+            Map.entry("Abortion", "a pregnancy (%s) was ended by medical means"),
+            Map.entry("Delivery", "%s (the baby and the afterbirth) were helped out through the birth canal"),
             // Placement
             Map.entry("Compression", "pressure was put on %s"),
             Map.entry("Dressing", "a dressing was put on %s to protect it"),
@@ -73,7 +73,25 @@ final class PcsExplainer {
             // Extracorporeal assistance and performance
             Map.entry("Assistance", "a machine outside the body took over part of the work of %s"),
             Map.entry("Performance", "a machine outside the body took over all of the work of %s"),
-            Map.entry("Restoration", "a machine outside the body was used to try to get %s working normally again"));
+            Map.entry("Restoration", "a machine outside the body was used to try to get %s working normally again"),
+            // Imaging (section B, "Type" axis): short wordings of the definitions the page used to quote
+            Map.entry("Plain Radiography", "an X-ray picture was taken of %s"),
+            Map.entry("Fluoroscopy", "%s was watched in moving X-ray pictures on a screen"),
+            Map.entry("Computerized Tomography (CT Scan)", "%s was scanned with many X-ray pictures put together by a computer"),
+            Map.entry("Magnetic Resonance Imaging (MRI)", "%s was scanned with a strong magnet and radio waves"),
+            Map.entry("Ultrasonography", "pictures of %s were made with sound waves"),
+            // Nuclear medicine (section C): a radioactive tracer is put into the body and its signals caught
+            Map.entry("Planar Nuclear Medicine Imaging", "a radioactive tracer was put into the body to make flat pictures of %s"),
+            Map.entry("Tomographic (Tomo) Nuclear Medicine Imaging", "a radioactive tracer was put into the body to make 3-D pictures of %s"),
+            Map.entry("Positron Emission Tomographic (PET) Imaging", "a tracer was put into the body to make 3-D pictures of %s with a PET scanner"),
+            Map.entry("Nonimaging Nuclear Medicine Uptake", "a radioactive tracer was put into the body to measure how much of it %s took up"),
+            Map.entry("Nonimaging Nuclear Medicine Probe", "a radioactive tracer was put into the body, and a probe measured its signal from %s"),
+            Map.entry("Nonimaging Nuclear Medicine Assay", "a radioactive tracer was put into the body, and samples from %s were tested for it"),
+            Map.entry("Systemic Nuclear Medicine Therapy", "a radioactive drug was put into the body to treat %s"),
+            // Radiation therapy (section D)
+            Map.entry("Beam Radiation", "%s was treated with beams of radiation from outside the body"),
+            Map.entry("Brachytherapy", "%s was treated with a radioactive source put inside or next to it"),
+            Map.entry("Stereotactic Radiosurgery", "%s was treated with finely aimed radiation"));
 
     /** Approaches (PCS definitions, "Approach" axis) as a clause of the first sentence. */
     static final Map<String, String> APPROACHES = Map.of(
@@ -93,7 +111,7 @@ final class PcsExplainer {
         List<Sentence> out = new ArrayList<>();
         List<PcsCharacter> chars = page.pcsCharacters();
         if (page.key().length() < 7 || chars.size() < 7) {
-            out.add(new Sentence("This is a part of an ICD-10-PCS code, not a complete one: a procedure code has all 7 characters.",
+            out.add(new Sentence("This is only the start of a procedure code, not a complete one: a procedure code has all 7 characters.",
                     "code", page.code()));
             return out;
         }
@@ -103,11 +121,13 @@ final class PcsExplainer {
         PcsCharacter approach = at(chars, 5);
         PcsCharacter device = at(chars, 6);
         PcsCharacter qualifier = at(chars, 7);
-        String partNoun = part == null ? "the body" : "the " + Phrases.noun(part.meaning());
+        String partNoun = part == null ? "the body" : "the " + Phrases.noun(part.meaning()) + systemNoun(part);
         String template = operation == null ? null : OPERATIONS.get(operation.meaning());
         String how = approach == null ? null : APPROACHES.get(approach.meaning());
         if (template != null) {
-            String what = template.contains("%s") ? String.format(template, partNoun) : template;
+            // "%s was" agrees with a plural part ("the sinuses were treated", "the renal veins on both sides were scanned")
+            String agreed = template.startsWith("%s was ") && plural(partNoun) ? "%s were " + template.substring("%s was ".length()) : template;
+            String what = agreed.contains("%s") ? String.format(agreed, partNoun) : agreed;
             // one sentence only when it stays short: a sentence of 13 words or more alone is above grade 8 with these words
             // (the "The appendix was cut out and removed entirely, through small incisions using a scope." is 9.3),
             // so the approach usually gets a sentence of its own
@@ -127,8 +147,8 @@ final class PcsExplainer {
                     + lowerFirst(Phrases.clause(d))), "pcs:definition of " + operation.meaning(), d)));
         }
         if (approach != null && how == null && !isNone(approach.meaning())) {
-            out.add(new Sentence(Phrases.sentence("How it was done: " + Phrases.lower(approach.meaning())), "pcs:" + approach.axis(),
-                    approach.meaning()));
+            out.add(new Sentence(Phrases.sentence((approach.axis().equals("Contrast") ? "Contrast dye used: " : "How it was done: ")
+                    + Phrases.lower(approach.meaning())), "pcs:" + approach.axis(), approach.meaning()));
         }
         if (device != null && !isNone(device.meaning())) {
             out.add(new Sentence(Phrases.sentence(deviceLead(operation, device) + Abbreviations.spellOut(Phrases.noun(device.meaning()))),
@@ -168,6 +188,22 @@ final class PcsExplainer {
     private static Optional<String> definition(CodePage page, PcsCharacter character) {
         return page.pcsDefinitions().stream().filter(d -> d.term().equals(character.meaning()) && d.definition() != null)
                 .map(CodePage.PcsDefinition::definition).findFirst();
+    }
+
+    /**
+     * " system" after a body-system value that is only an adjective ("Male Reproductive" → "the male reproductive system"),
+     * where the 4th character names a body system; empty otherwise.
+     */
+    static String systemNoun(PcsCharacter part) {
+        String meaning = part.meaning().strip();
+        return part.axis().contains("System") && !meaning.contains(",") && meaning.matches("(?i).*(ive|ary|al|ic|ous|ory|atic|etal)$")
+                ? " system" : "";
+    }
+
+    /** Whether the part's head noun is plural: it ends in "s" but not in "ss", "us", "is" (the pelvis, the thymus). */
+    static boolean plural(String partNoun) {
+        String head = partNoun.replace(" on both sides", "").replace(" system", "").strip().toLowerCase(java.util.Locale.ROOT);
+        return head.endsWith("s") && !head.endsWith("ss") && !head.endsWith("us") && !head.endsWith("is");
     }
 
     static boolean isNone(String meaning) {

@@ -1,6 +1,9 @@
 package org.codedesk.catalog.plain;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.codedesk.catalog.CodePage;
+import org.codedesk.catalog.CptPublicFacts;
 import org.codedesk.catalog.CodePage.PcsCharacter;
 import org.codedesk.catalog.CodePage.SeventhCharacter;
 import org.codedesk.catalog.PlainLanguage;
@@ -58,6 +62,75 @@ public final class PlainLanguageCheck {
             case CPT -> {
                 if (page.longDescription() != null && page.longDescription().length() > 10 && lower.contains(page.longDescription().toLowerCase(Locale.ROOT))) {
                     problems.add("CPT: repeats the AMA descriptor");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * An unlicensed CPT text against the code's public CMS facts: each sentence's value is the record's, the global period
+     * names the record's number of days, each MUE sentence the record's units, every fee schedule indicator with a wording is
+     * said, and none of the {@code descriptors} (the descriptor texts the CMS files carry) appears, whole or three long words of it in a row.
+     */
+    public static List<String> cptProblems(CptPublicFacts facts, PlainLanguage plain, Collection<String> descriptors) {
+        List<String> problems = new ArrayList<>();
+        if (plain == null || plain.sentences().isEmpty()) {
+            problems.add("no sentence");
+            return problems;
+        }
+        Map<String, String> record = new HashMap<>();
+        record.put("pfs:status", facts.status());
+        record.put("pfs:globalDays", facts.globalDays());
+        record.put("pfs:multipleProcedure", facts.multipleProcedure());
+        record.put("pfs:bilateral", facts.bilateral());
+        record.put("pfs:assistant", facts.assistant());
+        record.put("pfs:coSurgeons", facts.coSurgeons());
+        record.put("pfs:team", facts.team());
+        Map<String, CptPublicFacts.Mue> mues = new HashMap<>();
+        facts.mues().forEach(m -> mues.put("mue:" + m.setting(), m));
+        Set<String> said = new HashSet<>();
+        for (Sentence s : plain.sentences()) {
+            said.add(s.field());
+            if (s.field().startsWith("pfs:")) {
+                String value = record.get(s.field());
+                if (value == null || !value.trim().equals(s.value())) {
+                    problems.add("cpt: " + s.field() + " sentence from " + s.value() + ", the record says " + value);
+                }
+                if (s.field().equals("pfs:globalDays") && value != null && value.trim().matches("\\d{3}")
+                        && !s.text().contains(Integer.parseInt(value.trim()) + "-day global")) {
+                    problems.add("cpt: the global period said is not the record's " + value.trim() + ": " + s.text());
+                }
+            } else if (s.field().startsWith("mue:")) {
+                CptPublicFacts.Mue mue = mues.get(s.field());
+                if (mue == null || !s.text().contains("at most " + mue.value() + " unit")) {
+                    problems.add("cpt: " + s.field() + " sentence does not give the record's MUE " + (mue == null ? "(none)" : mue.value()));
+                }
+            } else if (!s.field().equals("code")) {
+                problems.add("cpt: a sentence from a field that is not a public CMS fact: " + s.field());
+            }
+        }
+        for (var e : record.entrySet()) {
+            if (e.getValue() != null && !e.getValue().trim().equals("9") && !said.contains(e.getKey())) {
+                problems.add("cpt: the record's " + e.getKey() + " " + e.getValue() + " is not said");
+            }
+        }
+        mues.keySet().stream().filter(k -> !said.contains(k)).forEach(k -> problems.add("cpt: the record's " + k + " is not said"));
+        String lower = plain.text().toLowerCase(Locale.ROOT);
+        for (String descriptor : descriptors) {
+            String d = descriptor == null ? "" : descriptor.strip().toLowerCase(Locale.ROOT);
+            // a descriptor of a single word ("Anesthesia") may appear in our own words; a phrase of the AMA's may not
+            if (d.contains(" ") && d.length() >= 8 && lower.contains(d)) {
+                problems.add("cpt: repeats descriptor text: " + descriptor);
+                continue;
+            }
+            // nor three of its words in a row, each of four letters or more (a part of the descriptor reworded around)
+            String[] words = d.split("[^a-z0-9]+");
+            for (int i = 0; i + 2 < words.length; i++) {
+                String window = words[i] + " " + words[i + 1] + " " + words[i + 2];
+                if (words[i].length() >= 4 && words[i + 1].length() >= 4 && words[i + 2].length() >= 4 && lower.contains(window)) {
+                    problems.add("cpt: repeats part of the descriptor: " + window);
+                    break;
                 }
             }
         }

@@ -34,6 +34,15 @@ public final class PlainLanguageWriter {
         return new PlainLanguage(draft.source(), draft.label(), draft.sentences(), null, ReadingGrade.of(draft.text()));
     }
 
+    /** An unlicensed CPT code, from its public CMS facts only (no descriptor is read). */
+    public static PlainLanguage cpt(org.codedesk.catalog.CptPublicFacts facts) {
+        PlainLanguage plain = of(CptExplainer.explain(facts));
+        return new PlainLanguage(plain.source(), CPT_LABEL, plain.sentences(), null, plain.readingGrade());
+    }
+
+    /** The byline of an unlicensed CPT text: written from the public Medicare files, not from any AMA text. */
+    public static final String CPT_LABEL = "Written by CodeDesk from the public Medicare files (no AMA text)";
+
     private static List<Sentence> cpt() {
         return List.of(new Sentence("This is a CPT (Current Procedural Terminology) code of the American Medical Association:"
                 + " CodeDesk does not reword its description.", "code", "CPT"));

@@ -35,10 +35,12 @@ class CodeApiController {
     private final CodePageViews views;
     private final Viewers viewers;
     private final ReaderPlainLanguage plainLanguage;
+    private final org.springframework.beans.factory.ObjectProvider<org.codedesk.catalog.CptFactsSource> cptFacts;
 
     CodeApiController(CodePages pages, org.codedesk.catalog.Catalog catalog, CodePageViews views, Viewers viewers,
-                      ReaderPlainLanguage plainLanguage) {
+                      ReaderPlainLanguage plainLanguage, org.springframework.beans.factory.ObjectProvider<org.codedesk.catalog.CptFactsSource> cptFacts) {
         this.plainLanguage = plainLanguage;
+        this.cptFacts = cptFacts;
         this.pages = pages;
         this.catalog = catalog;
         this.views = views;
@@ -72,7 +74,10 @@ class CodeApiController {
         CodeSystem codeSystem = pages.system(system);
         LocalDate day = DateOfService.parse(date);
         if (pages.isUnlicensedCpt(codeSystem, code, day)) {
-            return new UnlicensedCptCode("cpt", codeSystem.key(code), false, CodePages.UNLICENSED_CPT);
+            String key = codeSystem.key(code);
+            boolean member = request.getUserPrincipal() != null;
+            return new UnlicensedCptCode("cpt", key, false, CodePages.UNLICENSED_CPT, plainLanguage.forUnlicensedCpt(key,
+                    member ? CodePages.unlicensedCptPlainLanguage(cptFacts.getIfAvailable(), key, day) : null, member));
         }
         // the quota first: a caller over it costs one indexed lookup, not a page
         var found = pages.find(codeSystem, code, day);
@@ -83,8 +88,12 @@ class CodeApiController {
         return plainLanguage.forReader(pages.page(codeSystem, found.code(), day), request.getUserPrincipal() != null);
     }
 
-    /** What the API says of a CPT code when no licensed CPT file is in force. */
-    record UnlicensedCptCode(String system, String code, boolean descriptorLicensed, String statement) { }
+    /**
+     * What the API says of a CPT code when no licensed CPT file is in force: the statement, and {@code plainLanguage} written from
+     * the code's public CMS facts only (members; a guest gets the prompt), never from the AMA descriptor.
+     */
+    record UnlicensedCptCode(String system, String code, boolean descriptorLicensed, String statement,
+                             org.codedesk.catalog.PlainLanguage plainLanguage) { }
 
     @GetMapping("/api/v1/releases")
     @Operation(summary = "Every imported release with its effective date and contents")

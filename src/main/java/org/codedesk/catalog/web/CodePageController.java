@@ -13,6 +13,7 @@ import org.codedesk.catalog.CodePage;
 import org.codedesk.catalog.CodePageExtension;
 import org.codedesk.catalog.CodeSummary;
 import org.codedesk.catalog.CodeSystem;
+import org.codedesk.catalog.CptFactsSource;
 import org.codedesk.content.Explanations;
 import org.codedesk.metering.Allowance;
 import org.codedesk.metering.CodePageViews;
@@ -47,12 +48,14 @@ class CodePageController {
     private final Viewers viewers;
     private final Explanations explanations;
     private final List<CodePageExtension> extensions;
+    private final ObjectProvider<CptFactsSource> cptFacts;
     private final CodePageHtml html;
 
     CodePageController(CodePages pages, CodePageViews views, Viewers viewers, Explanations explanations,
-                       ObjectProvider<CodePageExtension> extensions, CodePageHtml html) {
+                       ObjectProvider<CodePageExtension> extensions, ObjectProvider<CptFactsSource> cptFacts, CodePageHtml html) {
         this.html = html;
         this.extensions = extensions.orderedStream().toList();
+        this.cptFacts = cptFacts;
         this.pages = pages;
         this.views = views;
         this.viewers = viewers;
@@ -86,6 +89,8 @@ class CodePageController {
             // the editors' explanation is their own words, not the AMA's: members read it on this page too
             model.addAttribute("explanation", member && codeSystem.isWellFormed(key)
                     ? explanations.published(codeSystem.slug(), key).orElse(null) : null);
+            // else the public CMS facts (global period, payment indicators, MUE) in plain words: never the AMA descriptor
+            model.addAttribute("plain", member ? CodePages.unlicensedCptPlainLanguage(cptFacts.getIfAvailable(), key, day) : null);
             return UNLICENSED_CPT_VIEW;
         }
         // the quota is checked before the page is built: a viewer over it costs one indexed lookup, not a page

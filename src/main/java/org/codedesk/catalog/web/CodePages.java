@@ -38,6 +38,11 @@ class CodePages {
                 && catalog.releaseInForce(system, date).isEmpty();
     }
 
+    /** The plain-language explanation of an unlicensed CPT code from its public CMS facts; null without a facts source. */
+    static org.codedesk.catalog.PlainLanguage unlicensedCptPlainLanguage(org.codedesk.catalog.CptFactsSource source, String key, LocalDate date) {
+        return source == null ? null : org.codedesk.catalog.CptPlainLanguage.explain(source.publicFacts(key, date));
+    }
+
     /** The code as listed in the release in force (no page assembled), or a precise not-found. */
     CodeSummary find(CodeSystem system, String code, LocalDate date) {
         return catalog.find(system, code, date).orElseThrow(() -> notFound(system, code, date));

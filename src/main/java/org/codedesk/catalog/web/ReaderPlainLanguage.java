@@ -34,6 +34,18 @@ class ReaderPlainLanguage {
         return published.map(e -> page.withPlainLanguage(editor(e))).orElse(page);
     }
 
+    /**
+     * The same for an unlicensed CPT code (no page): the editors' published one, else the one written from its public CMS facts
+     * ({@code generated}, null when no facts source is running); a guest gets the prompt.
+     */
+    PlainLanguage forUnlicensedCpt(String key, PlainLanguage generated, boolean member) {
+        java.util.Optional<Explanation> published = explanations.published("cpt", key);
+        if (!member) {
+            return new PlainLanguage(published.isPresent() ? PlainLanguage.EDITOR : PlainLanguage.GENERATED, REGISTER, List.of(), null, 0);
+        }
+        return published.map(ReaderPlainLanguage::editor).orElse(generated);
+    }
+
     static PlainLanguage editor(Explanation e) {
         String text = e.html().replaceAll("</?(strong|em|a|code)\\b[^>]*>", "").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
         return new PlainLanguage(PlainLanguage.EDITOR, "Written by " + e.byline() + ", published " + e.publishedAt().toString().substring(0, 10),

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * a table not imported for the date is said to be missing, never left blank.
  */
 @Component
-class EditsCodePageSections implements CodePageExtension {
+class EditsCodePageSections implements CodePageExtension, org.codedesk.catalog.CptFactsSource {
 
     static final int SHOWN = 100;
     private static final String TEMPLATE = "edits/sections";
@@ -43,6 +43,11 @@ class EditsCodePageSections implements CodePageExtension {
             case CPT, HCPCS -> List.of("NCCI PTP edits", "Medically unlikely edits", "Add-on code edits", "Physician Fee Schedule");
             case ICD10CM, ICD10PCS -> List.of("ICD-9 mappings (GEMs)");
         };
+    }
+
+    @Override
+    public org.codedesk.catalog.CptPublicFacts publicFacts(String key, LocalDate date) {
+        return edits.publicFacts(key, date);
     }
 
     @Override

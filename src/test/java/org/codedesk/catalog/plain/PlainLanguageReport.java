@@ -43,11 +43,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PlainLanguageReport {
 
     private static final LocalDate DAY = LocalDate.of(2026, 1, 15);
+    /** CPT: a day on which both the newest imported PFS file (2025 October) and MUE tables (2026-Q2) are in force. */
+    private static final LocalDate CPT_DAY = LocalDate.of(2026, 4, 15);
     private static final String[] BUCKETS = {"<=4", "4-6", "6-8", "8-10", "10-12", "12-14", ">14"};
 
     @Autowired CatalogImporter importer;
     @Autowired Catalog catalog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.codedesk.edits.Edits edits;
 
     /**
      * The same report outside Maven (bench/plain-language.sh): the run takes longer than a test run may hold the shared
@@ -62,6 +65,7 @@ class PlainLanguageReport {
             report.importer = context.getBean(CatalogImporter.class);
             report.catalog = context.getBean(Catalog.class);
             report.jdbc = context.getBean(JdbcTemplate.class);
+            report.edits = context.getBean(org.codedesk.edits.Edits.class);
             report.report();
         }
     }
@@ -76,7 +80,12 @@ class PlainLanguageReport {
         }
         int limit = Integer.getInteger("plain.limit", 0);
         List<String[]> sample = new ArrayList<>();
+        // -Dplain.systems=icd10cm,icd10pcs,hcpcs,cpt (all by default): a run of some systems only
+        List<String> systems = List.of(System.getProperty("plain.systems", "icd10cm,icd10pcs,hcpcs,cpt").split(","));
         for (CodeSystem system : List.of(CodeSystem.ICD10CM, CodeSystem.ICD10PCS, CodeSystem.HCPCS)) {
+            if (!systems.contains(system.slug())) {
+                continue;
+            }
             Optional<Release> release = catalog.releaseInForce(system, DAY);
             if (release.isEmpty()) {
                 System.out.println("PLAIN " + system.slug() + ": no release in force on " + DAY);
@@ -97,8 +106,11 @@ class PlainLanguageReport {
             }
             run(system, release.get(), keys, sample);
         }
+        if (systems.contains("cpt")) {
+            cpt(Path.of(dir));
+        }
         Collections.shuffle(sample, new java.util.Random(24));
-        Path out = Path.of("target/plain-language-sample.tsv");
+        Path out = Path.of("target/plain-language-sample" + (systems.size() < 4 ? "-" + String.join("-", systems) : "") + ".tsv");
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println("system\tcode\tofficial title\tgenerated\tgrade\tproblems");
             sample.stream().sorted((a, b) -> a[0].compareTo(b[0])).forEach(r -> w.println(String.join("\t", r)));
@@ -112,22 +124,31 @@ class PlainLanguageReport {
         Map<String, String> lines = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        List<String> all = keys;
+        boolean light = system == CodeSystem.ICD10PCS && !Boolean.getBoolean("plain.pcs-full-pages");
+        java.util.Set<String> measured = new java.util.HashSet<>(keys);
+        List<String> all = light ? keys.stream().filter(k -> k.length() >= 3).map(k -> k.substring(0, 3)).distinct().toList() : keys;
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < all.size(); i = next.getAndIncrement()) {
                 String key = all.get(i);
-                Optional<CodePage> page = catalog.page(system, key, DAY);
-                Stats stats = halves.get(isDev(key) ? "dev" : "test");
-                if (page.isEmpty()) {
-                    stats.missing.increment();
+                // ICD-10-PCS: the pages of a whole table at once, with only the facts the explanation reads (see
+                // Catalog.pcsExplanationPages); a full page is ~0.08 s, too slow for all 80,000 codes
+                List<CodePage> pages = light ? catalog.pcsExplanationPages(release, key) : catalog.page(system, key, DAY).stream().toList();
+                if (pages.isEmpty()) {
+                    halves.get(isDev(key) ? "dev" : "test").missing.increment();
                     continue;
                 }
-                PlainLanguage plain = page.get().plainLanguage();
-                List<String> problems = PlainLanguageCheck.problems(page.get(), plain);
-                List<String> abbreviations = Abbreviations.unexplained(plain.text());
-                stats.add(key, plain, problems, abbreviations);
-                lines.put(key, system.slug() + "\t" + page.get().code() + "\t" + plain.readingGrade() + "\t" + String.join(" | ", problems)
-                        + "\t" + plain.text());
+                for (CodePage page : pages) {
+                    if (light && !measured.contains(page.key())) {
+                        continue;
+                    }
+                    Stats stats = halves.get(isDev(page.key()) ? "dev" : "test");
+                    PlainLanguage plain = page.plainLanguage();
+                    List<String> problems = PlainLanguageCheck.problems(page, plain);
+                    List<String> abbreviations = Abbreviations.unexplained(plain.text());
+                    stats.add(page.key(), plain, problems, abbreviations);
+                    lines.put(page.key(), system.slug() + "\t" + page.code() + "\t" + plain.readingGrade() + "\t" + String.join(" | ", problems)
+                            + "\t" + plain.text());
+                }
             }
         };
         Thread[] threads = new Thread[Integer.getInteger("plain.threads", 2)];
@@ -144,6 +165,22 @@ class PlainLanguageReport {
             }
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        if (light) {
+            // the light pages must explain a code exactly as its full page does: every 400th code compared
+            int compared = 0;
+            int differ = 0;
+            for (int i = 0; i < keys.size(); i += 400) {
+                Optional<CodePage> full = catalog.page(system, keys.get(i), DAY);
+                if (full.isPresent() && lines.containsKey(keys.get(i))) {
+                    compared++;
+                    if (!lines.get(keys.get(i)).endsWith("\t" + full.get().plainLanguage().text())) {
+                        differ++;
+                        System.out.println("PLAIN icd10pcs light page differs from the full page: " + keys.get(i));
+                    }
+                }
+            }
+            System.out.printf("PLAIN %s: light pages compared with full pages: %d, differ: %d%n", system.slug(), compared, differ);
+        }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of("target/plain-language-" + system.slug() + ".tsv")))) {
             keys.forEach(k -> { if (lines.containsKey(k)) w.println(lines.get(k)); });
         }
@@ -160,6 +197,51 @@ class PlainLanguageReport {
             String[] f = lines.get(key).split("\t", 5);
             sample.add(new String[] {system.slug(), page.code(), String.valueOf(page.longDescription()).replace('\t', ' '), f[4], f[2], f[3]});
         }
+    }
+
+    /**
+     * Every CPT code with a public CMS fact (a fee schedule row or an MUE in force on {@link #CPT_DAY}, when both the PFS and
+     * the MUE files imported are), explained from those facts and checked, with the RVU file's descriptor column (AMA text,
+     * read here from the official file, never stored) given to the check, which must find none of it in the text.
+     */
+    private void cpt(Path dataDir) throws IOException {
+        Optional<org.codedesk.edits.EditsRelease> rvu = edits.inForce(org.codedesk.edits.Dataset.PFS_RVU, CPT_DAY);
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        rvu.ifPresent(r -> codes.addAll(jdbc.queryForList("select distinct code from edits_rvu where release_id = ?", String.class, r.id())));
+        for (org.codedesk.edits.Setting setting : org.codedesk.edits.Setting.values()) {
+            edits.inForce(setting.mue(), CPT_DAY).ifPresent(r -> codes.addAll(jdbc.queryForList("select distinct code from edits_mue where release_id = ?",
+                    String.class, r.id())));
+        }
+        codes.removeIf(c -> !CodeSystem.isCptCode(c));
+        Map<String, List<String>> descriptors = new java.util.HashMap<>();
+        try (var files = Files.walk(dataDir.resolve("pfs"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("PPRRVU.*\\.csv")).toList()) {
+                for (String line : Files.readAllLines(f, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    String[] cells = line.split(",", -1);
+                    if (cells.length > 3 && codes.contains(cells[0].strip()) && !cells[2].isBlank()) {
+                        descriptors.computeIfAbsent(cells[0].strip(), k -> new ArrayList<>()).add(cells[2].replace("\"", "").strip());
+                    }
+                }
+            }
+        }
+        Map<String, Stats> halves = new TreeMap<>();
+        halves.put("dev", new Stats());
+        halves.put("test", new Stats());
+        long start = System.nanoTime();
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of("target/plain-language-cpt.tsv")))) {
+            for (String code : codes) {
+                org.codedesk.catalog.CptPublicFacts facts = edits.publicFacts(code, CPT_DAY);
+                PlainLanguage plain = org.codedesk.catalog.CptPlainLanguage.explain(facts);
+                List<String> problems = org.codedesk.catalog.CptPlainLanguage.problems(facts, plain, descriptors.getOrDefault(code, List.of()));
+                halves.get(isDev(code) ? "dev" : "test").add(code, plain, problems, Abbreviations.unexplained(plain.text()));
+                w.println("cpt\t" + code + "\t" + plain.readingGrade() + "\t" + String.join(" | ", problems) + "\t" + plain.text());
+            }
+        }
+        for (var half : halves.entrySet()) {
+            half.getValue().print("cpt " + rvu.map(org.codedesk.edits.EditsRelease::version).orElse("(no PFS)") + " " + half.getKey());
+        }
+        System.out.printf("PLAIN cpt: %d codes with public facts on %s (%d with a descriptor in the RVU file, given to the check) in %d s%n",
+                codes.size(), CPT_DAY, descriptors.size(), (System.nanoTime() - start) / 1_000_000_000L);
     }
 
     /** The half a code belongs to, fixed by its text (dev: the wording was tuned on these; test: never looked at). */

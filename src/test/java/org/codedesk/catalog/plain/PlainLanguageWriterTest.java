@@ -84,7 +84,7 @@ class PlainLanguageWriterTest {
                 .contains("Not part of this code (both may be coded): fracture of lower leg and ankle (S82.-).")
                 .contains("Index words that lead here: Fracture, traumatic, femur, femoral, neck, right.")
                 // the chapter's note is counted, not repeated
-                .contains("The chapter and block add 1 more note; see this page.").doesNotContain("open wound");
+                .contains("The chapter and block add 1 more note. It is on this page.").doesNotContain("open wound");
         assertThat(plain.sentences()).extracting(Sentence::field).contains("title", "billable", "title (laterality)", "seventhCharacter",
                 "excludes1", "excludes2", "index");
         assertThat(PlainLanguageCheck.problems(page, plain)).isEmpty();
@@ -130,7 +130,7 @@ class PlainLanguageWriterTest {
                 .note("NOTES", "a chapter note", "Chapter 19").page();
         String text = PlainLanguageWriter.write(page).text();
         assertThat(text).contains("means initial encounter for open fracture type IIIA, IIIB, or IIIC:")
-                .contains("triplet, and so on (O63.2)").contains("add 1 more note;");
+                .contains("triplet, and so on (O63.2)").contains("add 1 more note. It is on this page.");
         assertThat(Abbreviations.unexplained(text)).isEmpty();
         // "left" the verb is not a side (T81.594S, found in the review)
         CodePage leftIn = Pages.of(CodeSystem.ICD10CM, "T81.594S", "Other complications of foreign body accidentally left in body following endoscopic examination, sequela")
@@ -175,25 +175,74 @@ class PlainLanguageWriterTest {
                 .attribute("BETOS (Berenson-Eggers type of service)", "O1E", "Other drugs").attribute("Type of service 1", "1", "Medical care")
                 .page();
         PlainLanguage plain = PlainLanguageWriter.write(page);
-        assertThat(plain.text()).contains("This code means: Injection, dexamethasone sodium phosphate, 1 milligram.")
-                .contains("Kind of service: other drugs.").contains("Medicare type of service: medical care.")
-                .contains("How Medicare sets the price: drugs.").contains("Coverage: special Medicare coverage rules apply to it.");
+        assertThat(plain.text()).contains("This code is for: Injection, dexamethasone sodium phosphate, 1 milligram.")
+                .contains("Kind of service: other drugs.").contains("Medicare counts it as medical care.")
+                .contains("It is priced as a drug.").contains("Special Medicare rules say when it is covered.");
+        assertThat(plain.readingGrade()).isLessThanOrEqualTo(8);
         assertThat(plain.sentences()).extracting(Sentence::field).containsExactly("longDescription", "hcpcs:betos", "hcpcs:typeOfService",
                 "hcpcs:pricingIndicator", "hcpcs:coverageCode");
         assertThat(PlainLanguageCheck.problems(page, plain)).isEmpty();
 
         CodePage ended = Pages.of(CodeSystem.HCPCS, "A4000", "Old supply, each").attribute("Termination date", "20251231", "2025-12-31").page();
-        assertThat(PlainLanguageWriter.write(ended).text()).contains("Old supply, each.").contains("its last day of use was 2025-12-31");
+        assertThat(PlainLanguageWriter.write(ended).text()).contains("Old supply, each.").contains("This code has ended. Its last day of use was 2025-12-31");
         // found in the review: "DME (DME (durable medical equipment))", "undefined codes" as a kind of service
         CodePage supply = Pages.of(CodeSystem.HCPCS, "E2340", "Power wheelchair accessory, nonstandard seat frame width, 20-23 inches")
                 .attribute("Type of service 1", "A", "Used durable medical equipment (DME)").attribute("Type of service 2", "R", "Rental of DME")
                 .attribute("BETOS (Berenson-Eggers type of service)", "Y2", "Undefined codes").page();
         String supplyText = PlainLanguageWriter.write(supply).text();
-        assertThat(supplyText).contains("used durable medical equipment (DME) and rental of DME.").doesNotContain("(DME (")
+        assertThat(supplyText).contains("Medicare counts it as used medical equipment and rented medical equipment.").doesNotContain("(DME (")
                 .doesNotContain("undefined");
         // a quoted "CC" is the modifier's name, not cubic centimeters
         CodePage modifier = Pages.of(CodeSystem.HCPCS, "CC", "Procedure code change (use 'CC' when the code submitted was changed)").page();
         assertThat(PlainLanguageWriter.write(modifier).text()).contains("(use 'CC' when").contains("A modifier is added to a code");
+    }
+
+    @Test
+    void pcsImagingInShortWordsAndABodySystemWithItsNoun() {
+        CodePage ct = Pages.of(CodeSystem.ICD10PCS, "B52LYZZ", "Computerized Tomography (CT Scan) of Bilateral Renal Veins using Other Contrast")
+                .pcs("Section", "Imaging", "Body System", "Veins", "Type", "Computerized Tomography (CT Scan)", "Body Part", "Renal Veins, Bilateral",
+                        "Contrast", "Other Contrast", "Qualifier", "None", "Qualifier", "None").page();
+        PlainLanguage plain = PlainLanguageWriter.write(ct);
+        assertThat(plain.text()).startsWith("The renal veins on both sides were scanned with many X-ray pictures put together by a computer.")
+                .contains("Contrast dye used: other contrast.").doesNotContain("means");
+        assertThat(PlainLanguageCheck.problems(ct, plain)).isEmpty();
+        assertThat(plain.readingGrade()).isLessThanOrEqualTo(8);
+
+        CodePage given = Pages.of(CodeSystem.ICD10PCS, "3E0N305", "Introduction of Other Antineoplastic into Male Reproductive, Percutaneous Approach")
+                .pcs("Section", "Administration", "Body System", "Physiological Systems and Anatomical Regions", "Operation", "Introduction",
+                        "Body System / Region", "Male Reproductive", "Approach", "Percutaneous", "Substance", "Antineoplastic",
+                        "Qualifier", "Other Antineoplastic").page();
+        PlainLanguage introduction = PlainLanguageWriter.write(given);
+        assertThat(introduction.text()).startsWith("A substance was put into or on the male reproductive system.");
+        assertThat(PlainLanguageCheck.problems(given, introduction)).isEmpty();
+    }
+
+    @Test
+    void aLongHcpcsDescriptorIsCutIntoShortSentencesKeepingEveryWord() {
+        String descriptor = "Gauze, impregnated with other than water, normal saline, or hydrogel, sterile, pad size more than 16 sq. in.,"
+                + " but less than or equal to 48 sq. in., without adhesive border, each dressing";
+        CodePage page = Pages.of(CodeSystem.HCPCS, "A6223", descriptor)
+                .attribute("Pricing indicator 1", "35", "Surgical dressings (price subject to floors and ceilings)").page();
+        PlainLanguage plain = PlainLanguageWriter.write(page);
+        String described = plain.sentences().get(0).text();
+        assertThat(described).startsWith("This code is for: Gauze, impregnated with other than water, normal saline, or hydrogel, sterile,")
+                .contains("16 square inches, but less than or equal to 48 square inches. Without adhesive border, each dressing.")
+                .doesNotContain("square.");
+        // every word of the descriptor, in order (square units spelled out)
+        String words = HcpcsExplainer.units(descriptor).replaceAll("[^A-Za-z0-9 ]", "").replaceAll("\\s+", " ").toLowerCase();
+        assertThat(described.substring("This code is for: ".length()).replaceAll("[^A-Za-z0-9 ]", "").replaceAll("\\s+", " ").toLowerCase())
+                .isEqualTo(words);
+        assertThat(described.split("\\. ").length).isGreaterThan(1);
+        assertThat(plain.text()).contains("It is a surgical dressing. Its price has a floor and a ceiling.");
+        // a semicolon always ends a sentence; a short descriptor stays whole
+        assertThat(HcpcsExplainer.shortSentences("Incontinence supply; miscellaneous")).containsExactly("Incontinence supply", "miscellaneous");
+        assertThat(HcpcsExplainer.shortSentences("Eye pad, non-sterile, each")).containsExactly("Eye pad, non-sterile, each");
+        // a list is never cut (a part of fewer than three words before the comma): C7518's "including imaging, supervision, ..."
+        assertThat(HcpcsExplainer.shortSentences("Catheter placement in coronary artery for angiography including imaging, supervision,"
+                + " interpretation and report")).hasSize(1);
+        // commas inside parentheses never cut
+        assertThat(HcpcsExplainer.shortSentences("Catheter, guiding (may include infusion, perfusion, or other capability, for the heart and the vessels)"))
+                .hasSize(1);
     }
 
     @Test

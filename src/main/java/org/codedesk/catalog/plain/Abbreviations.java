@@ -120,6 +120,24 @@ final class Abbreviations {
         initialism("HbA1c", "a blood sugar test");
         initialism("PSA", "prostate-specific antigen");
         initialism("Rh", "a blood type factor");
+        // the initialisms the ICD-10-CM titles and index entries use most outside the brackets that spell them out
+        initialism("NK", "natural killer, a kind of white blood cell");
+        initialism("ABO", "the main blood group system");
+        initialism("ALK", "a gene some lymphomas carry");
+        initialism("NSAID", "a pain and swelling drug such as ibuprofen");
+        initialism("LSD", "a hallucinogenic street drug");
+        initialism("COVID", "coronavirus disease");
+        initialism("HELLP", "a pregnancy problem with broken red blood cells, high liver enzymes and low platelets");
+        initialism("EMT", "emergency medical technician");
+        initialism("NIHSS", "National Institutes of Health Stroke Scale");
+        initialism("PRIND", "a stroke-like attack that went away");
+        initialism("IBM", "inclusion body myositis, a muscle disease");
+        initialism("PTLD", "a lymph tissue growth after a transplant");
+        initialism("DISH", "a stiffening of the spine's ligaments");
+        initialism("ATV", "all-terrain vehicle");
+        initialism("IED", "improvised explosive device, a homemade bomb");
+        initialism("BB", "a small metal pellet");
+        initialism("SIRS", "a body-wide inflammation response");
     }
 
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9./-]*/?)(?![A-Za-z0-9])");
@@ -180,6 +198,15 @@ final class Abbreviations {
         return out.toString().replaceAll("\\b1 (milligram|microgram|milliliter|centimeter|millimeter|ounce|hour|minute)s\\b", "1 $1");
     }
 
+    /** The text without the explanations added to initialisms (which are given once per text, so not in every sentence). */
+    static String withoutExplanations(String text) {
+        String result = text;
+        for (var e : INITIALISMS.entrySet()) {
+            result = result.replace(e.getKey() + " (" + e.getValue() + ")", e.getKey());
+        }
+        return result;
+    }
+
     /** The sentences with each initialism explained at its first use only ("HIV (human immunodeficiency virus)" once). */
     static java.util.List<org.codedesk.catalog.PlainLanguage.Sentence> explainOnce(java.util.List<org.codedesk.catalog.PlainLanguage.Sentence> sentences) {
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -216,7 +243,10 @@ final class Abbreviations {
             int after = m.end();
             boolean explainedHere = after < text.length() - 1 && text.charAt(after) == ' ' && text.charAt(after + 1) == '(';
             boolean explainedBefore = text.substring(0, m.start()).contains(token + " (");
-            if (!explainedHere && !explainedBefore) {
+            // "improvised explosive device [IED]", "(NIHSS) score": an initialism opening brackets names the words before it
+            boolean namesTheWordsBefore = m.start() > 1 && (text.charAt(m.start() - 1) == '(' || text.charAt(m.start() - 1) == '[')
+                    && Character.isLetter(text.charAt(m.start() - 2 - (text.charAt(m.start() - 2) == ' ' ? 1 : 0)));
+            if (!explainedHere && !explainedBefore && !namesTheWordsBefore) {
                 found.add(token);
             }
         }

@@ -116,6 +116,19 @@ class PlainLanguageWriterTest {
     }
 
     @Test
+    void initialismsInBracketsNameTheWordsBeforeThemAndOthersAreSpelledOut() {
+        // the official titles spell an initialism out before it: "... improvised explosive device [IED]" needs nothing more
+        assertThat(Abbreviations.unexplained("War operations involving explosion of improvised explosive device [IED].")).isEmpty();
+        assertThat(Abbreviations.unexplained("National Institutes of Health Stroke Scale (NIHSS) score 5.")).isEmpty();
+        // one standing alone is unexplained until it is spelled out
+        assertThat(Abbreviations.unexplained("Driver of ATV injured.")).containsExactly("ATV");
+        String spelled = Abbreviations.spellOut("Driver of ATV injured in collision with other ATV.");
+        assertThat(spelled).containsOnlyOnce("ATV (all-terrain vehicle)");
+        assertThat(Abbreviations.unexplained(spelled)).isEmpty();
+        assertThat(Abbreviations.unexplained("Ectopic TAC syndrome.")).containsExactly("TAC");
+    }
+
+    @Test
     void reviewFindingsStayFixed() {
         // "Use additional code" notes read as sentences (found in the review: "Also add a code code, if applicable, ...")
         assertThat(CmExplainer.additionalCode("code, if applicable, to identify specific complication"))

@@ -41,16 +41,34 @@ public class Catalog implements DatasetCurrency {
         return searchDocuments.read(release);
     }
 
+    /**
+     * Every release, by system and effective date. Read on every code page (an import on another node must show at once), so
+     * the rows are read again only when the table changed: release rows are only ever inserted (with a new identity) or
+     * deleted, so their count and highest id name the list; one single-row statement, not the rows and their mapping.
+     */
     public List<Release> releases() {
-        return jdbc.query("select * from catalog_release order by code_system, effective_from", RELEASE);
+        long[] stamp = jdbc.queryForObject("select count(*), coalesce(max(id), 0) from catalog_release",
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        ReleaseList seen = releaseList;
+        if (seen.count() == stamp[0] && seen.highestId() == stamp[1]) {
+            return seen.releases();
+        }
+        // read after the stamp: if a release came in between, the next call's stamp differs and reads again
+        List<Release> read = List.copyOf(jdbc.query("select * from catalog_release order by code_system, effective_from, id", RELEASE));
+        releaseList = new ReleaseList(stamp[0], stamp[1], read);
+        return read;
     }
 
+    private record ReleaseList(long count, long highestId, List<Release> releases) { }
+
+    private volatile ReleaseList releaseList = new ReleaseList(-1, -1, List.of());
+
     public List<Release> releases(CodeSystem system) {
-        return jdbc.query("select * from catalog_release where code_system = ? order by effective_from", RELEASE, system.slug());
+        return releases().stream().filter(r -> r.system() == system).toList();
     }
 
     public boolean isEmpty() {
-        return jdbc.queryForObject("select count(*) from catalog_release", Integer.class) == 0;
+        return releases().isEmpty();
     }
 
     /** The newest release with {@code content} that took effect on or before {@code date}. */
@@ -465,7 +483,7 @@ public class Catalog implements DatasetCurrency {
     private static Release release(ResultSet rs, int i) throws SQLException {
         return new Release(rs.getLong("id"), CodeSystem.ofSlug(rs.getString("code_system")).orElseThrow(), rs.getString("version"),
                 rs.getString("label"), rs.getObject("effective_from", LocalDate.class),
-                new LinkedHashSet<>(Arrays.asList(rs.getString("contents").split(","))),
+                java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(rs.getString("contents").split(",")))),
                 rs.getTimestamp("imported_at").toInstant());
     }
 }

@@ -148,16 +148,27 @@ final class SearchDocumentReader {
 
     private static void add(Map<String, List<SearchDocument.IndexPath>> result, Forward forward, String printed, SearchDocument.IndexPath path) {
         String key = printed.replace("-", "").replace(".", "");
-        for (String target : forward.map(key)) {
+        List<String> targets = forward.map(key);
+        for (String target : targets) {
             SearchDocument.IndexPath mapped = target.equals(key) ? path
                     : new SearchDocument.IndexPath(path.index(), path.path(), path.modifiers(), path.column(), printed, path.release());
             result.computeIfAbsent(target, k -> new ArrayList<>()).add(mapped);
+        }
+        // "Otitis, media H66.9-", "Ulcer, pressure, stage 3, elbow L89.0-": the book sends the coder to the codes below
+        // to complete it (the side, the stage), so they are reached by this path too, marked as completions
+        List<String> completed = printed.endsWith("-") && targets.equals(List.of(key)) ? forward.leavesBelow(key) : List.of();
+        SearchDocument.IndexPath completion = new SearchDocument.IndexPath(path.index(), path.path(), path.modifiers(), path.column(),
+                printed, path.release());
+        for (String code : completed) {
+            result.computeIfAbsent(code, k -> new ArrayList<>()).add(completion);
         }
     }
 
     /** Maps a code printed in an older index to codes of this release (see the class comment). */
     private final class Forward {
 
+        /** A dash entry completed by more codes than this (a whole chapter of injuries) is left to the coder. */
+        private static final int MAX_COMPLETIONS = 64;
         private final Set<String> keys;
         private final TreeSet<String> sorted;
         private final Map<String, List<String>> cache = new HashMap<>();
@@ -180,6 +191,21 @@ final class SearchDocumentReader {
 
         List<String> map(String key) {
             return cache.computeIfAbsent(key, this::resolve);
+        }
+
+        /**
+         * The complete codes below {@code key} (those with none below them: "L89.0-" under "stage 3 > elbow" is completed
+         * by side and stage, L89.013 among them), none when there are more than {@link #MAX_COMPLETIONS}.
+         */
+        List<String> leavesBelow(String key) {
+            List<String> below = List.copyOf(sorted.subSet(key, false, key + "\uffff", false));
+            List<String> leaves = new ArrayList<>();
+            for (int i = 0; i < below.size(); i++) {
+                if (i + 1 == below.size() || !below.get(i + 1).startsWith(below.get(i))) {
+                    leaves.add(below.get(i));
+                }
+            }
+            return leaves.size() <= MAX_COMPLETIONS ? leaves : List.of();
         }
 
         private List<String> resolve(String key) {

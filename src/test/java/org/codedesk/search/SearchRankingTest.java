@@ -108,4 +108,15 @@ class SearchRankingTest {
             assertThat(search.suggest(typed, null, DOS, 8)).as(typed).isNotEmpty();
         }
     }
+
+    @Test
+    void theSideTypedCompletesTheDashCodeTheIndexPrints() {
+        // the index prints "Conjunctivitis, acute, toxic H10.21-": the side is the tabular's, and "lt" is left
+        Search.Results left = find("acute toxic conjunctivitis lt");
+        assertThat(left.hits()).first().extracting(Search.Hit::code).isEqualTo("H10.212");
+        assertThat(left.hits().get(0).reasons()).anyMatch(r -> r.startsWith("Index: Conjunctivitis NOS > acute > toxic"));
+        assertThat(left.notes()).contains("LT read as \"left\".");
+        assertThat(first("rt eye acute toxic conjunctivitis")).isEqualTo("H10.211");
+        assertThat(firstSuggestion("acute toxic conjunctivitis bilat")).isEqualTo("H10.213");
+    }
 }

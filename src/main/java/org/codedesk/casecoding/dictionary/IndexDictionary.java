@@ -117,6 +117,9 @@ public final class IndexDictionary {
             String title = doc.title() != null ? doc.title() : doc.shortTitle() != null ? doc.shortTitle() : "";
             codes.put(doc.code(), new Code(doc.code(), title, doc.billable()));
             for (SearchDocument.IndexPath path : doc.indexPaths()) {
+                if (path.completes()) {
+                    continue; // the case coder completes a dash code from the note itself (side, encounter)
+                }
                 if ("Alphabetic Index".equals(path.index()) || "ICD-10-PCS Index".equals(path.index())) {
                     add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(path.path()));
                 } else if ("Neoplasm Table".equals(path.index()) && path.column() != null && NEOPLASM_COLUMNS.containsKey(path.column())) {

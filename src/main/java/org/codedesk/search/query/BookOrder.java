@@ -27,6 +27,13 @@ public final class BookOrder {
     static final double NOT_ASKED = 0.06;
     static final double BILLABLE = 0.01;
     static final double PROCEDURE_SYSTEM = 0.08;
+    static final double SIDE = 0.05;
+    static final double STAGE = 0.05;
+
+    /** The sides a title can name (stems): the Alphabetic Index never does, so they are read from the title. */
+    private static final Set<String> SIDES = Set.of("left", "right", "bilater");
+    /** "stage 3", "stage 3a", "stage 1 through stage 4" in a title. */
+    private static final Pattern STAGES = Pattern.compile("(?i)\\bstages? ([0-9])([ab])?(?:(?: through| to|-) (?:stage )?([0-9]))?");
 
     /**
      * Title words that make a code about something the coder did not ask for, unless the query holds one of them:
@@ -79,8 +86,14 @@ public final class BookOrder {
             return candidate.billable() ? BILLABLE : 0;
         }
         double adjustment = candidate.billable() ? BILLABLE : 0;
-        adjustment += Math.max(otherReadingPath, pathMatch(candidate.indexPaths(), wanted));
+        Set<String> side = new HashSet<>(wanted);
+        side.retainAll(SIDES);
+        // the index names no side: "left knee osteoarthritis" is the path "Osteoarthritis > knee", the side is the title's
+        Set<String> pathWords = new HashSet<>(wanted);
+        pathWords.removeAll(SIDES);
+        adjustment += Math.max(otherReadingPath, pathMatch(candidate.indexPaths(), pathWords.isEmpty() ? wanted : pathWords));
         Set<String> title = new HashSet<>(terms(candidate.title() == null ? "" : candidate.title()));
+        adjustment += sideMatch(title, side, candidate.billable()) + stageMatch(candidate.title(), query, candidate.billable());
         long extra = title.stream().filter(s -> !wanted.contains(s) && !GENERIC.contains(s) && !s.chars().allMatch(Character::isDigit)).count();
         adjustment -= Math.min(MAX_EXTRA, extra * PER_EXTRA_WORD);
         for (Set<String> aside : ASIDE) {
@@ -99,6 +112,51 @@ public final class BookOrder {
     }
 
     /**
+     * {@link #SIDE} when the title names the side the query names ("lt knee oa": "..., left knee"), minus that when it
+     * names only another side or is a header (the side belongs to a code below it); nothing when the query names none
+     * (the extra words already favour the unspecified side).
+     */
+    private static double sideMatch(Set<String> title, Set<String> side, boolean billable) {
+        if (side.isEmpty()) {
+            return 0;
+        }
+        if (title.stream().anyMatch(side::contains)) {
+            return SIDE;
+        }
+        // another side, or a header whose codes below carry the side the coder already gave
+        return title.stream().anyMatch(SIDES::contains) || !billable ? -SIDE : 0;
+    }
+
+    /**
+     * {@link #STAGE} when the query names a stage ("stage 3", from "ckd3") and the title covers it ("stage 3 unspecified",
+     * "stage 1 through stage 4"), minus that when the title names only other stages ("stage 5", "end stage") or is a
+     * header naming none ("Pressure ulcer of right elbow": the stage is a code below it).
+     */
+    static double stageMatch(String title, Collection<String> query, boolean billable) {
+        List<String> words = List.copyOf(query);
+        int at = words.indexOf("stage");
+        if (at < 0 || at + 1 >= words.size() || !words.get(at + 1).matches("[0-9][ab]?")) {
+            return 0;
+        }
+        String asked = words.get(at + 1);
+        int number = asked.charAt(0) - '0';
+        String letter = asked.length() > 1 ? asked.substring(1) : null;
+        java.util.regex.Matcher m = STAGES.matcher(title == null ? "" : title);
+        boolean named = false;
+        while (m.find()) {
+            named = true;
+            int from = m.group(1).charAt(0) - '0';
+            int to = m.group(3) == null ? from : m.group(3).charAt(0) - '0';
+            boolean sameLetter = letter == null || m.group(2) == null || letter.equalsIgnoreCase(m.group(2));
+            if (number >= from && number <= to && (m.group(3) != null || sameLetter) && (letter != null || m.group(2) == null)) {
+                return STAGE;
+            }
+        }
+        boolean endStage = title != null && title.toLowerCase(java.util.Locale.ROOT).contains("end stage");
+        return named || endStage || !billable ? -STAGE : 0; // a header: the stage is given by a code below it
+    }
+
+    /**
      * {@link #EXACT_PATH} when an index path is made of the query's words exactly (every level named by the query,
      * every query word in the path, nonessential modifiers aside); {@link #NEAR_PATH} when it names all but one.
      */
@@ -111,7 +169,8 @@ public final class BookOrder {
             int unnamed = 0;
             int levels = path.levels().size();
             for (int i = 0; i < levels; i++) {
-                boolean named = false;
+                // a level of stop words only ("with") says nothing the query could name, so it is never missing
+                boolean named = path.connectives().contains(i);
                 for (List<String> form : path.levels().get(i)) {
                     if (!form.isEmpty() && wanted.containsAll(form)) {
                         named = true;
@@ -137,7 +196,7 @@ public final class BookOrder {
     }
 
     /** An index path read once: per level, the stems of each alternative form; and all its essential stems. */
-    private record ParsedPath(List<List<List<String>>> levels, Set<String> stems) { }
+    private record ParsedPath(List<List<List<String>>> levels, Set<String> stems, Set<Integer> connectives) { }
 
     /** Index paths repeat across queries (the same codes come back): parsing them is done once per path. */
     private final com.github.benmanes.caffeine.cache.Cache<String, ParsedPath> parsed =
@@ -147,7 +206,12 @@ public final class BookOrder {
         String essential = NONESSENTIAL.matcher(path).replaceAll(" ");
         Set<String> all = new HashSet<>();
         List<List<List<String>>> levels = new java.util.ArrayList<>();
+        Set<Integer> connectives = new HashSet<>();
         for (String level : essential.split(" > ")) {
+            if (java.util.Arrays.stream(level.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                    .allMatch(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET::contains)) {
+                connectives.add(levels.size());
+            }
             // "with calculus, ureter" is one qualifier, not alternatives: all of it must be typed
             String[] forms = QUALIFIER.matcher(level).lookingAt() ? new String[] {level} : level.split(", ");
             List<List<String>> stemsOfForms = new java.util.ArrayList<>(forms.length);
@@ -158,7 +222,7 @@ public final class BookOrder {
             }
             levels.add(stemsOfForms);
         }
-        return new ParsedPath(levels, all);
+        return new ParsedPath(levels, all, connectives);
     }
 
     /** Words that make a query about a procedure (coders' procedure words and the PCS root operations). */

@@ -22,6 +22,8 @@ public final class QueryInterpreter {
     private static final Pattern RANGE = Pattern.compile("([a-z][0-9][0-9a-z])(?:\\.[0-9a-z]*)?\\s*(?:-|to)\\s*([a-z][0-9][0-9a-z])(?:\\.[0-9a-z]*)?");
     private static final Pattern CODE = Pattern.compile("[a-z0-9]{2,7}(\\.[a-z0-9]{0,4})?-?");
 
+    private static final List<String> ROMAN_STAGES = List.of("i", "ii", "iii", "iv", "v");
+
     private final Synonyms abbreviations;
     private final List<Synonyms> phrases;
 
@@ -120,6 +122,13 @@ public final class QueryInterpreter {
      */
     private String rewrite(String text, List<String> notes) {
         List<String> words = new ArrayList<>(List.of(text.split(" ")));
+        for (int i = 1; i < words.size(); i++) {
+            // "ckd stage iii": the titles number stages in digits
+            int roman = ROMAN_STAGES.indexOf(words.get(i));
+            if (roman >= 0 && words.get(i - 1).equals("stage")) {
+                words.set(i, String.valueOf(roman + 1));
+            }
+        }
         List<String> expanded = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {

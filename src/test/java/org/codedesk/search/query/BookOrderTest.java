@@ -60,4 +60,44 @@ class BookOrderTest {
         var complication = new BookOrder.Candidate("icd10cm", "Breakdown (mechanical) of coronary artery bypass graft", true, List.of());
         assertThat(score("bypass coronary artery", pcs)).isGreaterThan(score("bypass coronary artery", complication));
     }
+
+    @Test
+    void theSideTypedPrefersTheTitleOfThatSide() {
+        var left = new BookOrder.Candidate("icd10cm", "Unilateral primary osteoarthritis, left knee", true, List.of("Osteoarthritis > knee"));
+        var right = new BookOrder.Candidate("icd10cm", "Unilateral primary osteoarthritis, right knee", true, List.of("Osteoarthritis > knee"));
+        var unspecified = new BookOrder.Candidate("icd10cm", "Osteoarthritis of knee, unspecified", true, List.of("Osteoarthritis > knee"));
+        assertThat(score("left knee osteoarthritis", left)).isGreaterThan(score("left knee osteoarthritis", unspecified));
+        assertThat(score("left knee osteoarthritis", unspecified)).isGreaterThan(score("left knee osteoarthritis", right));
+        // the index path still counts as exact: the side is the title's word, not the book's
+        assertThat(score("left knee osteoarthritis", left) - score("knee osteoarthritis", left)).isPositive();
+        // no side typed: the unspecified one first, as before
+        assertThat(score("knee osteoarthritis", unspecified)).isGreaterThan(score("knee osteoarthritis", left));
+    }
+
+    @Test
+    void theStageTypedPrefersTheTitleThatCoversIt() {
+        var oneToFour = new BookOrder.Candidate("icd10cm", "Hypertensive chronic kidney disease with stage 1 through stage 4 chronic kidney "
+                + "disease, or unspecified chronic kidney disease", true, List.of());
+        var five = new BookOrder.Candidate("icd10cm", "Hypertensive chronic kidney disease with stage 5 chronic kidney disease or end "
+                + "stage renal disease", true, List.of());
+        String query = "hypertension chronic kidney disease stage 3";
+        assertThat(score(query, oneToFour)).isGreaterThan(score(query, five));
+        assertThat(BookOrder.stageMatch("Chronic kidney disease, stage 3 unspecified", lexical.terms("ckd stage 3"), true)).isPositive();
+        assertThat(BookOrder.stageMatch("Chronic kidney disease, stage 3a", lexical.terms("ckd stage 3"), true)).isNegative();
+        assertThat(BookOrder.stageMatch("Chronic kidney disease, stage 3b", lexical.terms("ckd stage 3b"), true)).isPositive();
+        assertThat(BookOrder.stageMatch("End stage renal disease", lexical.terms("ckd stage 4"), true)).isNegative();
+        assertThat(BookOrder.stageMatch("End stage renal disease", lexical.terms("chronic kidney disease"), true)).isZero();
+        assertThat(BookOrder.stageMatch("Pressure ulcer of right elbow", lexical.terms("pressure ulcer elbow stage 3"), false)).isNegative();
+    }
+
+    @Test
+    void aWithLevelIsNotAWordTheQueryMissed() {
+        var withHypoxia = new BookOrder.Candidate("icd10cm", "Acute and chronic respiratory failure with hypoxia", true,
+                List.of("Failure, failed > respiration, respiratory > acute and chronic > with > hypoxia"));
+        var unspecified = new BookOrder.Candidate("icd10cm", "Acute and chronic respiratory failure, unspecified whether with hypoxia or "
+                + "hypercapnia", true, List.of("Failure, failed > respiration, respiratory > acute and chronic"));
+        String query = "acute chronic respiratory failure hypoxia";
+        assertThat(order.pathMatch(withHypoxia.indexPaths(), java.util.Set.copyOf(lexical.terms(query)))).isEqualTo(BookOrder.EXACT_PATH);
+        assertThat(score(query, withHypoxia)).isGreaterThan(score(query, unspecified));
+    }
 }

@@ -34,4 +34,15 @@ class QueryInterpreterVocabularyTest {
         assertThat(read.texts().get(0)).isEqualTo("percutaneous endoscopic resection appendix");
         assertThat(read.notes()).contains("APPY read as \"appendectomy\".");
     }
+
+    @Test
+    void sidesStagesAndExacerbationsAsCodersWriteThem() {
+        assertThat(interpreter.interpret("lt knee oa").texts().get(0)).isEqualTo("left knee osteoarthritis");
+        assertThat(interpreter.interpret("fx rt radius").texts().get(0)).isEqualTo("fracture right radius");
+        assertThat(interpreter.interpret("htn ckd3").texts().get(0)).isEqualTo("hypertension chronic kidney disease stage 3");
+        assertThat(interpreter.interpret("htn ckd 3").texts().get(0)).isEqualTo("hypertension chronic kidney disease stage 3");
+        assertThat(interpreter.interpret("ckd stage iv").texts().get(0)).isEqualTo("chronic kidney disease stage 4");
+        assertThat(interpreter.interpret("copd exac").texts().get(0)).startsWith("chronic obstructive pulmonary disease")
+                .endsWith("exacerbation");
+    }
 }

@@ -46,6 +46,12 @@ public final class BookOrder {
             Set.of("newborn", "neonat", "perinat", "fetu", "fetal"),
             Set.of("poison", "advers", "underdos", "toxic"));
 
+    /**
+     * A fracture is traumatic unless the coder says otherwise (the index's main term is "Fracture, traumatic"): on top
+     * of the aside above (an injury's title names its encounter, which already counts as one).
+     */
+    private static final Set<String> NOT_TRAUMATIC = Set.of("patholog", "nontraumat");
+
     /** Words that do not make a title more specific than the query. */
     private static final Set<String> GENERIC = Set.of("unspecifi", "nos", "other", "site", "type", "without", "classifi", "elsewher",
             "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi");
@@ -104,6 +110,9 @@ public final class BookOrder {
                 adjustment -= inTitle ? NOT_ASKED : NOT_ASKED / 2;
                 break;
             }
+        }
+        if (title.stream().anyMatch(NOT_TRAUMATIC::contains) && wanted.stream().noneMatch(NOT_TRAUMATIC::contains)) {
+            adjustment -= NOT_ASKED;
         }
         if (procedure && !"icd10cm".equals(candidate.system())) {
             adjustment += PROCEDURE_SYSTEM;
@@ -212,6 +221,16 @@ public final class BookOrder {
                     .allMatch(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET::contains)) {
                 connectives.add(levels.size());
             }
+            // "stage 1 through stage 4 chronic kidney disease" is named by "stage 3 chronic kidney disease"
+            java.util.regex.Matcher range = STAGES.matcher(level);
+            while (range.find()) {
+                if (range.group(3) != null) {
+                    for (char n = range.group(1).charAt(0); n <= range.group(3).charAt(0); n++) {
+                        all.add(String.valueOf(n));
+                    }
+                }
+            }
+            level = STAGES.matcher(level).replaceAll(m -> m.group(3) != null ? "stage" : m.group());
             // "with calculus, ureter" is one qualifier, not alternatives: all of it must be typed
             String[] forms = QUALIFIER.matcher(level).lookingAt() ? new String[] {level} : level.split(", ");
             List<List<String>> stemsOfForms = new java.util.ArrayList<>(forms.length);

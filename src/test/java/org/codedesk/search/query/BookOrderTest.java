@@ -82,6 +82,11 @@ class BookOrderTest {
                 + "stage renal disease", true, List.of());
         String query = "hypertension chronic kidney disease stage 3";
         assertThat(score(query, oneToFour)).isGreaterThan(score(query, five));
+        // the index's range names the stage typed: its path is the query's words
+        assertThat(order.pathMatch(List.of("Hypertension, hypertensive > kidney > with > stage 1 through stage 4 chronic kidney disease"),
+                java.util.Set.copyOf(lexical.terms(query)))).isEqualTo(BookOrder.EXACT_PATH);
+        assertThat(order.pathMatch(List.of("Hypertension, hypertensive > kidney > with > stage 5 chronic kidney disease"),
+                java.util.Set.copyOf(lexical.terms(query)))).isZero();
         assertThat(BookOrder.stageMatch("Chronic kidney disease, stage 3 unspecified", lexical.terms("ckd stage 3"), true)).isPositive();
         assertThat(BookOrder.stageMatch("Chronic kidney disease, stage 3a", lexical.terms("ckd stage 3"), true)).isNegative();
         assertThat(BookOrder.stageMatch("Chronic kidney disease, stage 3b", lexical.terms("ckd stage 3b"), true)).isPositive();
@@ -99,5 +104,16 @@ class BookOrderTest {
         String query = "acute chronic respiratory failure hypoxia";
         assertThat(order.pathMatch(withHypoxia.indexPaths(), java.util.Set.copyOf(lexical.terms(query)))).isEqualTo(BookOrder.EXACT_PATH);
         assertThat(score(query, withHypoxia)).isGreaterThan(score(query, unspecified));
+    }
+
+    @Test
+    void aFractureIsTraumaticUnlessThePathologicalOneIsAsked() {
+        var traumatic = new BookOrder.Candidate("icd10cm", "Unspecified fracture of right forearm, initial encounter for closed fracture",
+                true, List.of("Fracture, traumatic > radius"));
+        var pathological = new BookOrder.Candidate("icd10cm", "Pathological fracture, right radius, initial encounter for fracture", true,
+                List.of("Fracture, pathological > radius"));
+        assertThat(score("fracture right radius", traumatic)).isGreaterThan(score("fracture right radius", pathological));
+        assertThat(score("pathological fracture right radius", pathological))
+                .isGreaterThan(score("pathological fracture right radius", traumatic));
     }
 }

@@ -50,6 +50,8 @@ public final class BookOrder {
      * A fracture is traumatic unless the coder says otherwise (the index's main term is "Fracture, traumatic"): on top
      * of the aside above (an injury's title names its encounter, which already counts as one).
      */
+    private static final Pattern INITIAL_ENCOUNTER = Pattern.compile("(?i)\\binitial encounter\\b");
+
     private static final Set<String> NOT_TRAUMATIC = Set.of("patholog", "nontraumat");
 
     /** Words that do not make a title more specific than the query. */
@@ -102,8 +104,11 @@ public final class BookOrder {
         adjustment += sideMatch(title, side, candidate.billable()) + stageMatch(candidate.title(), query, candidate.billable());
         long extra = title.stream().filter(s -> !wanted.contains(s) && !GENERIC.contains(s) && !s.chars().allMatch(Character::isDigit)).count();
         adjustment -= Math.min(MAX_EXTRA, extra * PER_EXTRA_WORD);
+        // an injury's initial encounter is what an injury typed means: its 7th character is not an "encounter for" aside
+        Set<String> asideWords = INITIAL_ENCOUNTER.matcher(candidate.title() == null ? "" : candidate.title()).find()
+                ? title.stream().filter(w -> !w.equals("encount")).collect(java.util.stream.Collectors.toSet()) : title;
         for (Set<String> aside : ASIDE) {
-            boolean inTitle = title.stream().anyMatch(aside::contains);
+            boolean inTitle = asideWords.stream().anyMatch(aside::contains);
             boolean asked = wanted.stream().anyMatch(aside::contains);
             if (inTitle != asked) {
                 // an old infarction when none was asked for, or an acute one when the old one was

@@ -116,4 +116,17 @@ class BookOrderTest {
         assertThat(score("pathological fracture right radius", pathological))
                 .isGreaterThan(score("pathological fracture right radius", traumatic));
     }
+
+    @Test
+    void anInjuryTypedMeansItsInitialEncounter() {
+        var initial = new BookOrder.Candidate("icd10cm", "Unspecified fracture of right forearm, initial encounter for closed fracture",
+                true, List.of("Fracture, traumatic > radius"));
+        var sequela = new BookOrder.Candidate("icd10cm", "Unspecified fracture of right forearm, sequela", true,
+                List.of("Fracture, traumatic > radius"));
+        var subsequent = new BookOrder.Candidate("icd10cm", "Unspecified fracture of right forearm, subsequent encounter for closed "
+                + "fracture with routine healing", true, List.of("Fracture, traumatic > radius"));
+        assertThat(score("fracture right radius", initial)).isGreaterThan(score("fracture right radius", sequela))
+                .isGreaterThan(score("fracture right radius", subsequent));
+        assertThat(score("fracture right radius sequela", sequela)).isGreaterThan(score("fracture right radius sequela", initial));
+    }
 }

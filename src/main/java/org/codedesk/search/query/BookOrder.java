@@ -37,10 +37,10 @@ public final class BookOrder {
 
     /**
      * Title words that make a code about something the coder did not ask for, unless the query holds one of them:
-     * history and aftermath, screening and encounters, pregnancy, newborns, poisoning and adverse effects.
+     * history, aftermath and remission, screening and encounters, pregnancy, newborns, poisoning and adverse effects.
      */
     private static final List<Set<String>> ASIDE = List.of(
-            Set.of("histori", "old", "sequela", "sequelae", "follow"),
+            Set.of("histori", "old", "sequela", "sequelae", "follow", "remiss"),
             Set.of("screen", "encount", "examin", "observ"),
             Set.of("pregnanc", "puerperium", "childbirth", "gestat", "matern", "obstetr"),
             Set.of("newborn", "neonat", "perinat", "fetu", "fetal"),
@@ -116,6 +116,9 @@ public final class BookOrder {
                 break;
             }
         }
+        if (deniesWhatWasAsked(candidate.title(), wanted)) {
+            adjustment -= NOT_ASKED;
+        }
         if (title.stream().anyMatch(NOT_TRAUMATIC::contains) && wanted.stream().noneMatch(NOT_TRAUMATIC::contains)) {
             adjustment -= NOT_ASKED;
         }
@@ -124,6 +127,27 @@ public final class BookOrder {
         }
         return adjustment;
     }
+
+    /**
+     * Whether the title says "without" what the query names ("bph w luts": N40.0 "... without lower urinary tract
+     * symptoms"), unless the query itself says "without".
+     */
+    private boolean deniesWhatWasAsked(String title, Set<String> wanted) {
+        if (title == null || wanted.contains("without")) {
+            return false;
+        }
+        java.util.regex.Matcher without = WITHOUT.matcher(title);
+        while (without.find()) {
+            List<String> denied = terms(without.group(1));
+            if (!denied.isEmpty() && wanted.containsAll(denied)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "without lower urinary tract symptoms", up to the next comma, parenthesis or "with". */
+    private static final Pattern WITHOUT = Pattern.compile("(?i)\\bwithout ([^,()]+?)(?=,|\\(|\\bwith\\b|$)");
 
     /**
      * {@link #SIDE} when the title names the side the query names ("lt knee oa": "..., left knee"), minus that when it

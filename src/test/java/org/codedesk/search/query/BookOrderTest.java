@@ -129,4 +129,23 @@ class BookOrderTest {
                 .isGreaterThan(score("fracture right radius", subsequent));
         assertThat(score("fracture right radius sequela", sequela)).isGreaterThan(score("fracture right radius sequela", initial));
     }
+
+    @Test
+    void aTitleWithoutWhatTheQueryNamesComesAfter() {
+        var with = new BookOrder.Candidate("icd10cm", "Benign prostatic hyperplasia with lower urinary tract symptoms", true, List.of());
+        var without = new BookOrder.Candidate("icd10cm", "Benign prostatic hyperplasia without lower urinary tract symptoms", true, List.of());
+        String query = "benign prostatic hyperplasia with lower urinary tract symptoms";
+        assertThat(score(query, with)).isGreaterThan(score(query, without));
+        String denied = "benign prostatic hyperplasia without lower urinary tract symptoms";
+        assertThat(score(denied, without)).isGreaterThanOrEqualTo(score(denied, with));
+    }
+
+    @Test
+    void remissionOnlyWhenAsked() {
+        var active = new BookOrder.Candidate("icd10cm", "Type 2 diabetes mellitus without complications", true, List.of());
+        var remission = new BookOrder.Candidate("icd10cm", "Type 2 diabetes mellitus without complications in remission", true, List.of());
+        assertThat(score("type 2 diabetes mellitus without complications", active))
+                .isGreaterThan(score("type 2 diabetes mellitus without complications", remission));
+        assertThat(score("type 2 diabetes in remission", remission)).isGreaterThan(score("type 2 diabetes in remission", active));
+    }
 }

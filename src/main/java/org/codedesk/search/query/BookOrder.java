@@ -37,14 +37,17 @@ public final class BookOrder {
 
     /**
      * Title words that make a code about something the coder did not ask for, unless the query holds one of them:
-     * history, aftermath and remission, screening and encounters, pregnancy, newborns, poisoning and adverse effects.
+     * history, aftermath and remission, screening and encounters, pregnancy, newborns, poisoning and adverse effects,
+     * imaging.
      */
     private static final List<Set<String>> ASIDE = List.of(
             Set.of("histori", "old", "sequela", "sequelae", "follow", "remiss"),
             Set.of("screen", "encount", "examin", "observ"),
             Set.of("pregnanc", "puerperium", "childbirth", "gestat", "matern", "obstetr"),
             Set.of("newborn", "neonat", "perinat", "fetu", "fetal"),
-            Set.of("poison", "advers", "underdos", "toxic"));
+            Set.of("poison", "advers", "underdos", "toxic"),
+            // imaging of a thing is not the thing: "coronary artery bypass graft" is the bypass, not its fluoroscopy
+            Set.of("fluoroscopi", "radiographi", "tomographi", "ultrasonographi", "imag", "rai", "ct", "mri", "scan"));
 
     /**
      * A fracture is traumatic unless the coder says otherwise (the index's main term is "Fracture, traumatic"): on top
@@ -281,8 +284,11 @@ public final class BookOrder {
                     + "dilation|angioplasty|stent|suture|debridement|extraction|inspection|ligation|"
                     + "ablation|administration|vaccine|shot)\\b");
 
-    /** Whether the (rewritten) query is about doing something rather than a diagnosis. */
+    /** Whether the (rewritten) query is about doing something rather than a diagnosis: "status post" a procedure is not. */
     public static boolean isProcedure(String text) {
-        return text != null && PROCEDURE.matcher(text).find();
+        return text != null && PROCEDURE.matcher(text).find() && !AFTER_PROCEDURE.matcher(text).find();
     }
+
+    /** A procedure done before: its status or history is a diagnosis code (Z95.1 for "s/p cabg"). */
+    private static final Pattern AFTER_PROCEDURE = Pattern.compile("\\b(status post|history of|history)\\b");
 }

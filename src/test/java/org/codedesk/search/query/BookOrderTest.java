@@ -148,4 +148,22 @@ class BookOrderTest {
                 .isGreaterThan(score("type 2 diabetes mellitus without complications", remission));
         assertThat(score("type 2 diabetes in remission", remission)).isGreaterThan(score("type 2 diabetes in remission", active));
     }
+
+    @Test
+    void imagingOfAThingOnlyWhenImagingIsAsked() {
+        var bypass = new BookOrder.Candidate("icd10pcs", "Bypass Coronary Artery, One Artery from Aorta with Autologous Venous Tissue, Open "
+                + "Approach", true, List.of());
+        var fluoroscopy = new BookOrder.Candidate("icd10pcs", "Fluoroscopy of Single Coronary Artery Bypass Graft using Other Contrast", true,
+                List.of());
+        assertThat(score("bypass coronary artery", bypass)).isGreaterThan(score("bypass coronary artery", fluoroscopy));
+        assertThat(score("fluoroscopy coronary artery bypass graft", fluoroscopy))
+                .isGreaterThan(score("fluoroscopy coronary artery bypass graft", bypass));
+    }
+
+    @Test
+    void statusPostAProcedureIsADiagnosis() {
+        assertThat(BookOrder.isProcedure("coronary artery bypass graft")).isTrue();
+        assertThat(BookOrder.isProcedure("status post coronary artery bypass graft")).isFalse();
+        assertThat(BookOrder.isProcedure("history of appendectomy")).isFalse();
+    }
 }

@@ -42,6 +42,9 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("htn ckd3").texts().get(0)).isEqualTo("hypertension chronic kidney disease stage 3");
         assertThat(interpreter.interpret("htn ckd 3").texts().get(0)).isEqualTo("hypertension chronic kidney disease stage 3");
         assertThat(interpreter.interpret("ckd stage iv").texts().get(0)).isEqualTo("chronic kidney disease stage 4");
+        assertThat(interpreter.interpret("s/p cabg").texts().get(0)).isEqualTo("status post bypass coronary artery");
+        assertThat(interpreter.interpret("bph w/o luts").texts().get(0))
+                .isEqualTo("benign prostatic hyperplasia without lower urinary tract symptoms");
         assertThat(interpreter.interpret("copd exac").texts().get(0)).startsWith("chronic obstructive pulmonary disease")
                 .endsWith("exacerbation");
     }

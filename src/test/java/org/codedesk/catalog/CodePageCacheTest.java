@@ -86,7 +86,8 @@ class CodePageCacheTest {
      * All the SQL of a guest's view of a code page seen before is the release list's stamp, read once for the request (it was
      * read three times: the quota check, the page and the layout's catalog notice), without the code's row the quota check
      * read (the cached page answers it). Metering is off here (its statements count views: QuotaBeforePageTest). A member's
-     * view reads the list once too (besides the session, the account and the member sections).
+     * view reads the list once too, and its account once (the session check's read serves the quota check), besides the
+     * session and the member sections.
      */
     @Test
     void aGuestsViewOfAPageSeenBeforeIsOneStatement() throws Exception {
@@ -106,6 +107,8 @@ class CodePageCacheTest {
             assertThat(member.get(path).status()).isEqualTo(200);
             assertThat(log.touching("catalog_release")).as(path + ": a member's view").hasSize(1);
             assertThat(log.touching("catalog_code")).as(path + ": a member's view").isEmpty();
+            assertThat(log.touching("account")).as(path + ": a member's account, read by the session check, not again for the quota")
+                    .hasSize(1);
         }
     }
 

@@ -60,13 +60,28 @@ public class Accounts {
         return principal == null ? Optional.empty() : member(principal.getName());
     }
 
+    /**
+     * The member behind a request: the account its session check just read ({@link SessionAccountFilter}), so a logged-in
+     * session's request reads it once, else read by the principal's name (an API token, remember-me); empty for a guest.
+     */
+    public Optional<Member> member(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getAttribute(SessionAccountFilter.CHECKED_ACCOUNT) instanceof Account checked) {
+            return Optional.of(member(checked));
+        }
+        return member(request.getUserPrincipal());
+    }
+
     public Optional<Member> member(String email) {
-        return repository.byEmail(email).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(clock.instant())));
+        return repository.byEmail(email).map(this::member);
     }
 
     /** The member with this account id (with the account's current email), if the account still exists. */
     public Optional<Member> member(long accountId) {
-        return repository.byId(accountId).map(a -> new Member(a.id(), a.email(), a.roles(), a.planAt(clock.instant())));
+        return repository.byId(accountId).map(this::member);
+    }
+
+    private Member member(Account account) {
+        return new Member(account.id(), account.email(), account.roles(), account.planAt(clock.instant()));
     }
 
     /** Whether the account's current email address was confirmed by its link (false for an unknown account). */

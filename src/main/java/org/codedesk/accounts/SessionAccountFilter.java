@@ -25,6 +25,9 @@ import jakarta.servlet.http.HttpSession;
  */
 class SessionAccountFilter extends OncePerRequestFilter {
 
+    /** The request attribute holding the account this filter read and found usable for the request. */
+    static final String CHECKED_ACCOUNT = SessionAccountFilter.class.getName() + ".account";
+
     private final AccountRepository repository;
     private final AccountSessions sessions;
 
@@ -42,8 +45,12 @@ class SessionAccountFilter extends OncePerRequestFilter {
             if (account.isEmpty() || !account.get().usable() || account.get().sessionStamp() != user.sessionStamp()
                     || !account.get().email().equals(user.getUsername())) {
                 end(request);
-            } else if (!new HashSet<>(authentication.getAuthorities()).equals(new HashSet<>(AccountUser.authorities(account.get())))) {
-                sessions.store(account.get(), request, response);
+            } else {
+                if (!new HashSet<>(authentication.getAuthorities()).equals(new HashSet<>(AccountUser.authorities(account.get())))) {
+                    sessions.store(account.get(), request, response);
+                }
+                // the account as it is now: the rest of the request asks it of Accounts.member(request) without reading it again
+                request.setAttribute(CHECKED_ACCOUNT, account.get());
             }
         }
         chain.doFilter(request, response);

@@ -43,10 +43,52 @@ public class Catalog implements DatasetCurrency {
 
     /**
      * Every release, by system and effective date. Read on every code page (an import on another node must show at once), so
-     * the rows are read again only when the table changed: release rows are only ever inserted (with a new identity) or
-     * deleted, so their count and highest id name the list; one single-row statement, not the rows and their mapping.
+     * the rows are read again only when the table changed (see {@link #readReleases}), and an HTTP request reads the list at
+     * most once however often it asks (see {@link #readReleasesOncePerRequest}).
      */
     public List<Release> releases() {
+        RequestReleases request = requestReleases.get();
+        if (request == null) {
+            return readReleases();
+        }
+        if (request.read == null) {
+            request.read = readReleases();
+        }
+        return request.read;
+    }
+
+    /**
+     * Until closed, this thread's HTTP request reads the release list once, at its first ask, however many times it asks (the
+     * quota check, the page and the layout's catalog notice each do): one statement per request. The next request reads it
+     * again, so an import on another node still shows on the next request. Opened and closed by {@code ReleaseListPerRequest}.
+     */
+    public RequestScope readReleasesOncePerRequest() {
+        if (requestReleases.get() != null) {
+            return () -> { };
+        }
+        requestReleases.set(new RequestReleases());
+        return requestReleases::remove;
+    }
+
+    /** The end of a request that read the release list once ({@link #readReleasesOncePerRequest}). */
+    public interface RequestScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The release list of the request this thread serves, once read. */
+    private static final class RequestReleases {
+        private List<Release> read;
+    }
+
+    private final ThreadLocal<RequestReleases> requestReleases = new ThreadLocal<>();
+
+    /**
+     * The release list as the table holds it now, its rows read and mapped again only when the table changed: release rows are
+     * only ever inserted (with a new identity) or deleted, so their count and highest id name the list; one single-row
+     * statement when nothing changed.
+     */
+    private List<Release> readReleases() {
         long[] stamp = jdbc.queryForObject("select count(*), coalesce(max(id), 0) from catalog_release",
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
         ReleaseList seen = releaseList;
@@ -127,12 +169,19 @@ public class Catalog implements DatasetCurrency {
     }
 
     /**
-     * A code as the release in force on the date lists it (its key and the spelling coders write), with one indexed
-     * lookup: what a caller needs before deciding to build the page (metering); empty when there is no such code.
+     * A code as the release in force on the date lists it (its key and the spelling coders write): what a caller needs before
+     * deciding to build the page (metering); empty when there is no such code. A page assembled before answers it with no
+     * statement (its title then as the page shows it: none for a CPT code listed in the HCPCS file); any other code costs one
+     * indexed lookup.
      */
     public Optional<CodeSummary> find(CodeSystem system, String code, LocalDate date) {
         String key = system.key(code);
-        return releaseInForce(system, date).flatMap(release -> summary(release, key));
+        List<Release> all = releases();
+        Optional<CodePage> seen = pageCache.getIfPresent(pageCache.key(all, system, key, date));
+        if (seen != null) {
+            return seen.map(p -> new CodeSummary(system, p.key(), p.code(), p.longDescription(), p.billable()));
+        }
+        return inForce(all, system, date, "codes").flatMap(release -> summary(release, key));
     }
 
     /** The page of a code on a date of service; empty when the release in force has no such code. */
@@ -179,6 +228,10 @@ public class Catalog implements DatasetCurrency {
     @EventListener
     void on(CatalogChanged event) {
         pageCache.clear();
+        RequestReleases request = requestReleases.get();
+        if (request != null) {
+            request.read = null; // imported within a request: the rest of it reads the new list
+        }
     }
 
     /**

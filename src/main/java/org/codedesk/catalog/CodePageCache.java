@@ -40,6 +40,11 @@ final class CodePageCache {
         return pages.get(key, k -> assemble.get());
     }
 
+    /** The page cached under the key (empty: no such code), or null when it was never assembled or is forgotten. */
+    Optional<CodePage> getIfPresent(Key key) {
+        return pages.getIfPresent(key);
+    }
+
     /** Forgets every page (this node's import finished); the next request's release list starts a new generation anyway. */
     void clear() {
         synchronized (this) {

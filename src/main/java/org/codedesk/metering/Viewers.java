@@ -3,7 +3,6 @@ package org.codedesk.metering;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.security.Principal;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.UUID;
@@ -38,12 +37,9 @@ public class Viewers {
     }
 
     public Viewer of(HttpServletRequest request, HttpServletResponse response) {
-        Principal principal = request.getUserPrincipal();
-        if (principal != null) {
-            var member = accounts.member(principal.getName());
-            if (member.isPresent()) {
-                return Viewer.account(member.get().id(), member.get().plan(), guestId(request));
-            }
+        var member = accounts.member(request);
+        if (member.isPresent()) {
+            return Viewer.account(member.get().id(), member.get().plan(), guestId(request));
         }
         String id = guestId(request);
         if (id == null) {

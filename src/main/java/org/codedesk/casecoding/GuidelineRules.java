@@ -198,7 +198,10 @@ final class GuidelineRules {
         if (infarct.isEmpty() && !sequela) {
             return;
         }
-        for (NoteFacts.Found f : facts.all(HEMIPARESIS, sequela ? CHART : concluded())) {
+        // the deficit where the provider concludes it first ("Assessment: right hemiparesis following stroke"), then the chart
+        List<NoteFacts.Found> hemiparesis = new ArrayList<>(facts.all(HEMIPARESIS, sequela ? CHART : concluded()));
+        hemiparesis.sort(Comparator.comparing((NoteFacts.Found f) -> !concluded().contains(f.section())));
+        for (NoteFacts.Found f : hemiparesis) {
             String sentence = facts.sentenceOf(f);
             String side = sentence.matches("(?s).*\\bright\\b.*") && !sentence.matches("(?s).*\\bleft\\b.*") ? "right"
                     : sentence.matches("(?s).*\\bleft\\b.*") && !sentence.matches("(?s).*\\bright\\b.*") ? "left" : "";
@@ -766,7 +769,7 @@ final class GuidelineRules {
     private void symptomsWithinDiagnoses() {
         List<PreCheck.Decision> all = checked().toList();
         for (PreCheck.Decision s : all) {
-            if (!symptom(s.code()) || s.candidate.mentions().isEmpty()) {
+            if (!symptom(s.code()) || s.derived || s.candidate.mentions().isEmpty()) {
                 continue;
             }
             for (PreCheck.Decision d : all) {
@@ -776,7 +779,8 @@ final class GuidelineRules {
                 List<Candidate.Mention> concludedMentions = s.candidate.mentions().stream()
                         .filter(m -> NoteSections.of(facts.note(), m.sentence()) == NoteSections.CONCLUSION).toList();
                 boolean within = !concludedMentions.isEmpty() && concludedMentions.stream().allMatch(m -> d.candidate.mentions().stream()
-                        .anyMatch(o -> o.sentence() == m.sentence() && m.first() >= o.first() && m.first() <= o.last()));
+                        .anyMatch(o -> o.sentence() == m.sentence() && PreCheck.indexRoute(o) && !o.route().startsWith("Coding rule")
+                                && o.last() - o.first() <= 8 && m.first() >= o.first() && m.first() <= o.last()));
                 if (within) {
                     s.uncheck("a sign or symptom within the words of " + d.code() + " (" + title(d.code()) + "): integral to it");
                     break;
@@ -856,7 +860,9 @@ final class GuidelineRules {
     /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */
     private int position(PreCheck.Decision d) {
         int best = Integer.MAX_VALUE;
-        for (Candidate.Mention m : d.candidate.mentions()) {
+        // where the index or a rule found the code, not where a phrase learned from coded cases sits ("chest pain" near I10)
+        List<Candidate.Mention> indexed = d.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
+        for (Candidate.Mention m : indexed.isEmpty() ? d.candidate.mentions() : indexed) {
             String section = facts.note().sentences().get(m.sentence()).section();
             NoteSections kind = NoteSections.of(section);
             int at = facts.note().words().get(m.first()).start();
@@ -864,10 +870,43 @@ final class GuidelineRules {
             String line = facts.note().text().substring(sentence.start(), sentence.end()).toLowerCase(Locale.ROOT);
             int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") || line.contains("(principal)") ? 0
                     : setting == EncounterSetting.INPATIENT && admittedFor(line, at - sentence.start()) ? 0
+                    : setting == EncounterSetting.OUTPATIENT && kind == NoteSections.CONCLUSION && inChiefComplaint(m) ? 0
                     : kind == NoteSections.CONCLUSION ? 1 : kind == NoteSections.TREATED ? 2 : 3;
             best = Math.min(best, rank * 1_000_000 + at);
         }
         return best;
+    }
+
+    private static final Pattern CHIEF_COMPLAINT = Pattern.compile("\\b(cc|chief complaint|reason for visit|presenting complaint)\\b");
+    private java.util.Set<String> chiefComplaint;
+
+    /**
+     * The visit's reason (IV.G: the condition chiefly responsible for the outpatient visit is listed first): a concluded
+     * mention most of whose words the chief complaint line holds ("CC: chest pain" and "Chest wall pain").
+     */
+    private boolean inChiefComplaint(Candidate.Mention m) {
+        if (chiefComplaint == null) {
+            chiefComplaint = new java.util.HashSet<>();
+            for (org.codedesk.casecoding.text.ClinicalText.Word w : facts.note().words()) {
+                if (CHIEF_COMPLAINT.matcher(facts.note().sentences().get(w.sentence()).section()).find()) {
+                    chiefComplaint.addAll(w.stems());
+                }
+            }
+        }
+        if (chiefComplaint.isEmpty()) {
+            return false;
+        }
+        int content = 0;
+        int held = 0;
+        for (int w = m.first(); w <= m.last(); w++) {
+            org.codedesk.casecoding.text.ClinicalText.Word word = facts.note().words().get(w);
+            if (word.text().length() < 3 || org.codedesk.casecoding.text.Stems.isFiller(word.text().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            content++;
+            held += word.stems().stream().anyMatch(chiefComplaint::contains) ? 1 : 0;
+        }
+        return content > 0 && held >= Math.min(2, content) && held * 2 >= content;
     }
 
     private static final Pattern ADMITTED_FOR = Pattern.compile("\\b(admitted (for|with)|admission for|hospitalized (for|with)|admitted to \\w+ for)\\s");

@@ -980,6 +980,17 @@ final class GuidelineRules {
             return;
         }
         PreCheck.Decision existing = dx.get(code);
+        if (existing != null && words != null && existing.candidate.mentions().stream().noneMatch(m -> m.first() == words.mention().first())) {
+            // the rule's words join the evidence: where the rule found the code counts for the order (principal first)
+            List<Candidate.Mention> merged = new ArrayList<>(existing.candidate.mentions());
+            merged.add(words.mention());
+            PreCheck.Decision d = new PreCheck.Decision(Candidate.derived(code, false, existing.candidate.score(), dedupe(merged)), true, null,
+                    existing.derived);
+            d.notes.addAll(existing.notes);
+            d.notes.add(capitalise(why));
+            dx.put(code, d);
+            return;
+        }
         if (existing != null) {
             if (!existing.checked) {
                 existing.checked = true;

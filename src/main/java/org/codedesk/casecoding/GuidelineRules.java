@@ -860,9 +860,11 @@ final class GuidelineRules {
     /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */
     private int position(PreCheck.Decision d) {
         int best = Integer.MAX_VALUE;
-        // where the index or a rule found the code, not where a phrase learned from coded cases sits ("chest pain" near I10)
+        // where the index or a rule found the code, not where a phrase learned from coded cases sits ("chest pain" near I10,
+        // "COPD" near a tobacco code); without such a mention, where the code's own evidence words are
         List<Candidate.Mention> indexed = d.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
-        for (Candidate.Mention m : indexed.isEmpty() ? d.candidate.mentions() : indexed) {
+        List<Candidate.Mention> evidence = d.candidate.mentions().stream().filter(m -> m.route().startsWith("Evidence words")).toList();
+        for (Candidate.Mention m : !indexed.isEmpty() ? indexed : !evidence.isEmpty() ? evidence : d.candidate.mentions()) {
             String section = facts.note().sentences().get(m.sentence()).section();
             NoteSections kind = NoteSections.of(section);
             int at = facts.note().words().get(m.first()).start();

@@ -206,6 +206,17 @@ class CaseToCodeRulesFullDataTest {
         assertThat(checked(coded.diagnoses())).first().isEqualTo("E87.5");
         assertThat(checked(coded.diagnoses())).contains("I12.0", "N18.6", "Z99.2");
         assertThat(checked(coded.procedures())).containsExactly("5A1D70Z");
+        String smoker = """
+                DISCHARGE SUMMARY
+                Diagnoses at discharge:
+                - COPD with acute exacerbation (principal)
+                - Tobacco dependence, cigarettes - still smoking 1 ppd
+                HPI: 68 yo M with severe COPD presented with 3 days of worsening dyspnea and wheezing.
+                Course: nebulized albuterol/ipratropium, prednisone taper, doxycycline. Smoking cessation counseling given.
+                """;
+        List<String> copd = checked(coder.code(smoker, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(copd).as("a phrase learned near COPD does not put the tobacco code first").first().isEqualTo("J44.1");
+        assertThat(copd).contains("F17.210");
         String chronicOnly = dialysis.replace("then urgent hemodialysis (single 4-hour session)", "potassium binder");
         assertThat(checked(coder.code(chronicOnly, DATE, EncounterSetting.INPATIENT).procedures())).isEmpty();
     }

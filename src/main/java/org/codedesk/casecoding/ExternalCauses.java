@@ -33,6 +33,11 @@ final class ExternalCauses {
                     + "|\\b(rear-ended|collided|t-boned)\\b[^.\\n]{0,40}\\b(car|vehicle)\\b[^.\\n]{0,60}\\bdriver\\b"), "V43.52XA"),
             new Rule(p("\\bpassenger\\b[^.\\n]{0,80}\\b(rear-ended|collision|collided|crash)\\b"), "V43.62XA"),
             new Rule(p("\\b(mvc|mva|motor vehicle (collision|crash|accident)|car accident)\\b"), "V89.2XXA"),
+            new Rule(p("\\b(fell|thrown|flipped) (off|from) (his |her |their |a |the )?(bicycle|bike)\\b[^.\\n]{0,60}\\b(street|road|roadway|traffic)\\b"),
+                    "V18.4XXA"),
+            new Rule(p("\\b(fell|thrown|flipped) (off|from) (his |her |their |a |the )?(bicycle|bike)\\b"), "V18.0XXA"),
+            new Rule(p("\\b(collided|collision) with (another|an opposing|a) (player|person|teammate|runner)\\b[^.\\n]{0,40}\\b(fell|fall)\\b"),
+                    "W03.XXXA"),
             new Rule(p("\\b(knife|kitchen knife|box cutter)\\b"), "W26.0XXA"),
             new Rule(p("\\b(fell|fall|falling|missed|slipped|tripped)\\b[^.\\n]{0,60}\\b(stairs|steps|staircase)\\b"
                     + "|\\b(stairs|steps)\\b[^.\\n]{0,40}\\b(fell|fall)\\b"), "W10.9XXA"),
@@ -43,6 +48,10 @@ final class ExternalCauses {
             new Rule(p("\\b(fell|fall)\\b"), "W19.XXXA"));
 
     private static final List<Rule> PLACES = List.of(
+            new Rule(p("\\bnursing home\\b[^.\\n]{0,20}\\b(room|bedroom)\\b|\\b(room|bedroom)\\b[^.\\n]{0,20}\\bnursing home\\b"), "Y92.122"),
+            new Rule(p("\\bnursing home\\b"), "Y92.129"),
+            new Rule(p("\\bbasketball court\\b"), "Y92.310"),
+            new Rule(p("\\b(bike|bicycle) (path|trail)\\b"), "Y92.482"),
             new Rule(p("\\bkitchen\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.010"),
             new Rule(p("\\bkitchen\\b"), "Y92.000"),
             new Rule(p("\\bbedroom\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.013"),
@@ -59,6 +68,9 @@ final class ExternalCauses {
             new Rule(p("\\b(jogging|running)\\b"), "Y93.02"),
             new Rule(p("\\b(walking|hiking)\\b"), "Y93.01"),
             new Rule(p("\\b(cooking|baking)\\b"), "Y93.G3"),
+            new Rule(p("\\b(shoveling|raking|digging)\\b"), "Y93.H1"),
+            new Rule(p("\\b(gardening|landscaping)\\b"), "Y93.H2"),
+            new Rule(p("\\b(cleaning (the |his |her )?gutters|gutter cleaning|roofing|painting the house)\\b"), "Y93.H9"),
             new Rule(p("\\bbasketball\\b"), "Y93.67"),
             new Rule(p("\\bsoccer\\b"), "Y93.66"),
             new Rule(p("\\bfootball\\b"), "Y93.61"),
@@ -66,6 +78,18 @@ final class ExternalCauses {
             new Rule(p("\\b(bicycl\\w*|biking)\\b"), "Y93.55"));
 
     private static final Pattern AT_WORK = p("\\b(at work|while working|on the job|work-related|workplace injury)\\b");
+
+    /** Words a past event is written with: "hx of R BKA (2020, after MVC)" is not how today's injury happened. */
+    private static final Pattern PAST = p("\\b(19|20)\\d\\d\\b|\\b(hx|history|h/o|s/p|status post|years? ago|remote)\\b");
+
+    /** A mechanism written inside a parenthesis about a past event ("hx of R BKA (2020, after MVC)") is not today's. */
+    private static boolean past(NoteFacts facts, NoteFacts.Found f) {
+        String text = facts.note().text().toLowerCase(java.util.Locale.ROOT);
+        String window = text.substring(Math.max(0, f.start() - 30), f.start());
+        int open = window.lastIndexOf('(');
+        int stop = Math.max(Math.max(window.lastIndexOf('.'), window.lastIndexOf('\n')), window.lastIndexOf(')'));
+        return open > stop && PAST.matcher(window.substring(open)).find();
+    }
 
     private ExternalCauses() { }
 
@@ -89,7 +113,7 @@ final class ExternalCauses {
 
     private static Optional<Cause> firstOf(List<Rule> rules, NoteFacts facts, char seventh, java.util.function.Predicate<String> release, String axis) {
         for (Rule rule : rules) {
-            Optional<NoteFacts.Found> found = facts.first(rule.pattern(), STORY);
+            Optional<NoteFacts.Found> found = facts.all(rule.pattern(), STORY).stream().filter(f -> !past(facts, f)).findFirst();
             if (found.isPresent()) {
                 String code = rule.code().length() == 8 ? rule.code().substring(0, 7) + seventh : rule.code();
                 if (release.test(code)) {

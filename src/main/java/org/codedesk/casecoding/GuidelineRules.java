@@ -50,7 +50,7 @@ final class GuidelineRules {
     private static final Pattern ANTIPLATELET = Pattern.compile("\\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|dipyridamole"
             + "|cilostazol)\\b");
     private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
-            + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient)\\b");
+            + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient|completed|off)\\b");
     private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
             + "|dependence on (home |supplemental )?oxygen|oxygen[- ]dependent)\\b");
     private static final Pattern SMOKING = Pattern.compile("\\b(smokes|smoking|smoker|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
@@ -78,9 +78,11 @@ final class GuidelineRules {
         gallstones();
         stroke();
         intestineBySite();
+        historyAndStatus();
         historyOfCancer();
         companions();
         specificity();
+        symptomsWithinDiagnoses();
         excludes1(warnings);
         externalCauses();
     }
@@ -196,7 +198,10 @@ final class GuidelineRules {
         if (infarct.isEmpty() && !sequela) {
             return;
         }
-        for (NoteFacts.Found f : facts.all(HEMIPARESIS, sequela ? CHART : concluded())) {
+        // the deficit where the provider concludes it first ("Assessment: right hemiparesis following stroke"), then the chart
+        List<NoteFacts.Found> hemiparesis = new ArrayList<>(facts.all(HEMIPARESIS, sequela ? CHART : concluded()));
+        hemiparesis.sort(Comparator.comparing((NoteFacts.Found f) -> !concluded().contains(f.section())));
+        for (NoteFacts.Found f : hemiparesis) {
             String sentence = facts.sentenceOf(f);
             String side = sentence.matches("(?s).*\\bright\\b.*") && !sentence.matches("(?s).*\\bleft\\b.*") ? "right"
                     : sentence.matches("(?s).*\\bleft\\b.*") && !sentence.matches("(?s).*\\bright\\b.*") ? "left" : "";
@@ -207,8 +212,81 @@ final class GuidelineRules {
                     : (sequela ? "I69.35" : "G81.9") + (side.equals("right") ? (dominant ? "1" : "3") : (dominant ? "2" : "4"));
             combine(code, List.of(), f, sequela ? "hemiplegia or hemiparesis following a cerebral infarction (sequela)"
                     : "hemiplegia or hemiparesis by side and dominance", "G81.90", "G81.91", "G81.92", "G81.93", "G81.94", "R53.1");
-            return;
+            break;
         }
+        if (sequela) {
+            strokeDeficits(text);
+        }
+    }
+
+    /** A deficit the provider ties to a past stroke, its I69.3- sequela code, and the symptom code it replaces (I.C.9.d). */
+    private record Deficit(Pattern words, String code, String... replaces) { }
+
+    private static final List<Deficit> DEFICITS = List.of(
+            new Deficit(Pattern.compile("\\b(aphasia|aphasic)\\b"), "I69.320", "R47.01"),
+            new Deficit(Pattern.compile("\\bdysphasia\\b"), "I69.321", "R47.02"),
+            new Deficit(Pattern.compile("\\bdysarthria\\b"), "I69.322", "R47.1"),
+            new Deficit(Pattern.compile("\\bdysphagia\\b"), "I69.391", "R13.10"),
+            new Deficit(Pattern.compile("\\bfacial (weakness|droop)\\b"), "I69.392", "R29.810"),
+            new Deficit(Pattern.compile("\\bataxi(a|c)\\b"), "I69.393", "R27.0"),
+            new Deficit(Pattern.compile("\\bapraxia\\b"), "I69.390", "R48.2"),
+            new Deficit(Pattern.compile("\\bmemory (deficit|loss|impairment)\\b"), "I69.311", "R41.3"));
+    private static final Pattern MONOPLEGIA = Pattern.compile("\\b(monoplegia|monoparesis)\\b");
+    /** The phase of a dysphagia, an additional code at I69.391 when the note writes it. */
+    private static final Pattern DYSPHAGIA_PHASE = Pattern.compile("\\b(oropharyngeal|pharyngoesophageal|pharyngeal|oral)\\b");
+
+    /**
+     * After a past stroke, each deficit the provider concludes is its sequela (I69.3-, Index: Sequelae, infarction,
+     * cerebral): aphasia, dysarthria, dysphagia (with its phase, R13.1-), facial weakness, ataxia, monoplegia by limb,
+     * side and dominance; the symptom code of the same deficit is not also reported.
+     */
+    private void strokeDeficits(String text) {
+        for (Deficit deficit : DEFICITS) {
+            for (NoteFacts.Found f : facts.all(deficit.words(), concluded())) {
+                combine(deficit.code(), List.of(), f, "a deficit following a past cerebral infarction (sequela, I.C.9.d)", deficit.replaces());
+                if (deficit.code().equals("I69.391")) {
+                    Matcher phase = DYSPHAGIA_PHASE.matcher(facts.sentenceOf(f));
+                    if (phase.find()) {
+                        String r13 = switch (phase.group(1)) {
+                            case "oral" -> "R13.11";
+                            case "oropharyngeal" -> "R13.12";
+                            case "pharyngeal" -> "R13.13";
+                            default -> "R13.14";
+                        };
+                        add(r13, List.of(), f, "the phase of the dysphagia (use additional code at I69.391)");
+                        uncheck("R13.10", "the phase of the dysphagia is documented: " + r13);
+                    }
+                }
+                break;
+            }
+        }
+        for (NoteFacts.Found f : facts.all(MONOPLEGIA, concluded())) {
+            String sentence = facts.sentenceOf(f);
+            boolean upper = sentence.matches("(?s).*\\b(upper|arm|hand)\\b.*");
+            boolean lower = sentence.matches("(?s).*\\b(lower|leg|foot)\\b.*");
+            if (upper == lower) {
+                continue;
+            }
+            String side = sentence.matches("(?s).*\\bright\\b.*") && !sentence.matches("(?s).*\\bleft\\b.*") ? "right"
+                    : sentence.matches("(?s).*\\bleft\\b.*") && !sentence.matches("(?s).*\\bright\\b.*") ? "left" : "";
+            String code = (upper ? "I69.33" : "I69.34") + sideAndDominance(side, text);
+            List<String> replaced = new ArrayList<>(List.of(upper ? "G83.20" : "G83.10"));
+            cm.billableUnder(upper ? "I69.33" : "I69.34").forEach(k -> replaced.add(k.code()));
+            combine(code, List.of(), f, "monoplegia following a cerebral infarction, by limb, side and dominance (sequela)",
+                    replaced.toArray(String[]::new));
+            break;
+        }
+    }
+
+    /** The sixth character of a hemiplegia or monoplegia: 1 right dominant, 2 left dominant, 3 right non-dominant, 4 left non-dominant, 9 side unspecified (I.C.6.a). */
+    private static String sideAndDominance(String side, String text) {
+        if (side.isEmpty()) {
+            return "9";
+        }
+        boolean leftHanded = text.matches("(?s).*\\bleft[- ]handed\\b.*");
+        boolean rightHanded = text.matches("(?s).*\\b(right[- ]handed|ambidextrous)\\b.*");
+        boolean dominant = side.equals("right") ? !leftHanded : leftHanded && !rightHanded;
+        return side.equals("right") ? (dominant ? "1" : "3") : (dominant ? "2" : "4");
     }
 
     private static final Pattern LARGE_INTESTINE = Pattern.compile("\\b(colon|colonic|sigmoid|cecum|cecal|rectosigmoid|large intestine|large bowel)\\b");
@@ -236,6 +314,59 @@ final class GuidelineRules {
                 break;
             }
         }
+    }
+
+    private static final Pattern CANCER_TREATMENT = Pattern.compile("\\b(on|currently|receiving|started|continues?) (\\w+ )?(tamoxifen|anastrozole"
+            + "|letrozole|exemestane|chemo\\w*|radiation|immunotherapy|enzalutamide|leuprolide)\\b");
+
+    /**
+     * Personal history and status codes the note documents ({@link HistoryAndStatus}): not a history of stroke beside
+     * the stroke or its sequelae, not a history of a cancer still coded or still treated.
+     */
+    private void historyAndStatus() {
+        boolean stroke = isChecked("I63") || isChecked("I69");
+        for (HistoryAndStatus.Finding f : new HistoryAndStatus(facts, cm).find()) {
+            if (f.code().equals("Z86.73") && stroke) {
+                continue;
+            }
+            if (isChecked(f.code())) {
+                moreSpecificThanUnspecified(f.code());
+                continue;
+            }
+            if (f.code().startsWith("Z85") && (CANCER_TREATMENT.matcher(facts.sentenceOf(f.evidence())).find()
+                    || checked().anyMatch(d -> d.code().matches("C[0-6].*|C7[0-6].*|C8.*|C9.*")
+                            && overlapWords(contentWords(title(d.code())), contentWords(title(f.code()))) > 0))) {
+                continue;
+            }
+            if (currentOf(f.code())) {
+                continue;
+            }
+            add(f.code(), List.of(), f.evidence(), "personal history or status documented (" + f.route() + "; I.C.21.c.3-4)");
+            moreSpecificThanUnspecified(f.code());
+        }
+    }
+
+    /** "Acquired absence of limb, unspecified" and "... of unspecified leg above knee" give way to the status documented with its side. */
+    private void moreSpecificThanUnspecified(String code) {
+        if (title(code).contains("unspecified") || !isChecked(code)) {
+            return;
+        }
+        checked().filter(d -> !d.code().equals(code) && category(d.code()).equals(category(code)) && title(d.code()).contains("unspecified"))
+                .toList().forEach(d -> d.uncheck("one code per status at the most specific level: " + code + " is coded"));
+    }
+
+    /** A personal history code and the codes of the current condition it would be the history of: not both (I.C.21.c.4). */
+    private static final Map<String, String> HISTORY_OF = Map.of(
+            "Z87.44", "N(0[0-9]|1[0-9]|2[0-9]|3[0-9])\\..*|N10|N12|N19",
+            "Z87.01", "J1[2-8]\\..*",
+            "Z86.71", "I26\\..*|I8[0-2]\\..*",
+            "Z87.11", "K2[5-8]\\..*",
+            "Z86.1", "A.*|B[0-8].*",
+            "Z87.2", "L.*");
+
+    private boolean currentOf(String history) {
+        return HISTORY_OF.entrySet().stream().anyMatch(e -> history.startsWith(e.getKey())
+                && checked().anyMatch(d -> d.code().matches(e.getValue())));
     }
 
     /**
@@ -396,6 +527,10 @@ final class GuidelineRules {
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
         longTerm(ANTIPLATELET, "Z79.02", "long-term (current) use of antithrombotics/antiplatelets");
         facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
+        if (isChecked("N18.6") || isChecked("I12.0") || isChecked("I13.2")) {
+            facts.first(ON_DIALYSIS, CHART).ifPresent(f -> add("Z99.2", List.of(), f, "dependence on renal dialysis (use additional code at N18.6)"));
+        }
+        organismCausing();
         organismAsCause();
         bodyMassIndex();
         obstetrics();
@@ -412,6 +547,29 @@ final class GuidelineRules {
                     add(cigarettes ? "F17.210" : "F17.200", List.of(), f, "tobacco use documented as current: nicotine dependence");
                 }
                 break;
+            }
+        }
+    }
+
+    private static final Pattern ON_DIALYSIS = Pattern.compile("\\b(on (hemo|peritoneal )?dialysis|on (hd|pd)|hemodialysis (mwf|tth|tts|three)"
+            + "|dialysis dependent|dialysis-dependent)\\b");
+    private static final Pattern E_COLI = Pattern.compile("\\b(due to|secondary to|from|with) (an? )?(e\\.? ?coli|escherichia coli)\\b");
+
+    /**
+     * An infection concluded "due to E. coli" whose code does not name the organism: the organism as the cause of a
+     * disease classified elsewhere (B96.20; "use additional code (B95-B97) to identify infectious agent").
+     */
+    private void organismCausing() {
+        if (isChecked("B96.2") || isChecked("A41.5") || isChecked("A04") || isChecked("J15.5")) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(E_COLI, concluded())) {
+            String sentence = facts.sentenceOf(f);
+            boolean infection = checked().anyMatch(d -> d.code().matches("N10|N30\\..*|N39\\.0|N41\\..*|L03\\..*|K81\\..*|K65\\..*|N70\\..*|M86\\..*")
+                    && d.candidate.mentions().stream().anyMatch(m -> m.sentence() == f.mention().sentence()));
+            if (infection && !sentence.contains("sepsis")) {
+                add("B96.20", List.of(), f, "Escherichia coli as the cause of the infection (use additional code to identify the infectious agent)");
+                return;
             }
         }
     }
@@ -473,8 +631,16 @@ final class GuidelineRules {
     private static final Pattern WEEKS = Pattern.compile("\\b(\\d{1,2})\\s*(w(?=\\d)|w\\b|wk|wks|weeks?)(\\s*\\d\\s*d(ays?)?)?\\s*(of\\s*)?(gestation|ga\\b|pregnan)?");
     private static final Pattern DELIVERY = Pattern.compile("\\b(delivered|delivery of|cesarean (section|delivery)|c-section|liveborn|live birth|apgars?)\\b");
 
+    /** A list of drugs begun this stay: "Started on aspirin, ticagrelor, high-intensity atorvastatin". */
+    private static final Pattern STARTED_LIST = Pattern.compile("\\b(started|starting|initiated|begun|new)( on)?\\s+[a-z0-9 ,./-]*$");
+
     private void longTerm(Pattern drugs, String code, String why) {
         for (NoteFacts.Found f : facts.all(drugs, CHART)) {
+            String sentence = facts.sentenceOf(f);
+            String before = sentence.substring(0, Math.max(0, Math.min(sentence.length(), sentence.indexOf(f.text()))));
+            if (STARTED_LIST.matcher(before).find()) {
+                continue;
+            }
             if (!NOT_LONG_TERM.matcher(facts.around(f, 40)).find()) {
                 add(code, List.of(), f, why);
                 return;
@@ -596,6 +762,37 @@ final class GuidelineRules {
         return title.toLowerCase(Locale.ROOT).replaceFirst("^(acute on chronic|acute and chronic|acute|chronic) ", "");
     }
 
+    /**
+     * A sign or symptom whose words are part of a checked diagnosis's words in the same sentence is integral to it
+     * (I.B.4-5): "Phantom limb syndrome with pain" is G54.6, not also a pain in the leg.
+     */
+    private void symptomsWithinDiagnoses() {
+        List<PreCheck.Decision> all = checked().toList();
+        for (PreCheck.Decision s : all) {
+            if (!symptom(s.code()) || s.derived || s.candidate.mentions().isEmpty()) {
+                continue;
+            }
+            for (PreCheck.Decision d : all) {
+                if (d == s || !d.checked || symptom(d.code()) || d.code().matches("[VWXYZ].*")) {
+                    continue;
+                }
+                List<Candidate.Mention> concludedMentions = s.candidate.mentions().stream()
+                        .filter(m -> NoteSections.of(facts.note(), m.sentence()) == NoteSections.CONCLUSION).toList();
+                boolean within = !concludedMentions.isEmpty() && concludedMentions.stream().allMatch(m -> d.candidate.mentions().stream()
+                        .anyMatch(o -> o.sentence() == m.sentence() && PreCheck.indexRoute(o) && !o.route().startsWith("Coding rule")
+                                && o.last() - o.first() <= 8 && m.first() >= o.first() && m.first() <= o.last()));
+                if (within) {
+                    s.uncheck("a sign or symptom within the words of " + d.code() + " (" + title(d.code()) + "): integral to it");
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean symptom(String code) {
+        return code.startsWith("R") || title(code).toLowerCase(Locale.ROOT).matches("^(pain|elevated|abnormal)\\b.*");
+    }
+
     // ---- Excludes1 ----------------------------------------------------------------------------------------------------
 
     private void excludes1(List<String> warnings) {
@@ -663,17 +860,72 @@ final class GuidelineRules {
     /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */
     private int position(PreCheck.Decision d) {
         int best = Integer.MAX_VALUE;
-        for (Candidate.Mention m : d.candidate.mentions()) {
+        // where the index or a rule found the code, not where a phrase learned from coded cases sits ("chest pain" near I10,
+        // "COPD" near a tobacco code); without such a mention, where the code's own evidence words are
+        List<Candidate.Mention> indexed = d.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
+        List<Candidate.Mention> evidence = d.candidate.mentions().stream().filter(m -> m.route().startsWith("Evidence words")).toList();
+        for (Candidate.Mention m : !indexed.isEmpty() ? indexed : !evidence.isEmpty() ? evidence : d.candidate.mentions()) {
             String section = facts.note().sentences().get(m.sentence()).section();
             NoteSections kind = NoteSections.of(section);
             int at = facts.note().words().get(m.first()).start();
             org.codedesk.casecoding.text.ClinicalText.Sentence sentence = facts.note().sentences().get(m.sentence());
             String line = facts.note().text().substring(sentence.start(), sentence.end()).toLowerCase(Locale.ROOT);
             int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") || line.contains("(principal)") ? 0
+                    : setting == EncounterSetting.INPATIENT && admittedFor(line, at - sentence.start()) ? 0
+                    : setting == EncounterSetting.OUTPATIENT && kind == NoteSections.CONCLUSION && inChiefComplaint(m) ? 0
                     : kind == NoteSections.CONCLUSION ? 1 : kind == NoteSections.TREATED ? 2 : 3;
             best = Math.min(best, rank * 1_000_000 + at);
         }
         return best;
+    }
+
+    private static final Pattern CHIEF_COMPLAINT = Pattern.compile("\\b(cc|chief complaint|reason for visit|presenting complaint)\\b");
+    private java.util.Set<String> chiefComplaint;
+
+    /**
+     * The visit's reason (IV.G: the condition chiefly responsible for the outpatient visit is listed first): a concluded
+     * mention most of whose words the chief complaint line holds ("CC: chest pain" and "Chest wall pain").
+     */
+    private boolean inChiefComplaint(Candidate.Mention m) {
+        if (chiefComplaint == null) {
+            chiefComplaint = new java.util.HashSet<>();
+            for (org.codedesk.casecoding.text.ClinicalText.Word w : facts.note().words()) {
+                if (CHIEF_COMPLAINT.matcher(facts.note().sentences().get(w.sentence()).section()).find()) {
+                    chiefComplaint.addAll(w.stems());
+                }
+            }
+        }
+        if (chiefComplaint.isEmpty()) {
+            return false;
+        }
+        int content = 0;
+        int held = 0;
+        for (int w = m.first(); w <= m.last(); w++) {
+            org.codedesk.casecoding.text.ClinicalText.Word word = facts.note().words().get(w);
+            if (word.text().length() < 3 || org.codedesk.casecoding.text.Stems.isFiller(word.text().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            content++;
+            held += word.stems().stream().anyMatch(chiefComplaint::contains) ? 1 : 0;
+        }
+        return content > 0 && held >= Math.min(2, content) && held * 2 >= content;
+    }
+
+    private static final Pattern ADMITTED_FOR = Pattern.compile("\\b(admitted (for|with)|admission for|hospitalized (for|with)|admitted to \\w+ for)\\s");
+
+    /**
+     * The words at {@code offset} of a sentence are what the patient was admitted for ("admitted for left lower leg
+     * cellulitis failing outpatient cephalexin"): the condition established after study as chiefly responsible for the
+     * admission (Section II), within a few words after the phrase.
+     */
+    static boolean admittedFor(String sentence, int offset) {
+        Matcher m = ADMITTED_FOR.matcher(sentence);
+        while (m.find()) {
+            if (offset >= m.end() && offset - m.end() <= 40 && sentence.substring(m.end(), offset).matches("[^,;.]*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Code first" at the principal code names another checked code: that one is sequenced first (N18 after E11.22, I50 after I13). */
@@ -730,6 +982,17 @@ final class GuidelineRules {
             return;
         }
         PreCheck.Decision existing = dx.get(code);
+        if (existing != null && words != null && existing.candidate.mentions().stream().noneMatch(m -> m.first() == words.mention().first())) {
+            // the rule's words join the evidence: where the rule found the code counts for the order (principal first)
+            List<Candidate.Mention> merged = new ArrayList<>(existing.candidate.mentions());
+            merged.add(words.mention());
+            PreCheck.Decision d = new PreCheck.Decision(Candidate.derived(code, false, existing.candidate.score(), dedupe(merged)), true, null,
+                    existing.derived);
+            d.notes.addAll(existing.notes);
+            d.notes.add(capitalise(why));
+            dx.put(code, d);
+            return;
+        }
         if (existing != null) {
             if (!existing.checked) {
                 existing.checked = true;

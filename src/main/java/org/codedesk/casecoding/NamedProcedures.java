@@ -43,7 +43,45 @@ final class NamedProcedures {
             + "|\\b(right|left|bilateral) inguinal hernia repair\\b");
     private static final Pattern COLECTOMY = Pattern.compile("\\b(right|left) hemicolectomy\\b|\\bsigmoid colectomy\\b|\\bsigmoidectomy\\b");
 
+    private static final Pattern ORIF = Pattern.compile("\\b(open reduction (and |with )?internal fixation|orif)\\b");
+    private static final Pattern UPPER_FEMUR = Pattern.compile("\\b(intertrochanteric|subtrochanteric|pertrochanteric|femoral neck|hip fracture"
+            + "|proximal femur|neck of (the )?(left |right )?femur)\\b");
+    /** Dialysis given during the stay (not the patient's chronic schedule, "on HD MWF"). */
+    private static final Pattern DIALYSIS_GIVEN = Pattern.compile("\\b(urgent|emergent|emergency|underwent|received|inpatient|single|new)\\b[^.\\n]{0,30}"
+            + "\\b(hemodialysis|hd)\\b|\\b(hemodialysis|hd)\\b[^.\\n]{0,15}\\bsessions?\\b|\\b(crrt|cvvhd?f?|continuous renal replacement)\\b");
+
     private NamedProcedures() { }
+
+    /**
+     * Open reduction and internal fixation of a fracture of the upper femur: Reposition (S), upper femur right 6 / left
+     * 7, open approach, an intramedullary device (6: nail) or an internal fixation device (4: screw, plate).
+     */
+    private static void upperFemurFixation(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f,
+                                           NoteFacts facts) {
+        String sentence = facts.sentenceOf(f);
+        if (!UPPER_FEMUR.matcher(sentence).find()) {
+            return;
+        }
+        String side = side(sentence);
+        if (!side.equals("right") && !side.equals("left")) {
+            questions.add("Fixation of the upper femur: the note does not say which side (0QS6 right, 0QS7 left): ask the surgeon.");
+            return;
+        }
+        String text = facts.note().text().toLowerCase(java.util.Locale.ROOT);
+        String device = text.matches("(?s).*\\b(intramedullary|cephalomedullary|nail|gamma)\\b.*") ? "6" : "4";
+        add(codes, release, (side.equals("right") ? "0QS6" : "0QS7") + "0" + device + "Z", f, "open reposition of the " + side + " upper femur with "
+                + (device.equals("6") ? "an intramedullary" : "an internal") + " fixation device");
+    }
+
+    /** Hemodialysis during the stay: intermittent (less than 6 hours a day, 5A1D70Z) or continuous (more than 18 hours a day, 5A1D90Z). */
+    private static void dialysis(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts facts) {
+        for (NoteFacts.Found f : facts.all(DIALYSIS_GIVEN, Set.of(NoteSections.TREATED))) {
+            boolean continuous = f.text().matches("(?s).*\\b(crrt|cvvh\\w*|continuous)\\b.*");
+            add(codes, release, continuous ? "5A1D90Z" : "5A1D70Z", f, continuous ? "continuous renal replacement therapy (more than 18 hours a day)"
+                    : "intermittent hemodialysis (less than 6 hours a day)");
+            return;
+        }
+    }
 
     static Result build(NoteFacts facts, java.util.function.Predicate<String> release) {
         List<Built> codes = new ArrayList<>();
@@ -66,6 +104,8 @@ final class NamedProcedures {
                 add(codes, release, facts.sentenceOf(f).contains("central") ? "30243N1" : "30233N1", f, "transfusion of red blood cells"));
         performed(facts, INGUINAL_REPAIR).ifPresent(f -> inguinal(codes, questions, release, f, facts, text));
         performed(facts, COLECTOMY).ifPresent(f -> colectomy(codes, release, f, text));
+        performed(facts, ORIF).ifPresent(f -> upperFemurFixation(codes, questions, release, f, facts));
+        dialysis(codes, release, facts);
         return new Result(codes, questions);
     }
 

@@ -64,6 +64,40 @@ final class NoteFacts {
         return result;
     }
 
+    /** The words from one character to another as a phrase found, when they are affirmed (not negated, not a relative's). */
+    Optional<Found> at(int start, int end) {
+        int first = wordAt(start);
+        int last = wordBefore(end);
+        if (first < 0 || last < first) {
+            return Optional.empty();
+        }
+        // the phrase stops before its first word that is negated or a relative's ("stroke without residual deficits")
+        for (int w = first; w <= last; w++) {
+            Assertion a = note.words().get(w).assertion();
+            if (a != Assertion.PRESENT && a != Assertion.HISTORY) {
+                if (w == first) {
+                    return Optional.empty();
+                }
+                last = w - 1;
+                end = note.words().get(last).end();
+                break;
+            }
+        }
+        String text = note.text().substring(note.words().get(first).start(), note.words().get(last).end());
+        Candidate.Mention mention = new Candidate.Mention(note.words().get(first).sentence(), first, last,
+                note.words().get(first).assertion(), "Coding rule: \"" + text + "\"");
+        return Optional.of(new Found(start, end, lower.substring(start, end), mention, NoteSections.of(note, note.words().get(first).sentence())));
+    }
+
+    /** The stems of the words of a phrase found, abbreviations' expansions included. */
+    Set<String> stems(Found found) {
+        Set<String> stems = new java.util.HashSet<>();
+        for (int w = found.mention().first(); w <= found.mention().last(); w++) {
+            stems.addAll(note.words().get(w).stems());
+        }
+        return stems;
+    }
+
     Optional<Found> first(Pattern pattern, Set<NoteSections> sections) {
         List<Found> found = all(pattern, sections);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -200,6 +200,9 @@ final class PreCheck {
         if (hasPostoperativeDiagnosis && concluded.stream().allMatch(m -> preoperative(m))) {
             return "only in the preoperative diagnosis: the postoperative diagnosis is coded";
         }
+        if (symptom && concluded.stream().allMatch(m -> RETURN_PRECAUTIONS.matcher(sentence(m)).find())) {
+            return "a sign the patient is told to return for (return precautions), not a finding of this encounter";
+        }
         if (symptom && concluded.stream().allMatch(m -> ATTRIBUTED.matcher(sentence(m)).find())) {
             return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
         }
@@ -208,8 +211,8 @@ final class PreCheck {
 
     /** Findings a coder treats like signs and symptoms: integral to the diagnosis unless the provider concludes them. */
     private static final Pattern FINDING_TITLE = Pattern.compile("^(elevated|abnormal|other abnormal|pain)\\b");
-    private static final Pattern SYMPTOM_ROUTE = Pattern.compile("^Alphabetic Index: (Pain|Ache|Leukocytosis|Fever|Swelling|Tenderness|Elevated|Bleeding"
-            + "|Abnormal|Findings)\\b");
+    private static final Pattern SYMPTOM_ROUTE = Pattern.compile("^(Alphabetic Index|Inclusion term|Tabular title): (Pain|Ache|Leukocytosis|Fever|Swelling|Tenderness|Elevated|Bleeding"
+            + "|Abnormal|Findings|Erythema)\\b");
     /** Said of a condition in the same sentence: it is current and treated, not a past history. */
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
             + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
@@ -238,6 +241,8 @@ final class PreCheck {
         return after.matches("^[0-9].*") || before.endsWith("%") || before.matches("(?s).*\\b(on|room)$");
     }
 
+    private static final Pattern RETURN_PRECAUTIONS = Pattern.compile("\\b(return|come back|call|seek care|go to the ed)\\b[^.]{0,30}\\b(for|if)\\b"
+            + "|\\b(precautions|warning signs)\\b");
     private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the)\\b");
     private static final Pattern POSTOPERATIVE = Pattern.compile("\\b(postoperative|post-op|postop|post-operative)\\b");
     private static final Pattern PREOPERATIVE = Pattern.compile("\\b(preoperative|pre-op|preop|pre-operative)\\b");
@@ -293,12 +298,34 @@ final class PreCheck {
             candidates = new ArrayList<>(encounter.isEmpty() ? candidates.stream().filter(k -> k.code().charAt(7) == 'A').toList() : encounter);
         }
         String header = dictionaries.diagnoses().code(c.code()).map(IndexDictionary.Code::title).orElse("");
-        Set<String> affirmed = affirmedWords(c);
+        Set<String> affirmed = new java.util.HashSet<>(affirmedWords(c));
+        if (candidates.size() > 1) {
+            // a word every code left says is implied by the header ("lateral malleolus" is of the fibula): only the words
+            // that tell the codes apart must be documented
+            affirmed.addAll(commonWords(candidates));
+        }
         return candidates.stream().max(Comparator.comparingInt((IndexDictionary.Code k) -> overlap(k.title(), words))
                 .thenComparing(k -> lower(k.title()).contains("without"))
                 .thenComparing(k -> lower(k.title()).contains("unspecified"))
                 .thenComparing(Comparator.comparing(IndexDictionary.Code::code).reversed()))
                 .filter(k -> unsupportedWords(k.title(), header, affirmed).isEmpty());
+    }
+
+    private static Set<String> commonWords(List<IndexDictionary.Code> codes) {
+        Set<String> common = null;
+        for (IndexDictionary.Code k : codes) {
+            Set<String> words = new java.util.HashSet<>();
+            java.util.regex.Matcher w = WORD.matcher(lower(k.title()));
+            while (w.find()) {
+                words.add(w.group());
+            }
+            if (common == null) {
+                common = words;
+            } else {
+                common.retainAll(words);
+            }
+        }
+        return common == null ? Set.of() : common;
     }
 
     /** Words of a title that say nothing the note must document: the default kinds, the encounter, the classification's filler. */

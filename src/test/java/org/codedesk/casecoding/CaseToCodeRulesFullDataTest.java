@@ -131,4 +131,108 @@ class CaseToCodeRulesFullDataTest {
         assertThat(checked(noSide.procedures())).noneMatch(c -> c.startsWith("0SR"));
         assertThat(noSide.warnings()).anyMatch(w -> w.contains("which knee"));
     }
+
+    @Test
+    void historyAndStatusCodesAreFoundThroughTheIndexWithTheirSide() {
+        String note = """
+                OFFICE VISIT
+                PMH: T2DM, HTN, CAD s/p CABG 2019, hx of DVT 2021 (completed apixaban, off since), kidney stones 2015.
+                PSH: R BKA 2020 after MVC. s/p left total knee arthroplasty 2018.
+                Family history: mother with breast cancer. No history of pulmonary embolism.
+                Meds: metformin 500 mg BID, lisinopril 10 mg.
+                Assessment:
+                1. Type 2 diabetes mellitus without complications - continue metformin.
+                2. Essential hypertension - controlled.
+                3. Acquired absence of right leg below knee - prosthesis check.
+                """;
+        CaseCoding coding = coder.code(note, DATE, EncounterSetting.OUTPATIENT);
+        List<String> dx = checked(coding.diagnoses());
+        assertThat(dx).contains("Z95.1", "Z86.718", "Z87.442", "Z89.511", "Z96.652");
+        assertThat(dx).as("a relative's cancer, a negated embolism, a completed anticoagulant, a past MVC")
+                .doesNotContain("Z85.3", "Z86.711", "Z79.01", "V89.2XXA", "Z89.519", "Z89.9");
+        assertThat(find(coding, "Z86.718").orElseThrow().warnings()).anyMatch(w -> w.contains("History > personal"));
+    }
+
+    @Test
+    void deficitsAfterAPastStrokeAreItsSequelaeBySideAndDominance() {
+        String note = """
+                NEUROLOGY CLINIC
+                70 yo right-handed woman seen 6 months after a right MCA ischemic stroke.
+                Assessment:
+                1. Aphasia as a late effect of ischemic stroke - continue speech therapy.
+                2. Oropharyngeal dysphagia following stroke - modified barium swallow.
+                3. Monoplegia of left upper limb following cerebral infarction - OT.
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("I69.320", "I69.391", "R13.12", "I69.334");
+        assertThat(dx).doesNotContain("R47.01", "R13.10", "I69.332", "Z86.73");
+        assertThat(dx).noneMatch(c -> c.startsWith("I63"));
+    }
+
+    @Test
+    void aStrokeWithoutResidualDeficitsIsAPersonalHistory() {
+        String note = """
+                OPERATIVE REPORT
+                Postoperative diagnosis: Displaced intertrochanteric fracture of left femur
+                Procedure: Open reduction and internal fixation of left intertrochanteric femur fracture with sliding hip screw and side plate
+                Indications: 84 yo F who fell out of bed in her room at the nursing home. Hx of stroke 2019 without residual deficits; s/p permanent pacemaker.
+                """;
+        CaseCoding coding = coder.code(note, DATE, EncounterSetting.INPATIENT);
+        List<String> dx = checked(coding.diagnoses());
+        assertThat(dx).contains("S72.142A", "Z86.73", "Z95.0", "W06.XXXA", "Y92.122");
+        assertThat(dx).noneMatch(c -> c.startsWith("I63"));
+        assertThat(checked(coding.procedures())).containsExactly("0QS704Z");
+    }
+
+    @Test
+    void theConditionAdmittedForIsThePrincipalAndDialysisGivenIsCoded() {
+        String note = """
+                DISCHARGE SUMMARY
+                Discharge diagnoses:
+                - COPD
+                - Hypertension
+                - Cellulitis of left lower leg
+                HPI: 74 yo M with COPD and HTN admitted for left lower leg cellulitis failing outpatient cephalexin.
+                Hospital course: IV vancomycin then doxycycline. COPD stable on home tiotropium inhaler. BP controlled on amlodipine.
+                """;
+        assertThat(checked(coder.code(note, DATE, EncounterSetting.INPATIENT).diagnoses())).first().isEqualTo("L03.116");
+        String dialysis = """
+                DISCHARGE SUMMARY
+                Diagnoses: ESRD on hemodialysis. Hyperkalemia. Hypertension.
+                HPI: 56 yo M with ESRD on HD MWF presented after missing two sessions, K 7.1.
+                Hospital course: admitted for hyperkalemia. Calcium gluconate, insulin/dextrose, then urgent hemodialysis (single 4-hour session).
+                """;
+        CaseCoding coded = coder.code(dialysis, DATE, EncounterSetting.INPATIENT);
+        assertThat(checked(coded.diagnoses())).first().isEqualTo("E87.5");
+        assertThat(checked(coded.diagnoses())).contains("I12.0", "N18.6", "Z99.2");
+        assertThat(checked(coded.procedures())).containsExactly("5A1D70Z");
+        String smoker = """
+                DISCHARGE SUMMARY
+                Diagnoses at discharge:
+                - COPD with acute exacerbation (principal)
+                - Tobacco dependence, cigarettes - still smoking 1 ppd
+                HPI: 68 yo M with severe COPD presented with 3 days of worsening dyspnea and wheezing.
+                Course: nebulized albuterol/ipratropium, prednisone taper, doxycycline. Smoking cessation counseling given.
+                """;
+        List<String> copd = checked(coder.code(smoker, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(copd).as("a phrase learned near COPD does not put the tobacco code first").first().isEqualTo("J44.1");
+        assertThat(copd).contains("F17.210");
+        String chronicOnly = dialysis.replace("then urgent hemodialysis (single 4-hour session)", "potassium binder");
+        assertThat(checked(coder.code(chronicOnly, DATE, EncounterSetting.INPATIENT).procedures())).isEmpty();
+    }
+
+    @Test
+    void anEmergencyInjuryIsCompletedWithItsSideAndItsExternalCauses() {
+        String note = """
+                EMERGENCY DEPARTMENT NOTE
+                CC: R ankle injury
+                HPI: 32 yo M fell off his bicycle on the bike path this afternoon. Helmeted, no LOC.
+                Assessment: Closed nondisplaced fracture of right lateral malleolus.
+                Plan: CAM boot, return for numbness or worsening pain.
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("S82.64XA");
+        assertThat(dx).contains("V18.0XXA", "Y92.482", "Y93.55", "Y99.8");
+        assertThat(dx).as("return precautions are not findings").noneMatch(c -> c.startsWith("R20") || c.startsWith("M79"));
+    }
 }

@@ -39,6 +39,25 @@ class NamedProceduresTest {
     }
 
     @Test
+    void hipFractureFixationTakesTheSideAndTheDevice() {
+        assertThat(codes("Procedure: Open reduction and internal fixation of left intertrochanteric femur fracture with sliding hip screw and side plate."))
+                .containsExactly("0QS704Z");
+        assertThat(codes("Procedure: ORIF of right intertrochanteric fracture with a cephalomedullary nail.")).containsExactly("0QS606Z");
+        NamedProcedures.Result noSide = build("Procedure: ORIF of intertrochanteric femur fracture with sliding hip screw.");
+        assertThat(noSide.codes()).isEmpty();
+        assertThat(noSide.questions()).singleElement().asString().contains("0QS6").contains("0QS7");
+        assertThat(codes("Procedure: ORIF of left distal radius fracture with volar plate.")).as("not the upper femur").isEmpty();
+    }
+
+    @Test
+    void hemodialysisGivenDuringTheStayIsCodedNotTheChronicSchedule() {
+        assertThat(codes("HPI: ESRD on HD MWF.\nHospital course: urgent hemodialysis (single 4-hour session), K normalized.")).containsExactly("5A1D70Z");
+        assertThat(codes("Hospital course: started CRRT for volume overload.")).containsExactly("5A1D90Z");
+        assertThat(codes("HPI: ESRD on HD MWF via left arm fistula.\nHospital course: potassium binder, HD as scheduled as outpatient."))
+                .isEmpty();
+    }
+
+    @Test
     void coronaryDilationCountsArteriesAndStents() {
         assertThat(codes("Procedure: PCI of the proximal LAD with placement of two drug-eluting stents.")).containsExactly("027035Z");
         assertThat(codes("Procedure: Primary PCI of the left anterior descending artery with one drug-eluting stent (3.5 x 23 mm).")).containsExactly("027034Z");

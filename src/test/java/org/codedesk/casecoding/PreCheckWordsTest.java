@@ -31,6 +31,15 @@ class PreCheckWordsTest {
     }
 
     @Test
+    void theConditionAdmittedForIsTheOneWrittenRightAfterThePhrase() {
+        String sentence = "74 yo m with copd, admitted for left lower leg cellulitis failing outpatient cephalexin.";
+        assertThat(GuidelineRules.admittedFor(sentence, sentence.indexOf("left lower leg"))).isTrue();
+        assertThat(GuidelineRules.admittedFor(sentence, sentence.indexOf("copd"))).as("before the phrase").isFalse();
+        String list = "admitted for hyperkalemia; copd stable on tiotropium.";
+        assertThat(GuidelineRules.admittedFor(list, list.indexOf("copd"))).as("past the clause").isFalse();
+    }
+
+    @Test
     void aCerebralInfarctionIsCodedByCauseArteryAndSide() {
         assertThat(GuidelineRules.infarctionCode("acute ischemic stroke, left mca territory, cardioembolic")).hasValue("I63.412");
         assertThat(GuidelineRules.infarctionCode("right pca stroke due to thrombosis")).hasValue("I63.331");

@@ -53,6 +53,9 @@ public final class IndexDictionary {
         }
     }
 
+    /** An index entry under a main term ("History > personal > thrombosis"): the word groups of the levels below it. */
+    public record Subentry(Entry entry, String[][] groups) { }
+
     /** A code of the release: its title and whether it may be reported as it stands. */
     public record Code(String code, String title, boolean billable) { }
 
@@ -63,6 +66,7 @@ public final class IndexDictionary {
     private final Map<String, Code> codes;
     private final Map<String, String> firstOfRow;
     private final java.util.NavigableMap<String, Code> sorted;
+    private final Map<String, List<Subentry>> subentries = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, int[] anchorGroup, Map<String, Code> codes) {
         this.entries = entries;
@@ -86,6 +90,18 @@ public final class IndexDictionary {
             }
         }
         return result;
+    }
+
+    /**
+     * The Alphabetic Index entries under a main term and level ("History > personal", "Status"), each with the words
+     * of the levels below it: what a coder looks up once the note says "history of" or "status post".
+     */
+    public List<Subentry> subentries(String prefix) {
+        return subentries.computeIfAbsent(prefix, p -> entries.stream()
+                .filter(e -> e.source() == Source.INDEX && e.path().startsWith(p + " > "))
+                .map(e -> new Subentry(e, indexGroups(cutAtWithout(e.path().substring(p.length() + 3)))))
+                .filter(s -> s.groups().length > 0)
+                .toList());
     }
 
     /** A dictionary of no release: matches nothing, knows no code. */

@@ -31,7 +31,9 @@ final class AssertionDetector {
 
     static {
         add(null, Direction.NONE, "no change", "no changes", "no increase", "not only", "no further", "gram negative", "not necessarily",
-                "without difficulty", "no longer than", "not certain if", "not known");
+                "without difficulty", "no longer than", "not certain if", "not known",
+                // "acquired absence of the left leg" is a status (Z89), not a negation
+                "acquired absence", "congenital absence");
         add(Assertion.ABSENT, Direction.FORWARD, "no", "not", "denies", "denied", "deny", "denying", "without", "negative for",
                 "no evidence of", "no signs of", "no sign of", "absence of", "absent", "free of", "never", "nor", "neither", "ruled out",
                 "rules out", "lack of", "no history of", "unremarkable for", "resolution of");
@@ -49,7 +51,7 @@ final class AssertionDetector {
         add(Assertion.FAMILY, Direction.FORWARD, "family history", "familial history", "family background", "family history of",
                 "in the family", "familial");
         add(Assertion.HISTORY, Direction.FORWARD, "history of", "h o", "previous", "previously", "prior", "past", "background of",
-                "antecedents of", "antecedent of", "personal history", "status post", "s p", "former");
+                "antecedents of", "antecedent of", "personal history", "status post", "s p", "former", "hx of", "remote history of");
         TRIGGERS.sort(Comparator.comparingInt((Trigger t) -> -t.words().length));
     }
 

@@ -46,6 +46,14 @@ class ClinicalTextTest {
     }
 
     @Test
+    void anAcquiredAbsenceIsAStatusAndHxOfAHistory() {
+        ClinicalText text = read("Acquired absence of left leg above knee. Hx of DVT in 2021. Absence of edema.");
+        assertThat(of(text, "leg")).as("acquired absence names a status, it does not negate").isEqualTo(Assertion.PRESENT);
+        assertThat(of(text, "DVT")).isEqualTo(Assertion.HISTORY);
+        assertThat(of(text, "edema")).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
     void negationReachesForwardToTheEndOfTheClause() {
         ClinicalText text = read("Patient denies chest pain, fever or dyspnea but reports cough.");
         assertThat(of(text, "chest")).isEqualTo(Assertion.ABSENT);

@@ -78,10 +78,14 @@ final class CodePageAssembler {
         List<CodeSummary> descendants = List.of();
         int descendantCount = 0;
         if (!row.billable()) {
-            descendantCount = jdbc.queryForObject("select count(*) from catalog_code where release_id = ? and code like ? and billable = true",
-                    Integer.class, release.id(), key + "%");
-            descendants = jdbc.query("select * from catalog_code where release_id = ? and code like ? and billable = true order by sort_order"
-                    + " fetch first 100 rows only", Catalog.summary(system), release.id(), key + "%");
+            // the range lets PostgreSQL read the primary key (release, code) from the key on; LIKE alone scans the release
+            // under a collation other than "C" (a category's first view: 40 ms instead of 9)
+            String below = CodeKeys.after(key);
+            descendantCount = jdbc.queryForObject("select count(*) from catalog_code where release_id = ? and code >= ? and code < ?"
+                    + " and code like ? and billable = true", Integer.class, release.id(), key, below, key + "%");
+            descendants = jdbc.query("select * from catalog_code where release_id = ? and code >= ? and code < ? and code like ?"
+                    + " and billable = true order by sort_order fetch first 100 rows only", Catalog.summary(system), release.id(), key, below,
+                    key + "%");
         }
         List<PcsCharacter> pcsCharacters = List.of();
         List<CodePage.PcsDefinition> pcsDefinitions = List.of();

@@ -49,12 +49,13 @@ public final class BookOrder {
             // imaging of a thing is not the thing: "coronary artery bypass graft" is the bypass, not its fluoroscopy
             Set.of("fluoroscopi", "radiographi", "tomographi", "ultrasonographi", "imag", "rai", "ct", "mri", "scan"));
 
+    /** An injury's 7th character for its first treatment: not an "encounter for" aside. */
+    private static final Pattern INITIAL_ENCOUNTER = Pattern.compile("(?i)\\binitial encounter\\b");
+
     /**
      * A fracture is traumatic unless the coder says otherwise (the index's main term is "Fracture, traumatic"): on top
      * of the aside above (an injury's title names its encounter, which already counts as one).
      */
-    private static final Pattern INITIAL_ENCOUNTER = Pattern.compile("(?i)\\binitial encounter\\b");
-
     private static final Set<String> NOT_TRAUMATIC = Set.of("patholog", "nontraumat");
 
     /** Words that do not make a title more specific than the query. */

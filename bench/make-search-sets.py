@@ -15,7 +15,9 @@ bench/suggest-prefixes-{dev,test}.tsv) from the official files in CODEDESK_DATA_
 Expected codes are kept only when they exist in the FY2026 order file (a header code counts as a prefix: any code
 below it is right). A fixed seed makes the sets reproducible; each query goes to dev or test by a hash of its
 text, so the two never share a query. Hand-written queries (coders' phrasing, lay words, abbreviations,
-procedures, codes) live in bench/search-queries-handwritten.tsv and are split the same way.
+procedures, codes) live in bench/search-queries-handwritten.tsv and are split the same way; those written to find
+failures and tuned on are in bench/search-queries-dev-only.tsv (always dev), those written after tuning to measure it
+in bench/search-queries-test-only.tsv (always test).
 
 Usage: CODEDESK_DATA_DIR=../shared/data python3 bench/make-search-sets.py
 """
@@ -127,13 +129,23 @@ pcs_rng = random.Random(2121)
 pcs_rng.shuffle(pcs)
 picked += pcs[:80]
 
-hand = "bench/search-queries-handwritten.tsv"
-for line in open(hand, encoding="utf-8").read().splitlines()[1:]:
-    if line.strip() and not line.startswith("#"):
-        picked.append(tuple(line.split("\t")))
+# hand-written queries split by hash; those written to find failures (tuned on) are dev only, those written after a
+# round of tuning to measure it are test only
+forced = {}
+for hand, part in (("bench/search-queries-handwritten.tsv", None), ("bench/search-queries-dev-only.tsv", "dev"),
+                   ("bench/search-queries-test-only.tsv", "test")):
+    if not os.path.exists(hand):
+        continue
+    for line in open(hand, encoding="utf-8").read().splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            picked.append(tuple(line.split("\t")))
+            if part:
+                forced[line.split("\t")[1]] = part
 
 
 def half(q):
+    if q in forced:
+        return forced[q]
     return "dev" if int(hashlib.sha1(q.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 

@@ -51,7 +51,9 @@ final class SearchDocumentReader {
                 sections.putAll(sectionsOfCategories(release, rows.keySet()));
             });
         }
-        Map<String, List<SearchDocument.IndexPath>> paths = indexPaths(release, rows.keySet());
+        Map<String, String> titles = new HashMap<>();
+        rows.values().forEach(r -> titles.put(r.key(), r.title()));
+        Map<String, List<SearchDocument.IndexPath>> paths = indexPaths(release, titles);
         List<SearchDocument> documents = new ArrayList<>(rows.size());
         for (Row row : rows.values()) {
             String[] section = sections.getOrDefault(row.key().substring(0, Math.min(3, row.key().length())), new String[2]);
@@ -73,7 +75,9 @@ final class SearchDocumentReader {
         return result;
     }
 
-    private Map<String, List<SearchDocument.IndexPath>> indexPaths(Release release, Set<String> keys) {
+    /** {@code titles}: the release's codes (keys) and their titles. */
+    private Map<String, List<SearchDocument.IndexPath>> indexPaths(Release release, Map<String, String> titles) {
+        Set<String> keys = titles.keySet();
         Map<String, List<SearchDocument.IndexPath>> result = new HashMap<>();
         if (release.system() != CodeSystem.ICD10CM && release.system() != CodeSystem.ICD10PCS) {
             return result;
@@ -110,15 +114,18 @@ final class SearchDocumentReader {
             }, index.get().id(), kind);
             for (var term : terms.entrySet()) {
                 // an entry that only says "see ..." leads where its reference leads, as the coder reading it goes on
-                String code = term.getValue()[1] != null ? term.getValue()[1] : routes.target(term.getKey());
+                SeeRoutes.Term destination = term.getValue()[1] == null ? routes.destination(term.getKey()) : null;
+                String code = destination == null ? term.getValue()[1] : destination.code();
                 if (code != null) {
                     add(result, forward, code, new SearchDocument.IndexPath(INDEX_NAMES.get(kind), term.getValue()[0],
-                            modifiersAlong(term.getKey(), parents, modifiers), null, null, label));
+                            modifiersAlong(term.getKey(), parents, modifiers), null, null, label),
+                            destination == null ? List.of() : SeeRoutes.forms(destination.title()), titles);
                 }
             }
             jdbc.query("select term_id, heading, code from catalog_index_cell where release_id = ? and index_kind = ? and code is not null",
                     rs -> { add(result, forward, rs.getString(3), new SearchDocument.IndexPath(INDEX_NAMES.get(kind),
-                            terms.get(rs.getInt(1))[0], modifiersAlong(rs.getInt(1), parents, modifiers), rs.getString(2), null, label)); },
+                            terms.get(rs.getInt(1))[0], modifiersAlong(rs.getInt(1), parents, modifiers), rs.getString(2), null, label),
+                            List.of(), titles); },
                     index.get().id(), kind);
         }
         return result;
@@ -146,7 +153,13 @@ final class SearchDocumentReader {
         return found.isEmpty() ? null : String.join(" ", found);
     }
 
-    private static void add(Map<String, List<SearchDocument.IndexPath>> result, Forward forward, String printed, SearchDocument.IndexPath path) {
+    /**
+     * Gives {@code path} to the code(s) {@code printed} stands for. {@code namedBy}: the forms of the term a "see" route
+     * ended at ("lower limb" for "Cellulitis > leg - see Cellulitis, lower limb L03.11-"): a dash code is then completed
+     * only by the codes whose title names it (L03.115, L03.116, not the axilla), when any does.
+     */
+    private static void add(Map<String, List<SearchDocument.IndexPath>> result, Forward forward, String printed, SearchDocument.IndexPath path,
+            List<String> namedBy, Map<String, String> titles) {
         String key = printed.replace("-", "").replace(".", "");
         List<String> targets = forward.map(key);
         for (String target : targets) {
@@ -157,11 +170,21 @@ final class SearchDocumentReader {
         // "Otitis, media H66.9-", "Ulcer, pressure, stage 3, elbow L89.0-": the book sends the coder to the codes below
         // to complete it (the side, the stage), so they are reached by this path too, marked as completions
         List<String> completed = printed.endsWith("-") && targets.equals(List.of(key)) ? forward.leavesBelow(key) : List.of();
+        List<String> named = completed.stream().filter(code -> names(titles.get(code), namedBy)).toList();
+        if (!named.isEmpty()) {
+            completed = named;
+        }
         SearchDocument.IndexPath completion = new SearchDocument.IndexPath(path.index(), path.path(), path.modifiers(), path.column(),
                 printed, path.release());
         for (String code : completed) {
             result.computeIfAbsent(code, k -> new ArrayList<>()).add(completion);
         }
+    }
+
+    /** Whether a title holds one of the forms as whole words. */
+    private static boolean names(String title, List<String> forms) {
+        String text = " " + (title == null ? "" : title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ")) + " ";
+        return forms.stream().anyMatch(form -> !form.isBlank() && text.contains(" " + form.replaceAll("[^a-z0-9]+", " ").trim() + " "));
     }
 
     /** Maps a code printed in an older index to codes of this release (see the class comment). */

@@ -42,6 +42,12 @@ final class SeeRoutes {
 
     /** The code the term's reference leads to, or null (no reference, or one that names no term with a code). */
     String target(int id) {
+        Term destination = destination(id);
+        return destination == null ? null : destination.code();
+    }
+
+    /** The term with a code the term's reference leads to ("Cellulitis > leg" to "Cellulitis > lower limb"), or null. */
+    Term destination(int id) {
         Term term = terms.get(id);
         Set<Integer> seen = new LinkedHashSet<>();
         for (int step = 0; term != null && term.code() == null && term.see() != null && step < MAX_STEPS; step++) {
@@ -50,7 +56,12 @@ final class SeeRoutes {
             }
             term = find(term.see());
         }
-        return term == null || term.id() == id ? null : term.code();
+        return term == null || term.id() == id || term.code() == null ? null : term;
+    }
+
+    /** A term's title as its forms ("Infarct, infarction": "infarct", "infarction"), normalized. */
+    static List<String> forms(String title) {
+        return title == null ? List.of() : List.copyOf(names(new Term(0, 0, title, null, null)));
     }
 
     /** The term a reference text names, or null. */

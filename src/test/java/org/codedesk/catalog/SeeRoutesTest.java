@@ -42,6 +42,14 @@ class SeeRoutesTest {
     }
 
     @Test
+    void aRoutesDestinationIsTheTermItEndsAtWithItsForms() {
+        assertThat(routes.destination(10).id()).isEqualTo(9);
+        assertThat(SeeRoutes.forms(routes.destination(10).title())).containsExactly("cerebral");
+        assertThat(SeeRoutes.forms("Infarct, infarction")).contains("infarct", "infarction");
+        assertThat(routes.destination(12)).isNull();
+    }
+
+    @Test
     void aRouteToNoTermOrARoundTripLeadsNowhere() {
         assertThat(routes.target(12)).isNull();
         assertThat(routes.target(13)).isNull();

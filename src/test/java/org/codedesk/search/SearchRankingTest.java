@@ -119,4 +119,12 @@ class SearchRankingTest {
         assertThat(first("rt eye acute toxic conjunctivitis")).isEqualTo("H10.211");
         assertThat(firstSuggestion("acute toxic conjunctivitis bilat")).isEqualTo("H10.213");
     }
+
+    @Test
+    void aSeeRouteToADashCodeIsCompletedByTheCodesNamingWhereItLeads() {
+        // "Cellulitis > leg - see Cellulitis, lower limb L03.11-": the route leads to the lower limb, not the axilla
+        assertThat(first("cellulitis rt leg")).isEqualTo("L03.115");
+        assertThat(first("cellulitis lt leg")).isEqualTo("L03.116");
+        assertThat(first("cellulitis rt axilla")).isEqualTo("L03.111");
+    }
 }

@@ -134,7 +134,7 @@ public final class BookOrder {
 
     /**
      * Whether the title says "without" what the query names ("bph w luts": N40.0 "... without lower urinary tract
-     * symptoms"), unless the query itself says "without".
+     * symptoms"; the last word, the head of the phrase, is enough), unless the query itself says "without".
      */
     private boolean deniesWhatWasAsked(String title, Set<String> wanted) {
         if (title == null || wanted.contains("without")) {
@@ -142,16 +142,17 @@ public final class BookOrder {
         }
         java.util.regex.Matcher without = WITHOUT.matcher(title);
         while (without.find()) {
+            // the head of what is denied is enough: "severe sepsis w shock" is not "... without septic shock"
             List<String> denied = terms(without.group(1));
-            if (!denied.isEmpty() && wanted.containsAll(denied)) {
+            if (!denied.isEmpty() && wanted.contains(denied.get(denied.size() - 1))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** "without lower urinary tract symptoms", up to the next comma, parenthesis or "with". */
-    private static final Pattern WITHOUT = Pattern.compile("(?i)\\bwithout ([^,()]+?)(?=,|\\(|\\bwith\\b|$)");
+    /** "without lower urinary tract symptoms", up to the next comma, parenthesis, "with" or "in" ("... in remission"). */
+    private static final Pattern WITHOUT = Pattern.compile("(?i)\\bwithout ([^,()]+?)(?=,|\\(|\\b(?:with|in|due to)\\b|$)");
 
     /**
      * {@link #SIDE} when the title names the side the query names ("lt knee oa": "..., left knee"), minus that when it
@@ -224,7 +225,8 @@ public final class BookOrder {
                 // only an intermediate level may be skipped: a last level the query does not name makes the path more specific
                 unnamed += named ? 0 : (i > 0 && i < levels - 1 ? 1 : 2);
             }
-            long missing = wanted.stream().filter(w -> !path.stems().contains(w)).count();
+            // a word typed that the path prints as a nonessential modifier ("annual (physical)") is the path's word too
+            long missing = wanted.stream().filter(w -> !path.stems().contains(w) && !path.modifiers().contains(w)).count();
             if (everyLevelNamed && missing == 0) {
                 return EXACT_PATH;
             }
@@ -237,8 +239,11 @@ public final class BookOrder {
         return best;
     }
 
-    /** An index path read once: per level, the stems of each alternative form; and all its essential stems. */
-    private record ParsedPath(List<List<List<String>>> levels, Set<String> stems, Set<Integer> connectives) { }
+    /**
+     * An index path read once: per level, the stems of each alternative form; all its essential stems; the stems of its
+     * nonessential modifiers (words that may be typed or not).
+     */
+    private record ParsedPath(List<List<List<String>>> levels, Set<String> stems, Set<Integer> connectives, Set<String> modifiers) { }
 
     /** Index paths repeat across queries (the same codes come back): parsing them is done once per path. */
     private final com.github.benmanes.caffeine.cache.Cache<String, ParsedPath> parsed =
@@ -246,6 +251,8 @@ public final class BookOrder {
 
     private ParsedPath parse(String path) {
         String essential = NONESSENTIAL.matcher(path).replaceAll(" ");
+        Set<String> modifiers = new HashSet<>();
+        NONESSENTIAL.matcher(path).results().forEach(m -> modifiers.addAll(terms(m.group())));
         Set<String> all = new HashSet<>();
         List<List<List<String>>> levels = new java.util.ArrayList<>();
         Set<Integer> connectives = new HashSet<>();
@@ -274,7 +281,7 @@ public final class BookOrder {
             }
             levels.add(stemsOfForms);
         }
-        return new ParsedPath(levels, all, connectives);
+        return new ParsedPath(levels, all, connectives, modifiers);
     }
 
     /** Words that make a query about a procedure (coders' procedure words and the PCS root operations). */

@@ -141,6 +141,29 @@ class BookOrderTest {
     }
 
     @Test
+    void theHeadOfWhatATitleDeniesIsEnough() {
+        var withShock = new BookOrder.Candidate("icd10cm", "Severe sepsis with septic shock", true, List.of());
+        var withoutShock = new BookOrder.Candidate("icd10cm", "Severe sepsis without septic shock", true, List.of());
+        // "severe sepsis w shock": the query does not say "septic", the shock it names is what R65.20 denies
+        assertThat(score("severe sepsis with shock", withShock)).isGreaterThan(score("severe sepsis with shock", withoutShock));
+        assertThat(score("severe sepsis", withoutShock)).isGreaterThanOrEqualTo(score("severe sepsis", withShock));
+    }
+
+    @Test
+    void aWordTypedThatThePathPrintsAsANonessentialModifierIsThePathsWord() {
+        var annual = new BookOrder.Candidate("icd10cm", "Encounter for general adult medical examination without abnormal findings", true,
+                List.of("Examination > annual (adult) (periodic) (physical)"));
+        var gynecological = new BookOrder.Candidate("icd10cm", "Encounter for gynecological examination without abnormal findings", true,
+                List.of("Examination > annual (adult) (periodic) (physical) > gynecological"));
+        var typed = java.util.Set.copyOf(lexical.terms("annual physical examination"));
+        assertThat(order.pathMatch(annual.indexPaths(), typed)).isEqualTo(BookOrder.EXACT_PATH);
+        assertThat(order.pathMatch(gynecological.indexPaths(), typed)).isLessThan(BookOrder.EXACT_PATH);
+        // a word in neither the path nor its modifiers is still missed
+        assertThat(order.pathMatch(annual.indexPaths(), java.util.Set.copyOf(lexical.terms("annual dental examination"))))
+                .isLessThan(BookOrder.EXACT_PATH);
+    }
+
+    @Test
     void remissionOnlyWhenAsked() {
         var active = new BookOrder.Candidate("icd10cm", "Type 2 diabetes mellitus without complications", true, List.of());
         var remission = new BookOrder.Candidate("icd10cm", "Type 2 diabetes mellitus without complications in remission", true, List.of());

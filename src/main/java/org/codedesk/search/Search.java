@@ -192,6 +192,9 @@ public class Search {
             }
             if (!texts.isEmpty()) {
                 reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure);
+                if (meaning.codeKey() == null) {
+                    headersAfterTheirCodes(ranked);
+                }
             }
             List<Hit> hits = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(request.limit())
                     .map(r -> hit(r, stems)).toList();
@@ -389,6 +392,9 @@ public class Search {
                 }
             }
             reorder(ranked, read.texts().stream().map(lexical::terms).toList(), procedure);
+            if (read.codeKey() == null) {
+                headersAfterTheirCodes(ranked);
+            }
             return ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(PER_COMPLETION)
                     .map(r -> suggestion(r.document)).toList();
         }
@@ -401,6 +407,31 @@ public class Search {
             r.score += book.adjustment(new BookOrder.Candidate(d.get(Fields.SYSTEM), d.get(Fields.TITLE), "1".equals(d.get(Fields.BILLABLE)),
                     List.of(d.getValues(Fields.INDEX))), readings, procedure);
         }
+    }
+
+    /**
+     * A header found with a billable code below it gives its place to that code and comes right after it: words rarely
+     * tell "Fall from bed" (W06) from "Fall from bed, initial encounter" (W06.XXXA), and a claim needs the code, not its
+     * header. The code below is the best-scored billable one found.
+     */
+    private static void headersAfterTheirCodes(Map<String, Ranked> ranked) {
+        Map<String, Ranked> bestBelow = new java.util.HashMap<>();
+        for (Ranked r : ranked.values()) {
+            if ("1".equals(r.document.get(Fields.BILLABLE))) {
+                String key = r.document.get(Fields.KEY);
+                for (int length = 3; length < key.length(); length++) {
+                    bestBelow.merge(r.document.get(Fields.SYSTEM) + ':' + key.substring(0, length), r, (a, b) -> a.score >= b.score ? a : b);
+                }
+            }
+        }
+        ranked.values().stream().filter(r -> !"1".equals(r.document.get(Fields.BILLABLE)))
+                .sorted((a, b) -> Double.compare(b.score, a.score)).forEach(header -> {
+                    Ranked code = bestBelow.get(header.document.get(Fields.SYSTEM) + ':' + header.document.get(Fields.KEY));
+                    if (code != null && header.score >= code.score) {
+                        code.score = header.score;
+                        header.score = Math.nextDown(header.score);
+                    }
+                });
     }
 
     private static final Query PROCEDURE_SYSTEMS = new BooleanQuery.Builder()

@@ -121,6 +121,17 @@ class SearchRankingTest {
     }
 
     @Test
+    void aHeaderComesRightAfterTheBillableCodeBelowIt() {
+        // "Conjunctivitis, acute, toxic H10.21-" is a header: the code to report is below it
+        List<Search.Hit> hits = find("acute toxic conjunctivitis").hits();
+        assertThat(hits.get(0).billable()).isTrue();
+        assertThat(hits.get(0).code()).startsWith("H10.21");
+        assertThat(hits.stream().map(Search.Hit::code).toList()).contains("H10.21");
+        assertThat(firstSuggestion("acute toxic conjunctiv")).startsWith("H10.21").isNotEqualTo("H10.21");
+        assertThat(first("H10.21")).as("a code typed is that code, header or not").isEqualTo("H10.21");
+    }
+
+    @Test
     void aSeeRouteToADashCodeIsCompletedByTheCodesNamingWhereItLeads() {
         // "Cellulitis > leg - see Cellulitis, lower limb L03.11-": the route leads to the lower limb, not the axilla
         assertThat(first("cellulitis rt leg")).isEqualTo("L03.115");

@@ -60,7 +60,7 @@ public final class BookOrder {
 
     /** Words that do not make a title more specific than the query. */
     private static final Set<String> GENERIC = Set.of("unspecifi", "nos", "other", "site", "type", "without", "classifi", "elsewher",
-            "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi");
+            "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi", "side");
 
     private static final Pattern QUALIFIER = Pattern.compile("\\s*(with|without|due to|in|following|and|of|from|by|after|during)\\b");
     private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\[[^]]*\\]");
@@ -156,12 +156,13 @@ public final class BookOrder {
 
     /**
      * {@link #SIDE} when the title names the side the query names ("lt knee oa": "..., left knee"), minus that when it
-     * names only another side or is a header (the side belongs to a code below it); nothing when the query names none
-     * (the extra words already favour the unspecified side).
+     * names only another side or is a header (the side belongs to a code below it); when the query names none, a title
+     * naming one counts one extra word more (on top of its extra words, which already favour the unspecified side).
      */
     private static double sideMatch(Set<String> title, Set<String> side, boolean billable) {
         if (side.isEmpty()) {
-            return 0;
+            // no side typed: the unspecified side is what the coder can report, a sided title says more than was asked
+            return title.stream().anyMatch(SIDES::contains) ? -PER_EXTRA_WORD : 0;
         }
         if (title.stream().anyMatch(side::contains)) {
             return SIDE;
@@ -290,7 +291,8 @@ public final class BookOrder {
                     + "insertion|removal|resection|excision|repair|biopsy|transplant\\w*|amputation|drainage|injection|infusion|"
                     + "transfusion|dialysis|hemodialysis|intubation|catheterization|implant\\w*|reposition|fusion|fixation|"
                     + "dilation|angioplasty|stent|suture|debridement|extraction|inspection|ligation|"
-                    + "ablation|administration|vaccine|shot)\\b");
+                    + "ablation|administration|vaccine|shot|release|reduction|revision|destruction|occlusion|detachment|"
+                    + "reattachment|extirpation|fragmentation)\\b");
 
     /** Whether the (rewritten) query is about doing something rather than a diagnosis: "status post" a procedure is not. */
     public static boolean isProcedure(String text) {

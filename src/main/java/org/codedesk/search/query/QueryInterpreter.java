@@ -25,19 +25,34 @@ public final class QueryInterpreter {
     private static final List<String> ROMAN_STAGES = List.of("i", "ii", "iii", "iv", "v");
 
     private final Synonyms abbreviations;
-    private final List<Synonyms> phrases;
 
     /** {@code phrases}: lists of words and phrases to rewrite (lay words, coders' procedure words), tried in order. */
     public QueryInterpreter(Synonyms abbreviations, List<Synonyms> phrases) {
         this.abbreviations = abbreviations;
-        this.phrases = phrases;
         java.util.TreeSet<String> terms = new java.util.TreeSet<>(abbreviations.terms());
         phrases.forEach(p -> terms.addAll(p.terms()));
         this.vocabulary = terms;
         Set<String> words = new java.util.HashSet<>();
         terms.forEach(t -> words.addAll(List.of(t.split(" "))));
         this.vocabularyWords = Set.copyOf(words);
+        List<String[]> all = new ArrayList<>();
+        Set<String> listed = new java.util.HashSet<>();
+        for (Synonyms list : phrases) {
+            for (String phrase : list.termsLongestFirst()) {
+                if (listed.add(phrase)) {
+                    all.add(new String[] {phrase, list.expansions(phrase).get(0)});
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt((String[] e) -> e[0].length()).reversed());
+        this.phrasesLongestFirst = List.copyOf(all);
     }
+
+    /**
+     * Every phrase of the lists and its reading, longest first whatever its list (ties in list order): "status post total
+     * knee arthroplasty" (a status) is read before "total knee arthroplasty" (a procedure) inside it.
+     */
+    private final List<String[]> phrasesLongestFirst;
 
     /** The coders' vocabulary: every abbreviation, lay word and procedure phrase we read, sorted. */
     private final java.util.NavigableSet<String> vocabulary;
@@ -148,14 +163,13 @@ public final class QueryInterpreter {
             }
         }
         String padded = " " + String.join(" ", expanded) + " ";
-        for (Synonyms list : phrases) {
-            for (String phrase : list.termsLongestFirst()) {
-                if (padded.contains(" " + phrase + " ")) {
-                    String clinical = list.expansions(phrase).get(0);
-                    padded = padded.replace(" " + phrase + " ", " " + clinical + " ");
-                    if (!clinical.equals(phrase)) {
-                        notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");
-                    }
+        for (String[] entry : phrasesLongestFirst) {
+            String phrase = entry[0];
+            if (padded.contains(" " + phrase + " ")) {
+                String clinical = entry[1];
+                padded = padded.replace(" " + phrase + " ", " " + clinical + " ");
+                if (!clinical.equals(phrase)) {
+                    notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");
                 }
             }
         }

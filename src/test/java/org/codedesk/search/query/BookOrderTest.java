@@ -75,6 +75,14 @@ class BookOrderTest {
     }
 
     @Test
+    void noSideTypedPrefersTheUnspecifiedSide() {
+        var right = new BookOrder.Candidate("icd10cm", "Fracture of one rib, right side", true, List.of());
+        var unspecified = new BookOrder.Candidate("icd10cm", "Fracture of one rib, unspecified side", true, List.of());
+        assertThat(score("fracture rib", unspecified)).isGreaterThan(score("fracture rib", right));
+        assertThat(score("fracture rib right", right)).isGreaterThan(score("fracture rib right", unspecified));
+    }
+
+    @Test
     void theStageTypedPrefersTheTitleThatCoversIt() {
         var oneToFour = new BookOrder.Candidate("icd10cm", "Hypertensive chronic kidney disease with stage 1 through stage 4 chronic kidney "
                 + "disease, or unspecified chronic kidney disease", true, List.of());

@@ -36,6 +36,15 @@ class QueryInterpreterVocabularyTest {
     }
 
     @Test
+    void theLongestPhraseIsReadFirstWhateverItsList() {
+        // "total knee arthroplasty" alone is a procedure (PCS words); after "status post" it is a status, a diagnosis
+        assertThat(interpreter.interpret("s/p tka rt").texts().get(0)).isEqualTo("presence of artificial knee joint right");
+        assertThat(interpreter.interpret("tka rt").texts().get(0)).isEqualTo("replacement knee joint right");
+        assertThat(interpreter.interpret("on insulin").texts().get(0)).isEqualTo("long term current use of insulin");
+        assertThat(interpreter.interpret("hx dvt").texts().get(0)).isEqualTo("personal history venous thrombosis");
+    }
+
+    @Test
     void sidesStagesAndExacerbationsAsCodersWriteThem() {
         assertThat(interpreter.interpret("lt knee oa").texts().get(0)).isEqualTo("left knee osteoarthritis");
         assertThat(interpreter.interpret("fx rt radius").texts().get(0)).isEqualTo("fracture right radius");

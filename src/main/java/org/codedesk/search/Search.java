@@ -151,9 +151,10 @@ public class Search {
             if (meaning.codeKey() != null) {
                 // "dm2" is a PCS table and type 2 diabetes: a coder's abbreviation outranks the code it also spells
                 double weight = interpreter.isVocabulary(meaning.query()) ? 0.25 : 1.0;
-                add(ranked, index.search(and(new TermQuery(new Term(Fields.KEY, meaning.codeKey())), filter), 5), 2.0 * weight, "exact code");
-                add(ranked, index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), POOL, codeOrder()), weight,
-                        "code starts with " + meaning.codeKey());
+                add(ranked, typedFormFirst(index.search(and(new TermQuery(new Term(Fields.KEY, meaning.codeKey())), filter), 5), meaning.query()),
+                        2.0 * weight, "exact code");
+                add(ranked, typedFormFirst(index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), POOL, codeOrder()),
+                        meaning.query()), weight, "code starts with " + meaning.codeKey());
             }
             List<String> stems = new ArrayList<>();
             List<String> texts = new ArrayList<>(meaning.texts());
@@ -267,7 +268,8 @@ public class Search {
             Map<String, Suggestion> result = new LinkedHashMap<>();
             if (meaning.codeKey() != null && !interpreter.isVocabulary(meaning.query())) {
                 Map<String, Ranked> ranked = new LinkedHashMap<>();
-                add(ranked, index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), limit, codeOrder()), 1.0, null);
+                add(ranked, typedFormFirst(index.search(and(new PrefixQuery(new Term(Fields.KEY, meaning.codeKey())), filter), limit, codeOrder()),
+                        meaning.query()), 1.0, null);
                 if (system == null || system == CodeSystem.CPT) {
                     publicCpt.hits(ranked, index, meaning.codeKey(), date, limit);
                 }
@@ -514,6 +516,24 @@ public class Search {
     }
 
     /** Reciprocal-rank fusion: each list adds weight / (k + rank) to a code, so lists of different scales combine fairly. */
+    private static final java.util.regex.Pattern HCPCS_FORM = java.util.regex.Pattern.compile("\\s*[A-Va-v][0-9]{4}\\s*");
+
+    /**
+     * The same key in two code systems ("J1100": dexamethasone in HCPCS, influenza J11.00 in ICD-10-CM): the form typed
+     * says which is meant. With a dot it is ICD-10-CM's; five characters without one are HCPCS's form. Stable otherwise.
+     */
+    static List<CodeIndex.Hit> typedFormFirst(List<CodeIndex.Hit> hits, String typed) {
+        String preferred = typed.contains(".") ? CodeSystem.ICD10CM.slug() : HCPCS_FORM.matcher(typed).matches() ? CodeSystem.HCPCS.slug() : null;
+        if (preferred == null || hits.size() < 2) {
+            return hits;
+        }
+        String key = typed.strip().replace(".", "").toUpperCase(Locale.ROOT);
+        List<CodeIndex.Hit> ordered = new ArrayList<>(hits);
+        ordered.sort(java.util.Comparator.comparing((CodeIndex.Hit h) -> !(key.equals(h.document().get(Fields.KEY))
+                && preferred.equals(h.document().get(Fields.SYSTEM)))));
+        return ordered;
+    }
+
     static void add(Map<String, Ranked> ranked, List<CodeIndex.Hit> hits, double weight, String reason) {
         for (int rank = 0; rank < hits.size(); rank++) {
             Document d = hits.get(rank).document();

@@ -58,6 +58,12 @@ public final class BookOrder {
      */
     private static final Set<String> NOT_TRAUMATIC = Set.of("patholog", "nontraumat");
 
+    /**
+     * A poisoning, toxic effect or injury whose intent is not documented is accidental (Official Guidelines): the
+     * undetermined, assault and self-harm codes only when the query names them.
+     */
+    private static final Set<String> NOT_ACCIDENTAL = Set.of("undetermin", "assault", "self");
+
     /** Words that do not make a title more specific than the query. */
     private static final Set<String> GENERIC = Set.of("unspecifi", "nos", "other", "site", "type", "without", "classifi", "elsewher",
             "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi", "side");
@@ -125,6 +131,9 @@ public final class BookOrder {
         }
         if (title.stream().anyMatch(NOT_TRAUMATIC::contains) && wanted.stream().noneMatch(NOT_TRAUMATIC::contains)) {
             adjustment -= NOT_ASKED;
+        }
+        if (title.stream().anyMatch(NOT_ACCIDENTAL::contains) && wanted.stream().noneMatch(NOT_ACCIDENTAL::contains)) {
+            adjustment -= NOT_ASKED / 2;
         }
         if (procedure && !"icd10cm".equals(candidate.system())) {
             adjustment += PROCEDURE_SYSTEM;
@@ -299,6 +308,9 @@ public final class BookOrder {
         return text != null && PROCEDURE.matcher(text).find() && !AFTER_PROCEDURE.matcher(text).find();
     }
 
-    /** A procedure done before: its status or history is a diagnosis code (Z95.1 for "s/p cabg"). */
-    private static final Pattern AFTER_PROCEDURE = Pattern.compile("\\b(status post|history of|history)\\b");
+    /**
+     * A procedure done before, or the encounter around one: its status, history or aftercare is a diagnosis code (Z95.1
+     * for "s/p cabg", Z47.1 for "aftercare joint replacement").
+     */
+    private static final Pattern AFTER_PROCEDURE = Pattern.compile("\\b(status post|history of|history|aftercare|encounter for|presence of)\\b");
 }

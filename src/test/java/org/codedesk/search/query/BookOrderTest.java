@@ -172,6 +172,24 @@ class BookOrderTest {
     }
 
     @Test
+    void anUndocumentedIntentIsAccidental() {
+        var accidental = new BookOrder.Candidate("icd10cm", "Toxic effect of venom of bees, accidental (unintentional), initial encounter",
+                true, List.of());
+        var undetermined = new BookOrder.Candidate("icd10cm", "Toxic effect of venom of bees, undetermined, initial encounter", true, List.of());
+        var assault = new BookOrder.Candidate("icd10cm", "Toxic effect of venom of bees, assault, initial encounter", true, List.of());
+        assertThat(score("toxic effect venom bees", accidental)).isGreaterThan(score("toxic effect venom bees", undetermined))
+                .isGreaterThan(score("toxic effect venom bees", assault));
+        assertThat(score("toxic effect venom bees assault", assault)).isGreaterThan(score("toxic effect venom bees assault", accidental));
+    }
+
+    @Test
+    void aftercareOfAProcedureIsADiagnosis() {
+        assertThat(BookOrder.isProcedure("aftercare joint replacement")).isFalse();
+        assertThat(BookOrder.isProcedure("joint replacement")).isTrue();
+        assertThat(BookOrder.isProcedure("carpal tunnel release")).isTrue();
+    }
+
+    @Test
     void remissionOnlyWhenAsked() {
         var active = new BookOrder.Candidate("icd10cm", "Type 2 diabetes mellitus without complications", true, List.of());
         var remission = new BookOrder.Candidate("icd10cm", "Type 2 diabetes mellitus without complications in remission", true, List.of());

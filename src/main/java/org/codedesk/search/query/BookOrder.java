@@ -165,13 +165,13 @@ public final class BookOrder {
 
     /**
      * {@link #SIDE} when the title names the side the query names ("lt knee oa": "..., left knee"), minus that when it
-     * names only another side or is a header (the side belongs to a code below it); when the query names none, a title
-     * naming one counts one extra word more (on top of its extra words, which already favour the unspecified side).
+     * names only another side or is a header (the side belongs to a code below it); when the query names none, half of
+     * that off a title naming one: the unspecified side is the code a coder reports when no side is documented.
      */
     private static double sideMatch(Set<String> title, Set<String> side, boolean billable) {
         if (side.isEmpty()) {
             // no side typed: the unspecified side is what the coder can report, a sided title says more than was asked
-            return title.stream().anyMatch(SIDES::contains) ? -PER_EXTRA_WORD : 0;
+            return title.stream().anyMatch(SIDES::contains) ? -SIDE / 2 : 0;
         }
         if (title.stream().anyMatch(side::contains)) {
             return SIDE;

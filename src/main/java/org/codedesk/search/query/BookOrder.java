@@ -294,14 +294,19 @@ public final class BookOrder {
         return new ParsedPath(levels, all, connectives, modifiers);
     }
 
-    /** Words that make a query about a procedure (coders' procedure words and the PCS root operations). */
+    /**
+     * Words that make a query about a procedure or a supply (coders' procedure words, the PCS root operations, durable
+     * medical equipment).
+     */
     private static final Pattern PROCEDURE = Pattern.compile(
             "\\b(\\w+(ectomy|otomy|ostomy|plasty|scopy|scopic|pexy|rrhaphy|centesis|graphy|tripsy)|bypass|graft|replacement|"
                     + "insertion|removal|resection|excision|repair|biopsy|transplant\\w*|amputation|drainage|injection|infusion|"
                     + "transfusion|dialysis|hemodialysis|intubation|catheterization|implant\\w*|reposition|fusion|fixation|"
                     + "dilation|angioplasty|stent|suture|debridement|extraction|inspection|ligation|"
                     + "ablation|administration|vaccine|shot|release|reduction|revision|destruction|occlusion|detachment|"
-                    + "reattachment|extirpation|fragmentation)\\b");
+                    + "reattachment|extirpation|fragmentation|"
+                    // equipment and supplies: HCPCS Level II
+                    + "walkers?|crutch(es)?|wheelchairs?|commodes?|nebulizers?|cpap|bipap|concentrators?|glucometers?|lancets?|test strips)\\b");
 
     /** Whether the (rewritten) query is about doing something rather than a diagnosis: "status post" a procedure is not. */
     public static boolean isProcedure(String text) {

@@ -187,6 +187,9 @@ class BookOrderTest {
         assertThat(BookOrder.isProcedure("aftercare joint replacement")).isFalse();
         assertThat(BookOrder.isProcedure("joint replacement")).isTrue();
         assertThat(BookOrder.isProcedure("carpal tunnel release")).isTrue();
+        assertThat(BookOrder.isProcedure("walker")).as("equipment is HCPCS's").isTrue();
+        assertThat(BookOrder.isProcedure("dependence on wheelchair")).isTrue();
+        assertThat(BookOrder.isProcedure("walking difficulty")).isFalse();
     }
 
     @Test

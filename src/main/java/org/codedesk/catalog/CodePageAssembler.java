@@ -3,6 +3,7 @@ package org.codedesk.catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -478,23 +479,41 @@ final class CodePageAssembler {
         if (system != CodeSystem.ICD10CM) {
             return List.of();
         }
-        List<IndexEntry> entries = new ArrayList<>();
         Map<String, String> kinds = Map.of("index", "INDEX", "external-cause-index", "EXTERNAL_CAUSE", "drug-table", "DRUG",
                 "neoplasm-table", "NEOPLASM");
-        // two indexed reads per index (a UNION ALL of the eight is slower on H2: its derived tables lose the index)
+        List<String> order = List.of("INDEX", "EXTERNAL_CAUSE", "DRUG", "NEOPLASM");
+        // the release in force for each index; the four are one release as a rule, read with two indexed queries
+        Map<Release, List<String>> kindsOf = new LinkedHashMap<>();
         for (String content : List.of("index", "external-cause-index", "drug-table", "neoplasm-table")) {
-            String kind = kinds.get(content);
-            releases.inForce(system, date, content).ifPresent(r -> {
-                // every entry that leads to the code (the page shows the first ones and folds the rest); the bound only guards the page
-                jdbc.query("select path from catalog_index_term where release_id = ? and index_kind = ? and code = ? order by id"
-                        + " fetch first " + MAX_INDEX_ENTRIES + " rows only",
-                        rs -> { entries.add(new IndexEntry(INDEX_NAMES.get(kind), rs.getString(1), null, r.label())); }, r.id(), kind, key);
-                jdbc.query("select t.path, c.heading from catalog_index_cell c join catalog_index_term t"
-                        + " on t.release_id = c.release_id and t.index_kind = c.index_kind and t.id = c.term_id"
-                        + " where c.release_id = ? and c.index_kind = ? and c.code = ? order by t.id fetch first " + MAX_INDEX_ENTRIES + " rows only",
-                        rs -> { entries.add(new IndexEntry(INDEX_NAMES.get(kind), rs.getString(1), rs.getString(2), r.label())); },
-                        r.id(), kind, key);
-            });
+            releases.inForce(system, date, content).ifPresent(r -> kindsOf.computeIfAbsent(r, k -> new ArrayList<>()).add(kinds.get(content)));
+        }
+        Map<String, List<IndexEntry>> terms = new HashMap<>();
+        Map<String, List<IndexEntry>> cells = new HashMap<>();
+        kindsOf.forEach((r, wanted) -> {
+            // every entry that leads to the code (the page shows the first ones and folds the rest); the bound only guards the page
+            jdbc.query("select index_kind, path from catalog_index_term where release_id = ? and code = ? order by index_kind, id"
+                    + " fetch first " + MAX_INDEX_ENTRIES * order.size() + " rows only", rs -> {
+                if (wanted.contains(rs.getString(1))) {
+                    terms.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new IndexEntry(INDEX_NAMES.get(rs.getString(1)), rs.getString(2), null, r.label()));
+                }
+            }, r.id(), key);
+            jdbc.query("select c.index_kind, t.path, c.heading from catalog_index_cell c join catalog_index_term t"
+                    + " on t.release_id = c.release_id and t.index_kind = c.index_kind and t.id = c.term_id"
+                    + " where c.release_id = ? and c.code = ? order by c.index_kind, t.id fetch first " + MAX_INDEX_ENTRIES * order.size()
+                    + " rows only", rs -> {
+                if (wanted.contains(rs.getString(1))) {
+                    cells.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new IndexEntry(INDEX_NAMES.get(rs.getString(1)), rs.getString(2), rs.getString(3), r.label()));
+                }
+            }, r.id(), key);
+        });
+        List<IndexEntry> entries = new ArrayList<>();
+        for (String kind : order) {
+            List<IndexEntry> ofKind = terms.getOrDefault(kind, List.of());
+            entries.addAll(ofKind.subList(0, Math.min(MAX_INDEX_ENTRIES, ofKind.size())));
+            List<IndexEntry> cellsOfKind = cells.getOrDefault(kind, List.of());
+            entries.addAll(cellsOfKind.subList(0, Math.min(MAX_INDEX_ENTRIES, cellsOfKind.size())));
         }
         return entries;
     }

@@ -44,6 +44,7 @@ class CodePageCacheTest {
     @Autowired StatementLog log;
     @Autowired Accounts accounts;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Catalog catalog;
     @TempDir Path files;
 
     private String html(String path) throws Exception {
@@ -123,10 +124,17 @@ class CodePageCacheTest {
         assertThat(report.failed()).as(report.toString()).isFalse();
         for (String path : List.of("/api/v1/codes/icd10cm/S72.001A?date=2016-03-01", "/api/v1/codes/icd10pcs/0X500ZX?date=2016-03-01",
                 "/api/v1/codes/hcpcs/X1001?date=2016-03-01")) {
+            // the other tests here view pages of the same releases: this view must assemble its page (the cache as after an import)
+            catalog.on(new CatalogChanged(List.of()));
             log.clear();
             html(path);
             List<String> statements = log.statements();
-            assertThat(statements).as(path + " first view").hasSizeLessThanOrEqualTo(16);
+            assertThat(log.touching("catalog_code")).as(path + ": a first view").isNotEmpty();
+            // S72.001A: the release list, the code, its lineage, headings, notes, 7th characters, completed codes, children,
+            // note gaps, index entries (2), history (4), the quota check's read and the editors' explanation
+            assertThat(statements).as(path + " first view").hasSizeLessThanOrEqualTo(17);
+            // the four ICD-10-CM indexes (alphabetic, external cause, drugs, neoplasms) of one release: two reads, not eight
+            assertThat(log.touching("catalog_index_term")).as(path).hasSizeLessThanOrEqualTo(2);
             assertThat(log.touching("catalog_note")).as(path).hasSizeLessThanOrEqualTo(1);
             assertThat(log.touching("catalog_seventh_character")).as(path).hasSizeLessThanOrEqualTo(1);
             assertThat(log.touching("catalog_pcs_definition")).as(path).hasSizeLessThanOrEqualTo(1);

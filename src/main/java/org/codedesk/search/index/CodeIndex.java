@@ -23,6 +23,7 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -84,7 +85,10 @@ public final class CodeIndex implements Closeable {
 
     public List<Hit> search(Query query, int n) {
         try {
-            return hits(searcher.search(withTermStates(query), n));
+            // count hits only as far as the top n need: past that, documents that cannot enter the top n are skipped
+            // (the same top n, in the same order; nothing reads the total)
+            int top = Math.max(1, Math.min(n, reader.maxDoc()));
+            return hits(searcher.search(withTermStates(query), new TopScoreDocCollectorManager(top, null, top, false)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -404,11 +404,21 @@ public class Search {
 
     /** Adds the book's order (see {@link BookOrder}) to each candidate's fused score. */
     private void reorder(Map<String, Ranked> ranked, List<List<String>> readings, boolean procedure) {
+        BookOrder.Reading reading = book.reading(readings, procedure);
         for (Ranked r : ranked.values()) {
-            Document d = r.document;
-            r.score += book.adjustment(new BookOrder.Candidate(d.get(Fields.SYSTEM), d.get(Fields.TITLE), "1".equals(d.get(Fields.BILLABLE)),
-                    List.of(d.getValues(Fields.INDEX))), readings, procedure);
+            r.score += book.adjustment(candidates.get(r.document, this::candidate), reading);
         }
+    }
+
+    /**
+     * Each stored document read once for the book's order (title words, index paths parsed), as long as the document is
+     * in memory: {@link CodeIndex} keeps the codes that come back, and an answer orders a few dozen of them.
+     */
+    private final Cache<Document, BookOrder.Prepared> candidates = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+
+    private BookOrder.Prepared candidate(Document d) {
+        return book.prepare(new BookOrder.Candidate(d.get(Fields.SYSTEM), d.get(Fields.TITLE), "1".equals(d.get(Fields.BILLABLE)),
+                List.of(d.getValues(Fields.INDEX))));
     }
 
     /**

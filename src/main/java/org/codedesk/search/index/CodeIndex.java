@@ -10,11 +10,20 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -76,7 +85,10 @@ public final class CodeIndex implements Closeable {
 
     public List<Hit> search(Query query, int n) {
         try {
-            return hits(searcher.search(query, n));
+            // count hits only as far as the top n need: past that, documents that cannot enter the top n are skipped
+            // (the same top n, in the same order; nothing reads the total)
+            int top = Math.max(1, Math.min(n, reader.maxDoc()));
+            return hits(searcher.search(withTermStates(query), new TopScoreDocCollectorManager(top, null, top, false)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +96,64 @@ public final class CodeIndex implements Closeable {
 
     public List<Hit> search(Query query, int n, Sort sort) {
         try {
-            return hits(searcher.search(query, n, sort));
+            return hits(searcher.search(withTermStates(query), n, sort));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Each term's statistics and place in the term dictionary, looked up once per index: a query names every word in
+     * four fields and an index key per word left out, so finding the terms was half of what a search cost, and the same
+     * words come back query after query. The snapshot never changes, so an entry never goes stale; a TermStates built
+     * with its statistics is only read afterwards (each search copies the term state it seeks with).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Term, TermStates> termStates =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+
+    /** The same query, its term queries carrying their cached {@link TermStates}: scores and matches are unchanged. */
+    private Query withTermStates(Query query) throws IOException {
+        if (query instanceof TermQuery term) {
+            return term.getTermStates() != null ? term : new TermQuery(term.getTerm(), termStates.get(term.getTerm(), this::termStates));
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(withTermStates(boost.getQuery()), boost.getBoost());
+        }
+        if (query instanceof DisjunctionMaxQuery max) {
+            List<Query> disjuncts = new ArrayList<>(max.getDisjuncts().size());
+            for (Query q : max.getDisjuncts()) {
+                disjuncts.add(withTermStates(q));
+            }
+            return new DisjunctionMaxQuery(disjuncts, max.getTieBreakerMultiplier());
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause clause : bool.clauses()) {
+                builder.add(withTermStates(clause.getQuery()), clause.getOccur());
+            }
+            return builder.build();
+        }
+        if (query instanceof PrefixQuery prefix && prefix.getRewriteMethod() == MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE) {
+            return prefixes.get(prefix, p -> MatchingDocsQuery.of(p, reader));
+        }
+        return query; // fuzzy, phrase, range and vector queries find their terms themselves
+    }
+
+    /**
+     * The documents each word prefix matches ("elb" in titles): autocomplete's last typed word is a prefix, the same
+     * fragments come back, and finding them means merging the postings of every word they begin. At most 64 MB.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<PrefixQuery, MatchingDocsQuery> prefixes =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(64L << 20)
+                    .weigher((PrefixQuery p, MatchingDocsQuery q) -> (int) Math.min(Integer.MAX_VALUE, 64 + q.bytes())).build();
+
+    private TermStates termStates(Term term) {
+        try {
+            TermStates states = TermStates.build(searcher, term, true);
+            for (var leaf : reader.leaves()) {
+                states.get(leaf); // settles a term absent from a segment now, so a shared entry is only read later
+            }
+            return states;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,6 +183,14 @@ public final class CodeIndex implements Closeable {
      * first letter), else the word unchanged: how "pnuemonia" becomes "pneumonia".
      */
     public String correct(String word) {
+        return corrections.get(word, this::nearestWord);
+    }
+
+    /** Corrections per word: the spelling checker builds automata for every call, and typed fragments recur. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> corrections =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).build();
+
+    private String nearestWord(String word) {
         try {
             Term inTitle = new Term(Fields.TITLE_EXACT, word);
             Term inIndex = new Term(Fields.INDEX_EXACT, word);

@@ -86,56 +86,144 @@ public final class BookOrder {
 
     /** The amount to add to a candidate's fused score for a query whose stems are {@code query}. */
     public double adjustment(Candidate candidate, List<? extends Collection<String>> readings, boolean procedure) {
-        double path = 0;
-        for (Collection<String> reading : readings.subList(1, readings.size())) {
-            path = Math.max(path, pathMatch(candidate.indexPaths(), new HashSet<>(reading)));
-        }
-        return adjustment(candidate, readings.get(0), procedure, path);
+        return adjustment(prepare(candidate), reading(readings, procedure));
     }
 
     /** The amount to add to a candidate's fused score for a query whose stems are {@code query}. */
     public double adjustment(Candidate candidate, Collection<String> query, boolean procedure) {
-        return adjustment(candidate, query, procedure, 0);
+        return adjustment(prepare(candidate), reading(List.of(query), procedure));
     }
 
-    private double adjustment(Candidate candidate, Collection<String> query, boolean procedure, double otherReadingPath) {
-        Set<String> wanted = new HashSet<>(query);
-        if (wanted.isEmpty()) {
-            return candidate.billable() ? BILLABLE : 0;
+    /**
+     * What the ordering reads from a candidate's title and index paths, read once: the same codes come back query after
+     * query (autocomplete computes thousands of answers a second), and the regular expressions and sets are the cost.
+     */
+    public static final class Prepared {
+        private final String system;
+        private final String title;
+        private final boolean billable;
+        private final List<ParsedPath> paths;
+        private final Set<String> titleStems;
+        /** The title's stems that make it more specific than a query lacking them (not generic words, not numbers). */
+        private final List<String> specific;
+        private final boolean namesSide;
+        /** For each {@link #ASIDE} group, whether the title is about it (an injury's initial encounter is not an encounter). */
+        private final boolean[] aside;
+        /** The stems of each thing the title says it is "without". */
+        private final List<List<String>> denied;
+        private final boolean notTraumatic;
+        private final boolean notAccidental;
+
+        private Prepared(BookOrder order, Candidate candidate) {
+            this.system = candidate.system();
+            this.title = candidate.title();
+            this.billable = candidate.billable();
+            this.paths = candidate.indexPaths().stream().map(order::parsedPath).toList();
+            this.titleStems = new HashSet<>(order.terms(title == null ? "" : title));
+            this.specific = titleStems.stream().filter(s -> !GENERIC.contains(s) && !s.chars().allMatch(Character::isDigit)).toList();
+            this.namesSide = titleStems.stream().anyMatch(SIDES::contains);
+            Set<String> asideWords = INITIAL_ENCOUNTER.matcher(title == null ? "" : title).find()
+                    ? titleStems.stream().filter(w -> !w.equals("encount")).collect(java.util.stream.Collectors.toSet()) : titleStems;
+            this.aside = new boolean[ASIDE.size()];
+            for (int i = 0; i < ASIDE.size(); i++) {
+                aside[i] = asideWords.stream().anyMatch(ASIDE.get(i)::contains);
+            }
+            List<List<String>> without = new java.util.ArrayList<>();
+            if (title != null) {
+                java.util.regex.Matcher m = WITHOUT.matcher(title);
+                while (m.find()) {
+                    List<String> stems = order.terms(m.group(1));
+                    if (!stems.isEmpty()) {
+                        without.add(stems);
+                    }
+                }
+            }
+            this.denied = List.copyOf(without);
+            this.notTraumatic = titleStems.stream().anyMatch(NOT_TRAUMATIC::contains);
+            this.notAccidental = titleStems.stream().anyMatch(NOT_ACCIDENTAL::contains);
         }
-        double adjustment = candidate.billable() ? BILLABLE : 0;
-        Set<String> side = new HashSet<>(wanted);
-        side.retainAll(SIDES);
-        // the index names no side: "left knee osteoarthritis" is the path "Osteoarthritis > knee", the side is the title's
-        Set<String> pathWords = new HashSet<>(wanted);
-        pathWords.removeAll(SIDES);
-        adjustment += Math.max(otherReadingPath, pathMatch(candidate.indexPaths(), pathWords.isEmpty() ? wanted : pathWords));
-        Set<String> title = new HashSet<>(terms(candidate.title() == null ? "" : candidate.title()));
-        adjustment += sideMatch(title, side, candidate.billable()) + stageMatch(candidate.title(), query, candidate.billable());
-        long extra = title.stream().filter(s -> !wanted.contains(s) && !GENERIC.contains(s) && !s.chars().allMatch(Character::isDigit)).count();
+    }
+
+    /** A candidate read for ordering; keep it while its stored text is the same (it holds nothing of any query). */
+    public Prepared prepare(Candidate candidate) {
+        return new Prepared(this, candidate);
+    }
+
+    /** A query's readings as the ordering uses them, read once for all its candidates. */
+    public static final class Reading {
+        private final List<String> query;
+        private final Set<String> wanted;
+        private final Set<String> side;
+        private final Set<String> pathWords;
+        private final List<Set<String>> others;
+        private final boolean[] asked;
+        private final boolean saysWithout;
+        private final boolean asksNotTraumatic;
+        private final boolean asksNotAccidental;
+        private final boolean procedure;
+
+        private Reading(List<? extends Collection<String>> readings, boolean procedure) {
+            this.query = List.copyOf(readings.get(0));
+            this.wanted = new HashSet<>(query);
+            this.side = new HashSet<>(wanted);
+            side.retainAll(SIDES);
+            // the index names no side: "left knee osteoarthritis" is the path "Osteoarthritis > knee", the side is the title's
+            Set<String> withoutSides = new HashSet<>(wanted);
+            withoutSides.removeAll(SIDES);
+            this.pathWords = withoutSides.isEmpty() ? wanted : withoutSides;
+            this.others = readings.subList(1, readings.size()).stream().map(r -> (Set<String>) new HashSet<String>(r)).toList();
+            this.asked = new boolean[ASIDE.size()];
+            for (int i = 0; i < ASIDE.size(); i++) {
+                asked[i] = wanted.stream().anyMatch(ASIDE.get(i)::contains);
+            }
+            this.saysWithout = wanted.contains("without");
+            this.asksNotTraumatic = wanted.stream().anyMatch(NOT_TRAUMATIC::contains);
+            this.asksNotAccidental = wanted.stream().anyMatch(NOT_ACCIDENTAL::contains);
+            this.procedure = procedure;
+        }
+    }
+
+    /** {@code readings}: the stems of each reading of the query, the one that ranks first. */
+    public Reading reading(List<? extends Collection<String>> readings, boolean procedure) {
+        return new Reading(readings, procedure);
+    }
+
+    /** The amount to add to a candidate's fused score for a query read as {@code reading}. */
+    public double adjustment(Prepared candidate, Reading reading) {
+        double otherReadingPath = 0;
+        for (Set<String> other : reading.others) {
+            otherReadingPath = Math.max(otherReadingPath, parsedPathMatch(candidate.paths, other));
+        }
+        Set<String> wanted = reading.wanted;
+        if (wanted.isEmpty()) {
+            return candidate.billable ? BILLABLE : 0;
+        }
+        double adjustment = candidate.billable ? BILLABLE : 0;
+        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords));
+        adjustment += sideMatch(candidate, reading.side) + stageMatch(candidate.title, reading.query, candidate.billable);
+        long extra = 0;
+        for (String stem : candidate.specific) {
+            extra += wanted.contains(stem) ? 0 : 1;
+        }
         adjustment -= Math.min(MAX_EXTRA, extra * PER_EXTRA_WORD);
-        // an injury's initial encounter is what an injury typed means: its 7th character is not an "encounter for" aside
-        Set<String> asideWords = INITIAL_ENCOUNTER.matcher(candidate.title() == null ? "" : candidate.title()).find()
-                ? title.stream().filter(w -> !w.equals("encount")).collect(java.util.stream.Collectors.toSet()) : title;
-        for (Set<String> aside : ASIDE) {
-            boolean inTitle = asideWords.stream().anyMatch(aside::contains);
-            boolean asked = wanted.stream().anyMatch(aside::contains);
-            if (inTitle != asked) {
+        for (int i = 0; i < ASIDE.size(); i++) {
+            boolean inTitle = candidate.aside[i];
+            if (inTitle != reading.asked[i]) {
                 // an old infarction when none was asked for, or an acute one when the old one was
                 adjustment -= inTitle ? NOT_ASKED : NOT_ASKED / 2;
                 break;
             }
         }
-        if (deniesWhatWasAsked(candidate.title(), wanted)) {
+        if (deniesWhatWasAsked(candidate, reading)) {
             adjustment -= NOT_ASKED;
         }
-        if (title.stream().anyMatch(NOT_TRAUMATIC::contains) && wanted.stream().noneMatch(NOT_TRAUMATIC::contains)) {
+        if (candidate.notTraumatic && !reading.asksNotTraumatic) {
             adjustment -= NOT_ASKED;
         }
-        if (title.stream().anyMatch(NOT_ACCIDENTAL::contains) && wanted.stream().noneMatch(NOT_ACCIDENTAL::contains)) {
+        if (candidate.notAccidental && !reading.asksNotAccidental) {
             adjustment -= NOT_ASKED / 2;
         }
-        if (procedure && !"icd10cm".equals(candidate.system())) {
+        if (reading.procedure && !"icd10cm".equals(candidate.system)) {
             adjustment += PROCEDURE_SYSTEM;
         }
         return adjustment;
@@ -145,15 +233,13 @@ public final class BookOrder {
      * Whether the title says "without" what the query names ("bph w luts": N40.0 "... without lower urinary tract
      * symptoms"; the last word, the head of the phrase, is enough), unless the query itself says "without".
      */
-    private boolean deniesWhatWasAsked(String title, Set<String> wanted) {
-        if (title == null || wanted.contains("without")) {
+    private static boolean deniesWhatWasAsked(Prepared candidate, Reading reading) {
+        if (candidate.title == null || reading.saysWithout) {
             return false;
         }
-        java.util.regex.Matcher without = WITHOUT.matcher(title);
-        while (without.find()) {
+        for (List<String> denied : candidate.denied) {
             // the head of what is denied is enough: "severe sepsis w shock" is not "... without septic shock"
-            List<String> denied = terms(without.group(1));
-            if (!denied.isEmpty() && wanted.contains(denied.get(denied.size() - 1))) {
+            if (reading.wanted.contains(denied.get(denied.size() - 1))) {
                 return true;
             }
         }
@@ -168,16 +254,16 @@ public final class BookOrder {
      * names only another side or is a header (the side belongs to a code below it); when the query names none, half of
      * that off a title naming one: the unspecified side is the code a coder reports when no side is documented.
      */
-    private static double sideMatch(Set<String> title, Set<String> side, boolean billable) {
+    private static double sideMatch(Prepared candidate, Set<String> side) {
         if (side.isEmpty()) {
             // no side typed: the unspecified side is what the coder can report, a sided title says more than was asked
-            return title.stream().anyMatch(SIDES::contains) ? -SIDE / 2 : 0;
+            return candidate.namesSide ? -SIDE / 2 : 0;
         }
-        if (title.stream().anyMatch(side::contains)) {
+        if (candidate.titleStems.stream().anyMatch(side::contains)) {
             return SIDE;
         }
         // another side, or a header whose codes below carry the side the coder already gave
-        return title.stream().anyMatch(SIDES::contains) || !billable ? -SIDE : 0;
+        return candidate.namesSide || !candidate.billable ? -SIDE : 0;
     }
 
     /**
@@ -214,9 +300,20 @@ public final class BookOrder {
      * every query word in the path, nonessential modifiers aside); {@link #NEAR_PATH} when it names all but one.
      */
     double pathMatch(List<String> paths, Set<String> wanted) {
+        return parsedPathMatch(paths.stream().map(this::parsedPath).toList(), wanted);
+    }
+
+    private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted) {
         double best = 0;
-        for (String text : paths) {
-            ParsedPath path = parsed.get(text, this::parse);
+        for (ParsedPath path : paths) {
+            int missing = 0;
+            for (String w : wanted) {
+                // a word typed that the path prints as a nonessential modifier ("annual (physical)") is the path's word too
+                missing += path.stems().contains(w) || path.modifiers().contains(w) ? 0 : 1;
+            }
+            if (missing > 1) {
+                continue; // neither exact nor all but one word: most paths of a candidate, and the levels need not be read
+            }
             boolean everyLevelNamed = true;
             boolean mainTermNamed = false;
             int unnamed = 0;
@@ -235,8 +332,6 @@ public final class BookOrder {
                 // only an intermediate level may be skipped: a last level the query does not name makes the path more specific
                 unnamed += named ? 0 : (i > 0 && i < levels - 1 ? 1 : 2);
             }
-            // a word typed that the path prints as a nonessential modifier ("annual (physical)") is the path's word too
-            long missing = wanted.stream().filter(w -> !path.stems().contains(w) && !path.modifiers().contains(w)).count();
             if (everyLevelNamed && missing == 0) {
                 return EXACT_PATH;
             }
@@ -247,6 +342,10 @@ public final class BookOrder {
             }
         }
         return best;
+    }
+
+    private ParsedPath parsedPath(String text) {
+        return parsed.get(text, this::parse);
     }
 
     /**

@@ -126,10 +126,21 @@ public final class LexicalQueries {
         }
         Query lastWord = last.length() < 2
                 ? new DisjunctionMaxQuery(List.of(new TermQuery(new Term(Fields.TITLE_EXACT, last)), new TermQuery(new Term(Fields.INDEX_EXACT, last))), 0.1f)
-                : new DisjunctionMaxQuery(List.of(new PrefixQuery(new Term(Fields.TITLE_EXACT, last)), new PrefixQuery(new Term(Fields.INDEX_EXACT, last))), 0.1f);
+                : new DisjunctionMaxQuery(List.of(prefixQuery(Fields.TITLE_EXACT, last), prefixQuery(Fields.INDEX_EXACT, last)), 0.1f);
         query.add(lastWord, Occur.MUST);
         query.add(new BoostQuery(new TermQuery(new Term(Fields.BILLABLE, "1")), 0.3f), Occur.SHOULD);
         return query.build();
+    }
+
+    /**
+     * Prefix queries by field and prefix: building one compiles an automaton, and autocomplete asks for the same typed
+     * fragments again and again. A query is immutable, so one instance serves every search.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Term, PrefixQuery> prefixQueries =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private PrefixQuery prefixQuery(String field, String prefix) {
+        return prefixQueries.get(new Term(field, prefix), PrefixQuery::new);
     }
 
     private static Query word(String stem, String word, boolean typingErrors) {

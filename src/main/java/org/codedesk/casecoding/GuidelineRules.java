@@ -49,8 +49,13 @@ final class GuidelineRules {
             + "|edoxaban|savaysa)\\b");
     private static final Pattern ANTIPLATELET = Pattern.compile("\\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|dipyridamole"
             + "|cilostazol)\\b");
+    /** Aspirin, not the anesthesia class ("ASA 2", "ASA class III") nor a dose given once ("ASA 324 mg given in the ED"). */
+    private static final Pattern ASPIRIN = Pattern.compile("\\b(aspirin|asa)\\b(?!\\s*(class|physical|status|score|grade|ps\\b|[ivx]{1,3}\\b|[1-6]\\b(?![\\d.])))");
+    /** Held while in hospital and resumed: still the patient's long-term drug. */
+    private static final Pattern RESUMED = Pattern.compile("\\b(resum(e|ed|ing)|restart(ed|ing)?) (at|on|upon|after) (discharge|home)\\b");
     private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
-            + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient|completed|off)\\b");
+            + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient|completed|off"
+            + "|given|chewed|loaded|loading|load|x ?1|stat|allerg\\w*|intoleran\\w*)\\b");
     private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
             + "|dependence on (home |supplemental )?oxygen|oxygen[- ]dependent)\\b");
     private static final Pattern SMOKING = Pattern.compile("\\b(smokes|smoking|smoker|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
@@ -526,10 +531,12 @@ final class GuidelineRules {
         }
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
         longTerm(ANTIPLATELET, "Z79.02", "long-term (current) use of antithrombotics/antiplatelets");
+        longTerm(ASPIRIN, "Z79.82", "long-term (current) use of aspirin");
         facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
         if (isChecked("N18.6") || isChecked("I12.0") || isChecked("I13.2")) {
             facts.first(ON_DIALYSIS, CHART).ifPresent(f -> add("Z99.2", List.of(), f, "dependence on renal dialysis (use additional code at N18.6)"));
         }
+        SocialDeterminants.of(facts, CHART).forEach(f -> add(f.code(), List.of(), f.evidence(), f.why()));
         organismCausing();
         organismAsCause();
         bodyMassIndex();
@@ -641,7 +648,8 @@ final class GuidelineRules {
             if (STARTED_LIST.matcher(before).find()) {
                 continue;
             }
-            if (!NOT_LONG_TERM.matcher(facts.around(f, 40)).find()) {
+            String around = facts.around(f, 40);
+            if (!NOT_LONG_TERM.matcher(around).find() || RESUMED.matcher(sentence).find()) {
                 add(code, List.of(), f, why);
                 return;
             }

@@ -81,8 +81,9 @@ final class HistoryAndStatus {
     /** Codes this rule may give: histories, absences, implants and states, and the old myocardial infarction (I25.2). */
     private static final Pattern CODES = Pattern.compile("Z8[5-7]\\..*|Z89\\..*|Z9[0-5]\\..*|Z96\\..*|Z98\\..*|Z99\\..*|I25\\.2");
     /** Codes of a vague kind: reported only when the provider assesses them. */
-    private static final Pattern VAGUE = Pattern.compile("\\b(other (diseases|specified|organs?|parts|conditions|functional|medical|\\(healed\\))"
+    private static final Pattern VAGUE = Pattern.compile("\\b(other (diseases|specified|organs?|parts|conditions|functional|medical|infectious|\\(healed\\))"
             + "|unspecified)\\b");
+    private static final Pattern PARTIAL = Pattern.compile("\\b(partial|lumpectomy|segmental|wedge)\\b");
     private static final Pattern ABOVE_KNEE = Pattern.compile("\\b(aka|above[- ](the[- ])?knee)\\b");
     private static final Pattern SIDE_RIGHT = Pattern.compile("\\b(right|r|rt)\\b");
     private static final Pattern SIDE_LEFT = Pattern.compile("\\b(left|l|lt)\\b");
@@ -180,6 +181,9 @@ final class HistoryAndStatus {
             IndexDictionary.Subentry chosen = best;
             complete(chosen.entry().code(), text).filter(code -> CODES.matcher(code).matches()).filter(code -> !code.equals("Z87.891"))
                     .filter(code -> item.section() == NoteSections.CONCLUSION || !VAGUE.matcher(title(code)).find())
+                    // a partial mastectomy or resection leaves the organ: no acquired absence unless the code says partial
+                    .filter(code -> !PARTIAL.matcher(text.toLowerCase(Locale.ROOT)).find() || !title(code).contains("absence")
+                            || title(code).contains("part"))
                     .ifPresent(code -> result.add(new Finding(code, item, "Alphabetic Index: " + chosen.entry().path())));
         });
         return result;

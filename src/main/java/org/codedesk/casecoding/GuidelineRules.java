@@ -627,7 +627,8 @@ final class GuidelineRules {
 
     /** With an obstetric code: the weeks of gestation (Z3A) and, after a delivery, its outcome (Z37). */
     private void obstetrics() {
-        if (!checked().anyMatch(d -> d.code().startsWith("O"))) {
+        if (!checked().anyMatch(d -> d.code().startsWith("O") || d.code().startsWith("Z34."))) {
+            // the weeks of gestation go with an obstetric code or the supervision of a normal pregnancy (I.C.21.c.11)
             return;
         }
         for (NoteFacts.Found f : facts.all(WEEKS, CHART)) {

@@ -155,7 +155,8 @@ final class PreCheck {
         if (indexed.stream().allMatch(this::vitalSign)) {
             return "an abbreviation read in the vital signs (\"HR 98\", \"93% RA\"), not a diagnosis";
         }
-        if (indexed.stream().allMatch(m -> m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other "))) {
+        if (indexed.stream().allMatch(m -> m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other ")
+                || m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": ") && OTHER_KIND.matcher(m.route()).find())) {
             return "an \"other\" code is reached through the index by the kind of condition the note names; only the general words of its"
                     + " title match";
         }
@@ -210,7 +211,8 @@ final class PreCheck {
                     + " loss counseling\"), not a condition";
         }
         if ((title.startsWith("Encounter for") || c.code().startsWith("Z71."))
-                && concluded.stream().noneMatch(m -> NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION && VISIT_FOR.matcher(sentence(m)).find())) {
+                && concluded.stream().noneMatch(m -> NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION
+                        && (VISIT_FOR.matcher(sentence(m)).find() || title.startsWith("Encounter for") && m.last() - m.first() >= 3))) {
             return "an encounter-reason or counseling code: reported only when the visit is for it";
         }
         if (hasPostoperativeDiagnosis && concluded.stream().allMatch(m -> preoperative(m))) {
@@ -294,12 +296,14 @@ final class PreCheck {
             + "|\\b(precautions|warning signs)\\b");
     private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the"
             + "|in (the )?setting of)\\b");
+    /** A title of "other sites", "other parts": only the general words of it match ("Cutaneous abscess of other sites"). */
+    private static final Pattern OTHER_KIND = Pattern.compile("\\bof other (sites?|parts?|specified sites?)\\b");
     private static final Pattern CHRONIC_WRITTEN = Pattern.compile("\\bchronic\\b|\\bchronically\\b");
     private static final Pattern PAST_TITLE = Pattern.compile("\\b(previous|prior|history)\\b");
     private static final Map<String, Pattern> OTHER_SEX = Map.of("female", Pattern.compile("\\b(male|prostate|prostatic|testis|testicular|scrotum|penis)\\b"),
             "male", Pattern.compile("\\b(female|pregnancy|ovary|ovarian|uterus|uterine|cervix|vagina|vulva)\\b"));
     private static final Pattern INTERVENTION_AFTER = Pattern.compile("^\\W{0,3}(medicine|service|team|clinic|program|consult\\w*|planning|placement"
-            + "|creation|insertion|counseling|counselling|education|goals?|surgery)\\b");
+            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx)\\b");
 
     /** The finding's words are followed by a service or an intervention: "addiction medicine", "AVF planning", "weight loss counseling". */
     private boolean namesAnIntervention(Candidate.Mention m) {
@@ -360,6 +364,11 @@ final class PreCheck {
                 words.add(lr.group(1).equals("L") ? "left" : "right");
             }
         }
+        LIMB_REGIONS.forEach((region, parts) -> {
+            if (parts.stream().anyMatch(words::contains)) {
+                words.addAll(List.of(region, "limb"));
+            }
+        });
         String side = words.contains("bilateral") || words.contains("both") && !words.contains("right") && !words.contains("left") ? "bilateral"
                 : words.contains("right") && !words.contains("left") ? "right" : words.contains("left") && !words.contains("right") ? "left" : "";
         List<IndexDictionary.Code> candidates = new ArrayList<>(under);
@@ -383,6 +392,11 @@ final class PreCheck {
         if (!sex().isEmpty()) {
             affirmed.add(sex());
         }
+        LIMB_REGIONS.forEach((region, parts) -> {
+            if (parts.stream().anyMatch(words::contains)) {
+                affirmed.addAll(List.of(region, "limb"));
+            }
+        });
         if (candidates.size() > 1) {
             // a word every code left says is implied by the header ("lateral malleolus" is of the fibula): only the words
             // that tell the codes apart must be documented
@@ -395,6 +409,10 @@ final class PreCheck {
                 .filter(k -> unsupportedWords(k.title(), header, affirmed).isEmpty());
     }
 
+    /** The limb a part written belongs to: "thigh" is of the lower limb ("Cutaneous abscess of left lower limb"). */
+    private static final Map<String, Set<String>> LIMB_REGIONS = Map.of(
+            "lower", Set.of("thigh", "leg", "knee", "calf", "shin", "ankle", "foot", "toe", "heel", "hip", "buttock"),
+            "upper", Set.of("arm", "forearm", "elbow", "wrist", "hand", "finger", "thumb", "shoulder", "axilla"));
     private static final Pattern SIDE_LETTER = Pattern.compile("(?<![\\d.]\\s?)\\b([LR])\\s+(?=[a-z]{3,})");
     private static final Pattern AGE_SEX = Pattern.compile("\\b\\d{1,3}(?:[- ]?(?:yo|y/o|y\\.o\\.|year[- ]old|yr[- ]old|-year-old)\\s*|)(f|female|woman|girl|m|male|man|boy)\\b");
     private static final Pattern FEMALE = Pattern.compile("\\b(female|woman|she|her|mrs|girl)\\b");

@@ -235,4 +235,68 @@ class CaseToCodeRulesFullDataTest {
         assertThat(dx).contains("V18.0XXA", "Y92.482", "Y93.55", "Y99.8");
         assertThat(dx).as("return precautions are not findings").noneMatch(c -> c.startsWith("R20") || c.startsWith("M79"));
     }
+
+    @Test
+    void aChemotherapyVisitListsTheEncounterFirstWithTheCancerItsSideTheSexAndTheReceptorStatus() {
+        String note = """
+                INFUSION CENTER - ONCOLOGY NOTE
+                Pt: 54 yo F here for C3D1 adjuvant dose-dense AC.
+                Dx: Invasive ductal carcinoma of the L breast, upper outer quadrant, ER+. s/p L partial mastectomy 12/2025.
+                Assessment/Plan:
+                1. Encounter for antineoplastic chemotherapy - proceed with C3 doxorubicin/cyclophosphamide today.
+                2. Breast cancer, left, upper outer quadrant, ER positive - then weekly paclitaxel.
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("Z51.11");
+        assertThat(dx).contains("C50.412", "Z17.0");
+        assertThat(dx).as("a partial mastectomy leaves the breast").doesNotContain("Z90.12");
+    }
+
+    @Test
+    void sepsisNamesItsOrganismAndSevereSepsisAndAResolvedInjuryOfTheStayAreCoded() {
+        String note = """
+                DISCHARGE SUMMARY
+                Discharge diagnoses:
+                1. Sepsis due to E. coli with septic shock, present on admission
+                2. Acute pyelonephritis, right
+                3. Acute kidney injury, resolved
+                HPI: 67 yo F presented with flank pain, rigors, BP 78/40, lactate 5.2.
+                Hospital course: norepinephrine in the ICU, weaned off in 36 h. Blood and urine cultures grew E. coli.
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("A41.51");
+        assertThat(dx).contains("N10", "R65.21", "N17.9").doesNotContain("A41.9");
+    }
+
+    @Test
+    void longTermAspirinCopdWithPneumoniaAndOneCodeOfAWithOrWithoutPair() {
+        String cardiology = """
+                CARDIOLOGY OFFICE FOLLOW-UP
+                72 yo F w/ CAD s/p PCI w/ DES to LAD 2022, on apixaban for permanent AF.
+                Meds: apixaban 5 mg BID, ASA 81 mg daily, metoprolol succinate 100 mg daily.
+                A/P:
+                1. Permanent atrial fibrillation - rate controlled, continue apixaban.
+                2. CAD of native coronary artery, no angina. Continue ASA 81 mg.
+                """;
+        assertThat(checked(coder.code(cardiology, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("Z79.82", "Z79.01", "I48.21");
+        String strokeCourse = """
+                DISCHARGE SUMMARY
+                Final diagnosis: Acute ischemic stroke.
+                Hospital course: aspirin, then apixaban started on day 4.
+                """;
+        assertThat(checked(coder.code(strokeCourse, DATE, EncounterSetting.INPATIENT).diagnoses())).as("aspirin given in hospital")
+                .doesNotContain("Z79.82");
+        String pneumonia = """
+                ED note: 67F with COPD (on tiotropium daily) presents w/ 4 days of productive cough. SpO2 91% RA.
+                Impression: Community-acquired pneumonia, right lower lobe. COPD, stable, not in exacerbation.
+                """;
+        List<String> copd = checked(coder.code(pneumonia, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(copd).contains("J18.9", "J44.0").doesNotContain("J44.9", "M06.9", "N52.9");
+        String gerd = """
+                GI CLINIC: 47 yo F, EGD showed LA grade B erosive esophagitis.
+                Impression: GERD with erosive esophagitis, no bleeding.
+                """;
+        List<String> reflux = checked(coder.code(gerd, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(reflux).contains("K21.00").doesNotContain("K21.01");
+    }
 }

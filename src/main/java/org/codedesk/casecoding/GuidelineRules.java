@@ -353,7 +353,8 @@ final class GuidelineRules {
             if (currentOf(f.code())) {
                 continue;
             }
-            add(f.code(), List.of(), f.evidence(), "personal history or status documented (" + f.route() + "; I.C.21.c.3-4)");
+            add(f.code(), List.of(), f.evidence(), (f.code().matches("Z8[0-4]\\..*") ? "family history concluded on (" : "personal history or status documented (")
+                    + f.route() + "; I.C.21.c.3-4)");
             moreSpecificThanUnspecified(f.code());
         }
     }
@@ -588,7 +589,7 @@ final class GuidelineRules {
         }
         for (NoteFacts.Found f : facts.all(E_COLI, concluded())) {
             String sentence = facts.sentenceOf(f);
-            boolean infection = checked().anyMatch(d -> d.code().matches("N10|N30\\..*|N39\\.0|N41\\..*|L03\\..*|K81\\..*|K65\\..*|N70\\..*|M86\\..*")
+            boolean infection = checked().anyMatch(d -> d.code().matches("N10|N30\\..*|N39\\.0|N41\\..*|L03\\..*|K81\\..*|K65\\..*|N70\\..*|M86\\..*|O23\\..*|O86\\..*")
                     && d.candidate.mentions().stream().anyMatch(m -> m.sentence() == f.mention().sentence()));
             if (infection && !sentence.contains("sepsis")) {
                 add("B96.20", List.of(), f, "Escherichia coli as the cause of the infection (use additional code to identify the infectious agent)");
@@ -1035,8 +1036,9 @@ final class GuidelineRules {
     /** Obstetric codes lead (I.C.15.a), then sepsis for a stay (I.C.1.d.4), other conditions, status and history Z codes, external causes last. */
     private int group(PreCheck.Decision d) {
         String c = d.code();
-        if (c.startsWith("O") || c.startsWith("Z51.")) {
-            // obstetric codes lead (I.C.15.a); an encounter for chemotherapy, radiation or immunotherapy is listed first (I.C.2.e.2)
+        if (c.startsWith("O") || c.startsWith("Z51.") || c.startsWith("Z12.")) {
+            // obstetric codes lead (I.C.15.a); an encounter for chemotherapy, radiation or immunotherapy (I.C.2.e.2) or a screening
+            // that found something (I.C.21.c.5) is listed first
             return 0;
         }
         if (setting == EncounterSetting.INPATIENT && (c.startsWith("A40") || c.startsWith("A41"))) {
@@ -1064,11 +1066,25 @@ final class GuidelineRules {
             String line = facts.note().text().substring(sentence.start(), sentence.end()).toLowerCase(Locale.ROOT);
             int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") || line.contains("(principal)") ? 0
                     : setting == EncounterSetting.INPATIENT && admittedFor(line, at - sentence.start()) ? 0
+                    // a stay for a procedure: the condition it was done for is the reason for the admission, not an incidental finding
+                    : setting == EncounterSetting.INPATIENT && section.matches("(?i).*\\bindications?\\b.*") && !symptom(d.code())
+                            && firstOfItsSection(m.sentence()) && !postoperativeDiagnosis() ? 0
                     : setting == EncounterSetting.OUTPATIENT && kind == NoteSections.CONCLUSION && inChiefComplaint(m) ? 0
                     : kind == NoteSections.CONCLUSION ? 1 : kind == NoteSections.TREATED ? 2 : 3;
             best = Math.min(best, rank * 1_000_000 + at);
         }
         return best;
+    }
+
+    /** The first sentence under its heading: an indication's reason, before the comorbidities it goes on to list. */
+    private boolean firstOfItsSection(int sentence) {
+        List<org.codedesk.casecoding.text.ClinicalText.Sentence> all = facts.note().sentences();
+        return sentence == 0 || !all.get(sentence - 1).section().equals(all.get(sentence).section());
+    }
+
+    /** An operative note's postoperative diagnosis says what was found and treated: it, not the indication, comes first. */
+    private boolean postoperativeDiagnosis() {
+        return facts.note().sentences().stream().anyMatch(x -> x.section().toLowerCase(Locale.ROOT).matches(".*\\b(postoperative|post-op|postop) diagnos.*"));
     }
 
     private static final Pattern CHIEF_COMPLAINT = Pattern.compile("\\b(cc|chief complaint|reason for visit|presenting complaint)\\b");

@@ -100,6 +100,9 @@ final class HistoryAndStatus {
     /** Every history or status code the note documents, once each, in the note's order. */
     List<Finding> find() {
         Map<String, Finding> found = new LinkedHashMap<>();
+        for (Finding f : familyHistory()) {
+            found.putIfAbsent(f.code(), f);
+        }
         for (Item item : items()) {
             for (Finding f : lookUp(item.words(), item.statusPost())) {
                 found.putIfAbsent(f.code(), f);
@@ -107,6 +110,55 @@ final class HistoryAndStatus {
         }
         return List.copyOf(found.values());
     }
+
+    private static final Pattern FAMILY_TRIGGER = Pattern.compile("\\b(family history of|family hx of|fhx of|fh of)\\s+");
+    private static final Pattern FAMILY_CODES = Pattern.compile("Z8[0-4]\\..*");
+
+    /**
+     * A family history the provider concludes on ("Impression: ... Family history of colon cancer" of a screening):
+     * "History > family (of)" in the index. Family history written elsewhere is not coded unless it drove the visit.
+     */
+    List<Finding> familyHistory() {
+        List<Finding> result = new ArrayList<>();
+        String text = facts.note().text().toLowerCase(Locale.ROOT);
+        Matcher t = FAMILY_TRIGGER.matcher(text);
+        while (t.find()) {
+            Optional<NoteFacts.Found> trigger = facts.at(t.start(), t.end() - 1);
+            if (trigger.isEmpty() || trigger.get().section() != NoteSections.CONCLUSION) {
+                continue;
+            }
+            int limit = Math.min(text.length(), t.end() + ITEM_REACH);
+            Matcher end = ITEM_END.matcher(text).region(t.end(), limit);
+            String item = text.substring(t.end(), end.find() ? end.start() : limit);
+            Set<String> stems = new HashSet<>();
+            Stems.words(item).forEach(w -> stems.add(Stems.stem(w)));
+            SYNONYMS.forEach((pattern, words) -> {
+                if (pattern.matcher(item).find()) {
+                    Stems.words(words).forEach(w -> stems.add(Stems.stem(w)));
+                }
+            });
+            COLON_AS_DIGESTIVE.forEach(w -> {
+                if (item.contains(w)) {
+                    Stems.words("digestive organ gastrointestinal tract").forEach(x -> stems.add(Stems.stem(x)));
+                }
+            });
+            IndexDictionary.Subentry best = null;
+            for (IndexDictionary.Subentry s : cm.subentries("History > family")) {
+                if (allIn(s.groups(), stems) && (best == null || s.groups().length > best.groups().length)) {
+                    best = s;
+                }
+            }
+            if (best != null && best.entry().code() != null && FAMILY_CODES.matcher(best.entry().code()).matches()
+                    && cm.code(best.entry().code()).filter(IndexDictionary.Code::billable).isPresent()) {
+                result.add(new Finding(best.entry().code(), trigger.get(), "Alphabetic Index: " + best.entry().path()));
+            }
+        }
+        return result;
+    }
+
+    /** The index files a relative's colon, rectal or stomach cancer under "malignant neoplasm > digestive organ". */
+    private static final List<String> COLON_AS_DIGESTIVE = List.of("colon", "rectal", "rectum", "colorectal", "stomach", "gastric", "esophageal",
+            "pancreatic", "liver");
 
     /** The phrases after a history trigger, and the items of a past medical or surgical history list. */
     List<Item> items() {

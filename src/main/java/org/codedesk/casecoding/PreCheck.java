@@ -212,7 +212,9 @@ final class PreCheck {
         }
         if ((title.startsWith("Encounter for") || c.code().startsWith("Z71."))
                 && concluded.stream().noneMatch(m -> NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION
-                        && (VISIT_FOR.matcher(sentence(m)).find() || title.startsWith("Encounter for") && m.last() - m.first() >= 3))) {
+                        && (VISIT_FOR.matcher(sentence(m)).find() || title.startsWith("Encounter for")
+                                && (m.last() - m.first() >= 3 || m.route().startsWith(IndexDictionary.Source.INDEX.label()))
+                                && !LATER.matcher(sentence(m)).find()))) {
             return "an encounter-reason or counseling code: reported only when the visit is for it";
         }
         if (hasPostoperativeDiagnosis && concluded.stream().allMatch(m -> preoperative(m))) {
@@ -303,7 +305,7 @@ final class PreCheck {
     private static final Map<String, Pattern> OTHER_SEX = Map.of("female", Pattern.compile("\\b(male|prostate|prostatic|testis|testicular|scrotum|penis)\\b"),
             "male", Pattern.compile("\\b(female|pregnancy|ovary|ovarian|uterus|uterine|cervix|vagina|vulva)\\b"));
     private static final Pattern INTERVENTION_AFTER = Pattern.compile("^\\W{0,3}(medicine|service|team|clinic|program|consult\\w*|planning|placement"
-            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx)\\b");
+            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?)\\b");
 
     /** The finding's words are followed by a service or an intervention: "addiction medicine", "AVF planning", "weight loss counseling". */
     private boolean namesAnIntervention(Candidate.Mention m) {
@@ -314,6 +316,9 @@ final class PreCheck {
     private static final Pattern AS_NEEDED = Pattern.compile("\\b(prn|as needed)\\b");
     /** The visit is for the encounter-reason code: "Encounter for antineoplastic chemotherapy", "here for C3D1". */
     private static final Pattern VISIT_FOR = Pattern.compile("\\b(encounter for|here for|presents? for|visit for|seen for|admitted for|scheduled for)\\b");
+    /** A plan for a later visit ("suture removal in 10 days", "staple removal at follow-up"): not this encounter's reason. */
+    private static final Pattern LATER = Pattern.compile("\\b(in \\d+(-\\d+)? ?(days?|d|wks?|weeks?|months?|mo)|return|follow[- ]?up|f/u|schedul\\w*"
+            + "|next (visit|week)|later|after)\\b");
     private static final Pattern RESOLVED = Pattern.compile("\\b(resolved|resolving)\\b");
 
     /** A condition of the stay written as resolved by discharge ("Acute kidney injury, resolved") was treated: it is coded. */

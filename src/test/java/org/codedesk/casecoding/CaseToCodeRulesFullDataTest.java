@@ -299,4 +299,20 @@ class CaseToCodeRulesFullDataTest {
         List<String> reflux = checked(coder.code(gerd, DATE, EncounterSetting.OUTPATIENT).diagnoses());
         assertThat(reflux).contains("K21.00").doesNotContain("K21.01");
     }
+
+    @Test
+    void aScreeningThatFindsAPolypIsListedFirstWithTheFamilyHistoryItWasFor() {
+        String note = """
+                COLONOSCOPY REPORT (ambulatory surgery center)
+                Indication: Screening colonoscopy, average risk except father w/ colon cancer at age 68.
+                Findings:
+                - 6 mm sessile polyp in the ascending colon, removed with cold snare, retrieved.
+                Impression: Screening colonoscopy; one 6 mm ascending colon polyp removed. Family history of colon cancer.
+                Plan: await pathology; repeat colonoscopy in 5 yrs (family hx).
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("Z12.11");
+        assertThat(dx).contains("K63.5", "Z80.0");
+        assertThat(dx).as("the father's cancer, and the cold snare").doesNotContain("C18.9", "J00");
+    }
 }

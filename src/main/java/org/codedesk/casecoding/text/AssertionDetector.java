@@ -64,7 +64,7 @@ final class AssertionDetector {
 
     private static final Set<String> RELATIVES = Set.of("mother", "father", "brother", "sister", "brothers", "sisters", "sibling", "siblings",
             "grandmother", "grandfather", "aunt", "uncle", "cousin", "parents", "maternal", "paternal");
-    private static final Set<String> RELATIVE_VERBS = Set.of("had", "has", "have", "with", "died", "suffered", "suffers", "diagnosed", "history");
+    private static final Set<String> RELATIVE_VERBS = Set.of("had", "has", "have", "with", "w", "died", "suffered", "suffers", "diagnosed", "history");
 
     private AssertionDetector() { }
 

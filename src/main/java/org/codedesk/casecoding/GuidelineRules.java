@@ -53,6 +53,8 @@ final class GuidelineRules {
     private static final Pattern ASPIRIN = Pattern.compile("\\b(aspirin|asa)\\b(?!\\s*(class|physical|status|score|grade|ps\\b|[ivx]{1,3}\\b|[1-6]\\b(?![\\d.])))");
     /** Held while in hospital and resumed: still the patient's long-term drug. */
     private static final Pattern RESUMED = Pattern.compile("\\b(resum(e|ed|ing)|restart(ed|ing)?) (at|on|upon|after) (discharge|home)\\b");
+    private static final Pattern BISPHOSPHONATE = Pattern.compile("\\b(alendronate|fosamax|risedronate|actonel|ibandronate|boniva"
+            + "|zoledronic acid|reclast)\\b");
     private static final Pattern ASPIRIN_DAILY = Pattern.compile("\\b(daily|qd|qday|once a day|every day|long[- ]term|chronic|home|continue[sd]?"
             + "|on (daily |baby |low[- ]dose )?(aspirin|asa)|81 ?mg)\\b");
     private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
@@ -95,6 +97,7 @@ final class GuidelineRules {
         unspecifiedKind();
         withOrWithout();
         notElsewhereClassified();
+        combinationsTheTabularPointsTo();
         excludes1(warnings);
         externalCauses();
     }
@@ -539,6 +542,7 @@ final class GuidelineRules {
         }
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
         longTerm(ANTIPLATELET, "Z79.02", "long-term (current) use of antithrombotics/antiplatelets");
+        longTerm(BISPHOSPHONATE, "Z79.83", "long-term (current) use of bisphosphonates");
         // aspirin is often given once (chest pain, stroke): long-term only with a daily dose, "home", "continue" or in the medication list
         facts.all(ASPIRIN, CHART).stream().filter(f -> f.section() == NoteSections.MEDICATIONS || ASPIRIN_DAILY.matcher(facts.around(f, 40)).find())
                 .findFirst().ifPresent(f -> longTerm(ASPIRIN, "Z79.82", "long-term (current) use of aspirin"));
@@ -986,6 +990,41 @@ final class GuidelineRules {
     }
 
     // ---- Excludes1 ----------------------------------------------------------------------------------------------------
+
+    /** "that with hydronephrosis (N13.2)": an Excludes1 item of the form "... with X (code)". */
+    private static final Pattern WITH_ITEM = Pattern.compile("\\bwith ([a-z][a-z ,'-]*?)\\s*\\(([A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?)\\)");
+
+    /**
+     * The tabular's own pointer to a combination code: an Excludes1 note at a checked code that sends "... with X" to
+     * another code, when X is another checked condition (N20.1 calculus of ureter, "that with hydronephrosis (N13.2)",
+     * beside a hydronephrosis: N13.2 replaces both; I.A.12.a, I.B.9).
+     */
+    private void combinationsTheTabularPointsTo() {
+        for (PreCheck.Decision a : checked().toList()) {
+            if (!a.checked || a.code().matches("[VWXYZ].*")) {
+                continue;
+            }
+            for (String text : rules.excludes1Texts(a.code())) {
+                Matcher m = WITH_ITEM.matcher(text);
+                while (m.find()) {
+                    String combination = m.group(2);
+                    List<String> words = WORD.matcher(m.group(1).toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group)
+                            .filter(w -> w.length() > 3).toList();
+                    if (words.isEmpty() || cm.code(combination).filter(IndexDictionary.Code::billable).isEmpty() || isChecked(combination)) {
+                        continue;
+                    }
+                    Optional<PreCheck.Decision> b = checked().filter(d -> d != a && !d.code().matches("[VWXYZ].*")
+                            && words.stream().allMatch(w -> title(d.code()).toLowerCase(Locale.ROOT).contains(w))).findFirst();
+                    if (b.isPresent()) {
+                        List<Candidate.Mention> base = new ArrayList<>(a.candidate.mentions());
+                        base.addAll(b.get().candidate.mentions());
+                        combine(combination, base, null, title(a.code()) + " with " + m.group(1).trim() + " (the Excludes1 note at " + a.code()
+                                + " points to it)", a.code(), b.get().code());
+                    }
+                }
+            }
+        }
+    }
 
     private void excludes1(List<String> warnings) {
         List<PreCheck.Decision> all = checked().toList();

@@ -227,6 +227,9 @@ final class PreCheck {
                 && concluded.stream().anyMatch(m -> AS_NEEDED.matcher(sentence(m)).find())) {
             return "a symptom named as the reason for a drug taken as needed (or in return precautions), not a finding concluded";
         }
+        if (symptom && concluded.stream().allMatch(m -> PLAN_ONLY.matcher(note.sentences().get(m.sentence()).section()).find())) {
+            return "a sign or symptom named only in the plan (what to manage or watch for), not among the diagnoses assessed";
+        }
         if (symptom && concluded.stream().allMatch(m -> ATTRIBUTED.matcher(sentence(m)).find())) {
             return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
         }
@@ -299,13 +302,13 @@ final class PreCheck {
     private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the"
             + "|in (the )?setting of)\\b");
     /** A title of "other sites", "other parts": only the general words of it match ("Cutaneous abscess of other sites"). */
-    private static final Pattern OTHER_KIND = Pattern.compile("\\bof other (sites?|parts?|specified sites?)\\b");
+    private static final Pattern OTHER_KIND = Pattern.compile("\\bof other\\b");
     private static final Pattern CHRONIC_WRITTEN = Pattern.compile("\\bchronic\\b|\\bchronically\\b");
     private static final Pattern PAST_TITLE = Pattern.compile("\\b(previous|prior|history)\\b");
     private static final Map<String, Pattern> OTHER_SEX = Map.of("female", Pattern.compile("\\b(male|prostate|prostatic|testis|testicular|scrotum|penis)\\b"),
             "male", Pattern.compile("\\b(female|pregnancy|ovary|ovarian|uterus|uterine|cervix|vagina|vulva)\\b"));
     private static final Pattern INTERVENTION_AFTER = Pattern.compile("^\\W{0,3}(medicine|service|team|clinic|program|consult\\w*|planning|placement"
-            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?)\\b");
+            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?|prevention|precautions)\\b");
 
     /** The finding's words are followed by a service or an intervention: "addiction medicine", "AVF planning", "weight loss counseling". */
     private boolean namesAnIntervention(Candidate.Mention m) {
@@ -313,6 +316,8 @@ final class PreCheck {
         String after = lower(note.text().substring(last.end(), Math.min(note.text().length(), last.end() + 20)));
         return INTERVENTION_AFTER.matcher(after).find();
     }
+    /** A heading of the plan alone ("Plan:", "Disposition"), not "Assessment and plan" nor "A/P". */
+    private static final Pattern PLAN_ONLY = Pattern.compile("(?i)^\\W*(plan|disposition|dispo|recommendations?|instructions)\\b(?!.*\\b(assessment|impression|diagnos\\w*)\\b)");
     private static final Pattern AS_NEEDED = Pattern.compile("\\b(prn|as needed)\\b");
     /** The visit is for the encounter-reason code: "Encounter for antineoplastic chemotherapy", "here for C3D1". */
     private static final Pattern VISIT_FOR = Pattern.compile("\\b(encounter for|here for|presents? for|visit for|seen for|admitted for|scheduled for)\\b");

@@ -315,4 +315,28 @@ class CaseToCodeRulesFullDataTest {
         assertThat(dx).contains("K63.5", "Z80.0");
         assertThat(dx).as("the father's cancer, and the cold snare").doesNotContain("C18.9", "J00");
     }
+
+    @Test
+    void theTabularsExcludes1PointerGivesTheCombinationCodeAndPlanOnlySymptomsAreNotFindings() {
+        String stone = """
+                ED PHYSICIAN NOTE
+                HPI: 39 yo M w/ sudden severe R flank pain. CT: 5 mm obstructing stone at the R UVJ w/ mild R hydronephrosis.
+                Impression: Right ureteral stone (5 mm, UVJ) with mild hydronephrosis.
+                Plan: tamsulosin, strain urine, urology f/u 1 wk.
+                """;
+        List<String> dx = checked(coder.code(stone, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).as("N20.1 says: that with hydronephrosis (N13.2)").contains("N13.2").doesNotContain("N20.1", "N13.30");
+        String zoster = """
+                URGENT CARE: 71 yo F with burning pain and a rash on the L chest x 3 days.
+                Assessment: Herpes zoster, left T6 dermatome, without complications.
+                Plan: valacyclovir 1 g TID x 7 days. Keep rash covered.
+                """;
+        assertThat(checked(coder.code(zoster, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("B02.9").doesNotContain("R21");
+        String bone = """
+                BONE HEALTH: 69 yo F on alendronate 70 mg weekly x 3 yrs. No new falls or fractures.
+                Assessment/Plan: Age-related osteoporosis without current fracture - continue alendronate. Fall prevention.
+                """;
+        List<String> osteoporosis = checked(coder.code(bone, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(osteoporosis).contains("M81.0", "Z79.83").doesNotContain("R29.6", "W19.XXXA");
+    }
 }

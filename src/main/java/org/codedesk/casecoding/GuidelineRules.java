@@ -100,6 +100,8 @@ final class GuidelineRules {
         combinationsTheTabularPointsTo();
         excludes1(warnings);
         externalCauses();
+        externalCausesNeedAnInjury();
+        immunization();
     }
 
     // ---- combination codes ------------------------------------------------------------------------------------
@@ -397,6 +399,11 @@ final class GuidelineRules {
             if (d.checked || d.reason == null || !d.code().matches("C[0-8].*|C9[0-6].*") || !d.reason.startsWith("written as past history")) {
                 continue;
             }
+            if (d.candidate.mentions().stream().allMatch(m -> SCREENING_WORD.matcher(facts.note().text().substring(
+                    facts.note().sentences().get(m.sentence()).start(), facts.note().sentences().get(m.sentence()).end()).toLowerCase(Locale.ROOT)).find())) {
+                // "former smoker - eligible for lung cancer screening": a screening looks for a cancer the patient has not had
+                continue;
+            }
             java.util.Set<String> site = contentWords(title(d.code()));
             Optional<IndexDictionary.Code> history = cm.billableUnder("Z85").stream()
                     .max(Comparator.comparingInt((IndexDictionary.Code k) -> overlapWords(contentWords(k.title()), site))
@@ -409,6 +416,7 @@ final class GuidelineRules {
         }
     }
 
+    private static final Pattern SCREENING_WORD = Pattern.compile("\\bscreen\\w*");
     private static final java.util.Set<String> NEOPLASM_WORDS = java.util.Set.of("malignant", "neoplasm", "neoplasms", "personal", "history",
             "of", "and", "other", "unspecified", "site", "sites", "the", "in", "or", "organs", "part", "parts");
 
@@ -550,7 +558,13 @@ final class GuidelineRules {
         if (isChecked("N18.6") || isChecked("I12.0") || isChecked("I13.2")) {
             facts.first(ON_DIALYSIS, CHART).ifPresent(f -> add("Z99.2", List.of(), f, "dependence on renal dialysis (use additional code at N18.6)"));
         }
-        SocialDeterminants.of(facts, CHART).forEach(f -> add(f.code(), List.of(), f.evidence(), f.why()));
+        SocialDeterminants.of(facts, CHART).forEach(f -> {
+            add(f.code(), List.of(), f.evidence(), f.why());
+            if (f.code().startsWith("Z91.1")) {
+                // the kind of noncompliance written replaces the index's "noncompliance" of other or unspecified treatment
+                checked().filter(d -> d.code().startsWith("Z91.19")).toList().forEach(d -> d.uncheck("the noncompliance is coded by its kind: " + f.code()));
+            }
+        });
         organismCausing();
         organismAsCause();
         receptorStatus();
@@ -588,6 +602,7 @@ final class GuidelineRules {
      * disease classified elsewhere (B96.20; "use additional code (B95-B97) to identify infectious agent").
      */
     private void organismCausing() {
+        otherOrganisms();
         if (isChecked("B96.2") || isChecked("A41.5") || isChecked("A04") || isChecked("J15.5")) {
             return;
         }
@@ -598,6 +613,36 @@ final class GuidelineRules {
             if (infection && !sentence.contains("sepsis")) {
                 add("B96.20", List.of(), f, "Escherichia coli as the cause of the infection (use additional code to identify the infectious agent)");
                 return;
+            }
+        }
+    }
+
+    private static final Map<Pattern, String> ORGANISMS = new LinkedHashMap<>();
+    static {
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(mrsa|methicillin[- ]resistant staph\\w*( aureus)?)\\b"), "B95.62");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(mssa|methicillin[- ]s(usceptible|ensitive) staph\\w*( aureus)?)\\b"), "B95.61");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(group a strep\\w*|strep\\w* pyogenes)\\b"), "B95.0");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(pseudomonas( aeruginosa)?)\\b"), "B96.5");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(klebsiella( pneumoniae)?)\\b"), "B96.1");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(enterococc\\w*)\\b"), "B95.2");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(proteus( mirabilis)?)\\b"), "B96.4");
+    }
+    private static final Pattern INFECTION_NOT_NAMING_ITS_ORGANISM = Pattern.compile("N10|N30\\..*|N39\\.0|N41\\..*|L0[23]\\..*|K81\\..*|K65\\..*"
+            + "|N70\\..*|M86\\..*|O23\\..*|O86\\..*|H66\\..*|J0[1-4]\\..*|L08\\..*|T81\\.4.*|M00\\..*");
+
+    /** An infection concluded "due to" another organism than E. coli: its B95-B96 code (use additional code to identify the infectious agent). */
+    private void otherOrganisms() {
+        for (Map.Entry<Pattern, String> organism : ORGANISMS.entrySet()) {
+            if (isChecked(organism.getValue().substring(0, 5))) {
+                continue;
+            }
+            for (NoteFacts.Found f : facts.all(organism.getKey(), concluded())) {
+                boolean infection = checked().anyMatch(d -> INFECTION_NOT_NAMING_ITS_ORGANISM.matcher(d.code()).matches()
+                        && d.candidate.mentions().stream().anyMatch(m -> m.sentence() == f.mention().sentence()));
+                if (infection && !facts.sentenceOf(f).contains("sepsis")) {
+                    add(organism.getValue(), List.of(), f, "the organism as the cause of the infection (use additional code to identify the infectious agent)");
+                    break;
+                }
             }
         }
     }
@@ -1045,6 +1090,25 @@ final class GuidelineRules {
     }
 
     // ---- external causes ----------------------------------------------------------------------------------------------
+
+    private static final Pattern VACCINE_GIVEN = Pattern.compile("\\b(vaccines?|vaccination|immunizations?|flu shot|tdap|dtap|mmr|ipv|shingrix"
+            + "|pneumovax|prevnar)\\b[^.;]{0,60}\\b(given|administered|today)\\b|\\b(given|administered)\\b[^.;]{0,40}\\b(vaccines?|flu shot|tdap"
+            + "|dtap|mmr|shingrix)\\b");
+
+    /** A vaccine given at the visit: the encounter for immunization (Z23, I.C.21.c.2). */
+    private void immunization() {
+        if (!isChecked("Z23")) {
+            facts.first(VACCINE_GIVEN, CHART).ifPresent(f -> add("Z23", List.of(), f, "encounter for immunization: a vaccine given at this visit"));
+        }
+    }
+
+    /** External causes (V00-Y99) go with an injury or a poisoning the note codes (I.C.20): alone they are not reported. */
+    private void externalCausesNeedAnInjury() {
+        if (checked().noneMatch(d -> d.code().matches("[ST].*"))) {
+            checked().filter(d -> d.code().matches("[VWXY].*")).toList()
+                    .forEach(d -> d.uncheck("an external cause without an injury or poisoning coded (I.C.20)"));
+        }
+    }
 
     private void externalCauses() {
         Optional<PreCheck.Decision> injury = checked().filter(d -> d.code().startsWith("S") && d.code().replace(".", "").length() == 7).findFirst();

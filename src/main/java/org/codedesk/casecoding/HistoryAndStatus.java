@@ -191,8 +191,11 @@ final class HistoryAndStatus {
         return items;
     }
 
+    private static final Pattern SCREENING = Pattern.compile("\\bscreen\\w*\\b");
+
     private void addItem(List<Item> items, int start, int end, boolean statusPost) {
-        if (end <= start) {
+        if (end <= start || SCREENING.matcher(facts.note().text().substring(start, end).toLowerCase(Locale.ROOT)).find()) {
+            // a screening looks for a condition the patient has not had
             return;
         }
         facts.at(start, end).filter(f -> f.section() != NoteSections.FAMILY && f.section() != NoteSections.REVIEW

@@ -206,6 +206,10 @@ final class PreCheck {
             // "COPD" reads as "chronic obstructive ...": the chronic condition of its own organ, not a chronic failure
             return "acute and chronic needs the chronic condition written, not only an abbreviation's word";
         }
+        if (concluded.stream().allMatch(m -> m.route().matches(".*> acute( \\(.*)?$") && ACUTE_EXACERBATION.matcher(sentence(m)).find()
+                && !ACUTE_ITSELF.matcher(sentence(m)).find())) {
+            return "\"acute exacerbation\" is a flare of the chronic condition, not its acute form";
+        }
         if (concluded.stream().allMatch(this::namesAnIntervention)) {
             return "the words name a service, a procedure planned or an intervention (\"addiction medicine\", \"AVF planning\", \"weight"
                     + " loss counseling\"), not a condition";
@@ -220,7 +224,7 @@ final class PreCheck {
         if (hasPostoperativeDiagnosis && concluded.stream().allMatch(m -> preoperative(m))) {
             return "only in the preoperative diagnosis: the postoperative diagnosis is coded";
         }
-        if (symptom && concluded.stream().allMatch(m -> RETURN_PRECAUTIONS.matcher(sentence(m)).find())) {
+        if (concluded.stream().allMatch(m -> RETURN_PRECAUTIONS.matcher(sentence(m)).find())) {
             return "a sign the patient is told to return for (return precautions), not a finding of this encounter";
         }
         if (symptom && concluded.stream().allMatch(m -> AS_NEEDED.matcher(sentence(m)).find() || RETURN_PRECAUTIONS.matcher(sentence(m)).find())
@@ -303,12 +307,14 @@ final class PreCheck {
             + "|in (the )?setting of)\\b");
     /** A title of "other sites", "other parts": only the general words of it match ("Cutaneous abscess of other sites"). */
     private static final Pattern OTHER_KIND = Pattern.compile("\\bof other\\b");
+    private static final Pattern ACUTE_EXACERBATION = Pattern.compile("\\bacute (exacerbation|flare|decompensation|on chronic)\\b");
+    private static final Pattern ACUTE_ITSELF = Pattern.compile("\\bacute (?!exacerbation|flare|decompensation|on chronic)\\w+");
     private static final Pattern CHRONIC_WRITTEN = Pattern.compile("\\bchronic\\b|\\bchronically\\b");
     private static final Pattern PAST_TITLE = Pattern.compile("\\b(previous|prior|history)\\b");
     private static final Map<String, Pattern> OTHER_SEX = Map.of("female", Pattern.compile("\\b(male|prostate|prostatic|testis|testicular|scrotum|penis)\\b"),
             "male", Pattern.compile("\\b(female|pregnancy|ovary|ovarian|uterus|uterine|cervix|vagina|vulva)\\b"));
     private static final Pattern INTERVENTION_AFTER = Pattern.compile("^\\W{0,3}(medicine|service|team|clinic|program|consult\\w*|planning|placement"
-            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?|prevention|precautions)\\b");
+            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?|prevention|precautions|screening|vaccines?|vaccination|immunization|shot)\\b");
 
     /** The finding's words are followed by a service or an intervention: "addiction medicine", "AVF planning", "weight loss counseling". */
     private boolean namesAnIntervention(Candidate.Mention m) {

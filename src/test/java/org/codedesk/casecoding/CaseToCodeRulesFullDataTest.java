@@ -339,4 +339,40 @@ class CaseToCodeRulesFullDataTest {
         List<String> osteoporosis = checked(coder.code(bone, DATE, EncounterSetting.OUTPATIENT).diagnoses());
         assertThat(osteoporosis).contains("M81.0", "Z79.83").doesNotContain("R29.6", "W19.XXXA");
     }
+
+    @Test
+    void organismsVaccinesScreeningsAndReturnPrecautionsAreReadAsACoderReadsThem() {
+        String cellulitis = """
+                DISCHARGE SUMMARY
+                Discharge diagnoses:
+                1. Cellulitis of the right lower leg due to MRSA
+                HPI: 63 yo M with spreading redness of the R shin. Course: IV vancomycin, then doxycycline once wound cx grew MRSA.
+                """;
+        assertThat(checked(coder.code(cellulitis, DATE, EncounterSetting.INPATIENT).diagnoses())).contains("L03.115", "B95.62");
+        String wellChild = """
+                WELL CHILD VISIT: 4 yo M, no concerns. Exam: normal.
+                Plan: DTaP, IPV, MMR and varicella vaccines given today after VIS reviewed.
+                """;
+        assertThat(checked(coder.code(wellChild, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("Z23").doesNotContain("B01.9");
+        String smoker = """
+                FAMILY MEDICINE: 57 yo M, ex-smoker, quit 2019.
+                A/P: Former smoker - eligible for low-dose CT lung cancer screening, ordered.
+                """;
+        assertThat(checked(coder.code(smoker, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("Z87.891").doesNotContain("Z85.118");
+        String syncope = """
+                ED NOTE: 22 yo F brief LOC while standing in line. No CP.
+                Assessment: Syncope, most likely vasovagal.
+                Plan: avoid prolonged standing. Return for syncope with exertion, CP or palpitations.
+                """;
+        List<String> dx = checked(coder.code(syncope, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("R55").doesNotContain("G80.9", "X50.1XXA");
+        String psych = """
+                INPATIENT PSYCHIATRY DISCHARGE SUMMARY
+                Discharge diagnoses:
+                1. Schizophrenia, paranoid type, acute exacerbation
+                2. Noncompliance with antipsychotic medication
+                """;
+        List<String> schizophrenia = checked(coder.code(psych, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(schizophrenia).contains("F20.0", "Z91.148").doesNotContain("F23", "Z91.199");
+    }
 }

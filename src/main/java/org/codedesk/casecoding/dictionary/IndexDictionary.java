@@ -457,7 +457,9 @@ public final class IndexDictionary {
             boolean dominated = false;
             for (Match k : kept) {
                 // a negated qualifier documents nothing: "acute cystitis without hematuria" is not dominated by "with hematuria"
-                boolean negatedDeeper = k.assertion() == Assertion.ABSENT && m.assertion() != Assertion.ABSENT;
+                boolean negatedDeeper = k.assertion() == Assertion.ABSENT && m.assertion() != Assertion.ABSENT
+                        // nor an uncertain one: "Syncope, most likely vasovagal" is a syncope whatever its cause
+                        || k.assertion() == Assertion.POSSIBLE && (m.assertion() == Assertion.PRESENT || m.assertion() == Assertion.HISTORY);
                 if (k.entry().groups().length > m.entry().groups().length && !negatedDeeper) {
                     Set<Integer> theirs = new HashSet<>();
                     for (int p : k.positions()) {

@@ -99,6 +99,12 @@ final class CodingRules {
         return pairs;
     }
 
+    /** The texts of the Excludes1 notes at a diagnosis code, inherited ones included. */
+    List<String> excludes1Texts(String code) {
+        return page(false, code).map(p -> p.notes().stream().filter(n -> "EXCLUDES1".equals(n.kind())).map(CodePage.Note::fullText).toList())
+                .orElse(List.of());
+    }
+
     /** The codes (or categories) a "Code first" note at this diagnosis code names. */
     List<String> codeFirst(String code) {
         List<String> referenced = new ArrayList<>();

@@ -68,6 +68,8 @@ final class ExternalCauses {
             new Rule(p("\\b(jogging|running)\\b"), "Y93.02"),
             new Rule(p("\\b(walking|hiking)\\b"), "Y93.01"),
             new Rule(p("\\b(cooking|baking)\\b"), "Y93.G3"),
+            new Rule(p("\\b(cutting|chopping|slicing|peeling|dicing) (up )?(\\w+ )?(vegetables|food|onions?|meat|bread|fruit|bagels?|avocados?)\\b"
+                    + "|\\b(preparing|making) (food|dinner|lunch|breakfast)\\b|\\bwashing (the )?dishes\\b"), "Y93.G1"),
             new Rule(p("\\b(shoveling|raking|digging)\\b"), "Y93.H1"),
             new Rule(p("\\b(gardening|landscaping)\\b"), "Y93.H2"),
             new Rule(p("\\b(cleaning (the |his |her )?gutters|gutter cleaning|roofing|painting the house)\\b"), "Y93.H9"),

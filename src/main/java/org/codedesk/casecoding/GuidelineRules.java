@@ -49,8 +49,17 @@ final class GuidelineRules {
             + "|edoxaban|savaysa)\\b");
     private static final Pattern ANTIPLATELET = Pattern.compile("\\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|dipyridamole"
             + "|cilostazol)\\b");
+    /** Aspirin, not the anesthesia class ("ASA 2", "ASA class III") nor a dose given once ("ASA 324 mg given in the ED"). */
+    private static final Pattern ASPIRIN = Pattern.compile("\\b(aspirin|asa)\\b(?!\\s*(class|physical|status|score|grade|ps\\b|[ivx]{1,3}\\b|[1-6]\\b(?![\\d.])))");
+    /** Held while in hospital and resumed: still the patient's long-term drug. */
+    private static final Pattern RESUMED = Pattern.compile("\\b(resum(e|ed|ing)|restart(ed|ing)?) (at|on|upon|after) (discharge|home)\\b");
+    private static final Pattern BISPHOSPHONATE = Pattern.compile("\\b(alendronate|fosamax|risedronate|actonel|ibandronate|boniva"
+            + "|zoledronic acid|reclast)\\b");
+    private static final Pattern ASPIRIN_DAILY = Pattern.compile("\\b(daily|qd|qday|once a day|every day|long[- ]term|chronic|home|continue[sd]?"
+            + "|on (daily |baby |low[- ]dose )?(aspirin|asa)|81 ?mg)\\b");
     private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
-            + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient|completed|off)\\b");
+            + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient|completed|off"
+            + "|given|chewed|loaded|loading|load|x ?1|stat|allerg\\w*|intoleran\\w*)\\b");
     private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
             + "|dependence on (home |supplemental )?oxygen|oxygen[- ]dependent)\\b");
     private static final Pattern SMOKING = Pattern.compile("\\b(smokes|smoking|smoker|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
@@ -80,11 +89,19 @@ final class GuidelineRules {
         intestineBySite();
         historyAndStatus();
         historyOfCancer();
+        sepsisOrganism();
+        copdWithInfection();
         companions();
         specificity();
         symptomsWithinDiagnoses();
+        unspecifiedKind();
+        withOrWithout();
+        notElsewhereClassified();
+        combinationsTheTabularPointsTo();
         excludes1(warnings);
         externalCauses();
+        externalCausesNeedAnInjury();
+        immunization();
     }
 
     // ---- combination codes ------------------------------------------------------------------------------------
@@ -341,7 +358,8 @@ final class GuidelineRules {
             if (currentOf(f.code())) {
                 continue;
             }
-            add(f.code(), List.of(), f.evidence(), "personal history or status documented (" + f.route() + "; I.C.21.c.3-4)");
+            add(f.code(), List.of(), f.evidence(), (f.code().matches("Z8[0-4]\\..*") ? "family history concluded on (" : "personal history or status documented (")
+                    + f.route() + "; I.C.21.c.3-4)");
             moreSpecificThanUnspecified(f.code());
         }
     }
@@ -381,6 +399,11 @@ final class GuidelineRules {
             if (d.checked || d.reason == null || !d.code().matches("C[0-8].*|C9[0-6].*") || !d.reason.startsWith("written as past history")) {
                 continue;
             }
+            if (d.candidate.mentions().stream().allMatch(m -> SCREENING_WORD.matcher(facts.note().text().substring(
+                    facts.note().sentences().get(m.sentence()).start(), facts.note().sentences().get(m.sentence()).end()).toLowerCase(Locale.ROOT)).find())) {
+                // "former smoker - eligible for lung cancer screening": a screening looks for a cancer the patient has not had
+                continue;
+            }
             java.util.Set<String> site = contentWords(title(d.code()));
             Optional<IndexDictionary.Code> history = cm.billableUnder("Z85").stream()
                     .max(Comparator.comparingInt((IndexDictionary.Code k) -> overlapWords(contentWords(k.title()), site))
@@ -393,6 +416,7 @@ final class GuidelineRules {
         }
     }
 
+    private static final Pattern SCREENING_WORD = Pattern.compile("\\bscreen\\w*");
     private static final java.util.Set<String> NEOPLASM_WORDS = java.util.Set.of("malignant", "neoplasm", "neoplasms", "personal", "history",
             "of", "and", "other", "unspecified", "site", "sites", "the", "in", "or", "organs", "part", "parts");
 
@@ -526,14 +550,32 @@ final class GuidelineRules {
         }
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
         longTerm(ANTIPLATELET, "Z79.02", "long-term (current) use of antithrombotics/antiplatelets");
+        longTerm(BISPHOSPHONATE, "Z79.83", "long-term (current) use of bisphosphonates");
+        // aspirin is often given once (chest pain, stroke): long-term only with a daily dose, "home", "continue" or in the medication list
+        facts.all(ASPIRIN, CHART).stream().filter(f -> f.section() == NoteSections.MEDICATIONS || ASPIRIN_DAILY.matcher(facts.around(f, 40)).find())
+                .findFirst().ifPresent(f -> longTerm(ASPIRIN, "Z79.82", "long-term (current) use of aspirin"));
         facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
         if (isChecked("N18.6") || isChecked("I12.0") || isChecked("I13.2")) {
             facts.first(ON_DIALYSIS, CHART).ifPresent(f -> add("Z99.2", List.of(), f, "dependence on renal dialysis (use additional code at N18.6)"));
         }
+        SocialDeterminants.of(facts, CHART).forEach(f -> {
+            add(f.code(), List.of(), f.evidence(), f.why());
+            if (f.code().startsWith("Z91.1")) {
+                // the kind of noncompliance written replaces the index's "noncompliance" of other or unspecified treatment
+                checked().filter(d -> d.code().startsWith("Z91.19")).toList().forEach(d -> d.uncheck("the noncompliance is coded by its kind: " + f.code()));
+            }
+        });
         organismCausing();
         organismAsCause();
+        receptorStatus();
         bodyMassIndex();
         obstetrics();
+        if (isChecked("F17.200")) {
+            // nicotine dependence of the product the note names (cigarettes), not "unspecified"
+            facts.all(SMOKING, CHART).stream().filter(f -> facts.sentenceOf(f).matches("(?s).*\\b(cigarettes?|ppd|pack)\\b.*")
+                    && !NON_SMOKER.matcher(facts.around(f, 20)).find()).findFirst()
+                    .ifPresent(f -> combine("F17.210", mentionsOf("F17.200"), f, "nicotine dependence, cigarettes", "F17.200"));
+        }
         if (!isChecked("F17.") && !isChecked("Z87.891")) {
             for (NoteFacts.Found f : facts.all(SMOKING, CHART)) {
                 String around = facts.sentenceOf(f);
@@ -560,16 +602,47 @@ final class GuidelineRules {
      * disease classified elsewhere (B96.20; "use additional code (B95-B97) to identify infectious agent").
      */
     private void organismCausing() {
+        otherOrganisms();
         if (isChecked("B96.2") || isChecked("A41.5") || isChecked("A04") || isChecked("J15.5")) {
             return;
         }
         for (NoteFacts.Found f : facts.all(E_COLI, concluded())) {
             String sentence = facts.sentenceOf(f);
-            boolean infection = checked().anyMatch(d -> d.code().matches("N10|N30\\..*|N39\\.0|N41\\..*|L03\\..*|K81\\..*|K65\\..*|N70\\..*|M86\\..*")
+            boolean infection = checked().anyMatch(d -> d.code().matches("N10|N30\\..*|N39\\.0|N41\\..*|L03\\..*|K81\\..*|K65\\..*|N70\\..*|M86\\..*|O23\\..*|O86\\..*")
                     && d.candidate.mentions().stream().anyMatch(m -> m.sentence() == f.mention().sentence()));
             if (infection && !sentence.contains("sepsis")) {
                 add("B96.20", List.of(), f, "Escherichia coli as the cause of the infection (use additional code to identify the infectious agent)");
                 return;
+            }
+        }
+    }
+
+    private static final Map<Pattern, String> ORGANISMS = new LinkedHashMap<>();
+    static {
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(mrsa|methicillin[- ]resistant staph\\w*( aureus)?)\\b"), "B95.62");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(mssa|methicillin[- ]s(usceptible|ensitive) staph\\w*( aureus)?)\\b"), "B95.61");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(group a strep\\w*|strep\\w* pyogenes)\\b"), "B95.0");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(pseudomonas( aeruginosa)?)\\b"), "B96.5");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(klebsiella( pneumoniae)?)\\b"), "B96.1");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(enterococc\\w*)\\b"), "B95.2");
+        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(proteus( mirabilis)?)\\b"), "B96.4");
+    }
+    private static final Pattern INFECTION_NOT_NAMING_ITS_ORGANISM = Pattern.compile("N10|N30\\..*|N39\\.0|N41\\..*|L0[23]\\..*|K81\\..*|K65\\..*"
+            + "|N70\\..*|M86\\..*|O23\\..*|O86\\..*|H66\\..*|J0[1-4]\\..*|L08\\..*|T81\\.4.*|M00\\..*");
+
+    /** An infection concluded "due to" another organism than E. coli: its B95-B96 code (use additional code to identify the infectious agent). */
+    private void otherOrganisms() {
+        for (Map.Entry<Pattern, String> organism : ORGANISMS.entrySet()) {
+            if (isChecked(organism.getValue().substring(0, 5))) {
+                continue;
+            }
+            for (NoteFacts.Found f : facts.all(organism.getKey(), concluded())) {
+                boolean infection = checked().anyMatch(d -> INFECTION_NOT_NAMING_ITS_ORGANISM.matcher(d.code()).matches()
+                        && d.candidate.mentions().stream().anyMatch(m -> m.sentence() == f.mention().sentence()));
+                if (infection && !facts.sentenceOf(f).contains("sepsis")) {
+                    add(organism.getValue(), List.of(), f, "the organism as the cause of the infection (use additional code to identify the infectious agent)");
+                    break;
+                }
             }
         }
     }
@@ -604,7 +677,8 @@ final class GuidelineRules {
 
     /** With an obstetric code: the weeks of gestation (Z3A) and, after a delivery, its outcome (Z37). */
     private void obstetrics() {
-        if (!checked().anyMatch(d -> d.code().startsWith("O"))) {
+        if (!checked().anyMatch(d -> d.code().startsWith("O") || d.code().startsWith("Z34."))) {
+            // the weeks of gestation go with an obstetric code or the supervision of a normal pregnancy (I.C.21.c.11)
             return;
         }
         for (NoteFacts.Found f : facts.all(WEEKS, CHART)) {
@@ -617,7 +691,9 @@ final class GuidelineRules {
                 break;
             }
         }
-        Optional<NoteFacts.Found> delivered = facts.first(DELIVERY, CHART);
+        // the outcome of delivery goes on the mother's record of the delivery: a stay, not a prenatal visit planning a cesarean
+        Optional<NoteFacts.Found> delivered = setting == EncounterSetting.INPATIENT ? facts.all(DELIVERY, CHART).stream()
+                .filter(f -> !PLANNED_OR_PAST.matcher(facts.sentenceOf(f)).find()).findFirst() : Optional.empty();
         if (delivered.isPresent() && !isChecked("Z37")) {
             String text = facts.note().text().toLowerCase(Locale.ROOT);
             boolean twins = text.matches("(?s).*\\b(twins?|twin gestation|di-di|mono-di)\\b.*");
@@ -626,6 +702,8 @@ final class GuidelineRules {
         }
     }
 
+    private static final Pattern PLANNED_OR_PAST = Pattern.compile("\\b(plan|planned|planning|desires?|scheduled|will|repeat|previous|prior"
+            + "|history of|hx|s/p|status post|counsel\\w*|consent)\\b");
     private static final Pattern H_PYLORI = Pattern.compile("\\b(h\\.? ?pylori|helicobacter)\\b");
     private static final Pattern BMI = Pattern.compile("\\b(bmi|body mass index)\\s*(?:of|is|was|=|:)?\\s*(\\d{2}(\\.\\d+)?)");
     private static final Pattern WEEKS = Pattern.compile("\\b(\\d{1,2})\\s*(w(?=\\d)|w\\b|wk|wks|weeks?)(\\s*\\d\\s*d(ays?)?)?\\s*(of\\s*)?(gestation|ga\\b|pregnan)?");
@@ -641,11 +719,73 @@ final class GuidelineRules {
             if (STARTED_LIST.matcher(before).find()) {
                 continue;
             }
-            if (!NOT_LONG_TERM.matcher(facts.around(f, 40)).find()) {
+            String around = facts.around(f, 40);
+            if (!NOT_LONG_TERM.matcher(around).find() || RESUMED.matcher(sentence).find()) {
                 add(code, List.of(), f, why);
                 return;
             }
         }
+    }
+
+    private static final Pattern ER_POSITIVE = Pattern.compile("\\b(er\\+|er[- ]positive|estrogen receptor[- ]positive|er/pr\\+|er/pr[- ]positive)");
+    private static final Pattern ER_NEGATIVE = Pattern.compile("\\b(er-(?!\\w)|er[- ]negative|estrogen receptor[- ]negative)");
+    private static final Pattern HER2 = Pattern.compile("\\b(her2|her-2|her2/neu)\\b");
+
+    /**
+     * A breast cancer's estrogen receptor status (C50 "use additional code", Z17.0/Z17.1) when the note writes it. With
+     * the HER2 status also written FY2026 has combined codes (Z17.4-): left to the coder, not guessed.
+     */
+    private void receptorStatus() {
+        if (!isChecked("C50.") || isChecked("Z17.") || facts.first(HER2, CHART).isPresent()) {
+            return;
+        }
+        Optional<NoteFacts.Found> positive = facts.first(ER_POSITIVE, CHART);
+        Optional<NoteFacts.Found> negative = facts.first(ER_NEGATIVE, CHART);
+        if (positive.isPresent() != negative.isPresent()) {
+            add(positive.isPresent() ? "Z17.0" : "Z17.1", List.of(), positive.orElseGet(negative::get),
+                    "estrogen receptor status (use additional code at the breast cancer code)");
+        }
+    }
+
+    /** The organism a sepsis is "due to" in the concluded words: the sepsis code that names it (A40-A41), not A41.9. */
+    private static final Map<Pattern, String> SEPSIS_ORGANISMS = new LinkedHashMap<>();
+    static {
+        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(mrsa|methicillin[- ]resistant staph\\w*( aureus)?)\\b"), "A41.02");
+        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(mssa|methicillin[- ]s(usceptible|ensitive) staph\\w*( aureus)?)\\b"), "A41.01");
+        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(e\\.? ?coli|escherichia coli)\\b"), "A41.51");
+        SEPSIS_ORGANISMS.put(Pattern.compile("\\bpseudomonas\\b"), "A41.52");
+        SEPSIS_ORGANISMS.put(Pattern.compile("\\bserratia\\b"), "A41.53");
+        SEPSIS_ORGANISMS.put(Pattern.compile("\\benterococc\\w*\\b"), "A41.81");
+        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(strep(tococcus)? pneumoniae|pneumococc\\w*)\\b"), "A40.3");
+    }
+    private static final Pattern SEPSIS = Pattern.compile("\\b(sepsis|septic|septicemia|bacteremia)\\b");
+
+    private void sepsisOrganism() {
+        if (!isChecked("A41.9")) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(SEPSIS, concluded())) {
+            String sentence = facts.sentenceOf(f);
+            for (Map.Entry<Pattern, String> organism : SEPSIS_ORGANISMS.entrySet()) {
+                Matcher m = organism.getKey().matcher(sentence);
+                if (m.find()) {
+                    combine(organism.getValue(), mentionsOf("A41.9"), f, "sepsis due to the organism the note names", "A41.9");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static final Pattern LOWER_RESPIRATORY_INFECTION = Pattern.compile("J1[2-8]\\..*|J1[2-8]|J20\\..*|J21\\..*|J22");
+
+    /** COPD with an acute lower respiratory infection is J44.0, with the infection coded too (I.C.10.a; "with" convention). */
+    private void copdWithInfection() {
+        Optional<PreCheck.Decision> copd = checked().filter(d -> d.code().matches("J44\\.[19]")).findFirst();
+        if (copd.isEmpty() || checked().noneMatch(d -> LOWER_RESPIRATORY_INFECTION.matcher(d.code()).matches())) {
+            return;
+        }
+        combine("J44.0", mentionsOf(copd.get().code()), null, "chronic obstructive pulmonary disease with an acute lower respiratory infection",
+                "J44.9");
     }
 
     // ---- one code per condition -----------------------------------------------------------------------------------
@@ -702,6 +842,107 @@ final class GuidelineRules {
                 }
             }
         }
+    }
+
+    /**
+     * A checked code of an unspecified kind ("Maternal care for unspecified type scar from previous cesarean delivery")
+     * beside exactly one sibling whose own words the note affirms where the code is written ("low transverse"): the
+     * coder goes as deep as the documentation allows (I.B.1, I.B.3).
+     */
+    private void unspecifiedKind() {
+        for (PreCheck.Decision x : checked().toList()) {
+            String tx = title(x.code()).toLowerCase(Locale.ROOT);
+            if (x.code().length() < 6 || !tx.contains("unspecified") || x.candidate.mentions().isEmpty()) {
+                continue;
+            }
+            java.util.Set<String> own = new java.util.HashSet<>();
+            WORD.matcher(tx).results().forEach(r -> own.add(r.group()));
+            java.util.Set<String> affirmed = affirmedWords(x);
+            String parent = x.code().substring(0, x.code().length() - 1);
+            List<String> fitting = new ArrayList<>();
+            for (IndexDictionary.Code sibling : cm.billableUnder(parent.endsWith(".") ? parent.substring(0, parent.length() - 1) : parent)) {
+                String ts = sibling.title().toLowerCase(Locale.ROOT);
+                if (sibling.code().equals(x.code()) || sibling.code().length() != x.code().length() || ts.contains("unspecified")) {
+                    continue;
+                }
+                List<String> extra = WORD.matcher(sibling.title().toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group)
+                        .filter(w -> w.length() > 2 && !own.contains(w) && !KIND_FILLER.contains(w)).toList();
+                if (!extra.isEmpty() && affirmed.containsAll(extra) && !SIDES.containsAll(extra)) {
+                    fitting.add(sibling.code());
+                }
+            }
+            if (fitting.size() == 1) {
+                combine(fitting.get(0), x.candidate.mentions(), null, "the kind the note documents", x.code());
+            }
+        }
+    }
+
+    private static final java.util.Set<String> SIDES = java.util.Set.of("right", "left", "bilateral", "dominant", "nondominant", "side");
+    private static final java.util.Set<String> KIND_FILLER = java.util.Set.of("other", "specified", "with", "and", "the", "for", "not", "elsewhere",
+            "classified", "type");
+
+    private static final Pattern WITHOUT_WHAT = Pattern.compile("\\bwithout ([a-z ]+?)(,|$| and | or )");
+
+    /**
+     * Two codes of one category, "... without X" and "... with X" (N40.0 and N40.1, K21.00 and K21.01): one condition,
+     * one code; the "with" code when the note affirms X where the condition is written, else the "without" one.
+     */
+    private void withOrWithout() {
+        List<PreCheck.Decision> all = checked().toList();
+        for (PreCheck.Decision x : all) {
+            Matcher m = WITHOUT_WHAT.matcher(title(x.code()).toLowerCase(Locale.ROOT).replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " "));
+            if (!m.find()) {
+                continue;
+            }
+            String what = m.group(1).trim();
+            for (PreCheck.Decision y : all) {
+                String ty = title(y.code()).toLowerCase(Locale.ROOT).replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ");
+                if (x == y || !x.checked || !y.checked || !category(x.code()).equals(category(y.code())) || !ty.contains("with " + what)) {
+                    continue;
+                }
+                java.util.Set<String> affirmed = affirmedWords(x, y);
+                boolean documented = WORD.matcher(what).results().map(java.util.regex.MatchResult::group)
+                        .filter(w -> w.length() > 3 && !w.equals("with")).allMatch(w -> affirmed.stream().anyMatch(a -> a.startsWith(w.substring(0, Math.min(5, w.length())))));
+                if (documented) {
+                    x.uncheck("one code per condition: the note documents " + what + ", " + y.code() + " (" + title(y.code()) + ")");
+                } else {
+                    y.uncheck("one code per condition: the note does not document " + what + ", " + x.code() + " (" + title(x.code()) + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * A code reached only through an index path ending in "NEC" (not elsewhere classified: "Rhinitis > allergic >
+     * seasonal NEC") gives way to a code of its category checked from the same sentence: the words are classified there.
+     */
+    private void notElsewhereClassified() {
+        List<PreCheck.Decision> all = checked().toList();
+        for (PreCheck.Decision x : all) {
+            List<Candidate.Mention> indexed = x.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
+            if (x.derived || indexed.isEmpty() || !indexed.stream().allMatch(m -> m.route().endsWith(" NEC")
+                    || m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other "))) {
+                continue;
+            }
+            all.stream().filter(y -> y != x && y.checked && category(y.code()).equals(category(x.code()))
+                    && y.candidate.mentions().stream().anyMatch(o -> indexed.stream().anyMatch(m -> m.sentence() == o.sentence())))
+                    .findFirst().ifPresent(y -> x.uncheck("not elsewhere classified: the words are classified at " + y.code() + " (" + title(y.code()) + ")"));
+        }
+    }
+
+    /** The words of the sentences the codes are written in, negated ones left out. */
+    private java.util.Set<String> affirmedWords(PreCheck.Decision... decisions) {
+        java.util.Set<Integer> sentences = new java.util.HashSet<>();
+        for (PreCheck.Decision d : decisions) {
+            d.candidate.mentions().forEach(m -> sentences.add(m.sentence()));
+        }
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (org.codedesk.casecoding.text.ClinicalText.Word w : facts.note().words()) {
+            if (sentences.contains(w.sentence()) && w.assertion() != org.codedesk.casecoding.text.Assertion.ABSENT) {
+                WORD.matcher(w.text().toLowerCase(Locale.ROOT)).results().forEach(r -> words.add(r.group()));
+            }
+        }
+        return words;
     }
 
     /** A ".9" code is compared within its category, any other within its subcategory (E11.40 is not E11.65's rival). */
@@ -790,10 +1031,45 @@ final class GuidelineRules {
     }
 
     private boolean symptom(String code) {
-        return code.startsWith("R") || title(code).toLowerCase(Locale.ROOT).matches("^(pain|elevated|abnormal)\\b.*");
+        return code.startsWith("R") && !code.matches("R65\\.[12].*") || title(code).toLowerCase(Locale.ROOT).matches("^(pain|elevated|abnormal)\\b.*");
     }
 
     // ---- Excludes1 ----------------------------------------------------------------------------------------------------
+
+    /** "that with hydronephrosis (N13.2)": an Excludes1 item of the form "... with X (code)". */
+    private static final Pattern WITH_ITEM = Pattern.compile("\\bwith ([a-z][a-z ,'-]*?)\\s*\\(([A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?)\\)");
+
+    /**
+     * The tabular's own pointer to a combination code: an Excludes1 note at a checked code that sends "... with X" to
+     * another code, when X is another checked condition (N20.1 calculus of ureter, "that with hydronephrosis (N13.2)",
+     * beside a hydronephrosis: N13.2 replaces both; I.A.12.a, I.B.9).
+     */
+    private void combinationsTheTabularPointsTo() {
+        for (PreCheck.Decision a : checked().toList()) {
+            if (!a.checked || a.code().matches("[VWXYZ].*")) {
+                continue;
+            }
+            for (String text : rules.excludes1Texts(a.code())) {
+                Matcher m = WITH_ITEM.matcher(text);
+                while (m.find()) {
+                    String combination = m.group(2);
+                    List<String> words = WORD.matcher(m.group(1).toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group)
+                            .filter(w -> w.length() > 3).toList();
+                    if (words.isEmpty() || cm.code(combination).filter(IndexDictionary.Code::billable).isEmpty() || isChecked(combination)) {
+                        continue;
+                    }
+                    Optional<PreCheck.Decision> b = checked().filter(d -> d != a && !d.code().matches("[VWXYZ].*")
+                            && words.stream().allMatch(w -> title(d.code()).toLowerCase(Locale.ROOT).contains(w))).findFirst();
+                    if (b.isPresent()) {
+                        List<Candidate.Mention> base = new ArrayList<>(a.candidate.mentions());
+                        base.addAll(b.get().candidate.mentions());
+                        combine(combination, base, null, title(a.code()) + " with " + m.group(1).trim() + " (the Excludes1 note at " + a.code()
+                                + " points to it)", a.code(), b.get().code());
+                    }
+                }
+            }
+        }
+    }
 
     private void excludes1(List<String> warnings) {
         List<PreCheck.Decision> all = checked().toList();
@@ -814,6 +1090,25 @@ final class GuidelineRules {
     }
 
     // ---- external causes ----------------------------------------------------------------------------------------------
+
+    private static final Pattern VACCINE_GIVEN = Pattern.compile("\\b(vaccines?|vaccination|immunizations?|flu shot|tdap|dtap|mmr|ipv|shingrix"
+            + "|pneumovax|prevnar)\\b[^.;]{0,60}\\b(given|administered|today)\\b|\\b(given|administered)\\b[^.;]{0,40}\\b(vaccines?|flu shot|tdap"
+            + "|dtap|mmr|shingrix)\\b");
+
+    /** A vaccine given at the visit: the encounter for immunization (Z23, I.C.21.c.2). */
+    private void immunization() {
+        if (!isChecked("Z23")) {
+            facts.first(VACCINE_GIVEN, CHART).ifPresent(f -> add("Z23", List.of(), f, "encounter for immunization: a vaccine given at this visit"));
+        }
+    }
+
+    /** External causes (V00-Y99) go with an injury or a poisoning the note codes (I.C.20): alone they are not reported. */
+    private void externalCausesNeedAnInjury() {
+        if (checked().noneMatch(d -> d.code().matches("[ST].*"))) {
+            checked().filter(d -> d.code().matches("[VWXY].*")).toList()
+                    .forEach(d -> d.uncheck("an external cause without an injury or poisoning coded (I.C.20)"));
+        }
+    }
 
     private void externalCauses() {
         Optional<PreCheck.Decision> injury = checked().filter(d -> d.code().startsWith("S") && d.code().replace(".", "").length() == 7).findFirst();
@@ -844,7 +1139,9 @@ final class GuidelineRules {
     /** Obstetric codes lead (I.C.15.a), then sepsis for a stay (I.C.1.d.4), other conditions, status and history Z codes, external causes last. */
     private int group(PreCheck.Decision d) {
         String c = d.code();
-        if (c.startsWith("O")) {
+        if (c.startsWith("O") || c.startsWith("Z51.") || c.startsWith("Z12.")) {
+            // obstetric codes lead (I.C.15.a); an encounter for chemotherapy, radiation or immunotherapy (I.C.2.e.2) or a screening
+            // that found something (I.C.21.c.5) is listed first
             return 0;
         }
         if (setting == EncounterSetting.INPATIENT && (c.startsWith("A40") || c.startsWith("A41"))) {
@@ -872,11 +1169,25 @@ final class GuidelineRules {
             String line = facts.note().text().substring(sentence.start(), sentence.end()).toLowerCase(Locale.ROOT);
             int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") || line.contains("(principal)") ? 0
                     : setting == EncounterSetting.INPATIENT && admittedFor(line, at - sentence.start()) ? 0
+                    // a stay for a procedure: the condition it was done for is the reason for the admission, not an incidental finding
+                    : setting == EncounterSetting.INPATIENT && section.matches("(?i).*\\bindications?\\b.*") && !symptom(d.code())
+                            && firstOfItsSection(m.sentence()) && !postoperativeDiagnosis() ? 0
                     : setting == EncounterSetting.OUTPATIENT && kind == NoteSections.CONCLUSION && inChiefComplaint(m) ? 0
                     : kind == NoteSections.CONCLUSION ? 1 : kind == NoteSections.TREATED ? 2 : 3;
             best = Math.min(best, rank * 1_000_000 + at);
         }
         return best;
+    }
+
+    /** The first sentence under its heading: an indication's reason, before the comorbidities it goes on to list. */
+    private boolean firstOfItsSection(int sentence) {
+        List<org.codedesk.casecoding.text.ClinicalText.Sentence> all = facts.note().sentences();
+        return sentence == 0 || !all.get(sentence - 1).section().equals(all.get(sentence).section());
+    }
+
+    /** An operative note's postoperative diagnosis says what was found and treated: it, not the indication, comes first. */
+    private boolean postoperativeDiagnosis() {
+        return facts.note().sentences().stream().anyMatch(x -> x.section().toLowerCase(Locale.ROOT).matches(".*\\b(postoperative|post-op|postop) diagnos.*"));
     }
 
     private static final Pattern CHIEF_COMPLAINT = Pattern.compile("\\b(cc|chief complaint|reason for visit|presenting complaint)\\b");

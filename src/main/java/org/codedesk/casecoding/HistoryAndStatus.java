@@ -81,8 +81,9 @@ final class HistoryAndStatus {
     /** Codes this rule may give: histories, absences, implants and states, and the old myocardial infarction (I25.2). */
     private static final Pattern CODES = Pattern.compile("Z8[5-7]\\..*|Z89\\..*|Z9[0-5]\\..*|Z96\\..*|Z98\\..*|Z99\\..*|I25\\.2");
     /** Codes of a vague kind: reported only when the provider assesses them. */
-    private static final Pattern VAGUE = Pattern.compile("\\b(other (diseases|specified|organs?|parts|conditions|functional|medical|\\(healed\\))"
+    private static final Pattern VAGUE = Pattern.compile("\\b(other (diseases|specified|organs?|parts|conditions|functional|medical|infectious|\\(healed\\))"
             + "|unspecified)\\b");
+    private static final Pattern PARTIAL = Pattern.compile("\\b(partial|lumpectomy|segmental|wedge)\\b");
     private static final Pattern ABOVE_KNEE = Pattern.compile("\\b(aka|above[- ](the[- ])?knee)\\b");
     private static final Pattern SIDE_RIGHT = Pattern.compile("\\b(right|r|rt)\\b");
     private static final Pattern SIDE_LEFT = Pattern.compile("\\b(left|l|lt)\\b");
@@ -99,6 +100,9 @@ final class HistoryAndStatus {
     /** Every history or status code the note documents, once each, in the note's order. */
     List<Finding> find() {
         Map<String, Finding> found = new LinkedHashMap<>();
+        for (Finding f : familyHistory()) {
+            found.putIfAbsent(f.code(), f);
+        }
         for (Item item : items()) {
             for (Finding f : lookUp(item.words(), item.statusPost())) {
                 found.putIfAbsent(f.code(), f);
@@ -106,6 +110,55 @@ final class HistoryAndStatus {
         }
         return List.copyOf(found.values());
     }
+
+    private static final Pattern FAMILY_TRIGGER = Pattern.compile("\\b(family history of|family hx of|fhx of|fh of)\\s+");
+    private static final Pattern FAMILY_CODES = Pattern.compile("Z8[0-4]\\..*");
+
+    /**
+     * A family history the provider concludes on ("Impression: ... Family history of colon cancer" of a screening):
+     * "History > family (of)" in the index. Family history written elsewhere is not coded unless it drove the visit.
+     */
+    List<Finding> familyHistory() {
+        List<Finding> result = new ArrayList<>();
+        String text = facts.note().text().toLowerCase(Locale.ROOT);
+        Matcher t = FAMILY_TRIGGER.matcher(text);
+        while (t.find()) {
+            Optional<NoteFacts.Found> trigger = facts.at(t.start(), t.end() - 1);
+            if (trigger.isEmpty() || trigger.get().section() != NoteSections.CONCLUSION) {
+                continue;
+            }
+            int limit = Math.min(text.length(), t.end() + ITEM_REACH);
+            Matcher end = ITEM_END.matcher(text).region(t.end(), limit);
+            String item = text.substring(t.end(), end.find() ? end.start() : limit);
+            Set<String> stems = new HashSet<>();
+            Stems.words(item).forEach(w -> stems.add(Stems.stem(w)));
+            SYNONYMS.forEach((pattern, words) -> {
+                if (pattern.matcher(item).find()) {
+                    Stems.words(words).forEach(w -> stems.add(Stems.stem(w)));
+                }
+            });
+            COLON_AS_DIGESTIVE.forEach(w -> {
+                if (item.contains(w)) {
+                    Stems.words("digestive organ gastrointestinal tract").forEach(x -> stems.add(Stems.stem(x)));
+                }
+            });
+            IndexDictionary.Subentry best = null;
+            for (IndexDictionary.Subentry s : cm.subentries("History > family")) {
+                if (allIn(s.groups(), stems) && (best == null || s.groups().length > best.groups().length)) {
+                    best = s;
+                }
+            }
+            if (best != null && best.entry().code() != null && FAMILY_CODES.matcher(best.entry().code()).matches()
+                    && cm.code(best.entry().code()).filter(IndexDictionary.Code::billable).isPresent()) {
+                result.add(new Finding(best.entry().code(), trigger.get(), "Alphabetic Index: " + best.entry().path()));
+            }
+        }
+        return result;
+    }
+
+    /** The index files a relative's colon, rectal or stomach cancer under "malignant neoplasm > digestive organ". */
+    private static final List<String> COLON_AS_DIGESTIVE = List.of("colon", "rectal", "rectum", "colorectal", "stomach", "gastric", "esophageal",
+            "pancreatic", "liver");
 
     /** The phrases after a history trigger, and the items of a past medical or surgical history list. */
     List<Item> items() {
@@ -138,8 +191,11 @@ final class HistoryAndStatus {
         return items;
     }
 
+    private static final Pattern SCREENING = Pattern.compile("\\bscreen\\w*\\b");
+
     private void addItem(List<Item> items, int start, int end, boolean statusPost) {
-        if (end <= start) {
+        if (end <= start || SCREENING.matcher(facts.note().text().substring(start, end).toLowerCase(Locale.ROOT)).find()) {
+            // a screening looks for a condition the patient has not had
             return;
         }
         facts.at(start, end).filter(f -> f.section() != NoteSections.FAMILY && f.section() != NoteSections.REVIEW
@@ -180,6 +236,9 @@ final class HistoryAndStatus {
             IndexDictionary.Subentry chosen = best;
             complete(chosen.entry().code(), text).filter(code -> CODES.matcher(code).matches()).filter(code -> !code.equals("Z87.891"))
                     .filter(code -> item.section() == NoteSections.CONCLUSION || !VAGUE.matcher(title(code)).find())
+                    // a partial mastectomy or resection leaves the organ: no acquired absence unless the code says partial
+                    .filter(code -> !PARTIAL.matcher(text.toLowerCase(Locale.ROOT)).find() || !title(code).contains("absence")
+                            || title(code).contains("part"))
                     .ifPresent(code -> result.add(new Finding(code, item, "Alphabetic Index: " + chosen.entry().path())));
         });
         return result;

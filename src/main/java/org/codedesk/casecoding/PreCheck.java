@@ -155,7 +155,8 @@ final class PreCheck {
         if (indexed.stream().allMatch(this::vitalSign)) {
             return "an abbreviation read in the vital signs (\"HR 98\", \"93% RA\"), not a diagnosis";
         }
-        if (indexed.stream().allMatch(m -> m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other "))) {
+        if (indexed.stream().allMatch(m -> m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other ")
+                || m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": ") && OTHER_KIND.matcher(m.route()).find())) {
             return "an \"other\" code is reached through the index by the kind of condition the note names; only the general words of its"
                     + " title match";
         }
@@ -165,11 +166,18 @@ final class PreCheck {
         if (c.code().startsWith("Q") && !CONGENITAL.matcher(lower(note.text())).find()) {
             return "a congenital anomaly, and the note says nothing of a congenital condition";
         }
-        if (indexed.stream().allMatch(m -> m.assertion() == Assertion.HISTORY && !current(m))) {
+        String codeTitle = code.map(IndexDictionary.Code::title).orElse("");
+        String sex = sex();
+        if (OTHER_SEX.containsKey(sex) && OTHER_SEX.get(sex).matcher(lower(codeTitle)).find()) {
+            return "a code for the other sex than the patient's";
+        }
+        // a code about the past itself ("scar from previous cesarean delivery") is current care, not a history
+        boolean aboutThePast = PAST_TITLE.matcher(lower(codeTitle)).find();
+        if (!aboutThePast && indexed.stream().allMatch(m -> m.assertion() == Assertion.HISTORY && !current(m) && !resolvedDuringStay(m))) {
             return "written as past history: code it only if current or still treated (else a personal history code, Z85-Z87)";
         }
         String title = code.map(IndexDictionary.Code::title).orElse("");
-        boolean symptom = c.code().startsWith("R") || FINDING_TITLE.matcher(lower(title)).find()
+        boolean symptom = c.code().startsWith("R") && !c.code().matches("R65\\.[12].*") || FINDING_TITLE.matcher(lower(title)).find()
                 || indexed.stream().allMatch(m -> SYMPTOM_ROUTE.matcher(m.route()).find());
         boolean uncertain = indexed.stream().allMatch(m -> m.assertion() == Assertion.POSSIBLE);
         Set<NoteSections> accepted = !hasConclusion ? EnumSet.of(NoteSections.CONCLUSION, NoteSections.TREATED, NoteSections.NARRATIVE)
@@ -177,7 +185,7 @@ final class PreCheck {
         // a chronic condition written in the history or the narrative that the note says is current and treated
         // ("COPD on inhalers", "hx of HTN, controlled, continue home meds") is coded (IV.J); a history alone is not
         boolean chronicAccepted = !symptom && !uncertain;
-        List<Candidate.Mention> concluded = indexed.stream().filter(m -> m.assertion() != Assertion.HISTORY || current(m))
+        List<Candidate.Mention> concluded = indexed.stream().filter(m -> m.assertion() != Assertion.HISTORY || aboutThePast || current(m) || resolvedDuringStay(m))
                 .filter(m -> accepted.contains(NoteSections.of(note, m.sentence()))
                         || chronicAccepted && TREATED_ELSEWHERE.contains(NoteSections.of(note, m.sentence())) && current(m)).toList();
         if (concluded.isEmpty()) {
@@ -194,14 +202,37 @@ final class PreCheck {
         if (lower(title).startsWith("acute on chronic") && concluded.stream().noneMatch(m -> ACUTE.matcher(sentence(m)).find())) {
             return "acute on chronic needs an acute episode the note documents (acute, exacerbation, decompensated)";
         }
-        if (title.startsWith("Encounter for") || c.code().startsWith("Z71.")) {
+        if (lower(title).matches("^acute (and|on) chronic.*") && concluded.stream().noneMatch(m -> CHRONIC_WRITTEN.matcher(sentence(m)).find())) {
+            // "COPD" reads as "chronic obstructive ...": the chronic condition of its own organ, not a chronic failure
+            return "acute and chronic needs the chronic condition written, not only an abbreviation's word";
+        }
+        if (concluded.stream().allMatch(m -> m.route().matches(".*> acute( \\(.*)?$") && ACUTE_EXACERBATION.matcher(sentence(m)).find()
+                && !ACUTE_ITSELF.matcher(sentence(m)).find())) {
+            return "\"acute exacerbation\" is a flare of the chronic condition, not its acute form";
+        }
+        if (concluded.stream().allMatch(this::namesAnIntervention)) {
+            return "the words name a service, a procedure planned or an intervention (\"addiction medicine\", \"AVF planning\", \"weight"
+                    + " loss counseling\"), not a condition";
+        }
+        if ((title.startsWith("Encounter for") || c.code().startsWith("Z71."))
+                && concluded.stream().noneMatch(m -> NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION
+                        && (VISIT_FOR.matcher(sentence(m)).find() || title.startsWith("Encounter for")
+                                && (m.last() - m.first() >= 3 || m.route().startsWith(IndexDictionary.Source.INDEX.label()))
+                                && !LATER.matcher(sentence(m)).find()))) {
             return "an encounter-reason or counseling code: reported only when the visit is for it";
         }
         if (hasPostoperativeDiagnosis && concluded.stream().allMatch(m -> preoperative(m))) {
             return "only in the preoperative diagnosis: the postoperative diagnosis is coded";
         }
-        if (symptom && concluded.stream().allMatch(m -> RETURN_PRECAUTIONS.matcher(sentence(m)).find())) {
+        if (concluded.stream().allMatch(m -> RETURN_PRECAUTIONS.matcher(sentence(m)).find())) {
             return "a sign the patient is told to return for (return precautions), not a finding of this encounter";
+        }
+        if (symptom && concluded.stream().allMatch(m -> AS_NEEDED.matcher(sentence(m)).find() || RETURN_PRECAUTIONS.matcher(sentence(m)).find())
+                && concluded.stream().anyMatch(m -> AS_NEEDED.matcher(sentence(m)).find())) {
+            return "a symptom named as the reason for a drug taken as needed (or in return precautions), not a finding concluded";
+        }
+        if (symptom && concluded.stream().allMatch(m -> PLAN_ONLY.matcher(note.sentences().get(m.sentence()).section()).find())) {
+            return "a sign or symptom named only in the plan (what to manage or watch for), not among the diagnoses assessed";
         }
         if (symptom && concluded.stream().allMatch(m -> ATTRIBUTED.matcher(sentence(m)).find())) {
             return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
@@ -217,13 +248,39 @@ final class PreCheck {
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
             + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
             + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine)))\\b");
-    private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form)?( NEC)?|NEC)( > (not|without) [^>]*)*$");
+    private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form| disorder| condition)?( NEC)?|NEC)( > (not|without) [^>]*)*$");
     private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation)\\b");
     private static final Pattern ACUTE = Pattern.compile("\\b(acute|acutely|exacerbat\\w*|decompensat\\w*|flare)\\b");
     private static final Set<NoteSections> TREATED_ELSEWHERE = EnumSet.of(NoteSections.NARRATIVE, NoteSections.HISTORY);
 
+    /**
+     * Said current in the clause of the mention ("HTN on amlodipine, diverticulosis": only the hypertension) or in the
+     * next item when that item is only what is said of it ("HTN, controlled on lisinopril").
+     */
     private boolean current(Candidate.Mention m) {
-        return CURRENT.matcher(sentence(m)).find();
+        ClinicalText.Sentence s = note.sentences().get(m.sentence());
+        String sentence = sentence(m);
+        int start = Math.max(0, note.words().get(m.first()).start() - s.start());
+        int end = Math.min(sentence.length(), note.words().get(m.last()).end() - s.start());
+        int from = Math.max(sentence.lastIndexOf(',', start), sentence.lastIndexOf(';', start)) + 1;
+        int to = nextSeparator(sentence, end);
+        if (CURRENT.matcher(sentence.substring(from, to)).find()) {
+            return true;
+        }
+        if (to >= sentence.length()) {
+            return false;
+        }
+        String next = sentence.substring(to + 1, nextSeparator(sentence, to + 1)).trim();
+        return NEXT_ITEM_SAYS_CURRENT.matcher(next).lookingAt() && CURRENT.matcher(next).find();
+    }
+
+    private static final Pattern NEXT_ITEM_SAYS_CURRENT = Pattern.compile("(controlled|well|stable|continue|maintained|managed|on )");
+
+    private static int nextSeparator(String s, int from) {
+        int comma = s.indexOf(',', from);
+        int semicolon = s.indexOf(';', from);
+        int to = comma < 0 ? semicolon : semicolon < 0 ? comma : Math.min(comma, semicolon);
+        return to < 0 ? s.length() : to;
     }
 
     /** A lone abbreviation of two or three capitals in a vital-signs context: "HR 98", "SpO2 93% RA", "on RA". */
@@ -238,12 +295,48 @@ final class PreCheck {
         String text = note.text();
         String before = text.substring(Math.max(0, w.start() - 6), w.start()).trim();
         String after = text.substring(w.end(), Math.min(text.length(), w.end() + 4)).trim();
-        return after.matches("^[0-9].*") || before.endsWith("%") || before.matches("(?s).*\\b(on|room)$");
+        return after.matches("^[0-9].*") || before.endsWith("%") || before.matches("(?s).*\\b(on|room)$")
+                || w.text().equals("RA") && OXYGEN.matcher(sentence(m)).find();
     }
 
+    /** A sentence about oxygen, where "RA" is room air ("weaned to RA"), not rheumatoid arthritis. */
+    private static final Pattern OXYGEN = Pattern.compile("\\b(spo2|o2|oxygen|sat|sats|saturation|nasal cannula|nc|weaned|hfnc|\\d+ ?l|lpm)\\b");
     private static final Pattern RETURN_PRECAUTIONS = Pattern.compile("\\b(return|come back|call|seek care|go to the ed)\\b[^.]{0,30}\\b(for|if)\\b"
             + "|\\b(precautions|warning signs)\\b");
-    private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the)\\b");
+    private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the"
+            + "|in (the )?setting of)\\b");
+    /** A title of "other sites", "other parts": only the general words of it match ("Cutaneous abscess of other sites"). */
+    private static final Pattern OTHER_KIND = Pattern.compile("\\bof other\\b");
+    private static final Pattern ACUTE_EXACERBATION = Pattern.compile("\\bacute (exacerbation|flare|decompensation|on chronic)\\b");
+    private static final Pattern ACUTE_ITSELF = Pattern.compile("\\bacute (?!exacerbation|flare|decompensation|on chronic)\\w+");
+    private static final Pattern CHRONIC_WRITTEN = Pattern.compile("\\bchronic\\b|\\bchronically\\b");
+    private static final Pattern PAST_TITLE = Pattern.compile("\\b(previous|prior|history)\\b");
+    private static final Map<String, Pattern> OTHER_SEX = Map.of("female", Pattern.compile("\\b(male|prostate|prostatic|testis|testicular|scrotum|penis)\\b"),
+            "male", Pattern.compile("\\b(female|pregnancy|ovary|ovarian|uterus|uterine|cervix|vagina|vulva)\\b"));
+    private static final Pattern INTERVENTION_AFTER = Pattern.compile("^\\W{0,3}(medicine|service|team|clinic|program|consult\\w*|planning|placement"
+            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?|prevention|precautions|screening|vaccines?|vaccination|immunization|shot)\\b");
+
+    /** The finding's words are followed by a service or an intervention: "addiction medicine", "AVF planning", "weight loss counseling". */
+    private boolean namesAnIntervention(Candidate.Mention m) {
+        ClinicalText.Word last = note.words().get(m.last());
+        String after = lower(note.text().substring(last.end(), Math.min(note.text().length(), last.end() + 20)));
+        return INTERVENTION_AFTER.matcher(after).find();
+    }
+    /** A heading of the plan alone ("Plan:", "Disposition"), not "Assessment and plan" nor "A/P". */
+    private static final Pattern PLAN_ONLY = Pattern.compile("(?i)^\\W*(plan|disposition|dispo|recommendations?|instructions)\\b(?!.*\\b(assessment|impression|diagnos\\w*)\\b)");
+    private static final Pattern AS_NEEDED = Pattern.compile("\\b(prn|as needed)\\b");
+    /** The visit is for the encounter-reason code: "Encounter for antineoplastic chemotherapy", "here for C3D1". */
+    private static final Pattern VISIT_FOR = Pattern.compile("\\b(encounter for|here for|presents? for|visit for|seen for|admitted for|scheduled for)\\b");
+    /** A plan for a later visit ("suture removal in 10 days", "staple removal at follow-up"): not this encounter's reason. */
+    private static final Pattern LATER = Pattern.compile("\\b(in \\d+(-\\d+)? ?(days?|d|wks?|weeks?|months?|mo)|return|follow[- ]?up|f/u|schedul\\w*"
+            + "|next (visit|week)|later|after)\\b");
+    private static final Pattern RESOLVED = Pattern.compile("\\b(resolved|resolving)\\b");
+
+    /** A condition of the stay written as resolved by discharge ("Acute kidney injury, resolved") was treated: it is coded. */
+    private boolean resolvedDuringStay(Candidate.Mention m) {
+        return setting == EncounterSetting.INPATIENT && RESOLVED.matcher(sentence(m)).find()
+                && CODABLE_FOR_DIAGNOSES.contains(NoteSections.of(note, m.sentence()));
+    }
     private static final Pattern POSTOPERATIVE = Pattern.compile("\\b(postoperative|post-op|postop|post-operative)\\b");
     private static final Pattern PREOPERATIVE = Pattern.compile("\\b(preoperative|pre-op|preop|pre-operative)\\b");
 
@@ -279,6 +372,19 @@ final class PreCheck {
                 words.add(w.group());
             }
         }
+        for (Candidate.Mention m : c.mentions()) {
+            // "L breast", "R heel": a capital L or R before a word is the side
+            ClinicalText.Sentence s = note.sentences().get(m.sentence());
+            java.util.regex.Matcher lr = SIDE_LETTER.matcher(note.text().substring(s.start(), s.end()));
+            while (lr.find()) {
+                words.add(lr.group(1).equals("L") ? "left" : "right");
+            }
+        }
+        LIMB_REGIONS.forEach((region, parts) -> {
+            if (parts.stream().anyMatch(words::contains)) {
+                words.addAll(List.of(region, "limb"));
+            }
+        });
         String side = words.contains("bilateral") || words.contains("both") && !words.contains("right") && !words.contains("left") ? "bilateral"
                 : words.contains("right") && !words.contains("left") ? "right" : words.contains("left") && !words.contains("right") ? "left" : "";
         List<IndexDictionary.Code> candidates = new ArrayList<>(under);
@@ -299,6 +405,14 @@ final class PreCheck {
         }
         String header = dictionaries.diagnoses().code(c.code()).map(IndexDictionary.Code::title).orElse("");
         Set<String> affirmed = new java.util.HashSet<>(affirmedWords(c));
+        if (!sex().isEmpty()) {
+            affirmed.add(sex());
+        }
+        LIMB_REGIONS.forEach((region, parts) -> {
+            if (parts.stream().anyMatch(words::contains)) {
+                affirmed.addAll(List.of(region, "limb"));
+            }
+        });
         if (candidates.size() > 1) {
             // a word every code left says is implied by the header ("lateral malleolus" is of the fibula): only the words
             // that tell the codes apart must be documented
@@ -309,6 +423,36 @@ final class PreCheck {
                 .thenComparing(k -> lower(k.title()).contains("unspecified"))
                 .thenComparing(Comparator.comparing(IndexDictionary.Code::code).reversed()))
                 .filter(k -> unsupportedWords(k.title(), header, affirmed).isEmpty());
+    }
+
+    /** The limb a part written belongs to: "thigh" is of the lower limb ("Cutaneous abscess of left lower limb"). */
+    private static final Map<String, Set<String>> LIMB_REGIONS = Map.of(
+            "lower", Set.of("thigh", "leg", "knee", "calf", "shin", "ankle", "foot", "toe", "heel", "hip", "buttock"),
+            "upper", Set.of("arm", "forearm", "elbow", "wrist", "hand", "finger", "thumb", "shoulder", "axilla"));
+    private static final Pattern SIDE_LETTER = Pattern.compile("(?<![\\d.]\\s?)\\b([LR])\\s+(?=[a-z]{3,})");
+    private static final Pattern AGE_SEX = Pattern.compile("\\b\\d{1,3}(?:[- ]?(?:yo|y/o|y\\.o\\.|year[- ]old|yr[- ]old|-year-old)\\s*|)(f|female|woman|girl|m|male|man|boy)\\b");
+    private static final Pattern FEMALE = Pattern.compile("\\b(female|woman|she|her|mrs|girl)\\b");
+    private static final Pattern MALE = Pattern.compile("\\b(male|man|he|his|him|mr|boy)\\b");
+
+    private String sex;
+
+    private String sex() {
+        if (sex == null) {
+            sex = patientSex(note.text()).orElse("");
+        }
+        return sex;
+    }
+
+    /** "female" or "male" as the note says of the patient ("54 yo F", "she"), which completes "... of left female breast". */
+    static Optional<String> patientSex(String text) {
+        String t = lower(text);
+        java.util.regex.Matcher m = AGE_SEX.matcher(t);
+        if (m.find()) {
+            return Optional.of(m.group(1).startsWith("f") || m.group(1).equals("woman") || m.group(1).equals("girl") ? "female" : "male");
+        }
+        long female = FEMALE.matcher(t).results().count();
+        long male = MALE.matcher(t).results().count();
+        return female > 2 * male && female > 0 ? Optional.of("female") : male > 2 * female && male > 0 ? Optional.of("male") : Optional.empty();
     }
 
     private static Set<String> commonWords(List<IndexDictionary.Code> codes) {

@@ -235,4 +235,144 @@ class CaseToCodeRulesFullDataTest {
         assertThat(dx).contains("V18.0XXA", "Y92.482", "Y93.55", "Y99.8");
         assertThat(dx).as("return precautions are not findings").noneMatch(c -> c.startsWith("R20") || c.startsWith("M79"));
     }
+
+    @Test
+    void aChemotherapyVisitListsTheEncounterFirstWithTheCancerItsSideTheSexAndTheReceptorStatus() {
+        String note = """
+                INFUSION CENTER - ONCOLOGY NOTE
+                Pt: 54 yo F here for C3D1 adjuvant dose-dense AC.
+                Dx: Invasive ductal carcinoma of the L breast, upper outer quadrant, ER+. s/p L partial mastectomy 12/2025.
+                Assessment/Plan:
+                1. Encounter for antineoplastic chemotherapy - proceed with C3 doxorubicin/cyclophosphamide today.
+                2. Breast cancer, left, upper outer quadrant, ER positive - then weekly paclitaxel.
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("Z51.11");
+        assertThat(dx).contains("C50.412", "Z17.0");
+        assertThat(dx).as("a partial mastectomy leaves the breast").doesNotContain("Z90.12");
+    }
+
+    @Test
+    void sepsisNamesItsOrganismAndSevereSepsisAndAResolvedInjuryOfTheStayAreCoded() {
+        String note = """
+                DISCHARGE SUMMARY
+                Discharge diagnoses:
+                1. Sepsis due to E. coli with septic shock, present on admission
+                2. Acute pyelonephritis, right
+                3. Acute kidney injury, resolved
+                HPI: 67 yo F presented with flank pain, rigors, BP 78/40, lactate 5.2.
+                Hospital course: norepinephrine in the ICU, weaned off in 36 h. Blood and urine cultures grew E. coli.
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("A41.51");
+        assertThat(dx).contains("N10", "R65.21", "N17.9").doesNotContain("A41.9");
+    }
+
+    @Test
+    void longTermAspirinCopdWithPneumoniaAndOneCodeOfAWithOrWithoutPair() {
+        String cardiology = """
+                CARDIOLOGY OFFICE FOLLOW-UP
+                72 yo F w/ CAD s/p PCI w/ DES to LAD 2022, on apixaban for permanent AF.
+                Meds: apixaban 5 mg BID, ASA 81 mg daily, metoprolol succinate 100 mg daily.
+                A/P:
+                1. Permanent atrial fibrillation - rate controlled, continue apixaban.
+                2. CAD of native coronary artery, no angina. Continue ASA 81 mg.
+                """;
+        assertThat(checked(coder.code(cardiology, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("Z79.82", "Z79.01", "I48.21");
+        String strokeCourse = """
+                DISCHARGE SUMMARY
+                Final diagnosis: Acute ischemic stroke.
+                Hospital course: aspirin, then apixaban started on day 4.
+                """;
+        assertThat(checked(coder.code(strokeCourse, DATE, EncounterSetting.INPATIENT).diagnoses())).as("aspirin given in hospital")
+                .doesNotContain("Z79.82");
+        String pneumonia = """
+                ED note: 67F with COPD (on tiotropium daily) presents w/ 4 days of productive cough. SpO2 91% RA.
+                Impression: Community-acquired pneumonia, right lower lobe. COPD, stable, not in exacerbation.
+                """;
+        List<String> copd = checked(coder.code(pneumonia, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(copd).contains("J18.9", "J44.0").doesNotContain("J44.9", "M06.9", "N52.9");
+        String gerd = """
+                GI CLINIC: 47 yo F, EGD showed LA grade B erosive esophagitis.
+                Impression: GERD with erosive esophagitis, no bleeding.
+                """;
+        List<String> reflux = checked(coder.code(gerd, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(reflux).contains("K21.00").doesNotContain("K21.01");
+    }
+
+    @Test
+    void aScreeningThatFindsAPolypIsListedFirstWithTheFamilyHistoryItWasFor() {
+        String note = """
+                COLONOSCOPY REPORT (ambulatory surgery center)
+                Indication: Screening colonoscopy, average risk except father w/ colon cancer at age 68.
+                Findings:
+                - 6 mm sessile polyp in the ascending colon, removed with cold snare, retrieved.
+                Impression: Screening colonoscopy; one 6 mm ascending colon polyp removed. Family history of colon cancer.
+                Plan: await pathology; repeat colonoscopy in 5 yrs (family hx).
+                """;
+        List<String> dx = checked(coder.code(note, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("Z12.11");
+        assertThat(dx).contains("K63.5", "Z80.0");
+        assertThat(dx).as("the father's cancer, and the cold snare").doesNotContain("C18.9", "J00");
+    }
+
+    @Test
+    void theTabularsExcludes1PointerGivesTheCombinationCodeAndPlanOnlySymptomsAreNotFindings() {
+        String stone = """
+                ED PHYSICIAN NOTE
+                HPI: 39 yo M w/ sudden severe R flank pain. CT: 5 mm obstructing stone at the R UVJ w/ mild R hydronephrosis.
+                Impression: Right ureteral stone (5 mm, UVJ) with mild hydronephrosis.
+                Plan: tamsulosin, strain urine, urology f/u 1 wk.
+                """;
+        List<String> dx = checked(coder.code(stone, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).as("N20.1 says: that with hydronephrosis (N13.2)").contains("N13.2").doesNotContain("N20.1", "N13.30");
+        String zoster = """
+                URGENT CARE: 71 yo F with burning pain and a rash on the L chest x 3 days.
+                Assessment: Herpes zoster, left T6 dermatome, without complications.
+                Plan: valacyclovir 1 g TID x 7 days. Keep rash covered.
+                """;
+        assertThat(checked(coder.code(zoster, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("B02.9").doesNotContain("R21");
+        String bone = """
+                BONE HEALTH: 69 yo F on alendronate 70 mg weekly x 3 yrs. No new falls or fractures.
+                Assessment/Plan: Age-related osteoporosis without current fracture - continue alendronate. Fall prevention.
+                """;
+        List<String> osteoporosis = checked(coder.code(bone, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(osteoporosis).contains("M81.0", "Z79.83").doesNotContain("R29.6", "W19.XXXA");
+    }
+
+    @Test
+    void organismsVaccinesScreeningsAndReturnPrecautionsAreReadAsACoderReadsThem() {
+        String cellulitis = """
+                DISCHARGE SUMMARY
+                Discharge diagnoses:
+                1. Cellulitis of the right lower leg due to MRSA
+                HPI: 63 yo M with spreading redness of the R shin. Course: IV vancomycin, then doxycycline once wound cx grew MRSA.
+                """;
+        assertThat(checked(coder.code(cellulitis, DATE, EncounterSetting.INPATIENT).diagnoses())).contains("L03.115", "B95.62");
+        String wellChild = """
+                WELL CHILD VISIT: 4 yo M, no concerns. Exam: normal.
+                Plan: DTaP, IPV, MMR and varicella vaccines given today after VIS reviewed.
+                """;
+        assertThat(checked(coder.code(wellChild, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("Z23").doesNotContain("B01.9");
+        String smoker = """
+                FAMILY MEDICINE: 57 yo M, ex-smoker, quit 2019.
+                A/P: Former smoker - eligible for low-dose CT lung cancer screening, ordered.
+                """;
+        assertThat(checked(coder.code(smoker, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("Z87.891").doesNotContain("Z85.118");
+        String syncope = """
+                ED NOTE: 22 yo F brief LOC while standing in line. No CP.
+                Assessment: Syncope, most likely vasovagal.
+                Plan: avoid prolonged standing. Return for syncope with exertion, CP or palpitations.
+                """;
+        List<String> dx = checked(coder.code(syncope, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("R55").doesNotContain("G80.9", "X50.1XXA");
+        String psych = """
+                INPATIENT PSYCHIATRY DISCHARGE SUMMARY
+                Discharge diagnoses:
+                1. Schizophrenia, paranoid type, acute exacerbation
+                2. Noncompliance with antipsychotic medication
+                """;
+        List<String> schizophrenia = checked(coder.code(psych, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(schizophrenia).contains("F20.0", "Z91.148").doesNotContain("F23", "Z91.199");
+    }
 }

@@ -31,6 +31,15 @@ class PreCheckWordsTest {
     }
 
     @Test
+    void thePatientsSexIsReadFromTheAgeLineOrThePronouns() {
+        assertThat(PreCheck.patientSex("Pt: 54 yo F here for C3D1 adjuvant AC.")).contains("female");
+        assertThat(PreCheck.patientSex("67F with COPD presents with cough.")).contains("female");
+        assertThat(PreCheck.patientSex("74-year-old man with hypertensive heart disease.")).contains("male");
+        assertThat(PreCheck.patientSex("He reports that his wife noticed the rash; he denies fever.")).contains("male");
+        assertThat(PreCheck.patientSex("Follow-up of the rash, improving.")).isEmpty();
+    }
+
+    @Test
     void theConditionAdmittedForIsTheOneWrittenRightAfterThePhrase() {
         String sentence = "74 yo m with copd, admitted for left lower leg cellulitis failing outpatient cephalexin.";
         assertThat(GuidelineRules.admittedFor(sentence, sentence.indexOf("left lower leg"))).isTrue();

@@ -40,7 +40,9 @@ final class AssertionDetector {
         // "non" is mostly a prefix that names a kind ("non-ST elevation", "non-Hodgkin", "non-small cell"), not a negation
         add(Assertion.ABSENT, Direction.BACKWARD, "ruled out", "was ruled out", "were ruled out", "negative", "was negative", "were negative",
                 "absent", "not seen", "not found", "not detected", "not observed", "not present", "excluded", "was excluded", "discarded",
-                "was discarded", "were discarded", "unlikely", "resolved");
+                "was discarded", "were discarded", "unlikely");
+        // a condition "resolved" was there and is past: not absent (a stay's "AKI, resolved" was treated and is coded)
+        add(Assertion.HISTORY, Direction.BACKWARD, "resolved", "has resolved", "now resolved");
         add(Assertion.POSSIBLE, Direction.FORWARD, "possible", "possibly", "probable", "probably", "suspected", "suspicion of", "suspicion",
                 "suspect", "suspicious for", "suspicious of", "likely", "rule out", "r o", "questionable", "query", "presumed", "presumptive",
                 "compatible with", "consistent with", "suggestive of", "suggesting", "differential diagnosis", "cannot rule out",
@@ -62,7 +64,7 @@ final class AssertionDetector {
 
     private static final Set<String> RELATIVES = Set.of("mother", "father", "brother", "sister", "brothers", "sisters", "sibling", "siblings",
             "grandmother", "grandfather", "aunt", "uncle", "cousin", "parents", "maternal", "paternal");
-    private static final Set<String> RELATIVE_VERBS = Set.of("had", "has", "have", "with", "died", "suffered", "suffers", "diagnosed", "history");
+    private static final Set<String> RELATIVE_VERBS = Set.of("had", "has", "have", "with", "w", "died", "suffered", "suffers", "diagnosed", "history");
 
     private AssertionDetector() { }
 

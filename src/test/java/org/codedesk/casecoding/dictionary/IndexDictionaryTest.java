@@ -40,6 +40,21 @@ class IndexDictionaryTest {
     }
 
     @Test
+    void aNoteFiledAsALevelOfThePathIsNoTermButNamesItsTerm() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                doc("I50.9", "Heart failure, unspecified", List.of(), "Failure, failed > heart"),
+                doc("I50.22", "Chronic systolic (congestive) heart failure", List.of(),
+                        "Failure, failed > Note: heart failure stages A, B, C, and D are based on the American College of Cardiology > systolic (congestive) > chronic (congestive)"),
+                doc("G40.919", "Epilepsy, unspecified, intractable", List.of(),
+                        "Epilepsy > Note: the following terms are to be considered equivalent to intractable > pharmacoresistant")));
+        java.util.function.Function<String, List<String>> codes = text -> d.match(ClinicalText.read(text, a -> List.of())).stream()
+                .map(m -> m.entry().code()).distinct().toList();
+        assertThat(codes.apply("Chronic systolic heart failure, compensated.")).containsExactly("I50.22");
+        assertThat(codes.apply("Pharmacoresistant epilepsy on three drugs.")).containsExactly("G40.919");
+        assertThat(codes.apply("Heart failure, stage C.")).containsExactly("I50.9");
+    }
+
+    @Test
     void withoutLevelsAndTitleTailsAreNotRequired() {
         assertThat(codes("Type 2 diabetes, well controlled.")).containsExactly("E11.9");
     }

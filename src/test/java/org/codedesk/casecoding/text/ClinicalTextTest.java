@@ -83,6 +83,8 @@ class ClinicalTextTest {
         assertThat(of(read("Pneumonia is suspected."), "pneumonia")).isEqualTo(Assertion.POSSIBLE);
         assertThat(of(read("His mother had breast cancer."), "breast")).isEqualTo(Assertion.FAMILY);
         assertThat(of(read("She has a history of stroke."), "stroke")).isEqualTo(Assertion.HISTORY);
+        // "resolved" says the condition was there and is past, not that it was absent
+        assertThat(of(read("Acute kidney injury, resolved."), "kidney")).isEqualTo(Assertion.HISTORY);
         assertThat(of(read("No family history of diabetes."), "diabetes")).isEqualTo(Assertion.ABSENT);
     }
 

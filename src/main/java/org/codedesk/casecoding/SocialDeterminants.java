@@ -1,0 +1,59 @@
+package org.codedesk.casecoding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Social determinants of health and noncompliance with dialysis, coded from the note's words (I.C.21.c.17: they may
+ * come from any clinician's documentation or the patient's own account): noncompliance with a medication regimen
+ * (Z91.14-), transportation insecurity (Z59.82),
+ * homelessness (Z59.0-), food insecurity (Z59.41), dialysis sessions missed (Z91.15-, by the reason written). A
+ * negated mention ("denies food insecurity") does not count; arranging a service ("social work arranged
+ * transportation") is not a problem written.
+ */
+final class SocialDeterminants {
+
+    /** A code the note's words support. */
+    record Finding(String code, NoteFacts.Found evidence, String why) { }
+
+    private static final Pattern MISSED_DIALYSIS = Pattern.compile("\\b(miss(ed|es|ing)|skipp(ed|ing)|skips|non-?complian\\w* with|not attending)"
+            + "\\s+(\\w+\\s+){0,2}(hd|hemodialysis|dialysis)\\b");
+    private static final Pattern MEDICATION_NONCOMPLIANCE = Pattern.compile("\\b(non-?complian\\w*|non-?adheren\\w*) (with|to) (his |her |their )?"
+            + "(\\w+ ){0,2}(medications?|meds|regimen|antipsychotics?|insulin|antihypertensives?|inhalers?)\\b");
+    private static final Pattern FINANCIAL = Pattern.compile("\\b(afford\\w*|cost|costs|financial\\w*|money|copays?)\\b");
+    private static final Pattern TRANSPORTATION = Pattern.compile("\\b(transportation (problems?|issues?|insecurity|barriers?|difficult\\w*)"
+            + "|lack of transportation|no (ride|transportation)|(unable to|could not|couldn't|can't|cannot) (get|find|arrange) (a )?(ride|transportation))\\b");
+    private static final Pattern HOMELESS = Pattern.compile("\\b(homeless(ness)?|unhoused|living on the streets?|lives (on the streets?|in (his|her|their|a) car))\\b");
+    private static final Pattern SHELTER = Pattern.compile("\\b(shelter|transitional housing|motel voucher)\\b");
+    private static final Pattern UNSHELTERED = Pattern.compile("\\b(unsheltered|streets?|in (his|her|their|a) car|encampment|outdoors)\\b");
+    private static final Pattern FOOD = Pattern.compile("\\b(food insecur\\w*|not enough (food|to eat)|runs? out of food|food bank)\\b");
+
+    private SocialDeterminants() {
+    }
+
+    static List<Finding> of(NoteFacts facts, Set<NoteSections> sections) {
+        List<Finding> found = new ArrayList<>();
+        facts.all(MISSED_DIALYSIS, sections).stream().findFirst().ifPresent(f -> {
+            boolean financial = FINANCIAL.matcher(facts.sentenceOf(f)).find();
+            found.add(new Finding(financial ? "Z91.151" : "Z91.158", f, "noncompliance with renal dialysis"
+                    + (financial ? " due to financial hardship" : " for a reason other than financial hardship")));
+        });
+        facts.all(MEDICATION_NONCOMPLIANCE, sections).stream().findFirst().ifPresent(f -> {
+            boolean financial = FINANCIAL.matcher(facts.sentenceOf(f)).find();
+            found.add(new Finding(financial ? "Z91.141" : "Z91.148", f, "noncompliance with the medication regimen"
+                    + (financial ? " due to financial hardship" : " for a reason other than financial hardship")));
+        });
+        facts.all(TRANSPORTATION, sections).stream().findFirst()
+                .ifPresent(f -> found.add(new Finding("Z59.82", f, "transportation insecurity (social determinant of health)")));
+        facts.all(HOMELESS, sections).stream().findFirst().ifPresent(f -> {
+            String sentence = facts.sentenceOf(f);
+            String code = SHELTER.matcher(sentence).find() ? "Z59.01" : UNSHELTERED.matcher(sentence).find() ? "Z59.02" : "Z59.00";
+            found.add(new Finding(code, f, "homelessness (social determinant of health)"));
+        });
+        facts.all(FOOD, sections).stream().findFirst()
+                .ifPresent(f -> found.add(new Finding("Z59.41", f, "food insecurity (social determinant of health)")));
+        return found;
+    }
+}

@@ -1,0 +1,36 @@
+package org.codedesk.casecoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.codedesk.casecoding.text.ClinicalText;
+import org.junit.jupiter.api.Test;
+
+class SocialDeterminantsTest {
+
+    private static List<String> codes(String text) {
+        NoteFacts facts = new NoteFacts(ClinicalText.read(text, a -> List.of()));
+        return SocialDeterminants.of(facts, EnumSet.allOf(NoteSections.class)).stream().map(SocialDeterminants.Finding::code).toList();
+    }
+
+    @Test
+    void missedDialysisIsNoncomplianceByTheReasonWritten() {
+        assertThat(codes("Presented after missing two HD sessions (transportation problems).")).containsExactly("Z91.158", "Z59.82");
+        assertThat(codes("Skipped dialysis last week because he could not afford the copays.")).containsExactly("Z91.151");
+    }
+
+    @Test
+    void homelessnessAndFoodInsecurityAreCodedByWhatTheNoteSays() {
+        assertThat(codes("Currently homeless, staying at a shelter downtown.")).containsExactly("Z59.01");
+        assertThat(codes("Homeless, living in her car.")).containsExactly("Z59.02");
+        assertThat(codes("Reports food insecurity since losing his job.")).containsExactly("Z59.41");
+    }
+
+    @Test
+    void aNegatedProblemOrAServiceArrangedIsNotADeterminant() {
+        assertThat(codes("Denies food insecurity. Social work arranged dialysis transportation.")).isEmpty();
+        assertThat(codes("No missed dialysis sessions.")).isEmpty();
+    }
+}

@@ -617,15 +617,29 @@ final class GuidelineRules {
         }
     }
 
+    /**
+     * Organisms as notes name them, with the B95-B96 code of an infection due to one (null: none of ours) and the sepsis
+     * code that names it (A40-A41; null: none), in the order each rule tries them (E. coli, B96.20, has a rule of its own).
+     */
+    private record Organism(String names, String agentCode, String sepsisCode) { }
+
+    private static final List<Organism> ORGANISM_NAMES = List.of(
+            new Organism("mrsa|methicillin[- ]resistant staph\\w*( aureus)?", "B95.62", "A41.02"),
+            new Organism("mssa|methicillin[- ]s(usceptible|ensitive) staph\\w*( aureus)?", "B95.61", "A41.01"),
+            new Organism("group a strep\\w*|strep\\w* pyogenes", "B95.0", null),
+            new Organism("e\\.? ?coli|escherichia coli", null, "A41.51"),
+            new Organism("pseudomonas( aeruginosa)?", "B96.5", "A41.52"),
+            new Organism("serratia", null, "A41.53"),
+            new Organism("klebsiella( pneumoniae)?", "B96.1", null),
+            new Organism("enterococc\\w*", "B95.2", "A41.81"),
+            new Organism("proteus( mirabilis)?", "B96.4", null),
+            new Organism("strep(tococcus)? pneumoniae|pneumococc\\w*", null, "A40.3"));
+
+    /** An infection's agent as the note concludes it: "due to", "from", "grew" the organism. */
     private static final Map<Pattern, String> ORGANISMS = new LinkedHashMap<>();
     static {
-        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(mrsa|methicillin[- ]resistant staph\\w*( aureus)?)\\b"), "B95.62");
-        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(mssa|methicillin[- ]s(usceptible|ensitive) staph\\w*( aureus)?)\\b"), "B95.61");
-        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(group a strep\\w*|strep\\w* pyogenes)\\b"), "B95.0");
-        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(pseudomonas( aeruginosa)?)\\b"), "B96.5");
-        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(klebsiella( pneumoniae)?)\\b"), "B96.1");
-        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(enterococc\\w*)\\b"), "B95.2");
-        ORGANISMS.put(Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(proteus( mirabilis)?)\\b"), "B96.4");
+        ORGANISM_NAMES.stream().filter(o -> o.agentCode() != null).forEach(o -> ORGANISMS.put(
+                Pattern.compile("\\b(due to|secondary to|from|with|grew) (an? )?(" + o.names() + ")\\b"), o.agentCode()));
     }
     private static final Pattern INFECTION_NOT_NAMING_ITS_ORGANISM = Pattern.compile("N10|N30\\..*|N39\\.0|N41\\..*|L0[23]\\..*|K81\\..*|K65\\..*"
             + "|N70\\..*|M86\\..*|O23\\..*|O86\\..*|H66\\..*|J0[1-4]\\..*|L08\\..*|T81\\.4.*|M00\\..*");
@@ -750,13 +764,8 @@ final class GuidelineRules {
     /** The organism a sepsis is "due to" in the concluded words: the sepsis code that names it (A40-A41), not A41.9. */
     private static final Map<Pattern, String> SEPSIS_ORGANISMS = new LinkedHashMap<>();
     static {
-        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(mrsa|methicillin[- ]resistant staph\\w*( aureus)?)\\b"), "A41.02");
-        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(mssa|methicillin[- ]s(usceptible|ensitive) staph\\w*( aureus)?)\\b"), "A41.01");
-        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(e\\.? ?coli|escherichia coli)\\b"), "A41.51");
-        SEPSIS_ORGANISMS.put(Pattern.compile("\\bpseudomonas\\b"), "A41.52");
-        SEPSIS_ORGANISMS.put(Pattern.compile("\\bserratia\\b"), "A41.53");
-        SEPSIS_ORGANISMS.put(Pattern.compile("\\benterococc\\w*\\b"), "A41.81");
-        SEPSIS_ORGANISMS.put(Pattern.compile("\\b(strep(tococcus)? pneumoniae|pneumococc\\w*)\\b"), "A40.3");
+        ORGANISM_NAMES.stream().filter(o -> o.sepsisCode() != null).forEach(o -> SEPSIS_ORGANISMS.put(
+                Pattern.compile("\\b(" + o.names() + ")\\b"), o.sepsisCode()));
     }
     private static final Pattern SEPSIS = Pattern.compile("\\b(sepsis|septic|septicemia|bacteremia)\\b");
 

@@ -280,8 +280,9 @@ public class Catalog implements DatasetCurrency {
                         (usable ? "valid until its termination date " : "terminated: last date of service ") + (last == null ? "unknown" : last)
                                 + " (" + release.label() + ")");
             } else {
-                List<String> below = jdbc.queryForList("select display_code from catalog_code where release_id = ? and code like ?"
-                        + " and billable = true order by sort_order fetch first 11 rows only", String.class, release.id(), key + "%");
+                List<String> below = jdbc.queryForList("select display_code from catalog_code where release_id = ? and "
+                        + CodeKeys.STARTS_WITH + " and billable = true order by sort_order fetch first 11 rows only", String.class,
+                        CodeKeys.args(release.id(), CodeKeys.startsWith(key)));
                 status = new CodeStatus(system, key, CodeStatus.Validity.NOT_BILLABLE, release.label(),
                         "header code, not billable: report one of the codes below it (" + release.label() + ")"
                                 + (below.isEmpty() ? "" : ": " + String.join(", ", below.subList(0, Math.min(10, below.size())))
@@ -371,8 +372,9 @@ public class Catalog implements DatasetCurrency {
             return List.of();
         }
         for (int length = Math.min(key.length(), 7); length >= 1; length--) {
-            List<CodeSummary> found = jdbc.query("select * from catalog_code where release_id = ? and code like ? order by sort_order"
-                    + " fetch first 10 rows only", summary(system), release.get().id(), key.substring(0, length) + "%");
+            List<CodeSummary> found = jdbc.query("select * from catalog_code where release_id = ? and " + CodeKeys.STARTS_WITH
+                    + " order by sort_order fetch first 10 rows only", summary(system),
+                    CodeKeys.args(release.get().id(), CodeKeys.startsWith(key.substring(0, length))));
             if (!found.isEmpty()) {
                 return found;
             }
@@ -445,15 +447,15 @@ public class Catalog implements DatasetCurrency {
      * when asked. What a terminology expansion lists.
      */
     public List<CodeSummary> codes(Release release, String prefix, boolean billableOnly, int offset, int count) {
-        return jdbc.query("select * from catalog_code where release_id = ? and code like ?" + (billableOnly ? " and billable = true" : "")
-                + " order by sort_order offset ? rows fetch next ? rows only", summary(release.system()), release.id(),
-                likePrefix(prefix), offset, count);
+        return jdbc.query("select * from catalog_code where release_id = ? and " + CodeKeys.STARTS_WITH
+                + (billableOnly ? " and billable = true" : "") + " order by sort_order offset ? rows fetch next ? rows only",
+                summary(release.system()), CodeKeys.args(release.id(), CodeKeys.startsWith(keyPrefix(prefix)), offset, count));
     }
 
     /** How many codes {@link #codes} pages through. */
     public int countCodes(Release release, String prefix, boolean billableOnly) {
-        return jdbc.queryForObject("select count(*) from catalog_code where release_id = ? and code like ?"
-                + (billableOnly ? " and billable = true" : ""), Integer.class, release.id(), likePrefix(prefix));
+        return jdbc.queryForObject("select count(*) from catalog_code where release_id = ? and " + CodeKeys.STARTS_WITH
+                + (billableOnly ? " and billable = true" : ""), Integer.class, CodeKeys.args(release.id(), CodeKeys.startsWith(keyPrefix(prefix))));
     }
 
     /** One code of a release, as listed (title and billable flag); empty when the release has no such code. */
@@ -470,9 +472,9 @@ public class Catalog implements DatasetCurrency {
         return titles;
     }
 
-    private static String likePrefix(String prefix) {
+    private static String keyPrefix(String prefix) {
         // keys are upper-case letters and digits only, so no LIKE wildcard can come in with them
-        return (prefix == null ? "" : prefix.replaceAll("[^A-Z0-9]", "")) + "%";
+        return prefix == null ? "" : prefix.replaceAll("[^A-Z0-9]", "");
     }
 
     /** Top-level codes of a release (no parent), optionally limited to a heading (ICD-10-CM section). */

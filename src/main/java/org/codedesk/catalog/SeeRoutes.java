@@ -61,7 +61,7 @@ final class SeeRoutes {
 
     /** A term's title as its forms ("Infarct, infarction": "infarct", "infarction"), normalized. */
     static List<String> forms(String title) {
-        return title == null ? List.of() : List.copyOf(names(new Term(0, 0, title, null, null)));
+        return List.copyOf(names(title));
     }
 
     /** The term a reference text names, or null. */
@@ -95,12 +95,16 @@ final class SeeRoutes {
 
     /** The whole title and each of its comma-separated forms, normalized. */
     private static Set<String> names(Term term) {
+        return names(term.title());
+    }
+
+    private static Set<String> names(String title) {
         Set<String> names = new LinkedHashSet<>();
-        if (term.title() == null) {
+        if (title == null) {
             return names;
         }
-        names.add(normalize(term.title()));
-        for (String form : term.title().split(",")) {
+        names.add(normalize(title));
+        for (String form : title.split(",")) {
             names.add(normalize(form));
         }
         return names;

@@ -525,7 +525,6 @@ public class Search {
         return new Sort(new SortField(Fields.LENGTH, SortField.Type.INT), new SortField(Fields.ORDER, SortField.Type.INT));
     }
 
-    /** Reciprocal-rank fusion: each list adds weight / (k + rank) to a code, so lists of different scales combine fairly. */
     private static final java.util.regex.Pattern HCPCS_FORM = java.util.regex.Pattern.compile("\\s*[A-Va-v][0-9]{4}\\s*");
 
     /**
@@ -544,6 +543,7 @@ public class Search {
         return ordered;
     }
 
+    /** Reciprocal-rank fusion: each list adds weight / (k + rank) to a code, so lists of different scales combine fairly. */
     static void add(Map<String, Ranked> ranked, List<CodeIndex.Hit> hits, double weight, String reason) {
         for (int rank = 0; rank < hits.size(); rank++) {
             Document d = hits.get(rank).document();

@@ -20,4 +20,12 @@ class CodeKeysTest {
         assertThat("A05".compareTo(CodeKeys.after("A04"))).isZero();
         assertThat("ZZZZZZZ".compareTo(CodeKeys.after("ZZ"))).isNegative();
     }
+
+    @Test
+    void aPrefixBindsItsRangeAndItsLikePatternAfterTheLeadingValues() {
+        assertThat(CodeKeys.args(7L, CodeKeys.startsWith("A04"), 0, 10)).containsExactly(7L, "A04", "A05", "A04%", 0, 10);
+        assertThat(CodeKeys.args(7L, CodeKeys.startsWith(""))).as("an empty prefix: every code")
+                .containsExactly(7L, "", "Z".repeat(17), "%");
+        assertThat(CodeKeys.STARTS_WITH.chars().filter(c -> c == '?').count()).isEqualTo(CodeKeys.startsWith("A").length);
+    }
 }

@@ -85,11 +85,6 @@ public final class BookOrder {
     }
 
     /** The amount to add to a candidate's fused score for a query whose stems are {@code query}. */
-    public double adjustment(Candidate candidate, List<? extends Collection<String>> readings, boolean procedure) {
-        return adjustment(prepare(candidate), reading(readings, procedure));
-    }
-
-    /** The amount to add to a candidate's fused score for a query whose stems are {@code query}. */
     public double adjustment(Candidate candidate, Collection<String> query, boolean procedure) {
         return adjustment(prepare(candidate), reading(List.of(query), procedure));
     }

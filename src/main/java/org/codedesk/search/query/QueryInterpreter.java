@@ -26,7 +26,10 @@ public final class QueryInterpreter {
 
     private final Synonyms abbreviations;
 
-    /** {@code phrases}: lists of words and phrases to rewrite (lay words, coders' procedure words), tried in order. */
+    /**
+     * {@code phrases}: lists of words and phrases to rewrite (lay words, coders' procedure words); a phrase in two lists is
+     * read as the first list reads it.
+     */
     public QueryInterpreter(Synonyms abbreviations, List<Synonyms> phrases) {
         this.abbreviations = abbreviations;
         java.util.TreeSet<String> terms = new java.util.TreeSet<>(abbreviations.terms());
@@ -35,16 +38,16 @@ public final class QueryInterpreter {
         Set<String> words = new java.util.HashSet<>();
         terms.forEach(t -> words.addAll(List.of(t.split(" "))));
         this.vocabularyWords = Set.copyOf(words);
-        List<String[]> all = new ArrayList<>();
+        List<Phrase> all = new ArrayList<>();
         Set<String> listed = new java.util.HashSet<>();
         for (Synonyms list : phrases) {
             for (String phrase : list.termsLongestFirst()) {
                 if (listed.add(phrase)) {
-                    all.add(new String[] {phrase, list.expansions(phrase).get(0)});
+                    all.add(new Phrase(phrase, list.expansions(phrase).get(0)));
                 }
             }
         }
-        all.sort(java.util.Comparator.comparingInt((String[] e) -> e[0].length()).reversed());
+        all.sort(java.util.Comparator.comparingInt((Phrase e) -> e.text().length()).reversed());
         this.phrasesLongestFirst = List.copyOf(all);
     }
 
@@ -52,7 +55,9 @@ public final class QueryInterpreter {
      * Every phrase of the lists and its reading, longest first whatever its list (ties in list order): "status post total
      * knee arthroplasty" (a status) is read before "total knee arthroplasty" (a procedure) inside it.
      */
-    private final List<String[]> phrasesLongestFirst;
+    private final List<Phrase> phrasesLongestFirst;
+
+    private record Phrase(String text, String reading) { }
 
     /** The coders' vocabulary: every abbreviation, lay word and procedure phrase we read, sorted. */
     private final java.util.NavigableSet<String> vocabulary;
@@ -163,10 +168,10 @@ public final class QueryInterpreter {
             }
         }
         String padded = " " + String.join(" ", expanded) + " ";
-        for (String[] entry : phrasesLongestFirst) {
-            String phrase = entry[0];
+        for (Phrase entry : phrasesLongestFirst) {
+            String phrase = entry.text();
             if (padded.contains(" " + phrase + " ")) {
-                String clinical = entry[1];
+                String clinical = entry.reading();
                 padded = padded.replace(" " + phrase + " ", " " + clinical + " ");
                 if (!clinical.equals(phrase)) {
                     notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");

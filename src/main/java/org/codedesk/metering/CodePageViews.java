@@ -52,7 +52,7 @@ public class CodePageViews {
     /** Asks to show {@code item} (e.g. "icd10cm:I21.4") to {@code viewer}; counts the view when it is new and granted. */
     public Allowance view(Viewer viewer, String item) {
         int quota = quota(viewer.plan());
-        if (!enabled || quota < 0) {
+        if (!enabled || quota < 0 || viewer.keys().isEmpty()) {
             return new Allowance(true, -1, viewer.plan());
         }
         return new Allowance(consume(viewer.keys(), item, quota), remaining(viewer, quota, clock.instant()), viewer.plan());
@@ -76,7 +76,7 @@ public class CodePageViews {
 
     private boolean use(Viewer viewer, PlanLimits.Limit limit, String prefix) {
         int quota = limits.of(viewer.plan(), limit);
-        if (!enabled || quota < 0) {
+        if (!enabled || quota < 0 || viewer.keys().isEmpty()) {
             return true;
         }
         return consume(viewer.keys().stream().map(k -> prefix + k).toList(), null, quota);

@@ -8,6 +8,12 @@ import java.util.List;
  */
 public record Viewer(String plan, List<String> keys) {
 
+    /**
+     * The node itself warming up its page path after start ({@link WarmUpRequests}): a plan without limits and no key, so
+     * nothing is counted or stored.
+     */
+    public static final Viewer WARM_UP = new Viewer("WARM-UP", List.of());
+
     public static Viewer account(long accountId, String plan) {
         return new Viewer(plan, List.of("account:" + accountId));
     }

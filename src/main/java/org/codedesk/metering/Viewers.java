@@ -29,14 +29,19 @@ public class Viewers {
     static final String COOKIE = "cd_guest";
 
     private final Accounts accounts;
+    private final WarmUpRequests warmUps;
     private final byte[] secret;
 
-    Viewers(Accounts accounts, @Value("${codedesk.metering.secret:#{T(java.util.UUID).randomUUID().toString()}}") String secret) {
+    Viewers(Accounts accounts, WarmUpRequests warmUps, @Value("${codedesk.metering.secret:#{T(java.util.UUID).randomUUID().toString()}}") String secret) {
         this.accounts = accounts;
+        this.warmUps = warmUps;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
     public Viewer of(HttpServletRequest request, HttpServletResponse response) {
+        if (warmUps.isWarmUp(request)) {
+            return Viewer.WARM_UP;
+        }
         var member = accounts.member(request);
         if (member.isPresent()) {
             return Viewer.account(member.get().id(), member.get().plan(), guestId(request));

@@ -98,10 +98,10 @@ public class CaseCoder {
         Optional<Release> pcs = engine.pcs();
         List<String> warnings = new ArrayList<>();
         if (cm.isEmpty()) {
-            warnings.add("No ICD-10-CM release is in force on " + dateOfService + ": no diagnosis codes can be suggested.");
+            warnings.add(catalog.noReleaseSentence(CodeSystem.ICD10CM, dateOfService) + " No diagnosis codes can be suggested.");
         }
         if (pcs.isEmpty()) {
-            warnings.add("No ICD-10-PCS release is in force on " + dateOfService + ": no procedure codes can be suggested.");
+            warnings.add(catalog.noReleaseSentence(CodeSystem.ICD10PCS, dateOfService) + " No procedure codes can be suggested.");
         }
         for (CodeSystem system : List.of(CodeSystem.ICD10CM, CodeSystem.ICD10PCS)) {
             org.codedesk.catalog.Currency currency = catalog.currency(system, dateOfService);

@@ -130,6 +130,19 @@ public class Catalog implements DatasetCurrency {
     }
 
     /** How each code system is published: ICD-10 by fiscal year, HCPCS by quarter, CPT by calendar year. */
+    /** ICD-10-CM and ICD-10-PCS replaced ICD-9-CM for services from this day (HHS final rule, 45 CFR 162.1002). */
+    public static final LocalDate ICD10_IN_FORCE = LocalDate.of(2015, 10, 1);
+
+    /**
+     * What every surface says when no release of the code system imported here is in force on the date: the currency
+     * sentence ("ICD-10-CM FY2016 is in force since 2015-10-01 and is not imported; no older release is imported either."),
+     * or that none is imported at all.
+     */
+    public String noReleaseSentence(CodeSystem system, LocalDate date) {
+        return releases(system).stream().noneMatch(r -> r.has("codes")) ? "No " + system.title() + " release has been imported yet."
+                : currency(system, date).sentence();
+    }
+
     public static PublicationCycle cycle(CodeSystem system) {
         return switch (system) {
             case ICD10CM, ICD10PCS -> PublicationCycle.FISCAL_YEAR;
@@ -144,6 +157,9 @@ public class Catalog implements DatasetCurrency {
     }
 
     static Currency currency(CodeSystem system, LocalDate date, Optional<Release> shown) {
+        if (shown.isEmpty() && (system == CodeSystem.ICD10CM || system == CodeSystem.ICD10PCS) && date.isBefore(ICD10_IN_FORCE)) {
+            return Currency.notYetInForce(system.title(), date, ICD10_IN_FORCE, system == CodeSystem.ICD10CM ? "ICD-9-CM" : "ICD-9-CM volume 3");
+        }
         return Currency.of(system.title(), cycle(system), date, shown.map(Catalog::shortLabel).orElse(null),
                 shown.map(Release::effectiveFrom).orElse(null));
     }
@@ -242,8 +258,8 @@ public class Catalog implements DatasetCurrency {
         java.util.Map<String, CodeStatus> result = new java.util.LinkedHashMap<>();
         Optional<Release> inForce = releaseInForce(system, date);
         if (inForce.isEmpty()) {
-            keys.forEach(k -> result.put(k, new CodeStatus(system, k, CodeStatus.Validity.NO_RELEASE, null,
-                    "no " + system.title() + " release in force on " + date + " is imported")));
+            String sentence = noReleaseSentence(system, date);
+            keys.forEach(k -> result.put(k, new CodeStatus(system, k, CodeStatus.Validity.NO_RELEASE, null, sentence)));
             return result;
         }
         if (keys.isEmpty()) {

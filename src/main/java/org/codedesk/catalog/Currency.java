@@ -34,4 +34,13 @@ public record Currency(String dataset, String inForce, LocalDate since, String s
                 + (shownVersion == null ? "no older release is imported either." : "shown: " + shownVersion + ".");
         return new Currency(dataset, period, start, shownVersion, stale, sentence);
     }
+
+    /**
+     * A date before the code set took effect: no release of it can be in force, whatever is imported ("ICD-10-CM was not
+     * in force on 2014-05-01: services before 2015-10-01 were coded with ICD-9-CM, which CodeDesk does not carry.").
+     */
+    public static Currency notYetInForce(String dataset, LocalDate date, LocalDate firstDay, String predecessor) {
+        return new Currency(dataset, null, firstDay, null, true, dataset + " was not in force on " + date + ": services before "
+                + firstDay + " were coded with " + predecessor + ", which CodeDesk does not carry.");
+    }
 }

@@ -248,11 +248,11 @@ public class ClaimChecker {
         /** Without a code set release (no licensed CPT file), the fee schedule file of the quarter is the next-best list. */
         private void byFeeSchedule(String code, List<Integer> lines, CodeStatus status) {
             if (rvuRelease.isPresent() && fees.containsKey(code)) {
-                add("code_validity", FindingStatus.PASS, lines, code, code + " is listed in the fee schedule file in force ("
-                        + status.detail() + "; checked against the fee schedule instead).", null, cite(rvuRelease.get()));
+                add("code_validity", FindingStatus.PASS, lines, code, code + " is listed in the fee schedule file in force, checked"
+                        + " instead of the code set: " + status.detail(), null, cite(rvuRelease.get()));
             } else {
                 add("code_validity", FindingStatus.NO_DATA, lines, code, "Whether " + code + " is valid on " + date + " was not checked: "
-                        + status.detail() + (rvuRelease.isPresent() ? " and the fee schedule file in force does not list it." : "."),
+                        + status.detail() + (rvuRelease.isPresent() ? " The fee schedule file in force does not list it either." : ""),
                         "Import the code set (for CPT, the operator's licensed CPT file) to check it.", null);
             }
         }
@@ -270,7 +270,7 @@ public class ClaimChecker {
                             "Report a complete code below " + code + " (more characters are required).", status.release());
                     case NOT_IN_RELEASE -> add("diagnosis_validity", FindingStatus.FAIL, List.of(), code, code + " is not valid on " + date
                             + ": " + status.detail() + ".", "Use the code in force on the date of service.", status.release());
-                    case NO_RELEASE -> add("diagnosis_validity", FindingStatus.NO_DATA, List.of(), code, status.detail() + ".",
+                    case NO_RELEASE -> add("diagnosis_validity", FindingStatus.NO_DATA, List.of(), code, status.detail(),
                             "Import the ICD-10-CM release for the date.", null);
                 }
             }

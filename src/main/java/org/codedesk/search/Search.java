@@ -120,12 +120,16 @@ public class Search {
         return abbreviations.expansions(Synonyms.normalize(abbreviation));
     }
 
-    /** The sentences of the code systems searched whose release in force on the date (today when none) is not imported. */
+    /**
+     * The sentences of the code systems searched (those imported here) whose release in force on the date (today when
+     * none) is not imported: the same sentence the code page and the API say.
+     */
     private List<String> staleSentences(Request request) {
         java.time.LocalDate date = request.date() == null ? java.time.LocalDate.now() : request.date();
         List<CodeSystem> systems = request.system() != null ? List.of(request.system())
                 : List.of(CodeSystem.ICD10CM, CodeSystem.ICD10PCS, CodeSystem.HCPCS);
-        return systems.stream().map(s -> catalog.currency(s, date)).filter(c -> c.stale() && c.shown() != null)
+        return systems.stream().filter(s -> catalog.releases(s).stream().anyMatch(r -> r.has("codes")))
+                .map(s -> catalog.currency(s, date)).filter(org.codedesk.catalog.Currency::stale)
                 .map(org.codedesk.catalog.Currency::sentence).toList();
     }
 
@@ -137,7 +141,9 @@ public class Search {
         Optional<CodeIndex> acquired = indexes.acquire(request.date());
         if (acquired.isEmpty()) {
             String state = indexes.state();
-            return Results.notSearched(meaning, state != null ? state : "No release is in force on that date.");
+            List<String> sentences = state == null ? staleSentences(request) : List.of();
+            return Results.notSearched(meaning, state != null ? state
+                    : sentences.isEmpty() ? "No release is in force on that date." : String.join(" ", sentences));
         }
         CodeIndex index = acquired.get();
         try {

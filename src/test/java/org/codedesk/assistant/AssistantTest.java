@@ -162,7 +162,7 @@ class AssistantTest {
         // before any release of the tests' catalogs: no index can answer, which is not "no code has these words"
         Answer answer = assistant.answer("dx code for fracture of neck of femur", LocalDate.of(2001, 6, 1));
         assertThat(answer.text()).doesNotContain("Nothing in the code sets");
-        assertThat(answer.missing()).contains("No release is in force on that date.");
+        assertThat(answer.missing()).anyMatch(m -> m.contains("ICD-10-CM was not in force on 2001-06-01"));
     }
 
     @Test

@@ -147,6 +147,6 @@ class CaseCoderTest {
                 .hasMessageContaining("at most 100,000 characters");
         CaseCoding old = coder.code("Pneumonia.", LocalDate.of(2001, 1, 1), EncounterSetting.OUTPATIENT);
         assertThat(old.diagnoses()).isEmpty();
-        assertThat(old.warnings()).anyMatch(w -> w.startsWith("No ICD-10-CM release is in force on 2001-01-01"));
+        assertThat(old.warnings()).anyMatch(w -> w.startsWith("ICD-10-CM was not in force on 2001-01-01"));
     }
 }

@@ -213,4 +213,22 @@ class CodePagesTest {
         assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("Data in force today")
                 .contains("id=\"data-in-force\"").contains("ICD-10-CM");
     }
+
+    @Test
+    void aDateBeforeEveryImportedReleaseIsSaidTheSameWayOnPageApiBrowseAndSearch() throws Exception {
+        // HCPCS here starts with the 2016-01 file: 2015-06-01 (2015-Q2) has no release to answer from
+        String hcpcs = "HCPCS Level II 2015-Q2 is in force since 2015-04-01 and is not imported; no older release is imported either.";
+        assertThat(mvc.perform(get("/codes/hcpcs/X1001?date=2015-06-01")).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString()).contains(hcpcs);
+        mvc.perform(get("/api/v1/codes/hcpcs/X1001?date=2015-06-01")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(hcpcs));
+        assertThat(mvc.perform(get("/search?q=X1001&system=hcpcs&date=2015-06-01")).andReturn().getResponse().getContentAsString())
+                .contains(hcpcs);
+        // before ICD-10 took effect (the fixtures' first ICD-10-CM release, FY2015, is dated 2014-10-01) none can be in force
+        String icd = "ICD-10-CM was not in force on 2014-06-01: services before 2015-10-01 were coded with ICD-9-CM, which CodeDesk"
+                + " does not carry.";
+        mvc.perform(get("/api/v1/codes/icd10cm/S72.001A?date=2014-06-01")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(icd));
+        assertThat(mvc.perform(get("/browse/icd10cm?date=2014-06-01")).andReturn().getResponse().getContentAsString()).contains(icd);
+    }
 }

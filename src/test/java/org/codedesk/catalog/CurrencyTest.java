@@ -37,4 +37,15 @@ class CurrencyTest {
                 + " no older release is imported either.");
         assertThat(Currency.of("GEMs", PublicationCycle.NONE, LocalDate.of(2026, 12, 6), "FY2018", LocalDate.of(2017, 10, 1)).stale()).isFalse();
     }
+
+    @Test
+    void beforeIcd10TookEffectNoReleaseOfItIsInForce() {
+        Currency before = Catalog.currency(CodeSystem.ICD10PCS, LocalDate.of(2014, 5, 1), java.util.Optional.empty());
+        assertThat(before.stale()).isTrue();
+        assertThat(before.sentence()).isEqualTo("ICD-10-PCS was not in force on 2014-05-01: services before 2015-10-01 were coded with"
+                + " ICD-9-CM volume 3, which CodeDesk does not carry.");
+        // from its first day the fiscal year's release is what is missing
+        assertThat(Catalog.currency(CodeSystem.ICD10CM, LocalDate.of(2015, 10, 1), java.util.Optional.empty()).sentence())
+                .isEqualTo("ICD-10-CM FY2016 is in force since 2015-10-01 and is not imported; no older release is imported either.");
+    }
 }

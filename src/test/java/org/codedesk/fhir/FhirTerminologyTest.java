@@ -135,7 +135,7 @@ class FhirTerminologyTest {
         assertThat(badDate.status()).isEqualTo(400);
         FhirHttp.Reply tooEarly = fhir.get("/CodeSystem/$lookup?system=" + CM + "&code=S72.001A&date=2001-01-01");
         assertThat(tooEarly.status()).isEqualTo(404);
-        assertThat(diagnostics(tooEarly)).contains("No ICD-10-CM release in force on 2001-01-01");
+        assertThat(diagnostics(tooEarly)).contains("ICD-10-CM was not in force on 2001-01-01");
         assertThat(fhir.get("/CodeSystem/$lookup?system=" + CM + "&code=S72.001A&version=FY1999").status()).isEqualTo(404);
     }
 

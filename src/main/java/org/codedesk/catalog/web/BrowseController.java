@@ -192,7 +192,7 @@ class BrowseController {
     private Release release(CodeSystem system, String date) {
         LocalDate day = DateOfService.parse(date);
         return catalog.releaseInForce(system, day).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No " + system.title() + " release in force on " + day + " has been imported."));
+                catalog.noReleaseSentence(system, day)));
     }
 
     private static CodeSystem system(String slug) {

@@ -60,10 +60,7 @@ class CodePages {
     private CodeNotFoundException notFound(CodeSystem system, String code, LocalDate date) {
         var release = catalog.releaseInForce(system, date);
         if (release.isEmpty()) {
-            String detail = catalog.releases(system).isEmpty()
-                    ? "No " + system.title() + " release has been imported yet."
-                    : "No " + system.title() + " release imported here was in force on " + date + ".";
-            return new CodeNotFoundException(system, code, detail, List.of());
+            return new CodeNotFoundException(system, code, catalog.noReleaseSentence(system, date), List.of());
         }
         String key = system.key(code);
         String why = system.isWellFormed(key) ? " is not a code of " : " is not shaped like a code of ";

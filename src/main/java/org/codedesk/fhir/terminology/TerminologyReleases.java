@@ -49,8 +49,7 @@ public class TerminologyReleases {
                             + String.join(", ", loaded.stream().map(Release::version).toList()) + "."));
         }
         LocalDate on = date == null ? LocalDate.now() : date;
-        return catalog.releaseInForce(system, on).orElseThrow(() -> new ResourceNotFoundException("No " + system.title()
-                + " release in force on " + on + " is loaded; the oldest loaded takes effect " + loaded.get(0).effectiveFrom() + "."));
+        return catalog.releaseInForce(system, on).orElseThrow(() -> new ResourceNotFoundException(catalog.noReleaseSentence(system, on)));
     }
 
     /**

@@ -218,15 +218,6 @@ public final class IndexDictionary {
         for (int level = 0; level < levels.length; level++) {
             String text = levels[level].replaceAll("\\([^)]*\\)", " ");
             String lowered = text.trim().toLowerCase(java.util.Locale.ROOT);
-            if (lowered.startsWith("note:")) {
-                // a note of the index read as a level of the path ("Failure > Note: heart failure stages A, B, C, and D are
-                // based on ... > systolic"): it is no term; its first word names the term it is filed under ("heart")
-                List<String> words = Stems.words(text.substring(text.indexOf(':') + 1));
-                if (!words.isEmpty() && !Stems.isFiller(words.get(0))) {
-                    groups.add(new String[] {Stems.stem(words.get(0))});
-                }
-                continue;
-            }
             // "without ..." and "not intractable" levels are the classification's defaults: notes rarely say them
             if ((lowered.startsWith("without") || lowered.startsWith("not ")) && !lowered.contains("remission")) {
                 continue;

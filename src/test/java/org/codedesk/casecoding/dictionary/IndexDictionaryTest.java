@@ -40,17 +40,18 @@ class IndexDictionaryTest {
     }
 
     @Test
-    void aNoteFiledAsALevelOfThePathIsNoTermButNamesItsTerm() {
+    void heartFailureByTypeAndAcuityThroughTheIndexPathUnderHeart() {
+        // the catalog files the index's note on heart failure stages as a note of "heart" (no code), and systolic,
+        // diastolic and stage A-D under "heart" (IndexAddendaApplier)
         IndexDictionary d = IndexDictionary.build(List.of(
-                doc("I50.9", "Heart failure, unspecified", List.of(), "Failure, failed > heart"),
+                doc("I50.9", "Heart failure, unspecified", List.of(), "Failure, failed > heart", "Failure, failed > heart > stage C"),
                 doc("I50.22", "Chronic systolic (congestive) heart failure", List.of(),
-                        "Failure, failed > Note: heart failure stages A, B, C, and D are based on the American College of Cardiology > systolic (congestive) > chronic (congestive)"),
-                doc("G40.919", "Epilepsy, unspecified, intractable", List.of(),
-                        "Epilepsy > Note: the following terms are to be considered equivalent to intractable > pharmacoresistant")));
+                        "Failure, failed > heart > systolic (congestive) > chronic (congestive)"),
+                doc("I50.20", "Unspecified systolic (congestive) heart failure", List.of(), "Failure, failed > heart > systolic (congestive)")));
         java.util.function.Function<String, List<String>> codes = text -> d.match(ClinicalText.read(text, a -> List.of())).stream()
                 .map(m -> m.entry().code()).distinct().toList();
         assertThat(codes.apply("Chronic systolic heart failure, compensated.")).containsExactly("I50.22");
-        assertThat(codes.apply("Pharmacoresistant epilepsy on three drugs.")).containsExactly("G40.919");
+        assertThat(codes.apply("Systolic heart failure.")).containsExactly("I50.20");
         assertThat(codes.apply("Heart failure, stage C.")).containsExactly("I50.9");
     }
 

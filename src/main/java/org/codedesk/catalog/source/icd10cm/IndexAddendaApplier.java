@@ -35,6 +35,12 @@ import org.codedesk.catalog.source.icd10cm.TabularAddendaReport.Cause;
  */
 public final class IndexAddendaApplier {
 
+    /**
+     * Changes when what the applier makes of the same addenda changes (2: notes of the index under their term); part of
+     * the fingerprint of the releases whose indexes it rebuilds, so that an import rebuilds them again.
+     */
+    public static final int REVISION = 2;
+
     private static final Pattern NEMOD = Pattern.compile("^(.*?\\S)\\s*((?:\\([^()]*\\)\\s*)+)$");
     /** Columns printed in the addenda: the code columns, without the term's. */
     private static final int PRINTED_COLUMNS = 6;

@@ -55,6 +55,46 @@ class IndexDictionaryTest {
         assertThat(codes.apply("Heart failure, stage C.")).containsExactly("I50.9");
     }
 
+    private static List<String> codesOf(IndexDictionary d, String text) {
+        return d.match(ClinicalText.read(text, a -> List.of())).stream().map(m -> m.entry().code()).distinct().toList();
+    }
+
+    @Test
+    void formsOfTheMainTermAndWordsListedWithOrAreAlternatives() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                doc("G40.309", "Generalized idiopathic epilepsy", List.of(), "Epilepsy, epileptic, epilepsia > generalized > idiopathic"),
+                doc("M51.16", "Intervertebral disc disorders with radiculopathy, lumbar region", List.of(),
+                        "Displacement, displaced > intervertebral disc NEC > lumbar region > with > neuritis, radiculitis, radiculopathy or sciatica"),
+                doc("T88.4XXA", "Failed or difficult intubation, initial encounter", List.of(), "Intubation, difficult or failed"),
+                doc("R97.20", "Elevated prostate specific antigen [PSA]", List.of(), "Elevated, elevation > prostate specific antigen [PSA]")));
+        assertThat(codesOf(d, "Idiopathic generalized epilepsy, well controlled.")).as("any of the three forms").containsExactly("G40.309");
+        assertThat(codesOf(d, "Lumbar disc displacement with sciatica.")).as("one of the listed words; 'region' and 'intervertebral' unsaid")
+                .containsExactly("M51.16");
+        assertThat(codesOf(d, "Intubated in the ED, intubation uneventful.")).as("the main term's head is no alternative").isEmpty();
+        assertThat(codesOf(d, "Failed intubation x2, then video laryngoscope.")).containsExactly("T88.4XXA");
+        assertThat(codesOf(d, "Elevated PSA, MRI ordered.")).as("the bracketed abbreviation stands for its words").containsExactly("R97.20");
+    }
+
+    @Test
+    void seeReferencesLeadToTheTargetAndEverySubtermBelowIt() {
+        List<SearchDocument> docs = List.of(
+                doc("K46.9", "Unspecified abdominal hernia without obstruction or gangrene", List.of(), "Hernia, hernial"),
+                doc("M51.16", "Intervertebral disc disorders with radiculopathy, lumbar region", List.of(),
+                        "Displacement, displaced > intervertebral disc NEC > lumbar region > with > neuritis, radiculitis, radiculopathy or sciatica"),
+                doc("M50.122", "Cervical disc disorder at C5-C6 level with radiculopathy", List.of(),
+                        "Disorder > disc > cervical > with > neuritis, radiculitis or radiculopathy > C5-C6"));
+        List<org.codedesk.catalog.Catalog.IndexReference> references = List.of(
+                new org.codedesk.catalog.Catalog.IndexReference("Herniation", null, "Hernia"),
+                new org.codedesk.catalog.Catalog.IndexReference("Hernia, hernial > intervertebral cartilage or disc", "Displacement, intervertebral disc", null),
+                new org.codedesk.catalog.Catalog.IndexReference("Displacement, displaced > intervertebral disc NEC > cervical, cervicothoracic"
+                        + " > neuritis, radiculitis or radiculopathy", "Disorder, disc, cervical, with neuritis", null));
+        assertThat(codesOf(IndexDictionary.build(docs), "Lumbar disc herniation L5-S1 with left S1 radiculopathy.")).doesNotContain("M51.16");
+        IndexDictionary d = IndexDictionary.build(docs, references);
+        assertThat(codesOf(d, "Lumbar disc herniation L5-S1 with left S1 radiculopathy.")).containsExactly("M51.16");
+        assertThat(codesOf(d, "C5-C6 disc herniation with right C6 radiculopathy.")).as("two references in a row; C5 is cervical")
+                .containsExactly("M50.122");
+    }
+
     @Test
     void withoutLevelsAndTitleTailsAreNotRequired() {
         assertThat(codes("Type 2 diabetes, well controlled.")).containsExactly("E11.9");

@@ -721,7 +721,23 @@ final class GuidelineRules {
             boolean stillborn = text.matches("(?s).*\\b(stillborn|stillbirth|fetal demise)\\b.*");
             add(twins ? "Z37.2" : stillborn ? "Z37.1" : "Z37.0", List.of(), delivered.get(), "outcome of delivery");
         }
+        if (delivered.isPresent()) {
+            // a perineal laceration of the delivery is the obstetric code by its degree (O70), not an injury code
+            facts.all(PERINEAL_LACERATION, CHART).stream().findFirst().ifPresent(f -> {
+                String degree = f.text().replaceAll("[- ].*", "");
+                String code = switch (degree) {
+                    case "first", "1st" -> "O70.0";
+                    case "second", "2nd" -> "O70.1";
+                    case "third", "3rd" -> "O70.20";
+                    default -> "O70.3";
+                };
+                add(code, List.of(), f, degree + "-degree perineal laceration during delivery");
+            });
+        }
     }
+
+    private static final Pattern PERINEAL_LACERATION = Pattern.compile("\\b(first|1st|second|2nd|third|3rd|fourth|4th)[- ]degree (perineal )?"
+            + "(laceration|tear)\\b");
 
     private static final Pattern PLANNED_OR_PAST = Pattern.compile("\\b(plan|planned|planning|desires?|scheduled|will|repeat|previous|prior"
             + "|history of|hx|s/p|status post|counsel\\w*|consent)\\b");

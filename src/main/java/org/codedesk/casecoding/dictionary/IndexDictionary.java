@@ -215,6 +215,8 @@ public final class IndexDictionary {
     /** A level of the index as the entries' paths hold it: its names (the title and its comma-separated forms) and below. */
     private static final class Level {
         final Map<String, Level> children = new java.util.LinkedHashMap<>();
+        /** The children by each of their names, sorted (a name may go on past the reference's words: "... disc NEC"). */
+        final java.util.TreeMap<String, List<Level>> byName = new java.util.TreeMap<>();
         final Set<String> names = new LinkedHashSet<>();
         String path;
     }
@@ -234,6 +236,9 @@ public final class IndexDictionary {
                     for (String form : title.split(",")) {
                         next.names.add(normalizeName(form));
                     }
+                    for (String name : next.names) {
+                        at.byName.computeIfAbsent(name, k -> new ArrayList<>(1)).add(next);
+                    }
                 }
                 at = next;
             }
@@ -244,6 +249,8 @@ public final class IndexDictionary {
         List<String> paths = sorted.stream().map(Entry::path).toList();
         Map<String, List<org.codedesk.catalog.Catalog.IndexReference>> referencesByPath = new HashMap<>();
         references.forEach(r -> referencesByPath.computeIfAbsent(r.path(), k -> new ArrayList<>()).add(r));
+        List<String> referencePaths = new ArrayList<>(referencesByPath.keySet());
+        java.util.Collections.sort(referencePaths);
         List<String[]> work = new ArrayList<>();
         for (org.codedesk.catalog.Catalog.IndexReference r : references) {
             // a main term that only redirects ("Nicotine - see Tobacco") already reads as its target's code; its whole
@@ -277,11 +284,12 @@ public final class IndexDictionary {
             }
             if (step < MAX_STEPS) {
                 // the references below the target lead on from the new place
-                for (var r : referencesByPath.entrySet()) {
-                    if (r.getKey().startsWith(target.path + " > ")) {
-                        String path = from + r.getKey().substring(target.path.length());
-                        r.getValue().stream().filter(x -> x.see() != null).forEach(x -> work.add(new String[] {path, x.see(), String.valueOf(step + 1)}));
-                    }
+                for (int k = lowerBound(referencePaths, target.path + " > "); k < referencePaths.size()
+                        && referencePaths.get(k).startsWith(target.path + " > "); k++) {
+                    String below = referencePaths.get(k);
+                    String path = from + below.substring(target.path.length());
+                    referencesByPath.get(below).stream().filter(x -> x.see() != null)
+                            .forEach(x -> work.add(new String[] {path, x.see(), String.valueOf(step + 1)}));
                 }
             }
         }
@@ -337,17 +345,20 @@ public final class IndexDictionary {
         }
         for (int end = parts.size(); end > from; end--) {
             String part = String.join(", ", parts.subList(from, end));
-            for (Level child : at.children.values()) {
-                for (String name : child.names) {
-                    if (name.equals(part) || name.startsWith(part + " ")) {
-                        Level deeper = resolve(child, parts, end, depth + 1);
-                        if (deeper != null) {
-                            return deeper;
-                        }
-                    } else if (end == from + 1 && part.startsWith(name + " ") && !name.isEmpty()) {
-                        // "with neuritis": the level "with", then "neuritis" below it
+            List<Level> named = new ArrayList<>(at.byName.getOrDefault(part, List.of()));
+            at.byName.subMap(part + " ", part + " \uffff").values().forEach(named::addAll);
+            for (Level child : named) {
+                Level deeper = resolve(child, parts, end, depth + 1);
+                if (deeper != null) {
+                    return deeper;
+                }
+            }
+            if (end == from + 1) {
+                // "with neuritis": the level "with", then "neuritis" below it
+                for (int space = part.indexOf(' '); space > 0; space = part.indexOf(' ', space + 1)) {
+                    for (Level child : at.byName.getOrDefault(part.substring(0, space), List.of())) {
                         List<String> rest = new ArrayList<>(parts);
-                        rest.set(from, part.substring(name.length() + 1));
+                        rest.set(from, part.substring(space + 1));
                         Level deeper = resolve(child, rest, from, depth + 1);
                         if (deeper != null) {
                             return deeper;

@@ -199,7 +199,7 @@ public class CaseCoder {
         return dictionaries.computeIfAbsent(key(cm, pcs), k -> {
             long start = System.nanoTime();
             CaseModel.Dictionaries built = new CaseModel.Dictionaries(
-                    cm.map(r -> IndexDictionary.build(catalog.searchDocuments(r))).orElse(IndexDictionary.empty()),
+                    cm.map(r -> IndexDictionary.build(catalog.searchDocuments(r), catalog.indexReferences(r))).orElse(IndexDictionary.empty()),
                     pcs.map(r -> IndexDictionary.build(catalog.searchDocuments(r))).orElse(IndexDictionary.empty()));
             log.info("Case-to-code dictionaries for {}: {} diagnosis and {} procedure entries ({} ms)", k, built.diagnoses().size(),
                     built.procedures().size(), (System.nanoTime() - start) / 1_000_000);

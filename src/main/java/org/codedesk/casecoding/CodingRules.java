@@ -105,6 +105,12 @@ final class CodingRules {
                 .orElse(List.of());
     }
 
+    /** The texts of the "Use additional code" notes at a diagnosis code, inherited ones included. */
+    List<String> useAdditionalTexts(String code) {
+        return page(false, code).map(p -> p.notes().stream().filter(n -> "USE_ADDITIONAL_CODE".equals(n.kind())).map(CodePage.Note::fullText)
+                .toList()).orElse(List.of());
+    }
+
     /** The codes (or categories) a "Code first" note at this diagnosis code names. */
     List<String> codeFirst(String code) {
         List<String> referenced = new ArrayList<>();

@@ -56,6 +56,7 @@ final class ExternalCauses {
             new Rule(p("\\bkitchen\\b"), "Y92.000"),
             new Rule(p("\\bbedroom\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.013"),
             new Rule(p("\\bbedroom\\b"), "Y92.003"),
+            new Rule(p("\\bbathroom\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.012"),
             new Rule(p("\\bbathroom\\b"), "Y92.002"),
             new Rule(p("\\bdriveway\\b"), "Y92.014"),
             new Rule(p("\\bsidewalk\\b"), "Y92.480"),

@@ -3,6 +3,7 @@ package org.codedesk.casecoding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
 
 import org.codedesk.casecoding.dictionary.IndexDictionary;
 import org.codedesk.casecoding.learning.Candidate;
+import org.codedesk.casecoding.text.Assertion;
+import org.codedesk.casecoding.text.ClinicalText;
+import org.codedesk.casecoding.text.Stems;
 
 /**
  * The Official Guidelines applied to the checked diagnoses of one note: combination codes under the "with"
@@ -89,6 +93,7 @@ final class GuidelineRules {
         intestineBySite();
         historyAndStatus();
         historyOfCancer();
+        goutBySite();
         sepsisOrganism();
         copdWithInfection();
         companions();
@@ -98,6 +103,8 @@ final class GuidelineRules {
         withOrWithout();
         notElsewhereClassified();
         combinationsTheTabularPointsTo();
+        symptomsAUseAdditionalNoteNames();
+        notCodedTogether();
         excludes1(warnings);
         externalCauses();
         externalCausesNeedAnInjury();
@@ -714,7 +721,23 @@ final class GuidelineRules {
             boolean stillborn = text.matches("(?s).*\\b(stillborn|stillbirth|fetal demise)\\b.*");
             add(twins ? "Z37.2" : stillborn ? "Z37.1" : "Z37.0", List.of(), delivered.get(), "outcome of delivery");
         }
+        if (delivered.isPresent()) {
+            // a perineal laceration of the delivery is the obstetric code by its degree (O70), not an injury code
+            facts.all(PERINEAL_LACERATION, CHART).stream().findFirst().ifPresent(f -> {
+                String degree = f.text().replaceAll("[- ].*", "");
+                String code = switch (degree) {
+                    case "first", "1st" -> "O70.0";
+                    case "second", "2nd" -> "O70.1";
+                    case "third", "3rd" -> "O70.20";
+                    default -> "O70.3";
+                };
+                add(code, List.of(), f, degree + "-degree perineal laceration during delivery");
+            });
+        }
     }
+
+    private static final Pattern PERINEAL_LACERATION = Pattern.compile("\\b(first|1st|second|2nd|third|3rd|fourth|4th)[- ]degree (perineal )?"
+            + "(laceration|tear)\\b");
 
     private static final Pattern PLANNED_OR_PAST = Pattern.compile("\\b(plan|planned|planning|desires?|scheduled|will|repeat|previous|prior"
             + "|history of|hx|s/p|status post|counsel\\w*|consent)\\b");
@@ -797,6 +820,59 @@ final class GuidelineRules {
                 "J44.9");
     }
 
+    private static final Pattern GOUT = Pattern.compile("\\bgout(y)?\\b");
+    private static final Pattern GOUT_CAUSE = Pattern.compile("\\b(drug|lead|diuretic|renal|kidney|secondary|chronic|tophaceous|tophi|pseudogout)\\b");
+    /** The joint words of a note and the site of the M10 titles they belong to. */
+    private static final Map<Pattern, String> GOUT_SITES = new LinkedHashMap<>();
+
+    static {
+        GOUT_SITES.put(Pattern.compile("\\b(toes?|great toe|hallux|mtp|podagra|ankle|foot|feet|heel|midfoot)\\b"), "ankle and foot");
+        GOUT_SITES.put(Pattern.compile("\\bknees?\\b"), "knee");
+        GOUT_SITES.put(Pattern.compile("\\bwrists?\\b"), "wrist");
+        GOUT_SITES.put(Pattern.compile("\\b(hand|fingers?|mcp|pip|dip|thumb)\\b"), "hand");
+        GOUT_SITES.put(Pattern.compile("\\belbows?\\b"), "elbow");
+        GOUT_SITES.put(Pattern.compile("\\bshoulders?\\b"), "shoulder");
+        GOUT_SITES.put(Pattern.compile("\\bhips?\\b"), "hip");
+    }
+
+    /**
+     * Gout concluded with the joint it is in and no cause (drug, lead, renal, secondary) nor chronic (M1A): idiopathic,
+     * that is primary, gout of the site and side (M10.0-), the kind the tabular files "primary gout" under; M10.9 and the
+     * M10 header name no site.
+     */
+    private void goutBySite() {
+        for (NoteFacts.Found f : facts.all(GOUT, concluded())) {
+            if (f.section() != NoteSections.CONCLUSION) {
+                continue;
+            }
+            String sentence = facts.sentenceOf(f);
+            if (GOUT_CAUSE.matcher(sentence).find() || sentence.matches("(?s).*\\b(history of|hx of|h/o)\\s+gout.*")) {
+                continue;
+            }
+            String site = null;
+            for (var s : GOUT_SITES.entrySet()) {
+                if (s.getKey().matcher(sentence).find()) {
+                    site = site == null ? s.getValue() : "multiple";
+                }
+            }
+            if (site == null) {
+                continue;
+            }
+            String side = sentence.matches("(?s).*\\b(right|r)\\b.*") && !sentence.matches("(?s).*\\b(left|l)\\b.*") ? "right"
+                    : sentence.matches("(?s).*\\b(left|l)\\b.*") && !sentence.matches("(?s).*\\b(right|r)\\b.*") ? "left" : "unspecified";
+            String wantedSite = site;
+            Optional<IndexDictionary.Code> code = cm.billableUnder("M10.0").stream().filter(k -> {
+                String t = k.title().toLowerCase(Locale.ROOT);
+                return wantedSite.equals("multiple") ? t.contains("multiple sites") : t.endsWith(side + " " + wantedSite);
+            }).findFirst();
+            if (code.isPresent()) {
+                combine(code.get().code(), List.of(), f, "gout of the " + site + " with no cause written: idiopathic (primary) gout by site",
+                        "M10.9", "M10", "M10.00");
+                return;
+            }
+        }
+    }
+
     // ---- one code per condition -----------------------------------------------------------------------------------
 
     /**
@@ -816,6 +892,12 @@ final class GuidelineRules {
                 String ty = title(y.code());
                 if (x.code().startsWith("T14") && y.code().startsWith("S")) {
                     x.uncheck("an injury of unspecified body region beside the injury coded by site: " + y.code());
+                    continue;
+                }
+                if (tx.toLowerCase(Locale.ROOT).contains("unspecified part of") && !ty.toLowerCase(Locale.ROOT).contains("unspecified part of")
+                        && x.code().length() >= 5 && y.code().length() >= 5 && x.code().substring(0, 5).equals(y.code().substring(0, 5))) {
+                    // "Fracture of unspecified part of neck of left femur" beside the part written (subcapital: S72.01-)
+                    x.uncheck("the part is documented: " + y.code() + " (" + ty + ") is coded");
                     continue;
                 }
                 boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
@@ -838,7 +920,7 @@ final class GuidelineRules {
                     x.uncheck("acute on chronic is coded with one code: " + y.code() + " (" + ty + ")");
                 } else if (x.code().startsWith("T14") && y.code().startsWith("S")) {
                     x.uncheck("an injury of unspecified body region beside the injury coded by site: " + y.code());
-                } else if (!x.derived && !y.derived && x.code().length() > 5 && y.code().length() > 5
+                } else if (!x.derived && !y.derived && x.code().length() > 5 && y.code().length() > 5 && sameWords(x, y)
                         && x.code().substring(0, 5).equals(y.code().substring(0, 5)) && !unspecified(ty) && !unspecified(tx)) {
                     // two siblings from the same words ("index" vs "middle" finger): keep the one the words fit best
                     java.util.Set<String> words = evidenceWords(x, y);
@@ -954,6 +1036,12 @@ final class GuidelineRules {
         return words;
     }
 
+    /** Whether two codes were found on the same words of the note (a mention of one overlaps a mention of the other). */
+    private static boolean sameWords(PreCheck.Decision x, PreCheck.Decision y) {
+        return x.candidate.mentions().stream().anyMatch(a -> y.candidate.mentions().stream()
+                .anyMatch(b -> a.sentence() == b.sentence() && a.first() <= b.last() && b.first() <= a.last()));
+    }
+
     /** A ".9" code is compared within its category, any other within its subcategory (E11.40 is not E11.65's rival). */
     private static boolean sameFamily(String x, String y) {
         int dot = x.indexOf('.');
@@ -1043,6 +1131,118 @@ final class GuidelineRules {
         return code.startsWith("R") && !code.matches("R65\\.[12].*") || title(code).toLowerCase(Locale.ROOT).matches("^(pain|elevated|abnormal)\\b.*");
     }
 
+    /** "urinary frequency (R35.0)": an item of a "Use additional code" note, its words and the code it names. */
+    private static final Pattern ADDITIONAL_ITEM = Pattern.compile("([a-z][a-z '-]*?)\\s*\\(([A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?)\\)");
+
+    /**
+     * The codes a "Use additional code" note of a checked diagnosis lists ("for associated symptoms, when specified:
+     * incomplete bladder emptying (R39.14), ... urinary frequency (R35.0), ... weak urinary stream (R39.12)" at N40.1),
+     * when every word of an item is written, affirmed, in a sentence of the conclusion that holds the diagnosis: the
+     * tabular names the code for those words, so it replaces a code the index gave the same words ("incomplete bladder
+     * emptying" is R39.14 there, not the index's R33.9 retention), and the listed codes are not rivals of each other.
+     */
+    private void symptomsAUseAdditionalNoteNames() {
+        Map<Integer, Set<String>> listedWords = new HashMap<>();
+        for (PreCheck.Decision d : checked().toList()) {
+            if (!d.checked || d.code().matches("[RVWXYZ].*")) {
+                continue;
+            }
+            Set<Integer> sentences = new java.util.HashSet<>();
+            d.candidate.mentions().stream().filter(m -> NoteSections.of(facts.note(), m.sentence()) == NoteSections.CONCLUSION)
+                    .forEach(m -> sentences.add(m.sentence()));
+            if (sentences.isEmpty()) {
+                continue;
+            }
+            for (String text : rules.useAdditionalTexts(d.code())) {
+                Matcher m = ADDITIONAL_ITEM.matcher(text);
+                while (m.find()) {
+                    String code = m.group(2);
+                    List<String> itemStems = Stems.words(m.group(1)).stream().filter(w -> w.length() > 2 && !Stems.isFiller(w))
+                            .map(Stems::stem).toList();
+                    if (itemStems.isEmpty() || cm.code(code).filter(IndexDictionary.Code::billable).isEmpty()) {
+                        continue;
+                    }
+                    for (int s : sentences) {
+                        Map<String, Candidate.Mention> affirmed = affirmedStems(s);
+                        if (!affirmed.keySet().containsAll(itemStems)) {
+                            continue;
+                        }
+                        List<Candidate.Mention> words = itemStems.stream().map(affirmed::get).toList();
+                        int first = words.stream().mapToInt(Candidate.Mention::first).min().orElseThrow();
+                        int last = words.stream().mapToInt(Candidate.Mention::last).max().orElseThrow();
+                        Candidate.Mention where = new Candidate.Mention(s, first, last, Assertion.PRESENT,
+                                "Coding rule: \"" + m.group(1).trim() + "\" (use additional code at " + d.code() + ")");
+                        add(code, List.of(where), null, m.group(1).trim() + " (the \"Use additional code\" note at " + d.code() + " lists "
+                                + code + ")");
+                        PreCheck.Decision added = dx.get(code);
+                        if (added != null) {
+                            added.listedBy = d.code();
+                        }
+                        itemStems.forEach(stem -> listedWords.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(stem));
+                        break;
+                    }
+                }
+            }
+        }
+        // a symptom code the index gave the words of listed items gives way to the codes the tabular names for them
+        for (PreCheck.Decision other : checked().toList()) {
+            if (!other.checked || !other.code().startsWith("R") || other.listedBy != null) {
+                continue;
+            }
+            List<Candidate.Mention> routes = other.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
+            boolean within = !routes.isEmpty() && routes.stream().allMatch(o -> listedWords.containsKey(o.sentence())
+                    && wordsOf(o).stream().allMatch(listedWords.get(o.sentence())::contains));
+            if (within) {
+                other.uncheck("the \"Use additional code\" note of a checked code names other codes for these words");
+            }
+        }
+    }
+
+    /** The content stems of the words of a mention. */
+    private List<String> wordsOf(Candidate.Mention m) {
+        List<String> stems = new ArrayList<>();
+        for (int w = m.first(); w <= m.last(); w++) {
+            facts.note().words().get(w).stems().stream().filter(st -> st.length() > 2 && !Stems.isFiller(st)).forEach(stems::add);
+        }
+        return stems;
+    }
+
+    /** The stems of the affirmed words of one sentence, each with where it is written. */
+    private Map<String, Candidate.Mention> affirmedStems(int sentence) {
+        Map<String, Candidate.Mention> stems = new HashMap<>();
+        ClinicalText.Sentence s = facts.note().sentences().get(sentence);
+        for (int w = s.firstWord(); w < s.endWord(); w++) {
+            ClinicalText.Word word = facts.note().words().get(w);
+            if (word.assertion() == Assertion.PRESENT || word.assertion() == Assertion.HISTORY) {
+                for (String stem : word.stems()) {
+                    stems.putIfAbsent(stem, new Candidate.Mention(sentence, w, w, word.assertion(), ""));
+                }
+            }
+        }
+        return stems;
+    }
+
+    /**
+     * Codes that are not reported beside others: a bacteremia beside a sepsis (R78.81 Excludes1: sepsis, code to the
+     * infection), a liveborn infant (Z38, the newborn's record) beside the mother's obstetric codes, O80 (uncomplicated
+     * full-term delivery) beside any other chapter 15 code (I.C.15.b.4).
+     */
+    private void notCodedTogether() {
+        List<PreCheck.Decision> all = checked().toList();
+        boolean sepsis = all.stream().anyMatch(d -> d.code().matches("A4[01]\\..*|A02\\.1|A22\\.7|A26\\.7|A32\\.7|A39\\.4|B37\\.7|R65\\.2.*"));
+        boolean obstetric = all.stream().anyMatch(d -> d.code().matches("O.*|Z37.*|Z3A.*"));
+        boolean otherObstetric = all.stream().anyMatch(d -> d.code().startsWith("O") && !d.code().equals("O80"));
+        for (PreCheck.Decision d : all) {
+            if (sepsis && d.code().equals("R78.81")) {
+                d.uncheck("a bacteremia is integral to the sepsis coded (R78.81 Excludes1: sepsis)");
+            } else if (obstetric && d.code().startsWith("Z38")) {
+                d.uncheck("a liveborn infant code belongs on the newborn's record; the mother's is the outcome of delivery (Z37)");
+            } else if (otherObstetric && d.code().equals("O80")) {
+                d.uncheck("O80 is for a delivery with no other chapter 15 code (I.C.15.b.4)");
+            }
+        }
+    }
+
     // ---- Excludes1 ----------------------------------------------------------------------------------------------------
 
     /** "that with hydronephrosis (N13.2)": an Excludes1 item of the form "... with X (code)". */
@@ -1089,7 +1289,11 @@ final class GuidelineRules {
                 continue;
             }
             // the note at A points to B as where the condition is classified; keep the specific one when B is a catch-all
-            PreCheck.Decision loser = unspecified(title(b.code())) && !unspecified(title(a.code())) ? b : a;
+            // ... unless the words of the note fit the code holding the note better ("Streptococcus pneumoniae" is J13's, not
+            // J15.4's "other streptococci", although each excludes the other)
+            java.util.Set<String> words = evidenceWords(a, b);
+            PreCheck.Decision loser = unspecified(title(b.code())) && !unspecified(title(a.code()))
+                    || title(b.code()).matches("(?i)(other|.* other) .*") && overlap(title(a.code()), words) > overlap(title(b.code()), words) ? b : a;
             PreCheck.Decision winner = loser == a ? b : a;
             warnings.add("Excludes1: " + a.code() + " (" + title(a.code()) + ") and " + b.code() + " (" + title(b.code()) + ") are not coded"
                     + " together; " + pair.owner() + " says: \"" + pair.text() + "\". " + loser.code() + " is left unchecked: keep the one the"

@@ -29,6 +29,12 @@ final class NamedProcedures {
     private static final Pattern CHOLECYSTECTOMY = Pattern.compile("\\b(laparoscopic|lap\\.?|robotic|open)?\\s*cholecystectomy\\b");
     private static final Pattern APPENDECTOMY = Pattern.compile("\\b(laparoscopic|lap\\.?|robotic|open)?\\s*appendectomy\\b");
     private static final Pattern KNEE_REPLACEMENT = Pattern.compile("\\b(total knee (arthroplasty|replacement)|tka)\\b");
+    /** The account of a delivery ("Delivery: spontaneous vaginal delivery ..."): what was done, like a procedure section. */
+    private static final Pattern DELIVERY_HEADING = Pattern.compile("(?i)\\bdelivery\\b");
+    private static final Pattern HEMIARTHROPLASTY = Pattern.compile("\\b(hip )?(bipolar |unipolar |cemented |uncemented )*hemiarthroplasty\\b");
+    private static final Pattern VAGINAL_DELIVERY = Pattern.compile("\\b(spontaneous vaginal delivery|normal spontaneous vaginal delivery|nsvd|svd"
+            + "|vaginal delivery)\\b");
+    private static final Pattern PERINEAL_REPAIR = Pattern.compile("\\b(first|1st|second|2nd)[- ]degree (perineal )?laceration\\b[^.\\n]{0,40}\\brepair");
     private static final Pattern HIP_REPLACEMENT = Pattern.compile("\\b(total hip (arthroplasty|replacement)|tha)\\b");
     private static final Pattern PCI = Pattern.compile("\\b(pci|percutaneous coronary intervention|coronary (angioplasty|stent(ing)?)|ptca"
             + "|percutaneous transluminal coronary angioplasty)\\b");
@@ -100,7 +106,14 @@ final class NamedProcedures {
         performed(facts, VENTILATION).ifPresent(f -> ventilation(codes, questions, release, f, text));
         performed(facts, INTUBATION).filter(f -> !text.contains("prior intubation"))
                 .ifPresent(f -> add(codes, release, "0BH17EZ", f, "insertion of an endotracheal airway"));
-        performed(facts, TRANSFUSION).ifPresent(f ->
+        performedOrInCourse(facts, HEMIARTHROPLASTY).ifPresent(f -> hemiarthroplasty(codes, questions, release, f, facts));
+        performedOrInCourse(facts, VAGINAL_DELIVERY).filter(f -> !facts.sentenceOf(f).matches("(?s).*\\b(prior|previous|history|planned|plan)\\b.*"))
+                .ifPresent(f -> add(codes, release, "10E0XZZ", f, "delivery of the products of conception (vaginal delivery)"));
+        performedOrInCourse(facts, PERINEAL_REPAIR).ifPresent(f -> add(codes, release,
+                f.text().matches("(?s)(first|1st).*") ? "0HQ9XZZ" : "0KQM0ZZ", f,
+                f.text().matches("(?s)(first|1st).*") ? "repair of the perineum skin (first-degree laceration)"
+                        : "repair of the perineum muscle (second-degree laceration)"));
+        performedOrInCourse(facts, TRANSFUSION).ifPresent(f ->
                 add(codes, release, facts.sentenceOf(f).contains("central") ? "30243N1" : "30233N1", f, "transfusion of red blood cells"));
         performed(facts, INGUINAL_REPAIR).ifPresent(f -> inguinal(codes, questions, release, f, facts, text));
         performed(facts, COLECTOMY).ifPresent(f -> colectomy(codes, release, f, text));
@@ -127,6 +140,34 @@ final class NamedProcedures {
         return Optional.empty();
     }
 
+    /**
+     * An operation named under a procedure heading, or in the hospital course or the delivery account of a stay ("2/15: L hip
+     * cemented bipolar hemiarthroplasty", "transfused 1 unit PRBC", "Second-degree perineal laceration, repaired").
+     */
+    private static Optional<NoteFacts.Found> performedOrInCourse(NoteFacts facts, Pattern operation) {
+        Optional<NoteFacts.Found> named = performed(facts, operation);
+        return named.isPresent() ? named : facts.all(operation, PROCEDURE_SECTIONS).stream().filter(f -> f.section() == NoteSections.TREATED
+                || DELIVERY_HEADING.matcher(facts.note().sentences().get(f.mention().sentence()).section()).find()).findFirst();
+    }
+
+    /** A hip hemiarthroplasty replaces the femoral surface of the joint (0SRR right, 0SRS left), cemented 9 or uncemented A. */
+    private static void hemiarthroplasty(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f,
+                                         NoteFacts facts) {
+        String side = side(facts.around(f, 40));
+        if (side.isEmpty() || side.equals("both")) {
+            side = side(facts.sentenceOf(f));
+        }
+        String sentence = facts.sentenceOf(f);
+        String qualifier = sentence.matches("(?s).*\\b(uncemented|cementless|press-fit|press fit|noncemented)\\b.*") ? "A"
+                : sentence.matches("(?s).*\\bcement(ed)?\\b.*") ? "9" : "Z";
+        if (side.equals("right") || side.equals("left")) {
+            add(codes, release, (side.equals("right") ? "0SRR" : "0SRS") + "0J" + qualifier, f, "replacement of the " + side
+                    + " hip joint, femoral surface (hemiarthroplasty)" + (qualifier.equals("9") ? ", cemented" : qualifier.equals("A") ? ", uncemented" : ""));
+        } else {
+            questions.add("Hip hemiarthroplasty: the note does not say which hip (0SRR right, 0SRS left): ask the surgeon; do not guess.");
+        }
+    }
+
     private static void add(List<Built> codes, java.util.function.Predicate<String> release, String code, NoteFacts.Found f, String how) {
         if (release.test(code) && codes.stream().noneMatch(b -> b.code().equals(code))) {
             codes.add(new Built(code, f, how));
@@ -147,8 +188,8 @@ final class NamedProcedures {
     }
 
     private static String side(String words) {
-        boolean right = words.matches("(?s).*\\b(right|rt)\\b.*");
-        boolean left = words.matches("(?s).*\\b(left|lt)\\b.*");
+        boolean right = words.matches("(?s).*\\b(right|rt|r(?= (hip|knee|shoulder)\\b))\\b.*");
+        boolean left = words.matches("(?s).*\\b(left|lt|l(?= (hip|knee|shoulder)\\b))\\b.*");
         return right == left ? (right ? "both" : "") : right ? "right" : "left";
     }
 

@@ -35,6 +35,8 @@ final class PreCheck {
         String reason;
         final List<String> notes = new ArrayList<>();
         final boolean derived;
+        /** The checked code whose "Use additional code" note lists this one, if that is how it was found. */
+        String listedBy;
 
         Decision(Candidate candidate, boolean checked, String reason, boolean derived) {
             this.candidate = candidate;
@@ -385,6 +387,9 @@ final class PreCheck {
                 words.addAll(List.of(region, "limb"));
             }
         });
+        if (words.contains("ou")) {
+            words.add("bilateral"); // oculus uterque: both eyes
+        }
         String side = words.contains("bilateral") || words.contains("both") && !words.contains("right") && !words.contains("left") ? "bilateral"
                 : words.contains("right") && !words.contains("left") ? "right" : words.contains("left") && !words.contains("right") ? "left" : "";
         List<IndexDictionary.Code> candidates = new ArrayList<>(under);
@@ -405,6 +410,9 @@ final class PreCheck {
         }
         String header = dictionaries.diagnoses().code(c.code()).map(IndexDictionary.Code::title).orElse("");
         Set<String> affirmed = new java.util.HashSet<>(affirmedWords(c));
+        if (side.equals("bilateral")) {
+            affirmed.add("bilateral"); // "both eyes", "OU"
+        }
         if (!sex().isEmpty()) {
             affirmed.add(sex());
         }

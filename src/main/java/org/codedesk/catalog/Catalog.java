@@ -42,6 +42,25 @@ public class Catalog implements DatasetCurrency {
     }
 
     /**
+     * The cross-references of the ICD-10-CM Alphabetic Index in force for a release with codes (the same index the
+     * release's search documents take their paths from): each term that says "see" or "see also", by its path.
+     */
+    public List<IndexReference> indexReferences(Release release) {
+        if (release.system() != CodeSystem.ICD10CM) {
+            return List.of();
+        }
+        Optional<Release> next = releases(release.system()).stream()
+                .filter(r -> r.has("codes") && r.effectiveFrom().isAfter(release.effectiveFrom())).findFirst();
+        LocalDate until = next.map(r -> r.effectiveFrom().minusDays(1)).orElse(LocalDate.of(9999, 1, 1));
+        return releaseInForce(release.system(), until, "index").map(index -> jdbc.query("select path, see, see_also from catalog_index_term"
+                + " where release_id = ? and index_kind = 'INDEX' and (see is not null or see_also is not null) order by id",
+                (rs, n) -> new IndexReference(rs.getString(1), rs.getString(2), rs.getString(3)), index.id())).orElse(List.of());
+    }
+
+    /** A term of the Alphabetic Index that sends the reader on: its path, "see" and "see also" (either may be null). */
+    public record IndexReference(String path, String see, String seeAlso) { }
+
+    /**
      * Every release, by system and effective date. Read on every code page (an import on another node must show at once), so
      * the rows are read again only when the table changed (see {@link #readReleases}), and an HTTP request reads the list at
      * most once however often it asks (see {@link #readReleasesOncePerRequest}).

@@ -126,6 +126,17 @@ public final class IndexDictionary {
 
     /** Builds the dictionary of one release: every code, header codes too (a suggestion says when one is not final). */
     public static IndexDictionary build(List<SearchDocument> documents) {
+        return build(documents, List.of());
+    }
+
+    /**
+     * Builds the dictionary of one release, the index's cross-references followed as a coder follows them: a term that
+     * says "see X" leads to X and to every subterm below X ("Hernia > intervertebral cartilage or disc - see Displacement,
+     * intervertebral disc" reaches "... > lumbar region > with > radiculopathy", M51.16), and a main term that says "see
+     * also" a main term of the same root is a form of it ("Herniation, see also Hernia"). At most three references in a
+     * row, and a target with more than {@value #MAX_FOLLOWED} entries below it is not copied (the coder chooses there).
+     */
+    public static IndexDictionary build(List<SearchDocument> documents, List<org.codedesk.catalog.Catalog.IndexReference> references) {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, Code> codes = new HashMap<>();
@@ -138,6 +149,10 @@ public final class IndexDictionary {
                 }
                 if ("Alphabetic Index".equals(path.index()) || "ICD-10-PCS Index".equals(path.index())) {
                     add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(path.path()));
+                    String abbreviated = abbreviated(path.path());
+                    if (!abbreviated.equals(path.path())) {
+                        add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(abbreviated));
+                    }
                 } else if ("Neoplasm Table".equals(path.index()) && path.column() != null && NEOPLASM_COLUMNS.containsKey(path.column())) {
                     String[][] groups = neoplasmGroups(path.path(), NEOPLASM_COLUMNS.get(path.column()));
                     if (groups.length > 1) {
@@ -149,6 +164,9 @@ public final class IndexDictionary {
             for (String inclusion : doc.inclusionTerms()) {
                 add(entries, seen, doc.code(), inclusion, Source.INCLUSION, textGroups(cutAtWithout(inclusion)));
             }
+        }
+        if (!references.isEmpty()) {
+            followReferences(entries, seen, references);
         }
         Map<String, Integer> frequency = new HashMap<>();
         for (Entry e : entries) {
@@ -191,6 +209,184 @@ public final class IndexDictionary {
         entries.add(new Entry(entries.size(), code, path, source, groups));
     }
 
+    private static final int MAX_FOLLOWED = 400;
+    private static final int MAX_STEPS = 3;
+
+    /** A level of the index as the entries' paths hold it: its names (the title and its comma-separated forms) and below. */
+    private static final class Level {
+        final Map<String, Level> children = new java.util.LinkedHashMap<>();
+        /** The children by each of their names, sorted (a name may go on past the reference's words: "... disc NEC"). */
+        final java.util.TreeMap<String, List<Level>> byName = new java.util.TreeMap<>();
+        final Set<String> names = new LinkedHashSet<>();
+        String path;
+    }
+
+    private static void followReferences(List<Entry> entries, Set<String> seen, List<org.codedesk.catalog.Catalog.IndexReference> references) {
+        Level root = new Level();
+        List<Entry> indexEntries = entries.stream().filter(e -> e.source() == Source.INDEX && !e.path().endsWith(")")).toList();
+        for (Entry e : indexEntries) {
+            Level at = root;
+            StringBuilder path = new StringBuilder();
+            for (String title : e.path().split(" > ")) {
+                path.append(path.length() == 0 ? "" : " > ").append(title);
+                Level next = at.children.computeIfAbsent(title, t -> new Level());
+                if (next.path == null) {
+                    next.path = path.toString();
+                    next.names.add(normalizeName(title));
+                    for (String form : title.split(",")) {
+                        next.names.add(normalizeName(form));
+                    }
+                    for (String name : next.names) {
+                        at.byName.computeIfAbsent(name, k -> new ArrayList<>(1)).add(next);
+                    }
+                }
+                at = next;
+            }
+        }
+        // the entries below a path, by path prefix (sorted, so a prefix's entries are one run)
+        List<Entry> sorted = new ArrayList<>(indexEntries);
+        sorted.sort(java.util.Comparator.comparing(Entry::path));
+        List<String> paths = sorted.stream().map(Entry::path).toList();
+        Map<String, List<org.codedesk.catalog.Catalog.IndexReference>> referencesByPath = new HashMap<>();
+        references.forEach(r -> referencesByPath.computeIfAbsent(r.path(), k -> new ArrayList<>()).add(r));
+        List<String> referencePaths = new ArrayList<>(referencesByPath.keySet());
+        java.util.Collections.sort(referencePaths);
+        List<String[]> work = new ArrayList<>();
+        for (org.codedesk.catalog.Catalog.IndexReference r : references) {
+            // a main term that only redirects ("Nicotine - see Tobacco") already reads as its target's code; its whole
+            // tree is not copied
+            if (r.see() != null && r.path().contains(" > ")) {
+                work.add(new String[] {r.path(), r.see(), "1"});
+            }
+            if (r.seeAlso() != null && !r.path().contains(" > ") && sameStart(r.path(), r.seeAlso())) {
+                work.add(new String[] {r.path(), r.seeAlso(), "1"});
+            }
+        }
+        for (int i = 0; i < work.size(); i++) {
+            String from = work.get(i)[0];
+            int step = Integer.parseInt(work.get(i)[2]);
+            Level target = resolve(root, work.get(i)[1]);
+            if (target == null || target.path.equals(from) || from.startsWith(target.path + " > ")) {
+                continue;
+            }
+            int lo = lowerBound(paths, target.path);
+            int hi = lowerBound(paths, target.path + " >\uffff");
+            if (hi - lo > MAX_FOLLOWED) {
+                continue;
+            }
+            for (int k = lo; k < hi; k++) {
+                Entry e = sorted.get(k);
+                if (!e.path().equals(target.path) && !e.path().startsWith(target.path + " > ")) {
+                    continue;
+                }
+                String path = from + e.path().substring(target.path.length());
+                add(entries, seen, e.code(), path, Source.INDEX, indexGroups(path));
+            }
+            if (step < MAX_STEPS) {
+                // the references below the target lead on from the new place
+                for (int k = lowerBound(referencePaths, target.path + " > "); k < referencePaths.size()
+                        && referencePaths.get(k).startsWith(target.path + " > "); k++) {
+                    String below = referencePaths.get(k);
+                    String path = from + below.substring(target.path.length());
+                    referencesByPath.get(below).stream().filter(x -> x.see() != null)
+                            .forEach(x -> work.add(new String[] {path, x.see(), String.valueOf(step + 1)}));
+                }
+            }
+        }
+    }
+
+    private static int lowerBound(List<String> sorted, String key) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).compareTo(key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** "Herniation" and "Hernia": a main term that sends to another of the same root (five letters). */
+    private static boolean sameStart(String a, String b) {
+        String x = normalizeName(a);
+        String y = normalizeName(b);
+        return x.length() >= 5 && y.length() >= 5 && !y.contains(",") && x.substring(0, 5).equals(y.substring(0, 5));
+    }
+
+    private static String normalizeName(String text) {
+        return text.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The level a reference names ("Displacement, intervertebral disc"; "Disorder, disc, cervical, with neuritis"): its
+     * comma-separated parts matched level by level to a level's names, a name followed by words the index leaves out
+     * ("intervertebral disc NEC") or a part that spans two levels ("with neuritis" for "with > neuritis, ...") allowed.
+     */
+    static Level resolve(Level root, String reference) {
+        List<String> parts = new ArrayList<>();
+        for (String part : reference.replaceAll("\\s*\\[[0-9A-Z.-]{3,8}]$", "").split(",")) {
+            String normalized = normalizeName(part);
+            if (!normalized.isEmpty()) {
+                parts.add(normalized);
+            }
+        }
+        return parts.isEmpty() ? null : resolve(root, parts, 0, 0);
+    }
+
+    private static Level resolve(Level at, List<String> parts, int from, int depth) {
+        if (from == parts.size()) {
+            return at;
+        }
+        if (depth > 12) {
+            return null;
+        }
+        for (int end = parts.size(); end > from; end--) {
+            String part = String.join(", ", parts.subList(from, end));
+            List<Level> named = new ArrayList<>(at.byName.getOrDefault(part, List.of()));
+            at.byName.subMap(part + " ", part + " \uffff").values().forEach(named::addAll);
+            for (Level child : named) {
+                Level deeper = resolve(child, parts, end, depth + 1);
+                if (deeper != null) {
+                    return deeper;
+                }
+            }
+            if (end == from + 1) {
+                // "with neuritis": the level "with", then "neuritis" below it
+                for (int space = part.indexOf(' '); space > 0; space = part.indexOf(' ', space + 1)) {
+                    for (Level child : at.byName.getOrDefault(part.substring(0, space), List.of())) {
+                        List<String> rest = new ArrayList<>(parts);
+                        rest.set(from, part.substring(space + 1));
+                        Level deeper = resolve(child, rest, from, depth + 1);
+                        if (deeper != null) {
+                            return deeper;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern BRACKETED_ABBREVIATION = java.util.regex.Pattern.compile("[^>\\[\\]]*\\[([A-Za-z0-9-]{2,10})]");
+
+    /**
+     * The path with each level that prints its abbreviation in brackets read as the abbreviation ("Elevated, elevation >
+     * prostate specific antigen [PSA]" as "Elevated, elevation > PSA"): notes write either.
+     */
+    static String abbreviated(String path) {
+        String[] levels = path.split(" > ");
+        for (int i = 0; i < levels.length; i++) {
+            java.util.regex.Matcher m = BRACKETED_ABBREVIATION.matcher(levels[i]);
+            if (m.find() && m.start() == 0) {
+                levels[i] = m.group(1) + levels[i].substring(m.end());
+            }
+        }
+        return String.join(" > ", levels);
+    }
+
     private static final java.util.regex.Pattern WITHOUT = java.util.regex.Pattern.compile("(?i),? without [^,]*?(?= of |,|$)");
     private static final java.util.regex.Pattern NOT_SPECIFIED = java.util.regex.Pattern.compile("(?i),? not specified as [^,]*");
 
@@ -216,23 +412,16 @@ public final class IndexDictionary {
         List<String[]> groups = new ArrayList<>();
         String[] levels = path.split(" > ");
         for (int level = 0; level < levels.length; level++) {
-            String text = levels[level].replaceAll("\\([^)]*\\)", " ");
+            // "lumbar region" is what notes call "lumbar"; "intervertebral disc" what they call "disc"
+            String text = OMITTED.matcher(levels[level].replaceAll("\\([^)]*\\)", " ")).replaceAll(" ");
             String lowered = text.trim().toLowerCase(java.util.Locale.ROOT);
-            if (lowered.startsWith("note:")) {
-                // a note of the index read as a level of the path ("Failure > Note: heart failure stages A, B, C, and D are
-                // based on ... > systolic"): it is no term; its first word names the term it is filed under ("heart")
-                List<String> words = Stems.words(text.substring(text.indexOf(':') + 1));
-                if (!words.isEmpty() && !Stems.isFiller(words.get(0))) {
-                    groups.add(new String[] {Stems.stem(words.get(0))});
-                }
-                continue;
-            }
             // "without ..." and "not intractable" levels are the classification's defaults: notes rarely say them
             if ((lowered.startsWith("without") || lowered.startsWith("not ")) && !lowered.contains("remission")) {
                 continue;
             }
             String[] parts = text.split(",");
-            if (parts.length == 2 && sameRoot(parts[0].trim(), parts[1].trim())) {
+            // "Infarct, infarction", "Epilepsy, epileptic, epilepsia": forms of one word, any of which the note may write
+            if (parts.length >= 2 && java.util.Arrays.stream(parts).allMatch(part -> sameRoot(parts[0].trim(), part.trim()))) {
                 Set<String> alternatives = new LinkedHashSet<>();
                 for (String part : parts) {
                     Stems.words(part).stream().filter(w -> !Stems.isFiller(w)).map(Stems::stem).forEach(alternatives::add);
@@ -245,10 +434,30 @@ public final class IndexDictionary {
             if (level == 0 && parts.length == 2 && DEFAULT_QUALIFIERS.contains(parts[1].trim().toLowerCase(java.util.Locale.ROOT))) {
                 text = parts[0];
             }
+            // "neuritis, radiculitis or radiculopathy", "cartilage or disc": words the index lists as alternatives, any of which
+            // the note may write (all of them are not required)
+            java.util.regex.Matcher or = ALTERNATIVES.matcher(text);
+            // the main term's head is no alternative: "Intubation, difficult or failed" is intubation, difficult or failed
+            if (level == 0 && text.contains(",")) {
+                or.region(text.indexOf(',') + 1, text.length());
+            }
+            if (or.find()) {
+                groups.addAll(Arrays.asList(textGroups(text.substring(0, or.start()))));
+                String[] alternatives = Stems.words(or.group()).stream().filter(w -> !Stems.isFiller(w)).map(Stems::stem).distinct()
+                        .toArray(String[]::new);
+                if (alternatives.length > 0) {
+                    groups.add(alternatives);
+                }
+                groups.addAll(Arrays.asList(textGroups(text.substring(or.end()))));
+                continue;
+            }
             groups.addAll(Arrays.asList(textGroups(text)));
         }
         return dedupe(groups);
     }
+
+    private static final java.util.regex.Pattern OMITTED = java.util.regex.Pattern.compile("(?i)(?<=\\w )region\\b|\\bintervertebral(?= (cartilage or )?discs?\\b)");
+    private static final java.util.regex.Pattern ALTERNATIVES = java.util.regex.Pattern.compile("\\b[A-Za-z-]+(?:, [A-Za-z-]+)*,? or [A-Za-z-]+\\b");
 
     private static final Set<String> DEFAULT_QUALIFIERS = Set.of("traumatic");
 
@@ -274,8 +483,10 @@ public final class IndexDictionary {
         // the site is its last two levels ("colon > sigmoid", "lung > upper lobe"): the levels above only place it in the table
         String site = mainTerm ? path.substring(first + 3) : path;
         String[] levels = site.split(" > ");
-        if (levels.length > 2) {
-            site = levels[levels.length - 2] + " > " + levels[levels.length - 1];
+        // a last level that names a histology ("lip > skin > basal cell carcinoma") is no site: the two levels above it are
+        int keep = levels.length > 0 && HISTOLOGY_LEVEL.matcher(levels[levels.length - 1]).find() ? 3 : 2;
+        if (levels.length > keep) {
+            site = String.join(" > ", Arrays.copyOfRange(levels, levels.length - keep, levels.length));
         }
         List<String[]> groups = new ArrayList<>(Arrays.asList(indexGroups(site)));
         if (groups.isEmpty()) {
@@ -284,6 +495,8 @@ public final class IndexDictionary {
         groups.add(histology);
         return dedupe(groups);
     }
+
+    private static final java.util.regex.Pattern HISTOLOGY_LEVEL = java.util.regex.Pattern.compile("(?i)\\b(carcinoma|melanoma|sarcoma|lymphoma)\\b");
 
     static String[][] textGroups(String text) {
         List<String[]> groups = new ArrayList<>();

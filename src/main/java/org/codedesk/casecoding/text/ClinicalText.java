@@ -34,6 +34,8 @@ public final class ClinicalText {
      * Words US clinicians write for what the classification words differently ("calculous cholecystitis" is the index's
      * "calculus", "hypoxic respiratory failure" its "with hypoxia", "HFrEF" a systolic heart failure).
      */
+    private static final java.util.regex.Pattern VERTEBRA = java.util.regex.Pattern.compile("([CTLS])(?:[1-9]|1[0-2])");
+    private static final Map<Character, String> SPINE_REGIONS = Map.of('C', "cervical", 'T', "thoracic", 'L', "lumbar", 'S', "sacral");
     private static final Map<String, List<String>> ALIASES = Map.ofEntries(
             Map.entry("calculous", List.of("calculus")),
             Map.entry("hypoxic", List.of("hypoxia")),
@@ -123,6 +125,11 @@ public final class ClinicalText {
                     for (String w : Stems.words(alias)) {
                         stems.add(Stems.stem(w));
                     }
+                }
+                java.util.regex.Matcher vertebra = VERTEBRA.matcher(raw.get(i));
+                if (vertebra.matches()) {
+                    // "C5-C6", "L5-S1": a vertebral level names its region of the spine
+                    stems.add(Stems.stem(SPINE_REGIONS.get(Character.toUpperCase(vertebra.group(1).charAt(0)))));
                 }
                 if (raw.get(i).length() >= 2 && raw.get(i).chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
                     for (String expansion : abbreviations.apply(raw.get(i))) {

@@ -32,6 +32,10 @@ public final class Stems {
             // an inflammation keeps its ending: Porter reads "sigmoiditis" as "sigmoid", the organ, not the disease
             return lower.substring(0, lower.length() - 1);
         }
+        if (lower.endsWith("oses") && lower.length() > 6) {
+            // the Greek plural of "-osis": "keratoses" is the plural of "keratosis" (Porter would read "keratos")
+            lower = lower.substring(0, lower.length() - 3) + "sis";
+        }
         PorterStemmer stemmer = new PorterStemmer();
         stemmer.setCurrent(lower);
         stemmer.stem();

@@ -46,7 +46,11 @@ final class IndexChain {
         ROLES.forEach((kind, roles) -> chains.put(kind, new Chain(kind, scanned, roles)));
     }
 
-    /** What the release's rebuilt indexes depend on, for its fingerprint ("" when none is rebuilt). */
+    /**
+     * What the release's rebuilt indexes depend on, for its fingerprint ("" when none is rebuilt): the files of the chain
+     * and the applier's revision, so that a database whose indexes an earlier applier rebuilt has them rebuilt again by
+     * the next import (revision 2: notes of the index filed under their term, see {@link IndexAddendaApplier}).
+     */
     String fingerprint(ReleaseKey key, Map<FileRole, RecognizedFile> own) {
         if (key.system() != CodeSystem.ICD10CM) {
             return "";
@@ -57,7 +61,7 @@ final class IndexChain {
                 parts.addAll(chain.dependencies(key));
             }
         });
-        return String.join(",", parts);
+        return parts.isEmpty() ? "" : "applier " + IndexAddendaApplier.REVISION + "," + String.join(",", parts);
     }
 
     private static boolean rebuilds(IndexKind kind, Map<FileRole, RecognizedFile> own) {

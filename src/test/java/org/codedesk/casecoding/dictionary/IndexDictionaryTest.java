@@ -40,18 +40,59 @@ class IndexDictionaryTest {
     }
 
     @Test
-    void aNoteFiledAsALevelOfThePathIsNoTermButNamesItsTerm() {
+    void heartFailureByTypeAndAcuityThroughTheIndexPathUnderHeart() {
+        // the catalog files the index's note on heart failure stages as a note of "heart" (no code), and systolic,
+        // diastolic and stage A-D under "heart" (IndexAddendaApplier)
         IndexDictionary d = IndexDictionary.build(List.of(
-                doc("I50.9", "Heart failure, unspecified", List.of(), "Failure, failed > heart"),
+                doc("I50.9", "Heart failure, unspecified", List.of(), "Failure, failed > heart", "Failure, failed > heart > stage C"),
                 doc("I50.22", "Chronic systolic (congestive) heart failure", List.of(),
-                        "Failure, failed > Note: heart failure stages A, B, C, and D are based on the American College of Cardiology > systolic (congestive) > chronic (congestive)"),
-                doc("G40.919", "Epilepsy, unspecified, intractable", List.of(),
-                        "Epilepsy > Note: the following terms are to be considered equivalent to intractable > pharmacoresistant")));
+                        "Failure, failed > heart > systolic (congestive) > chronic (congestive)"),
+                doc("I50.20", "Unspecified systolic (congestive) heart failure", List.of(), "Failure, failed > heart > systolic (congestive)")));
         java.util.function.Function<String, List<String>> codes = text -> d.match(ClinicalText.read(text, a -> List.of())).stream()
                 .map(m -> m.entry().code()).distinct().toList();
         assertThat(codes.apply("Chronic systolic heart failure, compensated.")).containsExactly("I50.22");
-        assertThat(codes.apply("Pharmacoresistant epilepsy on three drugs.")).containsExactly("G40.919");
+        assertThat(codes.apply("Systolic heart failure.")).containsExactly("I50.20");
         assertThat(codes.apply("Heart failure, stage C.")).containsExactly("I50.9");
+    }
+
+    private static List<String> codesOf(IndexDictionary d, String text) {
+        return d.match(ClinicalText.read(text, a -> List.of())).stream().map(m -> m.entry().code()).distinct().toList();
+    }
+
+    @Test
+    void formsOfTheMainTermAndWordsListedWithOrAreAlternatives() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                doc("G40.309", "Generalized idiopathic epilepsy", List.of(), "Epilepsy, epileptic, epilepsia > generalized > idiopathic"),
+                doc("M51.16", "Intervertebral disc disorders with radiculopathy, lumbar region", List.of(),
+                        "Displacement, displaced > intervertebral disc NEC > lumbar region > with > neuritis, radiculitis, radiculopathy or sciatica"),
+                doc("T88.4XXA", "Failed or difficult intubation, initial encounter", List.of(), "Intubation, difficult or failed"),
+                doc("R97.20", "Elevated prostate specific antigen [PSA]", List.of(), "Elevated, elevation > prostate specific antigen [PSA]")));
+        assertThat(codesOf(d, "Idiopathic generalized epilepsy, well controlled.")).as("any of the three forms").containsExactly("G40.309");
+        assertThat(codesOf(d, "Lumbar disc displacement with sciatica.")).as("one of the listed words; 'region' and 'intervertebral' unsaid")
+                .containsExactly("M51.16");
+        assertThat(codesOf(d, "Intubated in the ED, intubation uneventful.")).as("the main term's head is no alternative").isEmpty();
+        assertThat(codesOf(d, "Failed intubation x2, then video laryngoscope.")).containsExactly("T88.4XXA");
+        assertThat(codesOf(d, "Elevated PSA, MRI ordered.")).as("the bracketed abbreviation stands for its words").containsExactly("R97.20");
+    }
+
+    @Test
+    void seeReferencesLeadToTheTargetAndEverySubtermBelowIt() {
+        List<SearchDocument> docs = List.of(
+                doc("K46.9", "Unspecified abdominal hernia without obstruction or gangrene", List.of(), "Hernia, hernial"),
+                doc("M51.16", "Intervertebral disc disorders with radiculopathy, lumbar region", List.of(),
+                        "Displacement, displaced > intervertebral disc NEC > lumbar region > with > neuritis, radiculitis, radiculopathy or sciatica"),
+                doc("M50.122", "Cervical disc disorder at C5-C6 level with radiculopathy", List.of(),
+                        "Disorder > disc > cervical > with > neuritis, radiculitis or radiculopathy > C5-C6"));
+        List<org.codedesk.catalog.Catalog.IndexReference> references = List.of(
+                new org.codedesk.catalog.Catalog.IndexReference("Herniation", null, "Hernia"),
+                new org.codedesk.catalog.Catalog.IndexReference("Hernia, hernial > intervertebral cartilage or disc", "Displacement, intervertebral disc", null),
+                new org.codedesk.catalog.Catalog.IndexReference("Displacement, displaced > intervertebral disc NEC > cervical, cervicothoracic"
+                        + " > neuritis, radiculitis or radiculopathy", "Disorder, disc, cervical, with neuritis", null));
+        assertThat(codesOf(IndexDictionary.build(docs), "Lumbar disc herniation L5-S1 with left S1 radiculopathy.")).doesNotContain("M51.16");
+        IndexDictionary d = IndexDictionary.build(docs, references);
+        assertThat(codesOf(d, "Lumbar disc herniation L5-S1 with left S1 radiculopathy.")).containsExactly("M51.16");
+        assertThat(codesOf(d, "C5-C6 disc herniation with right C6 radiculopathy.")).as("two references in a row; C5 is cervical")
+                .containsExactly("M50.122");
     }
 
     @Test

@@ -30,6 +30,14 @@ class ClinicalTextTest {
     }
 
     @Test
+    void greekPluralsAndVertebralLevelsReadAsTheirWords() {
+        ClinicalText text = read("Actinic keratoses of the scalp. C5-C6 disc herniation.");
+        assertThat(text.words().get(1).stem()).isEqualTo(org.codedesk.casecoding.text.Stems.stem("keratosis"));
+        assertThat(text.words().stream().filter(w -> w.text().equals("C5")).findFirst().orElseThrow().stems())
+                .contains(org.codedesk.casecoding.text.Stems.stem("cervical"));
+    }
+
+    @Test
     void usWordingIsReadAsTheClassificationWordsIt() {
         ClinicalText text = read("MRCP: No evidence of choledocholithiasis.\nNon-ST elevation myocardial infarction.\nAcute hypoxic respiratory failure.");
         assertThat(of(text, "choledocholithiasis")).isEqualTo(Assertion.ABSENT);

@@ -25,13 +25,21 @@ import org.codedesk.catalog.source.icd10cm.TabularAddendaReport.Cause;
  *   <li>Add: a new term under the parent, with its code, cross-references and (tables) cells, in alphabetical place;</li>
  *   <li>Delete: the term and its subterms leave the index (the lines after it may still name them as their parent);</li>
  *   <li>Revise from/to: the term found by its old line takes the new line's title, code and cross-references;</li>
- *   <li>a table row's cells: an added or revised cell takes its new code, a deleted one a dash.</li>
+ *   <li>a table row's cells: an added or revised cell takes its new code, a deleted one a dash;</li>
+ *   <li>a "Note: ..." line is a note of the term printed above it with as many dashes: filed under that term as the XML
+ *   files notes (a subterm without a code, first), never the parent of the lines after it.</li>
  * </ul>
  * An entry that cannot be applied (its term or its parent is not there, an Add already made, a revision without its
  * other half) is reported in the {@link IndexAddendaReport} and skipped; the rest of the addenda still applies.
  * Not thread-safe per call; instances hold no state.
  */
 public final class IndexAddendaApplier {
+
+    /**
+     * Changes when what the applier makes of the same addenda changes (2: notes of the index under their term); part of
+     * the fingerprint of the releases whose indexes it rebuilds, so that an import rebuilds them again.
+     */
+    public static final int REVISION = 2;
 
     private static final Pattern NEMOD = Pattern.compile("^(.*?\\S)\\s*((?:\\([^()]*\\)\\s*)+)$");
     /** Columns printed in the addenda: the code columns, without the term's. */
@@ -49,6 +57,10 @@ public final class IndexAddendaApplier {
         List<Node> stack = new ArrayList<>();
         for (IndexAddendaEntry e : entries) {
             int level = e.level();
+            if (isNote(e.term().title())) {
+                applied += note(tree, stack, e, offset, skipped) ? 1 : 0;
+                continue;
+            }
             while (stack.size() > level) {
                 stack.remove(stack.size() - 1);
             }
@@ -76,6 +88,48 @@ public final class IndexAddendaApplier {
             }
         }
         return new Result(tree.toFile(), new IndexAddendaReport(release, index.kind(), applied, skipped));
+    }
+
+    /**
+     * A note of the index ("Note: heart failure stages A, B, C, and D are based on ..."): the addenda print it among the
+     * subterms of the term it belongs to, with that term's dashes ("- heart (acute) ... I50.9", "- - following cardiac
+     * surgery", "- Note: heart failure stages ...", "- - stage A Z91.89"), so it belongs to the term printed above it with
+     * as many dashes (or, if there is none, to the term it would be a subterm of). It is filed as the index XML files its
+     * notes: a subterm of its term without a code, before the term's other subterms; and it is no term: the lines after it
+     * stay under its term ("stage A" is "Failure > heart > stage A", not a subterm of the note). Whether it changed anything.
+     */
+    private static boolean note(Tree tree, List<Node> stack, IndexAddendaEntry e, int offset,
+                                List<IndexAddendaReport.Skipped> skipped) {
+        int level = e.level();
+        Node owner = level < stack.size() ? stack.get(level) : null;
+        int keep = level + 1;
+        if (owner == null) {
+            owner = level == 0 ? null : level - 1 < stack.size() ? stack.get(level - 1) : null;
+            keep = level;
+        }
+        if (owner == null) {
+            skipped.add(new IndexAddendaReport.Skipped(e, Cause.NO_CONTEXT, "the term the note belongs to was not found"));
+            return false;
+        }
+        while (stack.size() > keep) {
+            stack.remove(stack.size() - 1);
+        }
+        try {
+            Outcome outcome = apply(tree, owner, e, offset);
+            if (outcome.cause() != null) {
+                skipped.add(new IndexAddendaReport.Skipped(e, outcome.cause(), outcome.reason() + " under " + owner.path()));
+                return false;
+            }
+            return outcome.changed();
+        } catch (RuntimeException ex) {
+            skipped.add(new IndexAddendaReport.Skipped(e, Cause.FAILED, String.valueOf(ex.getMessage())));
+            return false;
+        }
+    }
+
+    /** A note of the index, printed (and filed by the index XML) as a line of its own: "Note: the following terms ...". */
+    static boolean isNote(String title) {
+        return title != null && title.regionMatches(true, 0, "Note:", 0, 5);
     }
 
     /** What one entry did: the term the lines below it hang from (null if none), whether it changed anything, or why not. */
@@ -262,8 +316,12 @@ public final class IndexAddendaApplier {
         void insert(Node child) {
             child.parent = this;
             int at = children.size();
+            boolean note = isNote(child.title);
             for (int i = 0; i < children.size(); i++) {
-                if (children.get(i).sortKey.compareTo(child.sortKey) > 0) {
+                // notes come first, as the index XML files them; the terms in alphabetical place after them
+                boolean before = note ? !isNote(children.get(i).title) || children.get(i).sortKey.compareTo(child.sortKey) > 0
+                        : !isNote(children.get(i).title) && children.get(i).sortKey.compareTo(child.sortKey) > 0;
+                if (before) {
                     at = i;
                     break;
                 }

@@ -173,6 +173,20 @@ class IndexAddendaRealDataTest {
         assertThat(chain.get(IndexKind.NEOPLASM).get("FY2026").index()
                 .findByPath("Neoplasm, neoplastic > breast > inflammatory").orElseThrow().cells())
                 .extracting(IndexCell::code).contains("C50.A-");
+        // FY2018 index addenda: "Add - Note: heart failure stages A, B, C, and D ..." printed with heart's dash among its
+        // subterms, then "Add - - stage A Z91.89", "Add - - systolic ...": the note is heart's, the subterms too (FY2026's
+        // addenda repeat the note as "No Change" before revising stage B and C under it)
+        for (String release : List.of("FY2018", "FY2026")) {
+            IndexFile index = chain.get(IndexKind.INDEX).get(release).index();
+            assertThat(index.findByPath("Failure, failed > heart > systolic > chronic")).get().extracting(IndexTerm::code).isEqualTo("I50.22");
+            assertThat(index.findByPath("Failure, failed > heart > stage A")).get().extracting(IndexTerm::code).isEqualTo("Z91.89");
+            assertThat(index.terms()).as("no term is filed under a note of the index, in " + release)
+                    .noneMatch(t -> t.parentId() != 0 && index.term(t.parentId()).title().startsWith("Note:"));
+            IndexTerm heart = index.findByPath("Failure, failed > heart").orElseThrow();
+            assertThat(index.children(heart).get(0).title()).startsWith("Note: heart failure stages A, B, C, and D");
+        }
+        assertThat(chain.get(IndexKind.INDEX).get("FY2026").index().findByPath("Failure, failed > heart > stage C").orElseThrow().seeAlso())
+                .contains("if known");
     }
 
     /** Terms compared by path; a term's values are its code, cross-references and cells. */

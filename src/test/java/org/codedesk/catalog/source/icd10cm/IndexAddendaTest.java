@@ -157,6 +157,94 @@ class IndexAddendaTest {
         assertThat(twice.report().skippedByCause()).containsEntry(Cause.ALREADY_PRESENT, 4);
     }
 
+    /** An index whose heart failure has subterms, and a main term with a note the XML files as a subterm of it. */
+    private static final String NOTES = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <ICD10CM.index><version>2017</version><title>Index</title>
+            <letter><title>E</title>
+              <mainTerm><title>Epilepsy, epileptic, epilepsia</title><code>G40.909</code>
+                <term level="1"><title>Note: the following terms are to be considered equivalent to intractable: refractory</title></term>
+                <term level="1"><title>intractable</title><code>G40.919</code></term>
+              </mainTerm>
+            </letter>
+            <letter><title>F</title>
+              <mainTerm><title>Failure, failed</title>
+                <term level="1"><title>heart<nemod>(acute) (sudden)</nemod></title><code>I50.9</code>
+                  <term level="2"><title>diastolic</title><code>I50.30</code></term>
+                  <term level="2"><title>systolic</title><code>I50.20</code></term>
+                </term>
+                <term level="1"><title>renal</title><code>N19</code></term>
+              </mainTerm>
+            </letter>
+            </ICD10CM.index>
+            """;
+
+    /** As the FY2018 addenda print it: the note among heart's subterms with heart's single dash, then heart's new subterms. */
+    private static byte[] noteAddenda() throws IOException {
+        return new AddendaPdf()
+                .title("ICD-10-CM INDEX to DISEASES and INJURIES")
+                .line("No Change", 90, AddendaPdf.REGULAR, "Failure, failed")
+                .line("No Change", 90, AddendaPdf.REGULAR, "- heart (acute) (sudden) I50.9")
+                .line("Delete", 90, AddendaPdf.REGULAR, "- - systolic I50.20")
+                .line("Add", 90, AddendaPdf.REGULAR, "- - specified NEC I50.89")
+                .line("Add", 90, AddendaPdf.REGULAR, "- Note: heart failure stages A, B, C, and D are based on the American College of")
+                .continuation(90, AddendaPdf.REGULAR, "Cardiology and American Heart Association stages of heart failure")
+                .line("Add", 90, AddendaPdf.REGULAR, "- - stage A Z91.89")
+                .line("Add", 90, AddendaPdf.REGULAR, "- - systolic (congestive) I50.20")
+                .line("Add", 90, AddendaPdf.REGULAR, "- - - chronic (congestive) I50.22")
+                .line("No Change", 90, AddendaPdf.REGULAR, "- renal N19")
+                .line("Add", 90, AddendaPdf.REGULAR, "- - acute N17.9")
+                .bytes();
+    }
+
+    /** A later year's addenda naming the note as "No Change" before more of heart's subterms. */
+    private static byte[] laterNoteAddenda() throws IOException {
+        return new AddendaPdf()
+                .title("ICD-10-CM INDEX to DISEASES and INJURIES")
+                .line("No Change", 90, AddendaPdf.REGULAR, "Failure, failed")
+                .line("No Change", 90, AddendaPdf.REGULAR, "- heart (acute) (sudden) I50.9")
+                .line("No Change", 90, AddendaPdf.REGULAR, "- Note: heart failure stages A, B, C, and D are based on the American College of")
+                .continuation(90, AddendaPdf.REGULAR, "Cardiology and American Heart Association stages of heart failure")
+                .line("Add", 90, AddendaPdf.REGULAR, "- - stage D I50.84")
+                .line("No Change", 90, AddendaPdf.REGULAR, "Epilepsy, epileptic, epilepsia G40.909")
+                .line("No Change", 90, AddendaPdf.REGULAR, "Note: the following terms are to be considered equivalent to intractable: refractory")
+                .line("Add", 90, AddendaPdf.REGULAR, "- poorly controlled G40.919")
+                .bytes();
+    }
+
+    @Test
+    void aNoteIsFiledUnderItsTermAndTheLinesAfterItStayUnderThatTerm() throws IOException {
+        IndexAddendaApplier applier = new IndexAddendaApplier();
+        IndexAddendaApplier.Result first = applier.apply(index(IndexKind.INDEX, NOTES), parse(IndexKind.INDEX, noteAddenda()), "FY2018");
+        IndexFile index = first.index();
+
+        IndexTerm heart = index.findByPath("Failure, failed > heart").orElseThrow();
+        assertThat(index.children(heart)).extracting(IndexTerm::title, IndexTerm::code).as("the note first, as the XML files notes")
+                .containsExactly(tuple("Note: heart failure stages A, B, C, and D are based on the American College of Cardiology"
+                                + " and American Heart Association stages of heart failure", null),
+                        tuple("diastolic", "I50.30"), tuple("specified NEC", "I50.89"), tuple("stage A", "Z91.89"),
+                        tuple("systolic", "I50.20"));
+        assertThat(index.findByPath("Failure, failed > heart > systolic > chronic")).get().extracting(IndexTerm::code).isEqualTo("I50.22");
+        assertThat(index.terms()).as("nothing is filed under a note, and no note is a term of Failure")
+                .noneMatch(t -> t.parentId() != 0 && index.term(t.parentId()).title().startsWith("Note:"))
+                .noneMatch(t -> t.title().startsWith("Note:") && t.parentId() != heart.id() && t.parentId() != index.findByPath("Epilepsy, epileptic, epilepsia").orElseThrow().id());
+        assertThat(index.findByPath("Failure, failed > renal > acute")).as("the lines after the note's term go on as before")
+                .get().extracting(IndexTerm::code).isEqualTo("N17.9");
+        assertThat(first.report().skipped()).isEmpty();
+        assertThat(first.report().applied()).isEqualTo(7);
+
+        IndexAddendaApplier.Result later = applier.apply(index, parse(IndexKind.INDEX, laterNoteAddenda()), "FY2026");
+        IndexFile next = later.index();
+        assertThat(later.report().skipped()).as("the note is found under its term").isEmpty();
+        assertThat(next.findByPath("Failure, failed > heart > stage D")).get().extracting(IndexTerm::code).isEqualTo("I50.84");
+        assertThat(next.terms().stream().filter(t -> t.title().startsWith("Note: heart failure"))).hasSize(1);
+        IndexTerm epilepsy = next.findByPath("Epilepsy, epileptic, epilepsia").orElseThrow();
+        assertThat(next.children(epilepsy)).extracting(IndexTerm::title).as("a note of a main term, printed without dashes")
+                .containsExactly("Note: the following terms are to be considered equivalent to intractable: refractory",
+                        "intractable", "poorly controlled");
+        assertThat(next.terms()).allSatisfy(t -> assertThat(t.parentId()).isLessThan(t.id()));
+    }
+
     private static byte[] drugAddenda() throws IOException {
         return new AddendaPdf()
                 .title("ICD-10-CM TABLE of DRUGS and CHEMICALS")

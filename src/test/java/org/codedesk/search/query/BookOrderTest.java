@@ -188,7 +188,7 @@ class BookOrderTest {
         assertThat(BookOrder.isProcedure("joint replacement")).isTrue();
         assertThat(BookOrder.isProcedure("carpal tunnel release")).isTrue();
         assertThat(BookOrder.isProcedure("walker")).as("equipment is HCPCS's").isTrue();
-        assertThat(BookOrder.isProcedure("dependence on wheelchair")).isTrue();
+        assertThat(BookOrder.isProcedure("dependence on wheelchair")).as("a status (Z99.3), not the equipment").isFalse();
         assertThat(BookOrder.isProcedure("walking difficulty")).isFalse();
     }
 

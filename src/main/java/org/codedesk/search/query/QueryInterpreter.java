@@ -78,12 +78,12 @@ public final class QueryInterpreter {
         this.abbreviations = abbreviations;
         java.util.TreeSet<String> terms = new java.util.TreeSet<>(abbreviations.terms());
         phrases.forEach(p -> terms.addAll(p.terms()));
+        // "on blood thinne" completes to "on blood thinners", a status the interpreter reads
+        LONG_TERM_DRUGS.terms().forEach(t -> terms.add("on " + t));
+        DEPENDENCE.terms().forEach(t -> terms.add("on " + t));
         this.vocabulary = terms;
         Set<String> words = new java.util.HashSet<>();
         terms.forEach(t -> words.addAll(List.of(t.split(" "))));
-        // drug and machine names ("coumadin", "eliquis") are read by the status rules, never "corrected"
-        LONG_TERM_DRUGS.terms().forEach(t -> words.addAll(List.of(t.split(" "))));
-        DEPENDENCE.terms().forEach(t -> words.addAll(List.of(t.split(" "))));
         this.vocabularyWords = Set.copyOf(words);
         List<Phrase> all = new ArrayList<>();
         Set<String> listed = new java.util.HashSet<>();

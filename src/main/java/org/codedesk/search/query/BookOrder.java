@@ -42,7 +42,7 @@ public final class BookOrder {
      */
     private static final List<Set<String>> ASIDE = List.of(
             Set.of("histori", "old", "sequela", "sequelae", "follow", "remiss"),
-            Set.of("screen", "encount", "examin", "observ", "subsequ"),
+            Set.of("screen", "encount", "examin", "observ"),
             Set.of("pregnanc", "puerperium", "childbirth", "gestat", "matern", "obstetr"),
             Set.of("newborn", "neonat", "perinat", "fetu", "fetal"),
             Set.of("poison", "advers", "underdos", "toxic"),
@@ -52,6 +52,9 @@ public final class BookOrder {
             Set.of("nonunion", "malunion"),
             // imaging of a thing is not the thing: "coronary artery bypass graft" is the bypass, not its fluoroscopy
             Set.of("fluoroscopi", "radiographi", "tomographi", "ultrasonographi", "imag", "rai", "ct", "mri", "scan"));
+
+    /** The index of the screening and encounters group in {@link #ASIDE}. */
+    private static final int ENCOUNTER = 1;
 
     /** An injury's 7th character for its first treatment: not an "encounter for" aside. */
     private static final Pattern INITIAL_ENCOUNTER = Pattern.compile("(?i)\\binitial encounter\\b");
@@ -181,6 +184,8 @@ public final class BookOrder {
             for (int i = 0; i < ASIDE.size(); i++) {
                 asked[i] = wanted.stream().anyMatch(ASIDE.get(i)::contains);
             }
+            // "fx rt wrist subsequent" asks for the subsequent encounter (a title's "subsequent visit" is no encounter)
+            asked[ENCOUNTER] |= wanted.contains("subsequ");
             this.saysWithout = wanted.contains("without");
             this.asksNotTraumatic = wanted.stream().anyMatch(NOT_TRAUMATIC::contains);
             this.asksNotAccidental = wanted.stream().anyMatch(NOT_ACCIDENTAL::contains);

@@ -172,7 +172,7 @@ public class Search {
                     texts.add(0, corrected);
                 }
             }
-            boolean procedure = !texts.isEmpty() && texts.stream().anyMatch(BookOrder::isProcedure) && request.system() == null;
+            boolean procedure = BookOrder.isProcedure(texts) && request.system() == null;
             // The first reading (rewritten, spelling corrected) ranks; the others only fill in when it finds little,
             // unless the words as typed are themselves an index entry ("colonoscopy", "cesarean section" in the PCS
             // Index): the book's own entry is read as fully as any rewriting of it.
@@ -382,7 +382,7 @@ public class Search {
                 return List.of();
             }
             String first = read.texts().get(0);
-            boolean procedure = read.texts().stream().anyMatch(BookOrder::isProcedure) && system == null;
+            boolean procedure = BookOrder.isProcedure(read.texts()) && system == null;
             Map<String, Ranked> ranked = new LinkedHashMap<>();
             add(ranked, strictHits(first, filter, PER_COMPLETION * 2), 1.0, null);
             if (procedure) {

@@ -46,8 +46,15 @@ public final class BookOrder {
             Set.of("pregnanc", "puerperium", "childbirth", "gestat", "matern", "obstetr"),
             Set.of("newborn", "neonat", "perinat", "fetu", "fetal"),
             Set.of("poison", "advers", "underdos", "toxic"),
+            // the index's default is acquired: a congenital form only when asked ("diverticulitis of colon" is K57.32, not Q43.8)
+            Set.of("congenit"),
+            // a fracture's subsequent encounter heals routinely unless nonunion or malunion is documented
+            Set.of("nonunion", "malunion"),
             // imaging of a thing is not the thing: "coronary artery bypass graft" is the bypass, not its fluoroscopy
             Set.of("fluoroscopi", "radiographi", "tomographi", "ultrasonographi", "imag", "rai", "ct", "mri", "scan"));
+
+    /** The index of the screening and encounters group in {@link #ASIDE}. */
+    private static final int ENCOUNTER = 1;
 
     /** An injury's 7th character for its first treatment: not an "encounter for" aside. */
     private static final Pattern INITIAL_ENCOUNTER = Pattern.compile("(?i)\\binitial encounter\\b");
@@ -66,7 +73,11 @@ public final class BookOrder {
 
     /** Words that do not make a title more specific than the query. */
     private static final Set<String> GENERIC = Set.of("unspecifi", "nos", "other", "site", "type", "without", "classifi", "elsewher",
-            "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi", "side");
+            "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi", "side",
+            // the default course: routine healing, a duration not documented
+            "routin", "durat",
+            // a PCS body part's region ("Inguinal Region"): the place typed, not more than it
+            "region");
 
     private static final Pattern QUALIFIER = Pattern.compile("\\s*(with|without|due to|in|following|and|of|from|by|after|during)\\b");
     private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\[[^]]*\\]");
@@ -156,6 +167,8 @@ public final class BookOrder {
         private final boolean asksNotTraumatic;
         private final boolean asksNotAccidental;
         private final boolean procedure;
+        /** A status, history or dependence: a diagnosis (Z codes); HCPCS and CPT hold none. */
+        private final boolean status;
 
         private Reading(List<? extends Collection<String>> readings, boolean procedure) {
             this.query = List.copyOf(readings.get(0));
@@ -171,12 +184,18 @@ public final class BookOrder {
             for (int i = 0; i < ASIDE.size(); i++) {
                 asked[i] = wanted.stream().anyMatch(ASIDE.get(i)::contains);
             }
+            // "fx rt wrist subsequent" asks for the subsequent encounter (a title's "subsequent visit" is no encounter)
+            asked[ENCOUNTER] |= wanted.contains("subsequ");
             this.saysWithout = wanted.contains("without");
             this.asksNotTraumatic = wanted.stream().anyMatch(NOT_TRAUMATIC::contains);
             this.asksNotAccidental = wanted.stream().anyMatch(NOT_ACCIDENTAL::contains);
             this.procedure = procedure;
+            this.status = !procedure && (wanted.stream().anyMatch(STATUS::contains) || wanted.containsAll(List.of("long", "term")));
         }
     }
+
+    /** Stems of the words that make a query a status or history ("status post", "history of", "dependence on", "absence"). */
+    private static final Set<String> STATUS = Set.of("statu", "histori", "absenc", "depend", "presenc");
 
     /** {@code readings}: the stems of each reading of the query, the one that ranks first. */
     public Reading reading(List<? extends Collection<String>> readings, boolean procedure) {
@@ -220,6 +239,10 @@ public final class BookOrder {
         }
         if (reading.procedure && !"icd10cm".equals(candidate.system)) {
             adjustment += PROCEDURE_SYSTEM;
+        }
+        if (reading.status && !"icd10cm".equals(candidate.system)) {
+            // "esrd on dialysis" is N18.6 with Z99.2, not a quality-reporting code that names dialysis
+            adjustment -= PROCEDURE_SYSTEM / 2;
         }
         return adjustment;
     }
@@ -315,7 +338,9 @@ public final class BookOrder {
             int levels = path.levels().size();
             for (int i = 0; i < levels; i++) {
                 // a level of stop words only ("with") says nothing the query could name, so it is never missing
-                boolean named = path.connectives().contains(i);
+                // so is a level that says only "unspecified" ("Concussion > with > loss of consciousness > unspecified
+                // duration"): it is what a query naming nothing more means
+                boolean named = path.connectives().contains(i) || path.generic().contains(i);
                 for (List<String> form : path.levels().get(i)) {
                     if (!form.isEmpty() && wanted.containsAll(form)) {
                         named = true;
@@ -347,7 +372,8 @@ public final class BookOrder {
      * An index path read once: per level, the stems of each alternative form; all its essential stems; the stems of its
      * nonessential modifiers (words that may be typed or not).
      */
-    private record ParsedPath(List<List<List<String>>> levels, Set<String> stems, Set<Integer> connectives, Set<String> modifiers) { }
+    private record ParsedPath(List<List<List<String>>> levels, Set<String> stems, Set<Integer> connectives, Set<String> modifiers,
+                              Set<Integer> generic) { }
 
     /** Index paths repeat across queries (the same codes come back): parsing them is done once per path. */
     private final com.github.benmanes.caffeine.cache.Cache<String, ParsedPath> parsed =
@@ -360,6 +386,7 @@ public final class BookOrder {
         Set<String> all = new HashSet<>();
         List<List<List<String>>> levels = new java.util.ArrayList<>();
         Set<Integer> connectives = new HashSet<>();
+        Set<Integer> generic = new HashSet<>();
         for (String level : essential.split(" > ")) {
             if (java.util.Arrays.stream(level.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"))
                     .allMatch(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET::contains)) {
@@ -383,9 +410,13 @@ public final class BookOrder {
                 all.addAll(formStems);
                 stemsOfForms.add(formStems);
             }
+            if (!levels.isEmpty() && !stemsOfForms.isEmpty() && stemsOfForms.stream().allMatch(f -> GENERIC.containsAll(f)
+                    && (f.contains("unspecifi") || f.contains("nos")))) {
+                generic.add(levels.size());
+            }
             levels.add(stemsOfForms);
         }
-        return new ParsedPath(levels, all, connectives, modifiers);
+        return new ParsedPath(levels, all, connectives, modifiers, generic);
     }
 
     /**
@@ -398,7 +429,7 @@ public final class BookOrder {
                     + "transfusion|dialysis|hemodialysis|intubation|catheterization|implant\\w*|reposition|fusion|fixation|"
                     + "dilation|angioplasty|stent|suture|debridement|extraction|inspection|ligation|"
                     + "ablation|administration|vaccine|shot|release|reduction|revision|destruction|occlusion|detachment|"
-                    + "reattachment|extirpation|fragmentation|"
+                    + "reattachment|extirpation|fragmentation|surgery|"
                     // equipment and supplies: HCPCS Level II
                     + "walkers?|crutch(es)?|wheelchairs?|commodes?|nebulizers?|cpap|bipap|concentrators?|glucometers?|lancets?|test strips)\\b");
 
@@ -408,8 +439,18 @@ public final class BookOrder {
     }
 
     /**
+     * Whether the query is about a procedure in any of its readings, unless its first reading is a status ("esrd on
+     * dialysis" is read "... dependence on renal dialysis": the words as typed name the procedure, the reading does not).
+     */
+    public static boolean isProcedure(List<String> readings) {
+        return !readings.isEmpty() && readings.stream().anyMatch(BookOrder::isProcedure)
+                && !AFTER_PROCEDURE.matcher(readings.get(0)).find();
+    }
+
+    /**
      * A procedure done before, or the encounter around one: its status, history or aftercare is a diagnosis code (Z95.1
      * for "s/p cabg", Z47.1 for "aftercare joint replacement").
      */
-    private static final Pattern AFTER_PROCEDURE = Pattern.compile("\\b(status post|history of|history|aftercare|encounter for|presence of)\\b");
+    private static final Pattern AFTER_PROCEDURE = Pattern.compile(
+            "\\b(status post|status|history of|history|aftercare|encounter for|presence of|dependence on|acquired absence|long term)\\b");
 }

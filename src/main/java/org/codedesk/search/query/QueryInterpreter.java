@@ -24,6 +24,50 @@ public final class QueryInterpreter {
 
     private static final List<String> ROMAN_STAGES = List.of("i", "ii", "iii", "iv", "v");
 
+    /**
+     * A condition to rule out is not coded (outpatient guidelines, Section IV.H: code the sign or symptom): "cough r/o
+     * pneumonia" is the cough. Only what follows the rule-out words is dropped, and only when something comes before them.
+     */
+    private static final Pattern RULE_OUT = Pattern.compile("^(.*\\S)\\s+(?:r o|rule out|ruled out|to rule out|rule outs?)\\s+(.+)$");
+
+    /** Drugs as coders name them and the Alphabetic Index's "Long-term (current) drug therapy (use of)" wording (Z79.-). */
+    private static final Synonyms LONG_TERM_DRUGS = Synonyms.load("search/long-term-drugs.tsv");
+    /** Machines and aids a patient depends on and the index's "Dependence (on)" wording (Z99.-). */
+    private static final Synonyms DEPENDENCE = Synonyms.load("search/dependence.tsv");
+    private static final Pattern LONG_TERM_USE = statusPattern(LONG_TERM_DRUGS,
+            "(?:on|long term use of|long term|chronic|current|daily) (%s)(?: use| therapy)?", "(%s) (?:use )?long term");
+    private static final Pattern DEPENDENT = statusPattern(DEPENDENCE,
+            "(?:on|dependent on|dependence on|dependency on) (%s)", "(%s) (?:dependent|dependence|dependency)");
+
+    private static Pattern statusPattern(Synonyms list, String before, String after) {
+        String terms = String.join("|", list.termsLongestFirst().stream().map(Pattern::quote).toList());
+        return Pattern.compile("(?<= )(?:" + before.formatted(terms) + "|" + after.formatted(terms) + ")(?= )");
+    }
+
+    /**
+     * A spinal level typed with a fracture: the fracture codes name the vertebra in words ("Fracture of fifth lumbar
+     * vertebra", S32.05-), so "fx l5" is read "fracture fifth lumbar vertebra". T5 to T12 are named as typed ("T11-T12
+     * vertebra"). Other injuries name the level as typed ("L5 level of lumbar spinal cord"), so only fractures are read so.
+     */
+    private static final Pattern LEVEL = Pattern.compile("(?<= )([clt])([1-7])(?= )");
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh");
+
+    /**
+     * A removal done before ("s/p cholecystectomy", "history of splenectomy", "bka status"): the organ or limb is absent,
+     * which the Alphabetic Index codes under "Absence (of) ... (acquired)" (Z89.-, Z90.-), not the operation.
+     */
+    private static final Pattern STATUS_CUE = Pattern.compile("\\b(status post|history of|history|status)\\b");
+    private static final Pattern REMOVAL = Pattern.compile("\\b(resection|detachment)\\b");
+    /**
+     * The vessels of a limb are named by extremity ("... deep veins of left lower extremity", I82.402; "Varicose veins of
+     * right lower extremity"), and the index's "lower leg" and "upper leg" are the calf and the thigh: a vessel's "leg"
+     * typed alone is the lower extremity, its "arm" the upper extremity.
+     */
+    private static final Pattern VESSEL = Pattern.compile(
+            "\\b(veins?|venous|thrombosis|embolism|varicose|thrombophlebitis|phlebitis|arteries|artery|arterial|atherosclerosis)\\b");
+    private static final Pattern LIMB = Pattern.compile("(?<= )(?<!lower |upper |fore )(legs?|arms?)(?= )");
+    private static final Pattern APPROACH = Pattern.compile("\\b(percutaneous endoscopic|percutaneous|open)\\b");
+
     private final Synonyms abbreviations;
 
     /**
@@ -34,6 +78,9 @@ public final class QueryInterpreter {
         this.abbreviations = abbreviations;
         java.util.TreeSet<String> terms = new java.util.TreeSet<>(abbreviations.terms());
         phrases.forEach(p -> terms.addAll(p.terms()));
+        // "on blood thinne" completes to "on blood thinners", a status the interpreter reads
+        LONG_TERM_DRUGS.terms().forEach(t -> terms.add("on " + t));
+        DEPENDENCE.terms().forEach(t -> terms.add("on " + t));
         this.vocabulary = terms;
         Set<String> words = new java.util.HashSet<>();
         terms.forEach(t -> words.addAll(List.of(t.split(" "))));
@@ -141,6 +188,11 @@ public final class QueryInterpreter {
      * An abbreviation that is also an English stop word ("as", "all") counts only when it is the whole query.
      */
     private String rewrite(String text, List<String> notes) {
+        Matcher ruleOut = RULE_OUT.matcher(text);
+        if (ruleOut.matches()) {
+            text = ruleOut.group(1);
+            notes.add("\"" + ruleOut.group(2) + "\" is to be ruled out: not coded, the symptom is searched.");
+        }
         List<String> words = new ArrayList<>(List.of(text.split(" ")));
         for (int i = 1; i < words.size(); i++) {
             // "ckd stage iii": the titles number stages in digits
@@ -168,6 +220,17 @@ public final class QueryInterpreter {
             }
         }
         String padded = " " + String.join(" ", expanded) + " ";
+        // statuses first, kept out of the phrase lists' reach ("dialysis" alone is the procedure, "on dialysis" the status)
+        List<String> statuses = new ArrayList<>();
+        padded = status(padded, LONG_TERM_USE, LONG_TERM_DRUGS, "long term current use of ", statuses, notes);
+        padded = status(padded, DEPENDENT, DEPENDENCE, "dependence on ", statuses, notes);
+        if (padded.contains(" fracture ")) {
+            padded = LEVEL.matcher(padded).replaceAll(m -> {
+                int level = m.group(2).charAt(0) - '1';
+                String region = switch (m.group(1)) { case "c" -> "cervical"; case "l" -> level < 5 ? "lumbar" : null; default -> level < 4 ? "thoracic" : null; };
+                return region == null ? m.group() : ORDINALS.get(level) + " " + region + " vertebra";
+            });
+        }
         for (Phrase entry : phrasesLongestFirst) {
             String phrase = entry.text();
             if (padded.contains(" " + phrase + " ")) {
@@ -178,6 +241,38 @@ public final class QueryInterpreter {
                 }
             }
         }
-        return padded.trim();
+        if (VESSEL.matcher(padded).find()) {
+            Matcher limb = LIMB.matcher(padded);
+            if (limb.find()) {
+                String word = limb.group(1);
+                padded = limb.replaceAll(m -> m.group(1).startsWith("leg") ? "lower extremity" : "upper extremity");
+                notes.add("A vessel's \"" + word + "\" read as its " + (word.startsWith("leg") ? "lower" : "upper") + " extremity.");
+            }
+        }
+        if (STATUS_CUE.matcher(padded).find() && REMOVAL.matcher(padded).find()) {
+            String absent = REMOVAL.matcher(APPROACH.matcher(STATUS_CUE.matcher(padded).replaceAll(" ")).replaceAll(" "))
+                    .replaceAll("acquired absence").replaceAll("\\s+", " ");
+            notes.add("A removal done before read as \"" + absent.trim() + "\".");
+            padded = absent;
+        }
+        for (int i = 0; i < statuses.size(); i++) {
+            padded = padded.replace(" \u0000" + i + " ", " " + statuses.get(i) + " ");
+        }
+        return padded.trim().replaceAll("\\s+", " ");
+    }
+
+    /** Each match of a status pattern replaced by a placeholder for its reading (restored after the phrase lists). */
+    private static String status(String padded, Pattern pattern, Synonyms list, String reading, List<String> statuses, List<String> notes) {
+        Matcher m = pattern.matcher(padded);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String term = m.group(1) != null ? m.group(1) : m.group(2);
+            String read = reading + list.expansions(term).get(0);
+            notes.add("\"" + m.group() + "\" read as \"" + read + "\".");
+            m.appendReplacement(out, Matcher.quoteReplacement(" \u0000" + statuses.size() + " "));
+            statuses.add(read);
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll(" +", " ");
     }
 }

@@ -188,7 +188,7 @@ class BookOrderTest {
         assertThat(BookOrder.isProcedure("joint replacement")).isTrue();
         assertThat(BookOrder.isProcedure("carpal tunnel release")).isTrue();
         assertThat(BookOrder.isProcedure("walker")).as("equipment is HCPCS's").isTrue();
-        assertThat(BookOrder.isProcedure("dependence on wheelchair")).isTrue();
+        assertThat(BookOrder.isProcedure("dependence on wheelchair")).as("a status (Z99.3), not the equipment").isFalse();
         assertThat(BookOrder.isProcedure("walking difficulty")).isFalse();
     }
 
@@ -217,5 +217,43 @@ class BookOrderTest {
         assertThat(BookOrder.isProcedure("coronary artery bypass graft")).isTrue();
         assertThat(BookOrder.isProcedure("status post coronary artery bypass graft")).isFalse();
         assertThat(BookOrder.isProcedure("history of appendectomy")).isFalse();
+    }
+
+    @Test
+    void congenitalAndHealingComplicationsOnlyWhenAsked() {
+        var acquired = new BookOrder.Candidate("icd10cm", "Diverticulitis of large intestine without perforation or abscess without bleeding",
+                true, List.of());
+        var congenital = new BookOrder.Candidate("icd10cm", "Other specified congenital malformations of intestine", true, List.of());
+        assertThat(score("diverticulitis colon", acquired)).isGreaterThan(score("diverticulitis colon", congenital));
+        assertThat(score("congenital diverticulitis colon", congenital)).isGreaterThan(score("diverticulitis colon", congenital));
+        var routine = new BookOrder.Candidate("icd10cm",
+                "Fracture of unspecified carpal bone, right wrist, subsequent encounter for fracture with routine healing", true, List.of());
+        var nonunion = new BookOrder.Candidate("icd10cm",
+                "Fracture of unspecified carpal bone, right wrist, subsequent encounter for fracture with nonunion", true, List.of());
+        assertThat(score("fracture right wrist subsequent", routine)).isGreaterThan(score("fracture right wrist subsequent", nonunion));
+        assertThat(score("fracture right wrist subsequent nonunion", nonunion))
+                .isGreaterThan(score("fracture right wrist subsequent nonunion", routine));
+    }
+
+    @Test
+    void aLastLevelSayingOnlyUnspecifiedIsWhatANamelessQueryMeans() {
+        var unspecified = new BookOrder.Candidate("icd10cm", "Concussion with loss of consciousness of unspecified duration", true,
+                List.of("Concussion > with > loss of consciousness > unspecified duration"));
+        assertThat(order.pathMatch(unspecified.indexPaths(), java.util.Set.copyOf(lexical.terms("concussion with loss of consciousness"))))
+                .isEqualTo(BookOrder.EXACT_PATH);
+        var thirty = new BookOrder.Candidate("icd10cm", "Concussion with loss of consciousness of 30 minutes or less", true,
+                List.of("Concussion > with > loss of consciousness > of 30 minutes or less"));
+        assertThat(order.pathMatch(thirty.indexPaths(), java.util.Set.copyOf(lexical.terms("concussion with loss of consciousness")))).isZero();
+    }
+
+    @Test
+    void aStatusIsADiagnosis() {
+        var z = new BookOrder.Candidate("icd10cm", "Dependence on renal dialysis", true, List.of("Dependence > renal dialysis"));
+        var g = new BookOrder.Candidate("hcpcs", "Documentation of end stage renal disease (esrd), dialysis, renal transplant", true, List.of());
+        String query = "end stage renal disease dependence on renal dialysis";
+        assertThat(BookOrder.isProcedure(List.of(query, "esrd on dialysis"))).isFalse();
+        assertThat(BookOrder.isProcedure(List.of("performance urinary filtration", "dialysis"))).isTrue();
+        assertThat(score(query, g)).isLessThan(score("end stage renal disease renal dialysis", g));
+        assertThat(score(query, z)).isGreaterThan(score(query, g));
     }
 }

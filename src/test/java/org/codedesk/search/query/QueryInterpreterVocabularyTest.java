@@ -57,4 +57,35 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("copd exac").texts().get(0)).startsWith("chronic obstructive pulmonary disease")
                 .endsWith("exacerbation");
     }
+
+    @Test
+    void statusesAreReadAsTheIndexNamesThem() {
+        assertThat(interpreter.interpret("esrd on dialysis").texts().get(0)).isEqualTo("end stage renal disease dependence on renal dialysis");
+        assertThat(interpreter.interpret("dialysis").texts().get(0)).as("the procedure alone").isEqualTo("performance urinary filtration");
+        assertThat(interpreter.interpret("long term steroid use").texts().get(0)).isEqualTo("long term current use of systemic steroids");
+        assertThat(interpreter.interpret("on eliquis").texts().get(0)).isEqualTo("long term current use of anticoagulants");
+        assertThat(interpreter.isVocabulary("eliquis")).as("a drug name is never corrected").isTrue();
+        assertThat(interpreter.interpret("s/p cholecystectomy").texts().get(0)).isEqualTo("acquired absence gallbladder");
+        assertThat(interpreter.interpret("lt bka status").texts().get(0)).isEqualTo("left below knee acquired absence");
+        assertThat(interpreter.interpret("lap chole").texts().get(0)).as("no status: the operation").isEqualTo("percutaneous endoscopic resection gallbladder");
+    }
+
+    @Test
+    void aConditionToRuleOutIsNotSearched() {
+        Interpretation read = interpreter.interpret("cough r/o pna");
+        assertThat(read.texts().get(0)).isEqualTo("cough");
+        assertThat(read.notes()).anyMatch(n -> n.contains("ruled out"));
+        assertThat(interpreter.interpret("r/o mi").texts().get(0)).as("nothing before it: read as typed").contains("myocardial infarction");
+    }
+
+    @Test
+    void spinalLevelsWithAFractureAndAVesselsLimb() {
+        assertThat(interpreter.interpret("fx l5").texts().get(0)).isEqualTo("fracture fifth lumbar vertebra");
+        assertThat(interpreter.interpret("c6 fx").texts().get(0)).isEqualTo("sixth cervical vertebra fracture");
+        assertThat(interpreter.interpret("t12 fx").texts().get(0)).as("titles say T11-T12").isEqualTo("t12 fracture");
+        assertThat(interpreter.interpret("l5 radiculopathy").texts().get(0)).as("no fracture: the level as typed").isEqualTo("l5 radiculopathy");
+        assertThat(interpreter.interpret("dvt lt leg").texts().get(0)).isEqualTo("deep vein thrombosis left lower extremity");
+        assertThat(interpreter.interpret("cellulitis lt leg").texts().get(0)).as("not a vessel").isEqualTo("cellulitis left leg");
+        assertThat(interpreter.interpret("dvt lower leg").texts().get(0)).isEqualTo("deep vein thrombosis lower leg");
+    }
 }

@@ -6,8 +6,8 @@ set -euo pipefail
 BASE=${1:-http://localhost:8080}
 N=${2:-1000}
 DATA=${CODEDESK_DATA_DIR:?set CODEDESK_DATA_DIR to the folder of official files}
-paths=$(mktemp); times=$(mktemp)
-trap 'rm -f "$paths" "$times"' EXIT
+paths=$(mktemp)
+trap 'rm -f "$paths"' EXIT
 cm=$(find "$DATA" -name 'icd10cm_order_20*.txt' | sort | tail -1)
 pcs=$(find "$DATA" -name 'icd10pcs_order_20*.txt' | sort | tail -1)
 {
@@ -21,14 +21,4 @@ pcs=$(find "$DATA" -name 'icd10pcs_order_20*.txt' | sort | tail -1)
 } | tr -d ' ' | head -n "$N" > "$paths"
 # one warm-up pass over 50 pages, not measured
 head -50 "$paths" | while read -r p; do curl -s -o /dev/null "$BASE$p"; done
-while read -r p; do
-  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$BASE$p" >> "$times"
-done < "$paths"
-total=$(wc -l < "$times")
-ok=$(awk '$1 == 200' "$times" | wc -l)
-sort -n -k2 "$times" | awk -v n="$total" -v ok="$ok" '
-  { t[NR] = $2 * 1000 }
-  END {
-    printf "requests=%d ok=%d p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms\n", n, ok,
-      t[int(n * 0.50)], t[int(n * 0.90)], t[int(n * 0.99)], t[n]
-  }'
+"$(dirname "$0")/sequential-get.sh" "$BASE" requests < "$paths"

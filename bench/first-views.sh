@@ -13,21 +13,11 @@ N=${4:-500}
 DATA=${CODEDESK_DATA_DIR:?set CODEDESK_DATA_DIR to the folder of official files}
 cm=$(find "$DATA" -name 'icd10cm_order_20*.txt' | sort | tail -1)
 pcs=$(find "$DATA" -name 'icd10pcs_order_20*.txt' | sort | tail -1)
-paths=$(mktemp); times=$(mktemp)
-trap 'rm -f "$paths" "$times"' EXIT
+paths=$(mktemp)
+trap 'rm -f "$paths"' EXIT
 paste -d '\n' \
   <(awk -v k="$K" 'NR % 25 == k % 25 { c = substr($0, 7, 7); gsub(/ /, "", c);
       print "/codes/icd10cm/" (length(c) > 3 ? substr(c, 1, 3) "." substr(c, 4) : c) }' "$cm" | head -n $((N * 7 / 10))) \
   <(awk -v m="$M" 'NR % 70 == m % 70 { print "/codes/icd10pcs/" substr($0, 7, 7) }' "$pcs" | head -n $((N - N * 7 / 10))) \
   | grep . | head -n "$N" > "$paths"
-while read -r p; do
-  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$BASE$p" >> "$times"
-done < "$paths"
-total=$(wc -l < "$times")
-ok=$(awk '$1 == 200' "$times" | wc -l)
-sort -n -k2 "$times" | awk -v n="$total" -v ok="$ok" '
-  { t[NR] = $2 * 1000 }
-  END {
-    printf "first views=%d ok=%d p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms\n", n, ok,
-      t[int(n * 0.50)], t[int(n * 0.90)], t[int(n * 0.99)], t[n]
-  }'
+"$(dirname "$0")/sequential-get.sh" "$BASE" "first views" < "$paths"

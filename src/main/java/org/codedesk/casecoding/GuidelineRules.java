@@ -96,6 +96,8 @@ final class GuidelineRules {
         goutBySite();
         sepsisOrganism();
         copdWithInfection();
+        identifiedInfluenza();
+        influenzaSymptoms();
         companions();
         specificity();
         symptomsWithinDiagnoses();
@@ -818,6 +820,56 @@ final class GuidelineRules {
         }
         combine("J44.0", mentionsOf(copd.get().code()), null, "chronic obstructive pulmonary disease with an acute lower respiratory infection",
                 "J44.9");
+    }
+
+    /** Influenza with its type written ("influenza A", "flu B", "H1N1"): a test identified the virus. */
+    private static final Pattern IDENTIFIED_INFLUENZA = Pattern.compile("\\b(influenza|flu) (type )?[ab]\\b|\\bh1n1\\b");
+    private static final Pattern NEGATIVE_RESULT = Pattern.compile("^\\W*(\\w+\\W+){0,2}?(negative|neg|not detected)\\b");
+
+    /**
+     * Influenza whose virus a test named (type A or B, I.C.10.c: the provider's statement of an identified virus) is J10,
+     * "due to other identified influenza virus", not J11 "unidentified": the same manifestation in the other category
+     * (J11.1 -> J10.1, J11.00 -> J10.00). A result written negative ("flu A negative") names no virus.
+     */
+    private void identifiedInfluenza() {
+        List<PreCheck.Decision> unidentified = checked().filter(d -> d.code().startsWith("J11")).toList();
+        if (unidentified.isEmpty()) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(IDENTIFIED_INFLUENZA, concluded())) {
+            String after = facts.note().text().substring(f.end()).toLowerCase(Locale.ROOT);
+            char type = facts.note().text().charAt(f.end() - 1);
+            // the type as written, a capital ("had influenza a week ago" names none)
+            if (Character.isLowerCase(type) || NEGATIVE_RESULT.matcher(after).find()) {
+                continue;
+            }
+            for (PreCheck.Decision d : unidentified) {
+                String identified = "J10" + d.code().substring(3);
+                if (cm.code(identified).filter(IndexDictionary.Code::billable).isPresent()) {
+                    add(identified, d.candidate.mentions(), f, "influenza due to an identified influenza virus: the note names its type");
+                    uncheck(d.code(), "the note names the influenza virus's type: " + identified + " is coded");
+                }
+            }
+            return;
+        }
+    }
+
+    private static final Pattern INFLUENZA = Pattern.compile("J(09|10|11)\\..*");
+    /** Cough, fever, aches, a running or stuffy nose, a sore throat, headache: what influenza itself is. */
+    private static final Pattern INFLUENZA_SYMPTOMS = Pattern.compile("R05.*|R50\\.9|M79\\.1.*|J34\\.89|R09\\.81|J02\\.9|R51\\.9");
+
+    /**
+     * The respiratory and general symptoms of influenza are integral to its code (I.B.5; J10.1/J11.1 read "with other
+     * respiratory manifestations"): not coded beside it. Its complications (pneumonia, otitis, encephalopathy) have codes
+     * of their own and stay.
+     */
+    private void influenzaSymptoms() {
+        Optional<PreCheck.Decision> influenza = checked().filter(d -> INFLUENZA.matcher(d.code()).matches()).findFirst();
+        if (influenza.isEmpty()) {
+            return;
+        }
+        checked().filter(d -> INFLUENZA_SYMPTOMS.matcher(d.code()).matches()).toList()
+                .forEach(d -> d.uncheck("a symptom of influenza, integral to " + influenza.get().code() + " (" + title(influenza.get().code()) + ")"));
     }
 
     private static final Pattern GOUT = Pattern.compile("\\bgout(y)?\\b");

@@ -114,6 +114,27 @@ class CaseToCodeRulesFullDataTest {
     }
 
     @Test
+    void influenzaWhoseTypeIsWrittenIsDueToAnIdentifiedVirus() {
+        String typed = """
+                URGENT CARE NOTE
+                HPI: 34 y/o M with 2 days of fever, cough and body aches. Rapid influenza test: influenza A POSITIVE.
+                Impression:
+                1. Influenza A with cough.
+                Plan: oseltamivir 75 mg BID x 5 days, fluids.
+                """;
+        assertThat(checked(coder.code(typed, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("J10.1").doesNotContain("J11.1")
+                .as("its cough and fever are integral to it").noneMatch(c -> c.startsWith("R05") || c.equals("R50.9"));
+        String untyped = """
+                URGENT CARE NOTE
+                HPI: 34 y/o M with 2 days of fever, cough and body aches. Rapid influenza A/B negative.
+                Impression:
+                1. Influenza with cough.
+                Plan: oseltamivir 75 mg BID x 5 days, fluids.
+                """;
+        assertThat(checked(coder.code(untyped, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("J11.1").doesNotContain("J10.1");
+    }
+
+    @Test
     void namedOperationsAreCompleteCodesOfTheRelease() {
         String note = """
                 Procedures this admission:

@@ -7,9 +7,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.codedesk.catalog.CodePage;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The HTML of the parts of a code page that are the same for every viewer (template catalog/code-facts), rendered once per
@@ -28,10 +30,13 @@ class CodePageHtml {
     private static final String TEMPLATE = "catalog/code-facts";
 
     private final ITemplateEngine templates;
+    private final ApplicationContext application;
     private final Cache<CodePage, Parts> rendered;
 
-    CodePageHtml(ITemplateEngine templates, @Value("${codedesk.code-pages.cache-size:10000}") long cacheSize) {
+    CodePageHtml(ITemplateEngine templates, ApplicationContext application,
+                 @Value("${codedesk.code-pages.cache-size:10000}") long cacheSize) {
         this.templates = templates;
+        this.application = application;
         this.rendered = Caffeine.newBuilder().weakKeys().maximumSize(cacheSize).build();
     }
 
@@ -42,6 +47,11 @@ class CodePageHtml {
 
     private Parts render(CodePage page) {
         Context context = new Context(Locale.ENGLISH);
+        // Outside a Spring view Thymeleaf would evaluate with a new StandardEvaluationContext per template, whose new
+        // reflective property accessor looks every getter up again (0.6 MB of copied Method objects per page); this
+        // context shares Thymeleaf's one accessor and its cache, as a view does.
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
         context.setVariable("p", page);
         return new Parts(part("top", context), part("descriptor", context), part("facts", context), part("history", context));
     }

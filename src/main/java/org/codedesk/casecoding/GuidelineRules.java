@@ -92,14 +92,18 @@ final class GuidelineRules {
         stroke();
         intestineBySite();
         historyAndStatus();
+        replacedThisStay();
         historyOfCancer();
         goutBySite();
         sepsisOrganism();
+        severeSepsisNeedsItsInfection();
         copdWithInfection();
         identifiedInfluenza();
         influenzaSymptoms();
+        substanceUseUncomplicated();
         companions();
         specificity();
+        unnamedKindBesideNamed();
         symptomsWithinDiagnoses();
         unspecifiedKind();
         withOrWithout();
@@ -122,6 +126,19 @@ final class GuidelineRules {
                 .min(Comparator.comparing((PreCheck.Decision d) -> documented == null || !d.code().startsWith(documented)));
         if (dm.isEmpty()) {
             return;
+        }
+        if (documented != null && !dm.get().code().startsWith(documented) && !(TYPE_1.matcher(text).find() && TYPE_2.matcher(text).find())) {
+            // "T1DM ... diabetic ketoacidosis": the index's diabetes code read with the type the note documents (E11.10 -> E10.10)
+            for (PreCheck.Decision d : checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*")).toList()) {
+                String same = documented + d.code().substring(3);
+                if (cm.code(same).filter(IndexDictionary.Code::billable).isPresent()) {
+                    combine(same, d.candidate.mentions(), null, "the type of diabetes the note documents", d.code());
+                }
+            }
+            dm = checked().filter(d -> d.code().startsWith(documented)).findFirst();
+            if (dm.isEmpty()) {
+                return;
+            }
         }
         if (documented != null && dm.get().code().startsWith(documented)) {
             // one type of diabetes: the type the note names
@@ -553,13 +570,20 @@ final class GuidelineRules {
 
     private void companions() {
         boolean diabetes = checked().anyMatch(d -> d.code().matches("E(08|09|10|11|13)\\..*"));
-        if (diabetes) {
+        boolean typeOneOnly = diabetes && checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*")).allMatch(d -> d.code().startsWith("E10"));
+        if (typeOneOnly) {
+            // E10 has no "use additional code" for insulin: a type 1 diabetic's insulin is the disease's own treatment
+            uncheck("Z79.4", "type 1 diabetes: its insulin is not reported with Z79.4 (the use-additional note is at E08, E09, E11, E13)");
+        }
+        if (diabetes && !typeOneOnly) {
             longTerm(INSULIN, "Z79.4", "long-term (current) use of insulin (use additional code at the diabetes code)");
             longTerm(ORAL_HYPOGLYCEMIC, "Z79.84", "long-term (current) use of oral hypoglycemic drugs (use additional code at the diabetes code)");
         }
         longTerm(ANTICOAGULANT, "Z79.01", "long-term (current) use of anticoagulants");
         longTerm(ANTIPLATELET, "Z79.02", "long-term (current) use of antithrombotics/antiplatelets");
         longTerm(BISPHOSPHONATE, "Z79.83", "long-term (current) use of bisphosphonates");
+        maintenance(SYSTEMIC_STEROID, "Z79.52", "long-term (current) use of systemic steroids");
+        maintenance(METHOTREXATE, "Z79.631", "long-term (current) use of an antimetabolite agent (methotrexate)");
         // aspirin is often given once (chest pain, stroke): long-term only with a daily dose, "home", "continue" or in the medication list
         facts.all(ASPIRIN, CHART).stream().filter(f -> f.section() == NoteSections.MEDICATIONS || ASPIRIN_DAILY.matcher(facts.around(f, 40)).find())
                 .findFirst().ifPresent(f -> longTerm(ASPIRIN, "Z79.82", "long-term (current) use of aspirin"));
@@ -571,7 +595,8 @@ final class GuidelineRules {
             add(f.code(), List.of(), f.evidence(), f.why());
             if (f.code().startsWith("Z91.1")) {
                 // the kind of noncompliance written replaces the index's "noncompliance" of other or unspecified treatment
-                checked().filter(d -> d.code().startsWith("Z91.19")).toList().forEach(d -> d.uncheck("the noncompliance is coded by its kind: " + f.code()));
+                checked().filter(d -> d.code().startsWith("Z91.19") || f.code().startsWith("Z91.12") && d.code().startsWith("Z91.14")).toList()
+                        .forEach(d -> d.uncheck("the noncompliance is coded by its kind: " + f.code()));
             }
         });
         organismCausing();
@@ -681,7 +706,29 @@ final class GuidelineRules {
     }
 
     /** A BMI is reported only with a weight diagnosis (I.B.14, I.C.21.c.3), for an adult by its value. */
+    private static final Pattern OBESITY_CLASS = Pattern.compile("\\bobesity,? class (1|2|3|iii|ii|i)\\b|\\bclass (1|2|3|iii|ii|i) obesity\\b");
+
+    /** Obesity by the class written next to it (E66.81-), not a class number read elsewhere in the sentence ("GLP-1"). */
+    private void obesityClass() {
+        if (checked().noneMatch(d -> d.code().startsWith("E66."))) {
+            return;
+        }
+        facts.first(OBESITY_CLASS, concluded()).ifPresent(f -> {
+            Matcher m = OBESITY_CLASS.matcher(f.text());
+            if (m.find()) {
+                String n = m.group(1) != null ? m.group(1) : m.group(2);
+                String digit = switch (n) {
+                    case "1", "i" -> "1";
+                    case "2", "ii" -> "2";
+                    default -> "3";
+                };
+                combine("E66.81" + digit, List.of(), f, "obesity by the class documented", "E66.811", "E66.812", "E66.813", "E66.9");
+            }
+        });
+    }
+
     private void bodyMassIndex() {
+        obesityClass();
         if (!checked().anyMatch(d -> d.code().matches("E66\\..*|E43|E44\\..*|E46|R63\\.[45]|E88\\.82.*")) || isChecked("Z68")) {
             return;
         }
@@ -750,6 +797,27 @@ final class GuidelineRules {
 
     /** A list of drugs begun this stay: "Started on aspirin, ticagrelor, high-intensity atorvastatin". */
     private static final Pattern STARTED_LIST = Pattern.compile("\\b(started|starting|initiated|begun|new)( on)?\\s+[a-z0-9 ,./-]*$");
+
+    private static final Pattern SYSTEMIC_STEROID = Pattern.compile("\\b(prednisone|prednisolone|methylprednisolone|medrol)\\b");
+    private static final Pattern METHOTREXATE = Pattern.compile("\\b(methotrexate|mtx)\\b");
+    private static final Pattern MAINTENANCE_DOSE = Pattern.compile("\\b(daily|qd|qday|weekly|q ?week|long[- ]term|chronic|maintenance)\\b");
+    /** A short course: "prednisone 40 mg daily x 5 days", a taper, a burst, a dose pack. */
+    private static final Pattern SHORT_COURSE = Pattern.compile("\\bx ?\\d+ ?(more )?(days?|d|wks?|weeks?)\\b|\\b(for|over) \\d+ (days?|weeks?)\\b"
+            + "|\\b(taper\\w*|burst|dose ?pack|stress dose)\\b");
+
+    /**
+     * A drug taken on a maintenance schedule (a daily steroid, weekly methotrexate; I.C.21.c.3: Z79 is for continuous use), not a
+     * short course, a taper or a drug just started.
+     */
+    private void maintenance(Pattern drugs, String code, String why) {
+        for (NoteFacts.Found f : facts.all(drugs, CHART)) {
+            String around = facts.around(f, 40);
+            if (MAINTENANCE_DOSE.matcher(around).find() && !SHORT_COURSE.matcher(around).find() && !NOT_LONG_TERM.matcher(around).find()) {
+                add(code, List.of(), f, why);
+                return;
+            }
+        }
+    }
 
     private void longTerm(Pattern drugs, String code, String why) {
         for (NoteFacts.Found f : facts.all(drugs, CHART)) {
@@ -1034,23 +1102,26 @@ final class GuidelineRules {
         List<PreCheck.Decision> all = checked().toList();
         for (PreCheck.Decision x : all) {
             Matcher m = WITHOUT_WHAT.matcher(title(x.code()).toLowerCase(Locale.ROOT).replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " "));
-            if (!m.find()) {
+            // each "without" of the title: "Migraine without aura, not intractable, without status migrainosus" has two
+            while (m.find()) {
+                withOrWithout(x, m.group(1).trim(), all);
+            }
+        }
+    }
+
+    private void withOrWithout(PreCheck.Decision x, String what, List<PreCheck.Decision> all) {
+        for (PreCheck.Decision y : all) {
+            String ty = title(y.code()).toLowerCase(Locale.ROOT).replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ");
+            if (x == y || !x.checked || !y.checked || !category(x.code()).equals(category(y.code())) || !ty.contains("with " + what)) {
                 continue;
             }
-            String what = m.group(1).trim();
-            for (PreCheck.Decision y : all) {
-                String ty = title(y.code()).toLowerCase(Locale.ROOT).replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ");
-                if (x == y || !x.checked || !y.checked || !category(x.code()).equals(category(y.code())) || !ty.contains("with " + what)) {
-                    continue;
-                }
-                java.util.Set<String> affirmed = affirmedWords(x, y);
-                boolean documented = WORD.matcher(what).results().map(java.util.regex.MatchResult::group)
-                        .filter(w -> w.length() > 3 && !w.equals("with")).allMatch(w -> affirmed.stream().anyMatch(a -> a.startsWith(w.substring(0, Math.min(5, w.length())))));
-                if (documented) {
-                    x.uncheck("one code per condition: the note documents " + what + ", " + y.code() + " (" + title(y.code()) + ")");
-                } else {
-                    y.uncheck("one code per condition: the note does not document " + what + ", " + x.code() + " (" + title(x.code()) + ")");
-                }
+            java.util.Set<String> affirmed = affirmedWords(x, y);
+            boolean documented = WORD.matcher(what).results().map(java.util.regex.MatchResult::group)
+                    .filter(w -> w.length() > 3 && !w.equals("with")).allMatch(w -> affirmed.stream().anyMatch(a -> a.startsWith(w.substring(0, Math.min(5, w.length())))));
+            if (documented) {
+                x.uncheck("one code per condition: the note documents " + what + ", " + y.code() + " (" + title(y.code()) + ")");
+            } else {
+                y.uncheck("one code per condition: the note does not document " + what + ", " + x.code() + " (" + title(x.code()) + ")");
             }
         }
     }
@@ -1297,6 +1368,88 @@ final class GuidelineRules {
 
     // ---- Excludes1 ----------------------------------------------------------------------------------------------------
 
+    /**
+     * Severe sepsis (R65.2-, "code first underlying infection") with no systemic infection coded: sepsis of unspecified organism
+     * (A41.9, I.C.1.d.4: the systemic infection first; A41.9 when the organism is not documented).
+     */
+    private void severeSepsisNeedsItsInfection() {
+        Optional<PreCheck.Decision> severe = checked().filter(d -> d.code().startsWith("R65.2")).findFirst();
+        if (severe.isPresent() && checked().noneMatch(d -> d.code().matches(SYSTEMIC_INFECTION))) {
+            add("A41.9", severe.get().candidate.mentions(), null, "severe sepsis: the systemic infection is coded first (code first underlying"
+                    + " infection at R65.2; organism not documented, I.C.1.d.4)");
+        }
+    }
+
+    private static final String SYSTEMIC_INFECTION = "A4[01]\\..*|A02\\.1|A22\\.7|A26\\.7|A32\\.7|A39\\.[24]|A42\\.7|A54\\.86|B37\\.7|O85|O86\\.04"
+            + "|P36\\..*|T81\\.44.*|T80\\.2.*|T82\\.7.*|T83\\.51.*|T85\\.7.*|O03\\.37|O04\\.87|O07\\.37|O08\\.82";
+
+    /**
+     * "Unspecified asthma" or an obstruction "unspecified as to cause" beside a code of its category that names the kind or the
+     * cause ("Mild intermittent asthma", "Intestinal adhesions with partial obstruction"): one condition at the most specific
+     * level the note supports (I.B.1).
+     */
+    private void unnamedKindBesideNamed() {
+        List<PreCheck.Decision> all = checked().toList();
+        for (PreCheck.Decision x : all) {
+            String tx = title(x.code()).toLowerCase(Locale.ROOT);
+            // an "other" code reached only through "NEC" or the general words of its title names no kind either
+            boolean otherUnnamed = tx.startsWith("other ") && !x.candidate.mentions().isEmpty() && x.candidate.mentions().stream()
+                    .allMatch(m -> m.route().contains("NEC") || m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other "));
+            if (x.code().matches("[STVWXYZ].*") || !(tx.startsWith("unspecified ") || tx.contains("unspecified as to cause") || otherUnnamed)) {
+                continue;
+            }
+            all.stream().filter(y -> y != x && y.checked && category(y.code()).equals(category(x.code()))).filter(y -> {
+                String ty = title(y.code()).toLowerCase(Locale.ROOT);
+                return !ty.startsWith("unspecified ") && !ty.startsWith("other ") && !ty.contains("unspecified as to cause");
+            }).findFirst().ifPresent(y -> x.uncheck("one code per condition at the most specific level: " + y.code() + " (" + title(y.code())
+                    + ") names the kind or the cause"));
+        }
+    }
+
+    private static final Pattern INDUCED_WRITTEN = Pattern.compile("\\b(induced|withdrawal|intoxication|delirium|psychosis|psychotic"
+            + "|amnestic|dementia|sexual dysfunction|sleep disorder)\\b");
+
+    /**
+     * "Alcohol use disorder" or "tobacco use disorder" is the abuse or dependence itself (the "disorder" of its DSM-5 name):
+     * the "with unspecified ...-induced disorder" code needs a disorder the substance induced, which the note does not write;
+     * the uncomplicated code of the same level is coded instead.
+     */
+    private void substanceUseUncomplicated() {
+        if (INDUCED_WRITTEN.matcher(facts.note().text().toLowerCase(Locale.ROOT)).find()) {
+            return;
+        }
+        for (PreCheck.Decision x : checked().filter(d -> d.code().matches("F1[0-9]\\..*")).toList()) {
+            String tx = title(x.code());
+            int with = tx.indexOf(" with unspecified ");
+            if (with < 0 || !tx.toLowerCase(Locale.ROOT).contains("induced disorder")) {
+                continue;
+            }
+            String wanted = tx.substring(0, with).replaceAll(",$", "") + ", uncomplicated";
+            cm.billableUnder(category(x.code())).stream().filter(k -> k.title().equalsIgnoreCase(wanted)).findFirst().ifPresent(k ->
+                    combine(k.code(), x.candidate.mentions(), null, "a use disorder without an induced disorder written: uncomplicated", x.code()));
+        }
+    }
+
+    /** The joint a replacement operation of this stay leaves (0SR9 right hip ...), by its status code. */
+    private static final Map<String, String> JOINT_STATUS = Map.of("0SR9", "Z96.641", "0SRR", "Z96.641", "0SRB", "Z96.642", "0SRS", "Z96.642",
+            "0SRC", "Z96.651", "0SRT", "Z96.651", "0SRV", "Z96.651", "0SRD", "Z96.652", "0SRU", "Z96.652", "0SRW", "Z96.652");
+
+    /**
+     * A joint replaced during this stay is reported with the operation's code, not with the status of having the implant
+     * ("s/p right THA" in the discharge diagnoses of the stay that placed it).
+     */
+    private void replacedThisStay() {
+        if (setting != EncounterSetting.INPATIENT) {
+            return;
+        }
+        for (NamedProcedures.Built b : NamedProcedures.build(facts, code -> true).codes()) {
+            String status = JOINT_STATUS.get(b.code().substring(0, 4));
+            if (status != null) {
+                uncheck(status, "the joint was replaced during this stay (" + b.code() + "): the operation is coded, not the implant's status");
+            }
+        }
+    }
+
     /** "that with hydronephrosis (N13.2)": an Excludes1 item of the form "... with X (code)". */
     private static final Pattern WITH_ITEM = Pattern.compile("\\bwith ([a-z][a-z ,'-]*?)\\s*\\(([A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?)\\)");
 
@@ -1356,8 +1509,9 @@ final class GuidelineRules {
 
     // ---- external causes ----------------------------------------------------------------------------------------------
 
+    /** A dose written with decimals ("Tdap 0.5 mL IM given") stays in the sentence. */
     private static final Pattern VACCINE_GIVEN = Pattern.compile("\\b(vaccines?|vaccination|immunizations?|flu shot|tdap|dtap|mmr|ipv|shingrix"
-            + "|pneumovax|prevnar)\\b[^.;]{0,60}\\b(given|administered|today)\\b|\\b(given|administered)\\b[^.;]{0,40}\\b(vaccines?|flu shot|tdap"
+            + "|pneumovax|prevnar)\\b(?:[^.;]|\\.\\d){0,60}\\b(given|administered|today)\\b|\\b(given|administered)\\b(?:[^.;]|\\.\\d){0,40}\\b(vaccines?|flu shot|tdap"
             + "|dtap|mmr|shingrix)\\b");
 
     /** A vaccine given at the visit: the encounter for immunization (Z23, I.C.21.c.2). */

@@ -83,6 +83,7 @@ final class HistoryAndStatus {
     /** Codes of a vague kind: reported only when the provider assesses them. */
     private static final Pattern VAGUE = Pattern.compile("\\b(other (diseases|specified|organs?|parts|conditions|functional|medical|infectious|\\(healed\\))"
             + "|unspecified)\\b");
+    private static final Pattern ANGIOPLASTY = Pattern.compile("\\b(stents?|stented|stenting|pci|ptca|des|bms|angioplasty)\\b");
     private static final Pattern PARTIAL = Pattern.compile("\\b(partial|lumpectomy|segmental|wedge)\\b");
     private static final Pattern ABOVE_KNEE = Pattern.compile("\\b(aka|above[- ](the[- ])?knee)\\b");
     private static final Pattern SIDE_RIGHT = Pattern.compile("\\b(right|r|rt)\\b");
@@ -236,6 +237,8 @@ final class HistoryAndStatus {
             IndexDictionary.Subentry chosen = best;
             complete(chosen.entry().code(), text).filter(code -> CODES.matcher(code).matches()).filter(code -> !code.equals("Z87.891"))
                     .filter(code -> item.section() == NoteSections.CONCLUSION || !VAGUE.matcher(title(code)).find())
+                    // "coronary artery bypass graft" holds the words of "coronary ... graft" (Z95.5), which is an angioplasty's
+                    .filter(code -> !code.equals("Z95.5") || ANGIOPLASTY.matcher(text.toLowerCase(Locale.ROOT)).find())
                     // a partial mastectomy or resection leaves the organ: no acquired absence unless the code says partial
                     .filter(code -> !PARTIAL.matcher(text.toLowerCase(Locale.ROOT)).find() || !title(code).contains("absence")
                             || title(code).contains("part"))

@@ -118,8 +118,25 @@ final class NamedProcedures {
         performed(facts, INGUINAL_REPAIR).ifPresent(f -> inguinal(codes, questions, release, f, facts, text));
         performed(facts, COLECTOMY).ifPresent(f -> colectomy(codes, release, f, text));
         performed(facts, ORIF).ifPresent(f -> upperFemurFixation(codes, questions, release, f, facts));
+        performed(facts, ADHESIOLYSIS).ifPresent(f -> adhesiolysis(codes, release, f, text));
         dialysis(codes, release, facts);
         return new Result(codes, questions);
+    }
+
+    private static final Pattern ADHESIOLYSIS = Pattern.compile("\\b(laparoscopic |lap\\.? |robotic |open )?(lysis of (\\w+ )?adhesions|adhesiolysis"
+            + "|enterolysis)\\b");
+
+    /**
+     * Lysis of adhesions is the release of the organ freed (PCS index: Adhesiolysis, see Release): the small intestine (0DN8)
+     * or the large intestine (0DNE) the findings name after the operation, else the peritoneum (0DNW).
+     */
+    private static void adhesiolysis(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
+        int at = Math.max(0, text.indexOf(f.text()));
+        String findings = text.substring(at, Math.min(text.length(), at + 400));
+        String part = findings.matches("(?s).*\\b(ileum|ileal|jejun\\w*|small (bowel|intestine))\\b.*") ? "8"
+                : findings.matches("(?s).*\\b(colon|colonic|sigmoid|cecum|large (bowel|intestine))\\b.*") ? "E" : "W";
+        add(codes, release, "0DN" + part + approach(f, text) + "ZZ", f, "release of the " + (part.equals("8") ? "small intestine"
+                : part.equals("E") ? "large intestine" : "peritoneum") + " (lysis of adhesions)");
     }
 
     private static final Pattern PROCEDURE_HEADING = Pattern.compile("\\b(procedures?|operations?|operative|surgery|surgeries)\\b");
@@ -193,6 +210,25 @@ final class NamedProcedures {
         return right == left ? (right ? "both" : "") : right ? "right" : "left";
     }
 
+    private static final java.util.Map<String, String> HIP_BEARINGS = java.util.Map.of("1", "metal on metal", "2", "metal on polyethylene",
+            "3", "ceramic on ceramic", "4", "ceramic on polyethylene", "6", "oxidized zirconium on polyethylene");
+    private static final Pattern POLYETHYLENE = Pattern.compile("\\b(polyethylene|poly liner|xlpe|cross-linked poly\\w*)\\b");
+
+    /**
+     * The device value of a total hip replacement is its bearing surface (0SR9/0SRB: 1 metal, 2 metal on polyethylene, 3 ceramic,
+     * 4 ceramic on polyethylene, 6 oxidized zirconium on polyethylene), read from the implants the note lists; J when it does not say.
+     */
+    static String hipBearing(String text) {
+        boolean poly = POLYETHYLENE.matcher(text).find();
+        boolean ceramic = text.matches("(?s).*\\bceramic\\b.*");
+        boolean zirconium = text.matches("(?s).*\\b(oxidized zirconium|oxinium)\\b.*");
+        boolean metal = text.matches("(?s).*\\b(metal|cobalt[- ]chrom\\w*|cocr)\\b.*head.*|(?s).*\\bhead\\b[^.]{0,30}\\b(metal|cobalt[- ]chrom\\w*|cocr)\\b.*");
+        if (poly) {
+            return zirconium ? "6" : ceramic && !metal ? "4" : metal && !ceramic ? "2" : "J";
+        }
+        return text.matches("(?s).*\\bceramic[- ]on[- ]ceramic\\b.*") ? "3" : text.matches("(?s).*\\bmetal[- ]on[- ]metal\\b.*") ? "1" : "J";
+    }
+
     private static void joint(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f, NoteFacts facts, String joint,
                               String rightRow, String leftRow) {
         String side = side(facts.around(f, 40));
@@ -203,8 +239,10 @@ final class NamedProcedures {
         String qualifier = text.matches("(?s).*\\b(uncemented|cementless|press-fit|press fit|noncemented)\\b.*") ? "A"
                 : text.matches("(?s).*\\bcement(ed)?\\b.*") ? "9" : "Z";
         if (side.equals("right") || side.equals("left")) {
-            add(codes, release, (side.equals("right") ? rightRow : leftRow) + "0J" + qualifier, f, "replacement of the " + side + " " + joint
-                    + " joint with a synthetic substitute" + (qualifier.equals("9") ? ", cemented" : qualifier.equals("A") ? ", uncemented" : ""));
+            String device = joint.equals("hip") ? hipBearing(text) : "J";
+            add(codes, release, (side.equals("right") ? rightRow : leftRow) + "0" + device + qualifier, f, "replacement of the " + side + " " + joint
+                    + " joint with a synthetic substitute" + (device.equals("J") ? "" : " (" + HIP_BEARINGS.get(device) + " bearing)")
+                    + (qualifier.equals("9") ? ", cemented" : qualifier.equals("A") ? ", uncemented" : ""));
         } else {
             questions.add("Total " + joint + " replacement: the note does not say which " + joint + " (" + rightRow + " right, " + leftRow
                     + " left): ask the surgeon; do not guess.");

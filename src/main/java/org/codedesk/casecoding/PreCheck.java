@@ -157,6 +157,9 @@ final class PreCheck {
         if (indexed.stream().allMatch(this::vitalSign)) {
             return "an abbreviation read in the vital signs (\"HR 98\", \"93% RA\"), not a diagnosis";
         }
+        if (indexed.stream().allMatch(this::receptorAgonist)) {
+            return "\"RA\" after a receptor's name is a drug class (\"GLP-1 RA\": receptor agonist), not rheumatoid arthritis";
+        }
         if (indexed.stream().allMatch(m -> m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": Other ")
                 || m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": ") && OTHER_KIND.matcher(m.route()).find())) {
             return "an \"other\" code is reached through the index by the kind of condition the note names; only the general words of its"
@@ -212,13 +215,22 @@ final class PreCheck {
                 && !ACUTE_ITSELF.matcher(sentence(m)).find())) {
             return "\"acute exacerbation\" is a flare of the chronic condition, not its acute form";
         }
+        if (concluded.stream().allMatch(this::watchedFor)) {
+            return "a condition the plan monitors for (\"labs for MTX toxicity\"), not one found";
+        }
+        if (concluded.stream().allMatch(m -> titleSaysWithout(title, m))) {
+            return "the title says \"without\" what the note writes the condition with";
+        }
+        if (concluded.stream().allMatch(this::advised)) {
+            return "advice to the patient (\"limit caffeine\", \"avoid alcohol\"), not a condition the provider diagnoses";
+        }
         if (concluded.stream().allMatch(this::namesAnIntervention)) {
             return "the words name a service, a procedure planned or an intervention (\"addiction medicine\", \"AVF planning\", \"weight"
                     + " loss counseling\"), not a condition";
         }
         if ((title.startsWith("Encounter for") || c.code().startsWith("Z71."))
                 && concluded.stream().noneMatch(m -> NoteSections.of(note, m.sentence()) == NoteSections.CONCLUSION
-                        && (VISIT_FOR.matcher(sentence(m)).find() || title.startsWith("Encounter for")
+                        && (VISIT_FOR.matcher(sentence(m)).find() || title.startsWith("Encounter for") && !title.contains("unspecified reason")
                                 && (m.last() - m.first() >= 3 || m.route().startsWith(IndexDictionary.Source.INDEX.label()))
                                 && !LATER.matcher(sentence(m)).find()))) {
             return "an encounter-reason or counseling code: reported only when the visit is for it";
@@ -250,7 +262,8 @@ final class PreCheck {
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
             + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
             + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine)))\\b");
-    private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form| disorder| condition)?( NEC)?|NEC)( > (not|without) [^>]*)*$");
+    /** Reached through "specified NEC", whatever qualifiers follow ("sickle-cell > specified NEC > with > crisis"). */
+    private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form| disorder| condition)?( NEC)?|NEC)( > [^>]*)*$");
     private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation)\\b");
     private static final Pattern ACUTE = Pattern.compile("\\b(acute|acutely|exacerbat\\w*|decompensat\\w*|flare)\\b");
     private static final Set<NoteSections> TREATED_ELSEWHERE = EnumSet.of(NoteSections.NARRATIVE, NoteSections.HISTORY);
@@ -304,7 +317,7 @@ final class PreCheck {
     /** A sentence about oxygen, where "RA" is room air ("weaned to RA"), not rheumatoid arthritis. */
     private static final Pattern OXYGEN = Pattern.compile("\\b(spo2|o2|oxygen|sat|sats|saturation|nasal cannula|nc|weaned|hfnc|\\d+ ?l|lpm)\\b");
     private static final Pattern RETURN_PRECAUTIONS = Pattern.compile("\\b(return|come back|call|seek care|go to the ed)\\b[^.]{0,30}\\b(for|if)\\b"
-            + "|\\b(precautions|warning signs)\\b");
+            + "|\\b(f/u|follow[- ]?up|refer|referral|recheck)\\b[^.]{0,30}\\bif\\b|\\b(precautions|warning signs)\\b");
     private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the"
             + "|in (the )?setting of)\\b");
     /** A title of "other sites", "other parts": only the general words of it match ("Cutaneous abscess of other sites"). */
@@ -316,7 +329,8 @@ final class PreCheck {
     private static final Map<String, Pattern> OTHER_SEX = Map.of("female", Pattern.compile("\\b(male|prostate|prostatic|testis|testicular|scrotum|penis)\\b"),
             "male", Pattern.compile("\\b(female|pregnancy|ovary|ovarian|uterus|uterine|cervix|vagina|vulva)\\b"));
     private static final Pattern INTERVENTION_AFTER = Pattern.compile("^\\W{0,3}(medicine|service|team|clinic|program|consult\\w*|planning|placement"
-            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?|prevention|precautions|screening|vaccines?|vaccination|immunization|shot)\\b");
+            + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?|prevention|precautions|screening|vaccines?|vaccination|immunization|shot"
+            + "|pep|prophylaxis|post-?exposure|exposure|immune globulin)\\b");
 
     /** The finding's words are followed by a service or an intervention: "addiction medicine", "AVF planning", "weight loss counseling". */
     private boolean namesAnIntervention(Candidate.Mention m) {
@@ -324,6 +338,49 @@ final class PreCheck {
         String after = lower(note.text().substring(last.end(), Math.min(note.text().length(), last.end() + 20)));
         return INTERVENTION_AFTER.matcher(after).find();
     }
+    /** Advice given to the patient just before the words: "limit caffeine", "avoid alcohol within 3 h of bedtime", "cut down on salt". */
+    private static final Pattern ADVICE_BEFORE = Pattern.compile("\\b(limit|limiting|avoid|avoiding|reduce|reducing|decrease|minimi[sz]e"
+            + "|cut (back|down) on|cutting (back|down) on)\\s+(\\w+\\s+){0,1}$");
+    /** The plan watches for a condition: "labs q3 mo for MTX toxicity", "monitor for withdrawal". */
+    private static final Pattern WATCHED_FOR_BEFORE = Pattern.compile("\\b(monitor|monitoring|watch|labs?|surveillance)\\b[^.;,]{0,25}\\bfor\\s+(\\w+\\s+){0,2}$");
+
+    private String before(Candidate.Mention m, int chars) {
+        ClinicalText.Word first = note.words().get(m.first());
+        int from = Math.max(note.sentences().get(m.sentence()).start(), first.start() - chars);
+        return lower(note.text().substring(Math.min(from, first.start()), first.start()));
+    }
+
+    private boolean advised(Candidate.Mention m) {
+        return ADVICE_BEFORE.matcher(before(m, 40)).find();
+    }
+
+    private boolean watchedFor(Candidate.Mention m) {
+        return WATCHED_FOR_BEFORE.matcher(before(m, 50)).find();
+    }
+
+    /** "Rheumatoid arthritis without rheumatoid factor" read from "... with positive rheumatoid factor": the title says the opposite. */
+    private static final Pattern WITHOUT_WORD = Pattern.compile("\\bwithout ([a-z]{4,})");
+
+    private boolean titleSaysWithout(String title, Candidate.Mention m) {
+        java.util.regex.Matcher t = WITHOUT_WORD.matcher(lower(title));
+        if (!m.route().startsWith(IndexDictionary.Source.TITLE.label() + ": ") || !t.find()) {
+            return false;
+        }
+        String w = t.group(1);
+        String sentence = sentence(m);
+        return !sentence.matches("(?s).*\\b(without|no|negative) (\\w+ ){0,2}" + w + ".*")
+                && sentence.matches("(?s).*\\b(with|w/|positive) (\\w+ ){0,2}" + w + ".*");
+    }
+
+    /** "GLP-1 RA", "GnRH RA": a receptor agonist. */
+    private static final Pattern RECEPTOR_BEFORE = Pattern.compile("\\b(glp-?1|gip|gnrh|lhrh|dopamine|beta-?2|b2|5-?ht\\w*)\\s*$");
+
+    private boolean receptorAgonist(Candidate.Mention m) {
+        ClinicalText.Word w = note.words().get(m.first());
+        String before = lower(note.text().substring(Math.max(0, w.start() - 12), w.start()));
+        return m.first() == m.last() && w.text().equals("RA") && RECEPTOR_BEFORE.matcher(before).find();
+    }
+
     /** A heading of the plan alone ("Plan:", "Disposition"), not "Assessment and plan" nor "A/P". */
     private static final Pattern PLAN_ONLY = Pattern.compile("(?i)^\\W*(plan|disposition|dispo|recommendations?|instructions)\\b(?!.*\\b(assessment|impression|diagnos\\w*)\\b)");
     private static final Pattern AS_NEEDED = Pattern.compile("\\b(prn|as needed)\\b");

@@ -22,7 +22,12 @@ final class SocialDeterminants {
             + "\\s+(\\w+\\s+){0,2}(hd|hemodialysis|dialysis)\\b");
     private static final Pattern MEDICATION_NONCOMPLIANCE = Pattern.compile("\\b(non-?complian\\w*|non-?adheren\\w*) (with|to) (his |her |their )?"
             + "(\\w+ ){0,2}(medications?|meds|regimen|antipsychotics?|insulin|antihypertensives?|inhalers?)\\b");
-    private static final Pattern FINANCIAL = Pattern.compile("\\b(afford\\w*|cost|costs|financial\\w*|money|copays?)\\b");
+    private static final Pattern FINANCIAL = Pattern.compile("(?<!no )(?<!not a )\\b(afford\\w*|cost|costs|financial\\w*|money|copays?)\\b");
+    /** Taking less of a drug than prescribed, or stopping it, by the patient's own choice (I.C.19.e.5.c: underdosing, Z91.12-). */
+    private static final Pattern INTENTIONAL_UNDERDOSING = Pattern.compile("\\b(rationing|rationed|rations|underdos\\w*|stopped taking"
+            + "|stopped (his|her|their) \\w+ on (his|her|their) own)\\b");
+    private static final Pattern DRUG_WORDS = Pattern.compile("\\b(insulin|glargine|lispro|medications?|meds|pills|doses?"
+            + "|[a-z]+(pril|sartan|olol|dipine|statin|formin|azide|thiazide))\\b");
     private static final Pattern TRANSPORTATION = Pattern.compile("\\b(transportation (problems?|issues?|insecurity|barriers?|difficult\\w*)"
             + "|lack of transportation|no (ride|transportation)|(unable to|could not|couldn't|can't|cannot) (get|find|arrange) (a )?(ride|transportation))\\b");
     private static final Pattern HOMELESS = Pattern.compile("\\b(homeless(ness)?|unhoused|living on the streets?|lives (on the streets?|in (his|her|their|a) car))\\b");
@@ -44,6 +49,12 @@ final class SocialDeterminants {
             boolean financial = FINANCIAL.matcher(facts.sentenceOf(f)).find();
             found.add(new Finding(financial ? "Z91.141" : "Z91.148", f, "noncompliance with the medication regimen"
                     + (financial ? " due to financial hardship" : " for a reason other than financial hardship")));
+        });
+        facts.all(INTENTIONAL_UNDERDOSING, sections).stream().filter(f -> DRUG_WORDS.matcher(facts.sentenceOf(f)).find()).findFirst().ifPresent(f -> {
+            boolean financial = facts.all(INTENTIONAL_UNDERDOSING, sections).stream().anyMatch(u -> FINANCIAL.matcher(facts.sentenceOf(u)).find());
+            found.add(new Finding(financial ? "Z91.120" : "Z91.128", f, "intentional underdosing of the medication regimen"
+                    + (financial ? " due to financial hardship" : " for a reason other than financial hardship")
+                    + " (code also the drug's underdosing code from the Table of Drugs)"));
         });
         facts.all(TRANSPORTATION, sections).stream().findFirst()
                 .ifPresent(f -> found.add(new Finding("Z59.82", f, "transportation insecurity (social determinant of health)")));

@@ -396,4 +396,102 @@ class CaseToCodeRulesFullDataTest {
         List<String> schizophrenia = checked(coder.code(psych, DATE, EncounterSetting.INPATIENT).diagnoses());
         assertThat(schizophrenia).contains("F20.0", "Z91.148").doesNotContain("F23", "Z91.199");
     }
+
+    @Test
+    void aUseDisorderIsUncomplicatedUnlessAnInducedDisorderIsWrittenAndAdviceIsNotAFinding() {
+        String psych = """
+                ADDICTION PSYCHIATRY FOLLOW-UP
+                52 yo M with AUD. Drinks 6-8 beers daily, unable to cut down. Smokes 1 ppd cigarettes.
+                A/P:
+                1. Alcohol use disorder, moderate - naltrexone 50 mg daily.
+                2. Tobacco use disorder, cigarettes - nicotine patch 21 mg.
+                """;
+        List<String> dx = checked(coder.code(psych, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("F10.20", "F17.210").doesNotContain("F17.219", "F10.29", "F17.209");
+        String sleep = """
+                OFFICE VISIT: 45 yo F with trouble falling asleep x 3 months. HTN on lisinopril.
+                A/P:
+                1. Insomnia - sleep hygiene reviewed; limit caffeine, avoid alcohol within 3 h of bedtime.
+                2. Essential hypertension - continue lisinopril 10 mg.
+                """;
+        List<String> insomnia = checked(coder.code(sleep, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(insomnia).contains("G47.00", "I10").noneMatch(c -> c.startsWith("F15") || c.startsWith("F10"));
+    }
+
+    @Test
+    void bypassAndStentsAreBothStatusesAndAnAffirmedEncephalopathyIsCoded() {
+        String cardiology = """
+                CARDIOLOGY OFFICE VISIT
+                68 yo M with CAD s/p CABG x3 (2014) and later PCI with DES to the RCA (2021). No angina.
+                PMH: CAD, HTN, CABG 2014, coronary stents 2021.
+                A/P: CAD of native coronary artery without angina, s/p CABG and prior stents - continue ASA 81 mg daily, statin.
+                """;
+        assertThat(checked(coder.code(cardiology, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("I25.10", "Z95.1", "Z95.5");
+        String bypassOnly = """
+                PRIMARY CARE: 66 yo M, routine f/u. PMH: T2DM, HTN, CAD s/p CABG x3 (2019).
+                A/P: Essential hypertension - controlled on lisinopril.
+                """;
+        assertThat(checked(coder.code(bypassOnly, DATE, EncounterSetting.OUTPATIENT).diagnoses())).as("a bypass graft is no angioplasty graft")
+                .contains("Z95.1").doesNotContain("Z95.5");
+        String sepsis = """
+                DISCHARGE SUMMARY
+                HPI: 80 yo F with fever and confusion. UA positive. HTN on amlodipine.
+                Hospital course: ceftriaxone for UTI. Confusion from metabolic encephalopathy, improved with treatment of infection.
+                Discharge diagnoses:
+                1. Severe sepsis without septic shock, with acute metabolic encephalopathy
+                2. Urinary tract infection
+                3. Hypertension
+                """;
+        List<String> dx = checked(coder.code(sepsis, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).contains("G93.41", "R65.20", "A41.9", "N39.0").doesNotContain("R65.21");
+    }
+
+    @Test
+    void typeOneDiabetesKeepsItsTypeAndMaintenanceDrugsAreLongTerm() {
+        String dka = """
+                DISCHARGE SUMMARY
+                HPI: 24 yo F with T1DM on glargine and lispro, rationing insulin, p/w N/V and abd pain. pH 7.11, AG 26.
+                Hospital course: insulin gtt, IVF; transitioned to SQ glargine and lispro.
+                Discharge diagnoses:
+                1. Diabetic ketoacidosis without coma
+                2. Hypothyroidism
+                Discharge meds: insulin glargine 20 u qHS, levothyroxine 75 mcg daily.
+                """;
+        List<String> dx = checked(coder.code(dka, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).contains("E10.10").doesNotContain("E11.10", "Z79.4");
+        String ra = """
+                RHEUMATOLOGY FOLLOW-UP: 58 yo F with seropositive RA of both hands and wrists.
+                Meds: methotrexate 20 mg PO weekly, folic acid 1 mg daily, prednisone 5 mg daily.
+                A/P: Rheumatoid arthritis with rheumatoid factor of multiple sites without organ involvement - continue MTX weekly and
+                prednisone 5 mg daily.
+                """;
+        assertThat(checked(coder.code(ra, DATE, EncounterSetting.OUTPATIENT).diagnoses())).contains("M05.79", "Z79.631", "Z79.52");
+        String burst = """
+                ED NOTE: 30 yo with wheezing. A/P: Moderate persistent asthma with acute exacerbation - prednisone 40 mg daily x 5 days.
+                """;
+        assertThat(checked(coder.code(burst, DATE, EncounterSetting.OUTPATIENT).diagnoses())).doesNotContain("Z79.52");
+    }
+
+    @Test
+    void aDogBiteVisitCodesItsVaccineNotRabiesAndAReplacedJointIsNotItsOwnStatus() {
+        String bite = """
+                EMERGENCY DEPARTMENT NOTE
+                HPI: 34 yo M bitten on the R hand by a neighbor's dog while jogging on the sidewalk. Dog rabies vaccination current.
+                ED course: wounds irrigated. Tdap 0.5 mL IM given.
+                Assessment: Dog bite (open bite wounds) of the right hand, initial encounter. Rabies PEP not indicated (dog under observation).
+                Plan: amox-clav, wound care. Hand clinic f/u if stiffness.
+                """;
+        List<String> dx = checked(coder.code(bite, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("S61.451A", "W54.0XXA", "Z23").doesNotContain("A82.9", "Z04.9", "M25.649");
+        String tha = """
+                DISCHARGE SUMMARY - ORTHOPEDICS
+                Procedure: Right total hip arthroplasty. Implants: uncemented shell, polyethylene liner, ceramic head.
+                Discharge diagnoses:
+                1. Primary osteoarthritis of right hip, s/p right THA
+                2. Status post left total knee arthroplasty
+                """;
+        CaseCoding coding = coder.code(tha, DATE, EncounterSetting.INPATIENT);
+        assertThat(checked(coding.diagnoses())).contains("M16.11", "Z96.652").doesNotContain("Z96.641");
+        assertThat(checked(coding.procedures())).containsExactly("0SR904A");
+    }
 }

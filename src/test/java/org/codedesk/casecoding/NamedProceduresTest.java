@@ -39,6 +39,22 @@ class NamedProceduresTest {
     }
 
     @Test
+    void totalHipReplacementTakesItsBearingSurfaceFromTheImplants() {
+        assertThat(codes("Procedure: Right total hip arthroplasty. Implants: uncemented shell with highly cross-linked polyethylene liner,"
+                + " ceramic femoral head.")).containsExactly("0SR904A");
+        assertThat(codes("Procedure: Left total hip arthroplasty, cemented stem, cobalt-chrome head on a polyethylene liner.")).containsExactly("0SRB029");
+        assertThat(codes("Procedure: Left THA, press-fit components.")).as("the bearing not written").containsExactly("0SRB0JA");
+    }
+
+    @Test
+    void lysisOfAdhesionsReleasesTheOrganTheFindingsName() {
+        assertThat(codes("Procedure: Diagnostic laparoscopy, laparoscopic lysis of adhesions. Findings: band from the abdominal wall to the"
+                + " distal ileum, divided.")).containsExactly("0DN84ZZ");
+        assertThat(codes("Procedure: Exploratory laparotomy, open lysis of adhesions of the sigmoid colon.")).containsExactly("0DNE0ZZ");
+        assertThat(codes("PMH: lysis of adhesions 2015.")).as("a past operation").isEmpty();
+    }
+
+    @Test
     void hipFractureFixationTakesTheSideAndTheDevice() {
         assertThat(codes("Procedure: Open reduction and internal fixation of left intertrochanteric femur fracture with sliding hip screw and side plate."))
                 .containsExactly("0QS704Z");

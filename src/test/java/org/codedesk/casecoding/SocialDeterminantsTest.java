@@ -33,4 +33,11 @@ class SocialDeterminantsTest {
         assertThat(codes("Denies food insecurity. Social work arranged dialysis transportation.")).isEmpty();
         assertThat(codes("No missed dialysis sessions.")).isEmpty();
     }
+
+    @Test
+    void aDrugTakenLessOrStoppedByThePatientIsIntentionalUnderdosingByTheReasonWritten() {
+        assertThat(codes("Has been rationing her insulin because she could not afford it.")).containsExactly("Z91.120");
+        assertThat(codes("He stopped taking his amlodipine 3 weeks ago on his own (no cost or side-effect issue).")).containsExactly("Z91.128");
+        assertThat(codes("Stopped taking ibuprofen once the pain resolved, as instructed.")).as("no drug word of a regimen").isEmpty();
+    }
 }

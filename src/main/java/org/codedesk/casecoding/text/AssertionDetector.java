@@ -62,6 +62,8 @@ final class AssertionDetector {
             "reveals", "revealing", "reason", "cause", "causes", "caused", "due", "since", "because", "whereas", "while", "still", "now",
             "currently", "admitted", "so", "therefore", "then", "later", "after", "until");
 
+    private static final Set<String> WITH = Set.of("with", "w");
+
     private static final Set<String> RELATIVES = Set.of("mother", "father", "brother", "sister", "brothers", "sisters", "sibling", "siblings",
             "grandmother", "grandfather", "aunt", "uncle", "cousin", "parents", "maternal", "paternal");
     private static final Set<String> RELATIVE_VERBS = Set.of("had", "has", "have", "with", "w", "died", "suffered", "suffers", "diagnosed", "history");
@@ -85,7 +87,11 @@ final class AssertionDetector {
             int length = trigger.words().length;
             if (trigger.direction() == Direction.FORWARD) {
                 int end = i + length - 1;
-                for (int k = i + length; k < words.size() && k <= end + REACH && !breaks[k - 1] && !TERMINATORS.contains(words.get(k)); k++) {
+                // "without septic shock, with acute metabolic encephalopathy": a "with" ends the reach of "without" (the
+                // classification's own pair of qualifiers), so the second finding is affirmed
+                boolean without = length == 1 && words.get(i).equals("without");
+                for (int k = i + length; k < words.size() && k <= end + REACH && !breaks[k - 1] && !TERMINATORS.contains(words.get(k))
+                        && !(without && WITH.contains(words.get(k))); k++) {
                     result[k] = stronger(result[k], trigger.assertion());
                 }
             } else if (trigger.direction() == Direction.BACKWARD) {

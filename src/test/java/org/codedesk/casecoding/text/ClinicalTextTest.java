@@ -46,6 +46,14 @@ class ClinicalTextTest {
     }
 
     @Test
+    void aWithEndsTheReachOfWithout() {
+        ClinicalText text = read("Severe sepsis without septic shock, with acute metabolic encephalopathy. Cystitis without hematuria.");
+        assertThat(of(text, "shock")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "encephalopathy")).as("affirmed by its own with").isEqualTo(Assertion.PRESENT);
+        assertThat(of(text, "hematuria")).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
     void theWordsOfASectionHeadingMatchNothing() {
         ClinicalText text = read("Secondary diagnoses: hypertension\nDx: asthma");
         assertThat(text.words().get(0).stems()).allMatch(s -> s.startsWith(ClinicalText.HEADING_MARK));

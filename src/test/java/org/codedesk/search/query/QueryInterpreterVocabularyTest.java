@@ -92,14 +92,17 @@ class QueryInterpreterVocabularyTest {
     @Test
     void ordinalsAreTheIndexsWords() {
         assertThat(interpreter.interpret("fx rt 5th metatarsal").texts().get(0)).isEqualTo("fracture right fifth metatarsal");
-        assertThat(interpreter.interpret("4th toe").texts().get(0)).isEqualTo("fourth toe");
+        assertThat(interpreter.interpret("4th metacarpal").texts().get(0)).isEqualTo("fourth metacarpal");
+        // fingers and toes are named, not numbered: the thumb is the first digit, the great toe the first toe
+        assertThat(interpreter.interpret("lac rt 4th finger").texts().get(0)).isEqualTo("laceration right ring finger");
+        assertThat(interpreter.interpret("fx 4th toe").texts().get(0)).isEqualTo("fracture lesser toe");
         assertThat(interpreter.interpret("12th rib fx").texts().get(0)).isEqualTo("twelfth rib fracture");
     }
 
     @Test
     void theFamilyIsNamedByRelativeOrAbbreviation() {
         assertThat(interpreter.interpret("fh dm").texts().get(0)).isEqualTo("family history diabetes mellitus");
-        assertThat(interpreter.interpret("mother had breast cancer").texts().get(0)).isEqualTo("family history of breast cancer");
+        assertThat(interpreter.interpret("mother had breast cancer").texts().get(0)).isEqualTo("family history of malignant neoplasm of breast");
         assertThat(interpreter.interpret("hx colon polyps").texts().get(0)).doesNotContain("family");
     }
 

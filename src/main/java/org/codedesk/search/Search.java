@@ -190,6 +190,12 @@ public class Search {
                 }
                 found += hits.size();
             }
+            if (!texts.isEmpty() && BookOrder.isEncounter(texts.get(0))
+                    && (request.system() == null || request.system() == CodeSystem.ICD10CM)) {
+                // "encounter for flu shot": the Z code's title names the kind of encounter (immunization), rarely the
+                // words typed, so the encounter codes are searched apart (where fewer words may match); half weight, a second list
+                add(ranked, lexicalHits(index, texts.get(0), and(ENCOUNTER_CODES, filter), true), 0.5, null);
+            }
             if (meaning.codeKey() != null && (request.system() == null || request.system() == CodeSystem.CPT)) {
                 publicCpt.hits(ranked, index, meaning.codeKey(), request.date(), POOL);
             }
@@ -198,8 +204,9 @@ public class Search {
                 add(ranked, index.nearest(query, POOL, filter), SEMANTIC_WEIGHT, "semantic similarity");
             }
             if (!texts.isEmpty()) {
-                reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure);
+                BookOrder.Reading reading = reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure);
                 if (meaning.codeKey() == null) {
+                    codesBelowLeadingHeaders(index, ranked, reading, filter, LEADING);
                     headersAfterTheirCodes(ranked);
                 }
             }
@@ -399,8 +406,9 @@ public class Search {
                     add(ranked, strictHits(typed, and(PROCEDURE_SYSTEMS, filter), PER_COMPLETION), 1.0, null);
                 }
             }
-            reorder(ranked, read.texts().stream().map(lexical::terms).toList(), procedure);
+            BookOrder.Reading reading = reorder(ranked, read.texts().stream().map(lexical::terms).toList(), procedure);
             if (read.codeKey() == null) {
+                codesBelowLeadingHeaders(index, ranked, reading, filter, 1);
                 headersAfterTheirCodes(ranked);
             }
             return ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(PER_COMPLETION)
@@ -408,13 +416,56 @@ public class Search {
         }
     }
 
-    /** Adds the book's order (see {@link BookOrder}) to each candidate's fused score. */
-    private void reorder(Map<String, Ranked> ranked, List<List<String>> readings, boolean procedure) {
+    /** Adds the book's order (see {@link BookOrder}) to each candidate's fused score; returns the query's reading. */
+    private BookOrder.Reading reorder(Map<String, Ranked> ranked, List<List<String>> readings, boolean procedure) {
         BookOrder.Reading reading = book.reading(readings, procedure);
         for (Ranked r : ranked.values()) {
             r.score += book.adjustment(candidates.get(r.document, this::candidate), reading);
         }
+        return reading;
     }
+
+    /** How many of the first answers of a search are checked for a header with no code below it found. */
+    private static final int LEADING = 3;
+
+    /**
+     * The code below a header among the {@code first} answers that the book's order prefers for the query (the unspecified
+     * one where there is one, the side typed, the initial encounter) is scored as the header, found or not, so that
+     * {@link #headersAfterTheirCodes} puts it first: "lac lt index finger" finds the header S61.211 and no code below it,
+     * "lac rt middle finger" only the sequela S61.212S below S61.212 (its short title says "lac"); the claim needs the
+     * initial encounter, S61.211A and S61.212A.
+     */
+    private void codesBelowLeadingHeaders(CodeIndex index, Map<String, Ranked> ranked, BookOrder.Reading reading, Query filter, int first) {
+        List<Ranked> leading = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(first)
+                // an ICD-10-CM header has an unspecified or default code below it; a PCS table's first code is no default
+                .filter(r -> !"1".equals(r.document.get(Fields.BILLABLE)) && CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM)))
+                .toList();
+        for (Ranked header : leading) {
+            Query below = new BooleanQuery.Builder()
+                    .add(new PrefixQuery(new Term(Fields.KEY, header.document.get(Fields.KEY))), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.SYSTEM, header.document.get(Fields.SYSTEM))), Occur.FILTER)
+                    .add(new TermQuery(new Term(Fields.BILLABLE, "1")), Occur.FILTER).build();
+            Document best = null;
+            double bestAdjustment = 0;
+            for (CodeIndex.Hit hit : index.search(and(below, filter), 100, codeOrder())) {
+                double adjustment = book.adjustment(candidates.get(hit.document(), this::candidate), reading);
+                if (best == null || adjustment > bestAdjustment) { // ties: the first in the book's order
+                    best = hit.document();
+                    bestAdjustment = adjustment;
+                }
+            }
+            if (best != null) {
+                Document document = best;
+                Ranked code = ranked.computeIfAbsent(best.get(Fields.ID), id -> new Ranked(document));
+                code.score = Math.max(code.score, header.score);
+            }
+        }
+    }
+
+    /** ICD-10-CM's encounter and status codes (Z00-Z99). */
+    private static final Query ENCOUNTER_CODES = new BooleanQuery.Builder()
+            .add(TermRangeQuery.newStringRange(Fields.CATEGORY, "Z00", "Z99", true, true), Occur.MUST)
+            .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10CM.slug())), Occur.FILTER).build();
 
     /**
      * Each stored document read once for the book's order (title words, index paths parsed), as long as the document is

@@ -71,15 +71,40 @@ public final class BookOrder {
      */
     private static final Set<String> NOT_ACCIDENTAL = Set.of("undetermin", "assault", "self");
 
+    /**
+     * A family history (Z80-Z84) only when the query names the family ("fhx dm", "mother had breast cancer", read "family
+     * history ..."): "hx colon polyps" is the patient's own history (Z86.010-), whatever the words share.
+     */
+    private static final Pattern FAMILY_HISTORY = Pattern.compile("(?i)\\bfamily history\\b");
+
+    /**
+     * A fracture is closed and displaced unless the record says otherwise (the Tabular's notes at S02-S92: "a fracture not
+     * indicated as open or closed should be coded to closed", "not indicated whether displaced or nondisplaced should be
+     * coded to displaced"): an open or nondisplaced fracture only when the query says so.
+     */
+    private static final Pattern OPEN_FRACTURE = Pattern.compile("(?i)\\bopen fracture\\b");
+
+    /**
+     * An ICD-10-PCS approach through a scope only when the query names one ("cysto", "colonoscopy", "laparoscopic", read
+     * "percutaneous endoscopic"): a Foley catheter is put in through the urethra, not through a cystoscope.
+     */
+    private static boolean asksScope(Set<String> wanted) {
+        return wanted.stream().anyMatch(w -> w.contains("scop"));
+    }
+
     /** Words that do not make a title more specific than the query. */
     private static final Set<String> GENERIC = Set.of("unspecifi", "nos", "other", "site", "type", "without", "classifi", "elsewher",
             "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi", "side",
             // the default course: routine healing, a duration not documented
             "routin", "durat",
+            // a fracture's default (closed) says no more than "fracture"
+            "close",
             // a PCS body part's region ("Inguinal Region"): the place typed, not more than it
             "region");
 
     private static final Pattern QUALIFIER = Pattern.compile("\\s*(with|without|due to|in|following|and|of|from|by|after|during)\\b");
+    /** "NOS" after a term's words: it says the entry is the default, not a word to type. */
+    private static final Pattern TRAILING_NOS = Pattern.compile("(?<=\\S)\\s+NOS\\b");
     private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\[[^]]*\\]");
 
     private final LexicalQueries lexical;
@@ -119,6 +144,10 @@ public final class BookOrder {
         private final List<List<String>> denied;
         private final boolean notTraumatic;
         private final boolean notAccidental;
+        private final boolean familyHistory;
+        private final boolean openFracture;
+        private final boolean nondisplaced;
+        private final boolean endoscopic;
 
         private Prepared(BookOrder order, Candidate candidate) {
             this.system = candidate.system();
@@ -147,6 +176,10 @@ public final class BookOrder {
             this.denied = List.copyOf(without);
             this.notTraumatic = titleStems.stream().anyMatch(NOT_TRAUMATIC::contains);
             this.notAccidental = titleStems.stream().anyMatch(NOT_ACCIDENTAL::contains);
+            this.familyHistory = title != null && FAMILY_HISTORY.matcher(title).find();
+            this.openFracture = title != null && OPEN_FRACTURE.matcher(title).find();
+            this.nondisplaced = titleStems.contains("nondisplac");
+            this.endoscopic = "icd10pcs".equals(system) && titleStems.contains("endoscop");
         }
     }
 
@@ -166,6 +199,10 @@ public final class BookOrder {
         private final boolean saysWithout;
         private final boolean asksNotTraumatic;
         private final boolean asksNotAccidental;
+        private final boolean asksFamilyHistory;
+        private final boolean asksOpen;
+        private final boolean asksNondisplaced;
+        private final boolean asksScope;
         private final boolean procedure;
         /** A status, history or dependence: a diagnosis (Z codes); HCPCS and CPT hold none. */
         private final boolean status;
@@ -189,8 +226,15 @@ public final class BookOrder {
             this.saysWithout = wanted.contains("without");
             this.asksNotTraumatic = wanted.stream().anyMatch(NOT_TRAUMATIC::contains);
             this.asksNotAccidental = wanted.stream().anyMatch(NOT_ACCIDENTAL::contains);
+            // "familial hypercholesterolemia" names no relative: only family and history together do
+            this.asksFamilyHistory = wanted.containsAll(List.of("famili", "histori"));
+            this.asksOpen = wanted.contains("open");
+            this.asksNondisplaced = wanted.contains("nondisplac") || wanted.containsAll(List.of("non", "displac"));
+            this.asksScope = asksScope(wanted);
             this.procedure = procedure;
-            this.status = !procedure && (wanted.stream().anyMatch(STATUS::contains) || wanted.containsAll(List.of("long", "term")));
+            // an encounter ("encounter for flu shot", "psa screening") is a Z code too, not the service given at it
+            this.status = !procedure && (wanted.stream().anyMatch(STATUS::contains) || wanted.containsAll(List.of("long", "term"))
+                    || wanted.contains("encount") || wanted.contains("screen"));
         }
     }
 
@@ -235,6 +279,15 @@ public final class BookOrder {
             adjustment -= NOT_ASKED;
         }
         if (candidate.notAccidental && !reading.asksNotAccidental) {
+            adjustment -= NOT_ASKED / 2;
+        }
+        if (candidate.familyHistory && !reading.asksFamilyHistory) {
+            adjustment -= NOT_ASKED;
+        }
+        if ((candidate.openFracture && !reading.asksOpen) || (candidate.nondisplaced && !reading.asksNondisplaced)) {
+            adjustment -= NOT_ASKED / 2;
+        }
+        if (candidate.endoscopic && !reading.asksScope) {
             adjustment -= NOT_ASKED / 2;
         }
         if (reading.procedure && !"icd10cm".equals(candidate.system)) {
@@ -388,6 +441,8 @@ public final class BookOrder {
         Set<Integer> connectives = new HashSet<>();
         Set<Integer> generic = new HashSet<>();
         for (String level : essential.split(" > ")) {
+            // "Conjunctivitis NOS" is the main term's default: "conjunctivitis" typed names it
+            level = TRAILING_NOS.matcher(level).replaceAll("");
             if (java.util.Arrays.stream(level.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"))
                     .allMatch(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET::contains)) {
                 connectives.add(levels.size());
@@ -445,6 +500,14 @@ public final class BookOrder {
     public static boolean isProcedure(List<String> readings) {
         return !readings.isEmpty() && readings.stream().anyMatch(BookOrder::isProcedure)
                 && !AFTER_PROCEDURE.matcher(readings.get(0)).find();
+    }
+
+    /** An encounter typed as such ("encounter for flu shot", "psa screening"): its code is a Z code (Z00-Z99). */
+    private static final Pattern ENCOUNTER_FOR = Pattern.compile("\\b(encounter for|screening)\\b");
+
+    /** Whether the (rewritten) query names an encounter, whose code is a Z code whatever service it is for. */
+    public static boolean isEncounter(String text) {
+        return text != null && ENCOUNTER_FOR.matcher(text).find();
     }
 
     /**

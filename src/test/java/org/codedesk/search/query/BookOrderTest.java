@@ -256,4 +256,63 @@ class BookOrderTest {
         assertThat(score(query, g)).isLessThan(score("end stage renal disease renal dialysis", g));
         assertThat(score(query, z)).isGreaterThan(score(query, g));
     }
+
+    @Test
+    void familyHistoryOnlyWhenTheFamilyIsNamed() {
+        var own = new BookOrder.Candidate("icd10cm", "Personal history of colonic polyps, unspecified", true, List.of());
+        var family = new BookOrder.Candidate("icd10cm", "Family history of colon polyps, unspecified", true, List.of());
+        assertThat(score("history colon polyps", own)).isGreaterThan(score("history colon polyps", family));
+        assertThat(score("family history colon polyps", family)).isGreaterThan(score("family history colon polyps", own));
+        var familial = new BookOrder.Candidate("icd10cm", "Familial hypercholesterolemia", true, List.of());
+        var familyOf = new BookOrder.Candidate("icd10cm", "Family history of familial hypercholesterolemia", true, List.of());
+        assertThat(score("familial hypercholesterolemia", familial)).as("familial names no relative")
+                .isGreaterThan(score("familial hypercholesterolemia", familyOf));
+    }
+
+    @Test
+    void aFractureIsClosedAndDisplacedUnlessTheQuerySaysOtherwise() {
+        var closed = new BookOrder.Candidate("icd10cm",
+                "Unspecified fracture of the lower end of left radius, initial encounter for closed fracture", true, List.of());
+        var open = new BookOrder.Candidate("icd10cm",
+                "Unspecified fracture of the lower end of left radius, initial encounter for open fracture type I or II", true, List.of());
+        assertThat(score("fracture left radius", closed)).isGreaterThan(score("fracture left radius", open));
+        assertThat(score("open fracture left radius", open)).as("no penalty when asked").isGreaterThan(score("fracture left radius", open) + 0.025);
+        var displaced = new BookOrder.Candidate("icd10cm",
+                "Displaced fracture of fifth metatarsal bone, right foot, initial encounter for closed fracture", true, List.of());
+        var nondisplaced = new BookOrder.Candidate("icd10cm",
+                "Nondisplaced fracture of fifth metatarsal bone, right foot, initial encounter for closed fracture", true, List.of());
+        assertThat(score("fracture right fifth metatarsal", displaced)).isGreaterThan(score("fracture right fifth metatarsal", nondisplaced));
+        assertThat(score("nondisplaced fracture right fifth metatarsal", nondisplaced))
+                .isGreaterThan(score("nondisplaced fracture right fifth metatarsal", displaced));
+    }
+
+    @Test
+    void aTermsNosIsItsDefaultNotAWordToType() {
+        var nos = new BookOrder.Candidate("icd10cm", "Unspecified conjunctivitis", true,
+                List.of("Conjunctivitis NOS (staphylococcal) (streptococcal)"));
+        assertThat(order.pathMatch(nos.indexPaths(), java.util.Set.copyOf(lexical.terms("conjunctivitis")))).isEqualTo(BookOrder.EXACT_PATH);
+        var tularemia = new BookOrder.Candidate("icd10cm", "Oculoglandular tularemia", true, List.of("Tularensis conjunctivitis"));
+        assertThat(score("conjunctivitis", nos)).isGreaterThan(score("conjunctivitis", tularemia));
+    }
+
+    @Test
+    void anEncounterIsItsZCodeNotTheServiceGiven() {
+        assertThat(BookOrder.isEncounter("encounter for influenza virus vaccine")).isTrue();
+        assertThat(BookOrder.isEncounter("prostate specific antigen screening")).isTrue();
+        assertThat(BookOrder.isEncounter("fracture right wrist subsequent encounter")).as("an injury's encounter").isFalse();
+        var immunization = new BookOrder.Candidate("icd10cm", "Encounter for immunization", true, List.of());
+        var administration = new BookOrder.Candidate("hcpcs", "Administration of influenza virus vaccine", true, List.of());
+        String query = "encounter for influenza virus vaccine";
+        assertThat(score(query, immunization) - score(query, administration)).isGreaterThan(0.06);
+    }
+
+    @Test
+    void aScopeOnlyWhenTheQueryNamesOne() {
+        var natural = new BookOrder.Candidate("icd10pcs", "Drainage of Bladder with Drainage Device, Via Natural or Artificial Opening", true, List.of());
+        var endoscopic = new BookOrder.Candidate("icd10pcs",
+                "Drainage of Bladder with Drainage Device, Via Natural or Artificial Opening Endoscopic", true, List.of());
+        String foley = "drainage bladder drainage device via natural or artificial opening";
+        assertThat(score(foley, natural)).isGreaterThan(score(foley, endoscopic) + 0.02);
+        assertThat(score("cystoscopy drainage bladder", endoscopic)).isGreaterThan(score("cystoscopy drainage bladder", natural) - 0.01);
+    }
 }

@@ -88,4 +88,35 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("cellulitis lt leg").texts().get(0)).as("not a vessel").isEqualTo("cellulitis left leg");
         assertThat(interpreter.interpret("dvt lower leg").texts().get(0)).isEqualTo("deep vein thrombosis lower leg");
     }
+
+    @Test
+    void ordinalsAreTheIndexsWords() {
+        assertThat(interpreter.interpret("fx rt 5th metatarsal").texts().get(0)).isEqualTo("fracture right fifth metatarsal");
+        assertThat(interpreter.interpret("4th metacarpal").texts().get(0)).isEqualTo("fourth metacarpal");
+        // fingers and toes are named, not numbered: the thumb is the first digit, the great toe the first toe
+        assertThat(interpreter.interpret("lac rt 4th finger").texts().get(0)).isEqualTo("laceration right ring finger");
+        assertThat(interpreter.interpret("fx 4th toe").texts().get(0)).isEqualTo("fracture lesser toe");
+        assertThat(interpreter.interpret("12th rib fx").texts().get(0)).isEqualTo("twelfth rib fracture");
+    }
+
+    @Test
+    void theFamilyIsNamedByRelativeOrAbbreviation() {
+        assertThat(interpreter.interpret("fh dm").texts().get(0)).isEqualTo("family history diabetes mellitus");
+        assertThat(interpreter.interpret("mother had breast cancer").texts().get(0)).isEqualTo("family history of malignant neoplasm of breast");
+        assertThat(interpreter.interpret("hx colon polyps").texts().get(0)).doesNotContain("family");
+    }
+
+    @Test
+    void layWordsCodersHear() {
+        assertThat(interpreter.interpret("burning when peeing").texts().get(0)).isEqualTo("dysuria");
+        assertThat(interpreter.interpret("itchy skin").texts().get(0)).isEqualTo("pruritus");
+        assertThat(interpreter.interpret("trouble sleeping").texts().get(0)).isEqualTo("insomnia");
+        assertThat(interpreter.interpret("ex-smoker").texts().get(0)).isEqualTo("personal history of nicotine dependence");
+        assertThat(interpreter.interpret("gall bladder stones").texts().get(0)).isEqualTo("calculus of gallbladder");
+        assertThat(interpreter.interpret("mod persistent asthma").texts().get(0)).isEqualTo("moderate persistent asthma");
+        assertThat(interpreter.interpret("djd lt knee").texts().get(0)).isEqualTo("osteoarthritis left knee");
+        assertThat(interpreter.interpret("foley insertion").texts().get(0))
+                .isEqualTo("drainage bladder drainage device via natural or artificial opening");
+        assertThat(interpreter.interpret("nebulizer machine").texts().get(0)).isEqualTo("nebulizer with compressor");
+    }
 }

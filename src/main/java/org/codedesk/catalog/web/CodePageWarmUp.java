@@ -47,7 +47,7 @@ class CodePageWarmUp {
     private final int pages;
 
     CodePageWarmUp(Catalog catalog, CodePageHtml html, WarmUpRequests warmUpRequests,
-                   @Value("${codedesk.code-pages.warm-up:1500}") int pages) {
+                   @Value("${codedesk.code-pages.warm-up:4000}") int pages) {
         this.catalog = catalog;
         this.html = html;
         this.warmUpRequests = warmUpRequests;

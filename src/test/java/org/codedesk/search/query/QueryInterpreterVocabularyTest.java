@@ -118,5 +118,6 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("foley insertion").texts().get(0))
                 .isEqualTo("drainage bladder drainage device via natural or artificial opening");
         assertThat(interpreter.interpret("nebulizer machine").texts().get(0)).isEqualTo("nebulizer with compressor");
+        assertThat(interpreter.interpret("glucometer").texts().get(0)).isEqualTo("home blood glucose monitor");
     }
 }

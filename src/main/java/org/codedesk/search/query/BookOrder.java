@@ -148,6 +148,8 @@ public final class BookOrder {
         private final boolean openFracture;
         private final boolean nondisplaced;
         private final boolean endoscopic;
+        /** A drug's poisoning, adverse effect or underdosing (T36-T50): not what "on warfarin" (long-term use) asks. */
+        private final boolean drugEffect;
 
         private Prepared(BookOrder order, Candidate candidate) {
             this.system = candidate.system();
@@ -180,6 +182,7 @@ public final class BookOrder {
             this.openFracture = title != null && OPEN_FRACTURE.matcher(title).find();
             this.nondisplaced = titleStems.contains("nondisplac");
             this.endoscopic = "icd10pcs".equals(system) && titleStems.contains("endoscop");
+            this.drugEffect = "icd10cm".equals(system) && title != null && DRUG_EFFECT.matcher(title).find();
         }
     }
 
@@ -203,6 +206,8 @@ public final class BookOrder {
         private final boolean asksOpen;
         private final boolean asksNondisplaced;
         private final boolean asksScope;
+        /** Long-term (current) use of a drug, unless the query also names its poisoning, adverse effect or underdosing. */
+        private final boolean longTermUseOnly;
         private final boolean procedure;
         /** A status, history or dependence: a diagnosis (Z codes); HCPCS and CPT hold none. */
         private final boolean status;
@@ -231,12 +236,17 @@ public final class BookOrder {
             this.asksOpen = wanted.contains("open");
             this.asksNondisplaced = wanted.contains("nondisplac") || wanted.containsAll(List.of("non", "displac"));
             this.asksScope = asksScope(wanted);
+            this.longTermUseOnly = wanted.containsAll(List.of("long", "term")) && wanted.stream().noneMatch(DRUG_EFFECT_WORDS::contains);
             this.procedure = procedure;
             // an encounter ("encounter for flu shot", "psa screening") is a Z code too, not the service given at it
             this.status = !procedure && (wanted.stream().anyMatch(STATUS::contains) || wanted.containsAll(List.of("long", "term"))
                     || wanted.contains("encount") || wanted.contains("screen"));
         }
     }
+
+    private static final Pattern DRUG_EFFECT = Pattern.compile("^(Poisoning by|Adverse effect of|Underdosing of)\\b");
+    /** Stems of the words that ask for a drug's effect rather than its use. */
+    private static final Set<String> DRUG_EFFECT_WORDS = Set.of("poison", "overdos", "advers", "underdos", "toxic", "effect", "reaction");
 
     /** Stems of the words that make a query a status or history ("status post", "history of", "dependence on", "absence"). */
     private static final Set<String> STATUS = Set.of("statu", "histori", "absenc", "depend", "presenc");
@@ -289,6 +299,10 @@ public final class BookOrder {
         }
         if (candidate.endoscopic && !reading.asksScope) {
             adjustment -= NOT_ASKED / 2;
+        }
+        if (candidate.drugEffect && reading.longTermUseOnly) {
+            // the Table of Drugs names the drug typed ("warfarin", "coumadin"); the status title names only its class
+            adjustment -= NOT_ASKED;
         }
         if (reading.procedure && !"icd10cm".equals(candidate.system)) {
             adjustment += PROCEDURE_SYSTEM;

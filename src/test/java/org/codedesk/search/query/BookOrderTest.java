@@ -258,6 +258,19 @@ class BookOrderTest {
     }
 
     @Test
+    void aDrugTakenLongTermIsItsUseNotItsPoisoning() {
+        // "on warfarin" is read as long-term use; the Table of Drugs names warfarin, the status title only its class
+        var use = new BookOrder.Candidate("icd10cm", "Long term (current) use of anticoagulants", true,
+                List.of("Long-term (current) drug therapy (use of) > anticoagulants"));
+        var underdosing = new BookOrder.Candidate("icd10cm", "Underdosing of anticoagulants, initial encounter", true,
+                List.of("Table of Drugs > Warfarin > underdosing"));
+        String query = "long term current use of anticoagulants warfarin";
+        assertThat(score(query, use)).isGreaterThan(score(query, underdosing) + 0.05);
+        assertThat(score("warfarin underdosing anticoagulants", underdosing)).as("asked for")
+                .isGreaterThan(score(query, underdosing) + 0.05);
+    }
+
+    @Test
     void familyHistoryOnlyWhenTheFamilyIsNamed() {
         var own = new BookOrder.Candidate("icd10cm", "Personal history of colonic polyps, unspecified", true, List.of());
         var family = new BookOrder.Candidate("icd10cm", "Family history of colon polyps, unspecified", true, List.of());

@@ -119,5 +119,8 @@ class QueryInterpreterVocabularyTest {
                 .isEqualTo("drainage bladder drainage device via natural or artificial opening");
         assertThat(interpreter.interpret("nebulizer machine").texts().get(0)).isEqualTo("nebulizer with compressor");
         assertThat(interpreter.interpret("glucometer").texts().get(0)).isEqualTo("home blood glucose monitor");
+        // the index has no "community acquired": the words would find "communicating (acquired)" hydrocephalus
+        assertThat(interpreter.interpret("community acquired pneumonia").texts().get(0)).isEqualTo("pneumonia");
+        assertThat(interpreter.interpret("cap").texts().get(0)).isEqualTo("pneumonia");
     }
 }

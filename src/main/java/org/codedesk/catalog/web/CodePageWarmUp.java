@@ -21,6 +21,7 @@ import org.codedesk.metering.WarmUpRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * (docs/operations.md). It assembles and renders pages in force today, spread over each code system's release (they
  * stay cached like any page viewed), then requests them from itself over HTTP, which compiles what a real view runs
  * around the page: filters, controller, the page frame. Those requests carry the {@link WarmUpRequests} token, so they
- * are nobody's views. {@code codedesk.code-pages.warm-up} says how many pages (0: none).
+ * are nobody's views. {@code codedesk.code-pages.warm-up} says how many pages (0: none). Meanwhile the node's readiness
+ * refuses traffic ({@code /actuator/health/readiness} answers 503), so a load balancer can wait for it.
  */
 @Component
 class CodePageWarmUp {
@@ -45,13 +47,22 @@ class CodePageWarmUp {
     private final CodePageHtml html;
     private final WarmUpRequests warmUpRequests;
     private final int pages;
+    private final boolean exitAfterWarmUp;
+    private volatile boolean warming;
 
     CodePageWarmUp(Catalog catalog, CodePageHtml html, WarmUpRequests warmUpRequests,
-                   @Value("${codedesk.code-pages.warm-up:4000}") int pages) {
+                   @Value("${codedesk.code-pages.warm-up:4000}") int pages,
+                   @Value("${codedesk.code-pages.exit-after-warm-up:false}") boolean exitAfterWarmUp) {
         this.catalog = catalog;
         this.html = html;
         this.warmUpRequests = warmUpRequests;
         this.pages = pages;
+        this.exitAfterWarmUp = exitAfterWarmUp;
+    }
+
+    /** Whether the warm-up is running: the node's readiness then refuses traffic ({@link ReadinessWhileWarmingUp}). */
+    boolean warming() {
+        return warming;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -64,6 +75,7 @@ class CodePageWarmUp {
                 ? URI.create("http://127.0.0.1:" + web.getWebServer().getPort()
                         + event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", ""))
                 : null;
+        warming = true;
         Thread thread = new Thread(() -> {
             try {
                 long began = System.nanoTime();
@@ -75,6 +87,13 @@ class CodePageWarmUp {
             } catch (RuntimeException e) {
                 // an import replacing the releases meanwhile, a database restarting: the pages will be assembled when viewed
                 log.warn("Code page warm-up stopped: {}", e.toString());
+            } finally {
+                warming = false;
+            }
+            if (exitAfterWarmUp) {
+                // a training run for the JVM's ahead-of-time cache (ops/aot-cache.sh): the cache is written as the JVM exits
+                log.info("Exiting after the warm-up (codedesk.code-pages.exit-after-warm-up)");
+                System.exit(SpringApplication.exit(event.getApplicationContext()));
             }
         }, "code-page-warm-up");
         thread.setDaemon(true);

@@ -1595,7 +1595,10 @@ final class GuidelineRules {
             java.util.Set<String> words = evidenceWords(a, b);
             PreCheck.Decision loser = unspecified(title(b.code())) && !unspecified(title(a.code()))
                     || title(b.code()).matches("(?i)(other|.* other) .*") && overlap(title(a.code()), words) > overlap(title(b.code()), words)
-                    || namedFirstAndReadInside(a, b) ? b : a;
+                    || namedFirstAndReadInside(a, b)
+                    // "sciatica NOS (M54.3)" at M51.1: the excluded code is the condition not otherwise specified; a note that
+                    // specifies it (sciatica with the disc disorder, M51.16) keeps the code holding the note
+                    || notOtherwiseSpecified(pair.text(), b.code()) && !unspecified(title(a.code())) ? b : a;
             PreCheck.Decision winner = loser == a ? b : a;
             warnings.add("Excludes1: " + a.code() + " (" + title(a.code()) + ") and " + b.code() + " (" + title(b.code()) + ") are not coded"
                     + " together; " + pair.owner() + " says: \"" + pair.text() + "\". " + loser.code() + " is left unchecked: keep the one the"
@@ -1610,6 +1613,22 @@ final class GuidelineRules {
      * psychotic features" also reaches F31.2, the code F25's Excludes1 note points to. True when every mention of
      * {@code b} starts inside a mention of {@code a} in the same sentence, after a's first word.
      */
+    private static final Pattern NOT_OTHERWISE_SPECIFIED = Pattern.compile("\\bNOS\\b");
+    private static final Pattern NOTE_ITEM_CODE = Pattern.compile("\\(([A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{0,4})?)-?(,[^)]*)?\\)");
+
+    /** The item of an Excludes1 note that names {@code excluded} says "NOS" ("sciatica NOS (M54.3)"). */
+    private static boolean notOtherwiseSpecified(String note, String excluded) {
+        for (String item : note.split("[;\\n]")) {
+            Matcher m = NOTE_ITEM_CODE.matcher(item);
+            while (m.find()) {
+                if (excluded.startsWith(m.group(1)) && NOT_OTHERWISE_SPECIFIED.matcher(item).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean namedFirstAndReadInside(PreCheck.Decision a, PreCheck.Decision b) {
         List<Candidate.Mention> bs = b.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
         List<Candidate.Mention> as = a.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();

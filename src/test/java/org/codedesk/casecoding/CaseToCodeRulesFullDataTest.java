@@ -596,6 +596,12 @@ class CaseToCodeRulesFullDataTest {
                 """;
         assertThat(checked(coder.code(carpal, DATE, EncounterSetting.OUTPATIENT).diagnoses())).as("the header's own \"upper limb\"")
                 .containsExactly("G56.01");
+        String disc = """
+                SPINE CLINIC: 45 yo M with low back pain radiating down the L leg.
+                Assessment: Lumbar disc herniation L5-S1 with left S1 radiculopathy (sciatica).
+                """;
+        assertThat(checked(coder.code(disc, DATE, EncounterSetting.OUTPATIENT).diagnoses())).as("\"sciatica NOS (M54.3)\": specified, M51.16 stays")
+                .contains("M51.16").doesNotContain("M54.32");
         String mania = """
                 PSYCHIATRY DISCHARGE SUMMARY
                 Reason for admission: manic symptoms with paranoia.

@@ -39,6 +39,13 @@ final class ExternalCauses {
             new Rule(p("\\b(collided|collision) with (another|an opposing|a) (player|person|teammate|runner)\\b[^.\\n]{0,40}\\b(fell|fall)\\b"),
                     "W03.XXXA"),
             new Rule(p("\\b(knife|kitchen knife|box cutter)\\b"), "W26.0XXA"),
+            // burns: hot cooking oil or grease, other hot liquids (I.C.20: the source of the burn)
+            new Rule(p("\\b(hot|boiling|frying|cooking) (cooking )?(oil|grease)\\b|\\b(oil|grease) (splash\\w*|spatter\\w*|burn)"), "X10.2XXA"),
+            new Rule(p("\\b(hot|boiling) (water|coffee|tea|soup|liquid)\\b|\\bscald(ed|ing)? by\\b"), "X12.XXXA"),
+            // playground falls (the index: "Fall, from playground equipment > jungle gym, slide, swing")
+            new Rule(p("\\b(fell|fall|falling) (off|from) (the |a )?(monkey bars|jungle gym)\\b"), "W09.2XXA"),
+            new Rule(p("\\b(fell|fall|falling) (off|from) (the |a )?(playground )?slide\\b"), "W09.0XXA"),
+            new Rule(p("\\b(fell|fall|falling) (off|from) (the |a )?(playground )?swing\\b"), "W09.1XXA"),
             new Rule(p("\\b(fell|fall|falling|missed|slipped|tripped)\\b[^.\\n]{0,60}\\b(stairs|steps|staircase)\\b"
                     + "|\\b(stairs|steps)\\b[^.\\n]{0,40}\\b(fell|fall)\\b"), "W10.9XXA"),
             new Rule(p("\\bfell (off|from) (a |the )?ladder\\b"), "W11.XXXA"),
@@ -52,7 +59,11 @@ final class ExternalCauses {
             new Rule(p("\\bnursing home\\b"), "Y92.129"),
             new Rule(p("\\bbasketball court\\b"), "Y92.310"),
             new Rule(p("\\b(bike|bicycle) (path|trail)\\b"), "Y92.482"),
+            new Rule(p("\\belementary school\\b"), "Y92.211"),
+            new Rule(p("\\b(middle|junior high) school\\b"), "Y92.212"),
+            new Rule(p("\\bhigh school\\b"), "Y92.213"),
             new Rule(p("\\bkitchen\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.010"),
+            new Rule(p("\\bapartment kitchen\\b|\\bkitchen\\b[^.\\n]{0,30}\\bapartment\\b|\\bapartment\\b[^.\\n]{0,15}\\bkitchen\\b"), "Y92.030"),
             new Rule(p("\\bkitchen\\b"), "Y92.000"),
             new Rule(p("\\bbedroom\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.013"),
             new Rule(p("\\bbedroom\\b"), "Y92.003"),
@@ -68,7 +79,7 @@ final class ExternalCauses {
     private static final List<Rule> ACTIVITIES = List.of(
             new Rule(p("\\b(jogging|running)\\b"), "Y93.02"),
             new Rule(p("\\b(walking|hiking)\\b"), "Y93.01"),
-            new Rule(p("\\b(cooking|baking)\\b"), "Y93.G3"),
+            new Rule(p("\\b(cooking|baking|frying|deep[- ]frying)\\b"), "Y93.G3"),
             new Rule(p("\\b(cutting|chopping|slicing|peeling|dicing) (up )?(\\w+ )?(vegetables|food|onions?|meat|bread|fruit|bagels?|avocados?)\\b"
                     + "|\\b(preparing|making) (food|dinner|lunch|breakfast)\\b|\\bwashing (the )?dishes\\b"), "Y93.G1"),
             new Rule(p("\\b(shoveling|raking|digging)\\b"), "Y93.H1"),

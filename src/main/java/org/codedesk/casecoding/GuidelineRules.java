@@ -66,7 +66,7 @@ final class GuidelineRules {
             + "|given|chewed|loaded|loading|load|x ?1|stat|allerg\\w*|intoleran\\w*)\\b");
     private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
             + "|dependence on (home |supplemental )?oxygen|oxygen[- ]dependent)\\b");
-    private static final Pattern SMOKING = Pattern.compile("\\b(smokes|smoking|smoker|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
+    private static final Pattern SMOKING = Pattern.compile("\\b((smokes|smoking|smoker)(?! (marijuana|cannabis|weed|pot|thc|meth\\w*|crack|cocaine))|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
             + "|nicotine dependence|tobacco dependence)\\b");
     private static final Pattern NON_SMOKER = Pattern.compile("\\b(non-?smok\\w*|nonsmok\\w*|never|denies|no)\\b");
     private static final Pattern FORMER = Pattern.compile("\\b(former|quit|ex-smoker|previously smoked|history of smoking|remote)\\b");
@@ -102,6 +102,7 @@ final class GuidelineRules {
         influenzaSymptoms();
         substanceUseUncomplicated();
         companions();
+        drugEffects();
         specificity();
         unnamedKindBesideNamed();
         symptomsWithinDiagnoses();
@@ -122,14 +123,14 @@ final class GuidelineRules {
     private void diabetes() {
         String text = facts.note().text().toLowerCase(Locale.ROOT);
         String documented = TYPE_2.matcher(text).find() ? "E11" : TYPE_1.matcher(text).find() ? "E10" : null;
-        Optional<PreCheck.Decision> dm = checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*"))
+        Optional<PreCheck.Decision> dm = checked().filter(d -> DIABETES_CODE.matcher(d.code()).matches())
                 .min(Comparator.comparing((PreCheck.Decision d) -> documented == null || !d.code().startsWith(documented)));
         if (dm.isEmpty()) {
             return;
         }
         if (documented != null && !dm.get().code().startsWith(documented) && !(TYPE_1.matcher(text).find() && TYPE_2.matcher(text).find())) {
             // "T1DM ... diabetic ketoacidosis": the index's diabetes code read with the type the note documents (E11.10 -> E10.10)
-            for (PreCheck.Decision d : checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*")).toList()) {
+            for (PreCheck.Decision d : checked().filter(d -> DIABETES_CODE.matcher(d.code()).matches()).toList()) {
                 String same = documented + d.code().substring(3);
                 if (cm.code(same).filter(IndexDictionary.Code::billable).isPresent()) {
                     combine(same, d.candidate.mentions(), null, "the type of diabetes the note documents", d.code());
@@ -142,7 +143,7 @@ final class GuidelineRules {
         }
         if (documented != null && dm.get().code().startsWith(documented)) {
             // one type of diabetes: the type the note names
-            checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*") && !d.code().startsWith(documented)).toList()
+            checked().filter(d -> DIABETES_CODE.matcher(d.code()).matches() && !d.code().startsWith(documented)).toList()
                     .forEach(d -> d.uncheck("the note documents " + (documented.equals("E11") ? "type 2" : "type 1") + " diabetes"));
         }
         String type = dm.get().code().substring(0, 3);
@@ -169,6 +170,8 @@ final class GuidelineRules {
         }
     }
 
+    /** A diabetes code: E08, E09, E10, E11 or E13. */
+    private static final Pattern DIABETES_CODE = Pattern.compile("E(08|09|10|11|13)\\..*");
     private static final Pattern TYPE_2 = Pattern.compile("\\b(type 2|type ii|t2dm|dm2|dm 2|dm ii|niddm)\\b");
     private static final Pattern TYPE_1 = Pattern.compile("\\b(type 1|type i|t1dm|dm1|iddm)\\b");
     private static final Pattern GALLSTONES = Pattern.compile("\\b(calculous|cholelithiasis|gallstones?|stones? in the gallbladder)\\b");
@@ -550,7 +553,7 @@ final class GuidelineRules {
         }
         boolean hf = isChecked("I50.") || isChecked("I11.0") || isChecked("I13.0") || isChecked("I13.2")
                 || facts.first(HEART_FAILURE, concluded()).isPresent();
-        boolean ckd = isChecked("N18.") || checked().anyMatch(d -> d.code().matches("E(08|09|10|11|13)\\.22")) || isChecked("I12")
+        boolean ckd = isChecked("N18.") || checked().anyMatch(d -> DIABETES_CODE.matcher(d.code()).matches() && d.code().endsWith(".22")) || isChecked("I12")
                 || isChecked("I13") || facts.first(CKD, concluded()).isPresent();
         boolean stage5 = isChecked("N18.5") || isChecked("N18.6") || facts.first(ESRD, concluded()).isPresent();
         if (!hf && !ckd) {
@@ -569,8 +572,8 @@ final class GuidelineRules {
     // ---- companions ---------------------------------------------------------------------------------------------
 
     private void companions() {
-        boolean diabetes = checked().anyMatch(d -> d.code().matches("E(08|09|10|11|13)\\..*"));
-        boolean typeOneOnly = diabetes && checked().filter(d -> d.code().matches("E(08|09|10|11|13)\\..*")).allMatch(d -> d.code().startsWith("E10"));
+        boolean diabetes = checked().anyMatch(d -> DIABETES_CODE.matcher(d.code()).matches());
+        boolean typeOneOnly = diabetes && checked().filter(d -> DIABETES_CODE.matcher(d.code()).matches()).allMatch(d -> d.code().startsWith("E10"));
         if (typeOneOnly) {
             // E10 has no "use additional code" for insulin: a type 1 diabetic's insulin is the disease's own treatment
             uncheck("Z79.4", "type 1 diabetes: its insulin is not reported with Z79.4 (the use-additional note is at E08, E09, E11, E13)");
@@ -584,6 +587,9 @@ final class GuidelineRules {
         longTerm(BISPHOSPHONATE, "Z79.83", "long-term (current) use of bisphosphonates");
         maintenance(SYSTEMIC_STEROID, "Z79.52", "long-term (current) use of systemic steroids");
         maintenance(METHOTREXATE, "Z79.631", "long-term (current) use of an antimetabolite agent (methotrexate)");
+        longTerm(CALCINEURIN_INHIBITOR, "Z79.621", "long-term (current) use of a calcineurin inhibitor");
+        longTerm(NUCLEOTIDE_SYNTHESIS_INHIBITOR, "Z79.624", "long-term (current) use of an inhibitor of nucleotide synthesis");
+        longTerm(MTOR_INHIBITOR, "Z79.623", "long-term (current) use of an mTOR inhibitor");
         // aspirin is often given once (chest pain, stroke): long-term only with a daily dose, "home", "continue" or in the medication list
         facts.all(ASPIRIN, CHART).stream().filter(f -> f.section() == NoteSections.MEDICATIONS || ASPIRIN_DAILY.matcher(facts.around(f, 40)).find())
                 .findFirst().ifPresent(f -> longTerm(ASPIRIN, "Z79.82", "long-term (current) use of aspirin"));
@@ -595,7 +601,7 @@ final class GuidelineRules {
             add(f.code(), List.of(), f.evidence(), f.why());
             if (f.code().startsWith("Z91.1")) {
                 // the kind of noncompliance written replaces the index's "noncompliance" of other or unspecified treatment
-                checked().filter(d -> d.code().startsWith("Z91.19") || f.code().startsWith("Z91.12") && d.code().startsWith("Z91.14")).toList()
+                checked().filter(d -> d.code().startsWith("Z91.19") || f.code().matches("Z91\\.1[23].*") && d.code().startsWith("Z91.14")).toList()
                         .forEach(d -> d.uncheck("the noncompliance is coded by its kind: " + f.code()));
             }
         });
@@ -626,6 +632,52 @@ final class GuidelineRules {
             }
         }
     }
+
+    private static final Pattern DRUG_TABLE_UNSPECIFIED = Pattern.compile("T50\\.9.*");
+
+    /**
+     * Poisoning, adverse effect and underdosing from the Table of Drugs (I.C.19.e): the drug the conclusion names, in
+     * the column of what happened. An adverse effect is coded with its manifestation (a condition concluded in the same
+     * sentence, I.C.19.e.5.a); the table's code replaces an unspecified drug's code (T50.9-), and a suicide attempt by
+     * poisoning is the poisoning's self-harm code, not T14.91 (the index: "Suicide > by poisoning - see Table of Drugs").
+     */
+    private void drugEffects() {
+        boolean hasConclusion = NoteSections.hasConclusion(facts.note());
+        for (DrugEffects.Effect e : DrugEffects.of(facts, cm, concluded())) {
+            int sentence = e.evidence().mention().sentence();
+            if (e.kind() == DrugEffects.Kind.ADVERSE_EFFECT) {
+                boolean manifestation = checked().anyMatch(d -> !d.code().matches("[TZVWXY].*")
+                        && d.candidate.mentions().stream().anyMatch(m -> m.sentence() == sentence));
+                if (!manifestation || hasConclusion && e.evidence().section() != NoteSections.CONCLUSION) {
+                    continue;
+                }
+            }
+            String kind = switch (e.kind()) {
+                case POISONING -> "poisoning";
+                case ADVERSE_EFFECT -> "adverse effect";
+                case UNDERDOSING -> "underdosing";
+            };
+            add(e.code(), List.of(), e.evidence(), kind + " (Table of Drugs and Chemicals: " + e.drug() + ")");
+            char sixth = e.code().replace(".", "").charAt(5);
+            checked().filter(d -> DRUG_TABLE_UNSPECIFIED.matcher(d.code()).matches() && d.code().replace(".", "").length() > 5
+                    && d.code().replace(".", "").charAt(5) == sixth).toList()
+                    .forEach(d -> d.uncheck("the drug is named: " + e.code()));
+            if (e.kind() == DrugEffects.Kind.POISONING && sixth == '2') {
+                uncheck("T14.91XA", "a suicide attempt by poisoning is the poisoning's intentional self-harm code (" + e.code() + ")");
+            }
+            // the index's unnamed "adverse effect NEC" (T78.8), "drug, unspecified" (T88.7) or "poisoning NOS" (T65.9-) gives way to the drug's code
+            checked().filter(d -> d.code().matches("T78\\.8.*|T88\\.7.*|T65\\.9.*")).toList()
+                    .forEach(d -> d.uncheck("the drug is named: its code from the Table of Drugs is " + e.code()));
+            if (e.code().startsWith("T45.51") && e.kind() == DrugEffects.Kind.ADVERSE_EFFECT) {
+                // a coagulopathy due to the anticoagulant taken: "Circulating anticoagulants > due to drugs" (D68.32)
+                facts.all(COAGULOPATHY, concluded()).stream().filter(f -> ANTICOAGULANT.matcher(facts.sentenceOf(f)).find()).findFirst()
+                        .ifPresent(f -> combine("D68.32", List.of(), f, "hemorrhagic disorder due to an extrinsic circulating anticoagulant (the drug"
+                                + " taken)", "D68.9", "D68.4", "D68.318", "R79.1"));
+            }
+        }
+    }
+
+    private static final Pattern COAGULOPATHY = Pattern.compile("\\b(coagulopathy|coagulation (defect|disorder)|bleeding disorder|hemorrhagic disorder)\\b");
 
     private static final Pattern ON_DIALYSIS = Pattern.compile("\\b(on (hemo|peritoneal )?dialysis|on (hd|pd)|hemodialysis (mwf|tth|tts|three)"
             + "|dialysis dependent|dialysis-dependent)\\b");
@@ -761,6 +813,7 @@ final class GuidelineRules {
                 break;
             }
         }
+        anemiaInPregnancy();
         // the outcome of delivery goes on the mother's record of the delivery: a stay, not a prenatal visit planning a cesarean
         Optional<NoteFacts.Found> delivered = setting == EncounterSetting.INPATIENT ? facts.all(DELIVERY, CHART).stream()
                 .filter(f -> !PLANNED_OR_PAST.matcher(facts.sentenceOf(f)).find()).findFirst() : Optional.empty();
@@ -785,6 +838,35 @@ final class GuidelineRules {
         }
     }
 
+    private static final Pattern ANEMIA_CODE = Pattern.compile("D5[0-9]\\..*|D6[0-4]\\..*|D5[0-9]|D6[0-4]");
+
+    /**
+     * An anemia of a pregnant patient (not delivered in this encounter) is the chapter 15 code by trimester, O99.01-,
+     * first, with the anemia's own code as its type (I.C.15.a.1: conditions in pregnancy; "use additional code" at O99.0).
+     */
+    private void anemiaInPregnancy() {
+        if (checked().noneMatch(d -> ANEMIA_CODE.matcher(d.code()).matches()) || isChecked("O99.0")
+                || facts.all(DELIVERY, CHART).stream().anyMatch(f -> !PLANNED_OR_PAST.matcher(facts.sentenceOf(f)).find())) {
+            return;
+        }
+        Integer weeks = null;
+        NoteFacts.Found at = null;
+        for (NoteFacts.Found f : facts.all(WEEKS, CHART)) {
+            Matcher m = WEEKS.matcher(f.text());
+            if (m.find()) {
+                weeks = Integer.parseInt(m.group(1));
+                at = f;
+                break;
+            }
+        }
+        if (weeks == null || weeks > 42) {
+            return;
+        }
+        // trimesters are counted from the first day of the last menstrual period: first < 14 weeks, second 14 to 27, third 28 on
+        String code = weeks < 14 ? "O99.011" : weeks < 28 ? "O99.012" : "O99.013";
+        add(code, mentionsOf("D5"), at, "anemia complicating pregnancy by trimester (chapter 15 first, the anemia's type after it)");
+    }
+
     private static final Pattern PERINEAL_LACERATION = Pattern.compile("\\b(first|1st|second|2nd|third|3rd|fourth|4th)[- ]degree (perineal )?"
             + "(laceration|tear)\\b");
 
@@ -799,6 +881,11 @@ final class GuidelineRules {
     private static final Pattern STARTED_LIST = Pattern.compile("\\b(started|starting|initiated|begun|new)( on)?\\s+[a-z0-9 ,./-]*$");
 
     private static final Pattern SYSTEMIC_STEROID = Pattern.compile("\\b(prednisone|prednisolone|methylprednisolone|medrol)\\b");
+    private static final Pattern CALCINEURIN_INHIBITOR = Pattern.compile("\\b(tacrolimus|prograf|envarsus|cyclosporine|ciclosporin|neoral"
+            + "|sandimmune)\\b");
+    private static final Pattern NUCLEOTIDE_SYNTHESIS_INHIBITOR = Pattern.compile("\\b(mycophenolate( mofetil)?|mycophenolic acid|cellcept"
+            + "|myfortic|mmf|azathioprine|imuran)\\b");
+    private static final Pattern MTOR_INHIBITOR = Pattern.compile("\\b(sirolimus|rapamune|everolimus|zortress)\\b");
     private static final Pattern METHOTREXATE = Pattern.compile("\\b(methotrexate|mtx)\\b");
     private static final Pattern MAINTENANCE_DOSE = Pattern.compile("\\b(daily|qd|qday|weekly|q ?week|long[- ]term|chronic|maintenance)\\b");
     /** A short course: "prednisone 40 mg daily x 5 days", a taper, a burst, a dose pack. */
@@ -1350,11 +1437,15 @@ final class GuidelineRules {
      * infection), a liveborn infant (Z38, the newborn's record) beside the mother's obstetric codes, O80 (uncomplicated
      * full-term delivery) beside any other chapter 15 code (I.C.15.b.4).
      */
+    private static final Pattern PSYCHOTIC_DISORDER = Pattern.compile("F2[0-5]\\..*|F2[0-5]|F30\\.2|F31\\.[25]|F32\\.3|F33\\.3");
+
     private void notCodedTogether() {
         List<PreCheck.Decision> all = checked().toList();
         boolean sepsis = all.stream().anyMatch(d -> d.code().matches("A4[01]\\..*|A02\\.1|A22\\.7|A26\\.7|A32\\.7|A39\\.4|B37\\.7|R65\\.2.*"));
         boolean obstetric = all.stream().anyMatch(d -> d.code().matches("O.*|Z37.*|Z3A.*"));
         boolean otherObstetric = all.stream().anyMatch(d -> d.code().startsWith("O") && !d.code().equals("O80"));
+        boolean weeksKnown = all.stream().anyMatch(d -> d.code().matches("Z3A\\.[1-4]\\d|Z3A\\.0[89]"));
+        boolean psychotic = all.stream().anyMatch(d -> PSYCHOTIC_DISORDER.matcher(d.code()).matches());
         for (PreCheck.Decision d : all) {
             if (sepsis && d.code().equals("R78.81")) {
                 d.uncheck("a bacteremia is integral to the sepsis coded (R78.81 Excludes1: sepsis)");
@@ -1362,6 +1453,11 @@ final class GuidelineRules {
                 d.uncheck("a liveborn infant code belongs on the newborn's record; the mother's is the outcome of delivery (Z37)");
             } else if (otherObstetric && d.code().equals("O80")) {
                 d.uncheck("O80 is for a delivery with no other chapter 15 code (I.C.15.b.4)");
+            } else if (weeksKnown && d.code().equals("Z3A.00")) {
+                d.uncheck("the weeks of gestation are documented: not \"weeks not specified\"");
+            } else if (psychotic && d.code().equals("F22")) {
+                d.uncheck("paranoia or delusions within a psychotic disorder coded (schizophrenia, schizoaffective, a mood disorder with psychotic"
+                        + " features) are integral to it, not a delusional disorder of its own");
             }
         }
     }
@@ -1498,13 +1594,46 @@ final class GuidelineRules {
             // J15.4's "other streptococci", although each excludes the other)
             java.util.Set<String> words = evidenceWords(a, b);
             PreCheck.Decision loser = unspecified(title(b.code())) && !unspecified(title(a.code()))
-                    || title(b.code()).matches("(?i)(other|.* other) .*") && overlap(title(a.code()), words) > overlap(title(b.code()), words) ? b : a;
+                    || title(b.code()).matches("(?i)(other|.* other) .*") && overlap(title(a.code()), words) > overlap(title(b.code()), words)
+                    || namedFirstAndReadInside(a, b)
+                    // "sciatica NOS (M54.3)" at M51.1: the excluded code is the condition not otherwise specified; a note that
+                    // specifies it (sciatica with the disc disorder, M51.16) keeps the code holding the note
+                    || notOtherwiseSpecified(pair.text(), b.code()) && !unspecified(title(a.code())) ? b : a;
             PreCheck.Decision winner = loser == a ? b : a;
             warnings.add("Excludes1: " + a.code() + " (" + title(a.code()) + ") and " + b.code() + " (" + title(b.code()) + ") are not coded"
                     + " together; " + pair.owner() + " says: \"" + pair.text() + "\". " + loser.code() + " is left unchecked: keep the one the"
                     + " documentation supports.");
             loser.uncheck("Excludes1 with " + winner.code() + ": the two are not coded together");
         }
+    }
+
+    /**
+     * The condition the provider names, and the excluded code read from its own qualifiers: "Schizoaffective disorder,
+     * bipolar type, current episode manic with psychotic features" is F25.0, although "disorder ... bipolar ... manic with
+     * psychotic features" also reaches F31.2, the code F25's Excludes1 note points to. True when every mention of
+     * {@code b} starts inside a mention of {@code a} in the same sentence, after a's first word.
+     */
+    private static final Pattern NOT_OTHERWISE_SPECIFIED = Pattern.compile("\\bNOS\\b");
+    private static final Pattern NOTE_ITEM_CODE = Pattern.compile("\\(([A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{0,4})?)-?(,[^)]*)?\\)");
+
+    /** The item of an Excludes1 note that names {@code excluded} says "NOS" ("sciatica NOS (M54.3)"). */
+    private static boolean notOtherwiseSpecified(String note, String excluded) {
+        for (String item : note.split("[;\\n]")) {
+            Matcher m = NOTE_ITEM_CODE.matcher(item);
+            while (m.find()) {
+                if (excluded.startsWith(m.group(1)) && NOT_OTHERWISE_SPECIFIED.matcher(item).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean namedFirstAndReadInside(PreCheck.Decision a, PreCheck.Decision b) {
+        List<Candidate.Mention> bs = b.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
+        List<Candidate.Mention> as = a.candidate.mentions().stream().filter(PreCheck::indexRoute).toList();
+        return !bs.isEmpty() && bs.stream().allMatch(mb -> as.stream().anyMatch(ma -> ma.sentence() == mb.sentence()
+                && ma.first() < mb.first() && mb.first() <= ma.last()));
     }
 
     // ---- external causes ----------------------------------------------------------------------------------------------
@@ -1530,7 +1659,9 @@ final class GuidelineRules {
     }
 
     private void externalCauses() {
-        Optional<PreCheck.Decision> injury = checked().filter(d -> d.code().startsWith("S") && d.code().replace(".", "").length() == 7).findFirst();
+        // an injury: chapter 19's S codes, and the burns and corrosions (T20-T32) and frostbite (T33-T34) by site
+        Optional<PreCheck.Decision> injury = checked().filter(d -> d.code().matches("S.*|T(2\\d|3[0-4])\\..*") && d.code().replace(".", "").length() == 7)
+                .findFirst();
         if (injury.isEmpty() || checked().anyMatch(d -> d.code().matches("[VWXY].*"))) {
             return;
         }
@@ -1566,11 +1697,16 @@ final class GuidelineRules {
         if (setting == EncounterSetting.INPATIENT && (c.startsWith("A40") || c.startsWith("A41"))) {
             return 1;
         }
+        if (c.matches("T(3[6-9]|4\\d|50)\\..*") && c.length() >= 7) {
+            // poisoning: the T code first, then its manifestations (I.C.19.e.5.b); an adverse effect or underdosing code
+            // follows the condition it caused or left untreated (I.C.19.e.5.a, c)
+            return "1234".indexOf(c.charAt(6)) >= 0 ? 1 : 3;
+        }
         if (c.matches("[VWXY].*")) {
             // external causes: mechanism, then place, activity and status (I.C.20)
-            return c.startsWith("Y92") ? 5 : c.startsWith("Y93") ? 6 : c.startsWith("Y99") ? 7 : 4;
+            return c.startsWith("Y92") ? 6 : c.startsWith("Y93") ? 7 : c.startsWith("Y99") ? 8 : 5;
         }
-        return c.startsWith("Z") ? 3 : 2;
+        return c.startsWith("Z") ? 4 : 2;
     }
 
     /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */

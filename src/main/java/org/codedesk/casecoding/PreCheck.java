@@ -154,6 +154,9 @@ final class PreCheck {
         if (ruledOutLater(c, note)) {
             return "ruled out later in the note";
         }
+        if (indexed.stream().allMatch(this::encounterOrSetting)) {
+            return "the words name the encounter of a 7th character (\"initial encounter\") or the setting (\"ED course\"), not a finding";
+        }
         if (indexed.stream().allMatch(this::vitalSign)) {
             return "an abbreviation read in the vital signs (\"HR 98\", \"93% RA\"), not a diagnosis";
         }
@@ -248,7 +251,8 @@ final class PreCheck {
         if (symptom && concluded.stream().allMatch(m -> PLAN_ONLY.matcher(note.sentences().get(m.sentence()).section()).find())) {
             return "a sign or symptom named only in the plan (what to manage or watch for), not among the diagnoses assessed";
         }
-        if (symptom && concluded.stream().allMatch(m -> ATTRIBUTED.matcher(sentence(m)).find())) {
+        if (symptom && concluded.stream().allMatch(m -> ATTRIBUTED.matcher(sentence(m)).find()
+                && !(c.code().startsWith("R") && DRUG_CAUSE.matcher(sentence(m)).find()))) {
             return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
         }
         return null;
@@ -261,7 +265,7 @@ final class PreCheck {
     /** Said of a condition in the same sentence: it is current and treated, not a past history. */
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
             + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
-            + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine)))\\b");
+            + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine|prazole|tidine)))\\b");
     /** Reached through "specified NEC", whatever qualifiers follow ("sickle-cell > specified NEC > with > crisis"). */
     private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form| disorder| condition)?( NEC)?|NEC)( > [^>]*)*$");
     private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation)\\b");
@@ -298,6 +302,31 @@ final class PreCheck {
         return to < 0 ? s.length() : to;
     }
 
+    private static final Pattern ENCOUNTER_OF_SEVENTH = Pattern.compile("\\b(initial|subsequent|sequela)\\s+encounter\\b");
+    private static final Pattern SETTING_BEFORE = Pattern.compile("\\b(in|to|from|at|into|left|leaving|via) (the )?$");
+    private static final Pattern SETTING_AFTER = Pattern.compile("^\\s*(course|visit|note|triage|stay|arrival|physician|provider|attending"
+            + "|workup|vitals|labs|disposition|bed|admission|boarding|team)\\b|^\\s*:");
+
+    /**
+     * "Initial encounter" (the 7th character of an injury, not an encounter-reason code) or a lone setting abbreviation
+     * ("ED course:", "ED vitals", "ICU stay"): the emergency department, not erectile dysfunction.
+     */
+    private boolean encounterOrSetting(Candidate.Mention m) {
+        ClinicalText.Word first = note.words().get(m.first());
+        ClinicalText.Word last = note.words().get(m.last());
+        String words = lower(note.text().substring(first.start(), last.end()));
+        if (words.equals("encounter") || words.equals("encounters")) {
+            String before = lower(note.text().substring(Math.max(0, first.start() - 12), last.end()));
+            return ENCOUNTER_OF_SEVENTH.matcher(before).find();
+        }
+        if (m.first() != m.last() || first.text().length() > 4 || !first.text().chars().allMatch(Character::isUpperCase)) {
+            return false;
+        }
+        String after = note.text().substring(last.end(), Math.min(note.text().length(), last.end() + 15));
+        String before = note.text().substring(Math.max(0, first.start() - 12), first.start());
+        return SETTING_AFTER.matcher(lower(after)).find() || SETTING_BEFORE.matcher(lower(before)).find();
+    }
+
     /** A lone abbreviation of two or three capitals in a vital-signs context: "HR 98", "SpO2 93% RA", "on RA". */
     private boolean vitalSign(Candidate.Mention m) {
         if (m.first() != m.last()) {
@@ -318,6 +347,14 @@ final class PreCheck {
     private static final Pattern OXYGEN = Pattern.compile("\\b(spo2|o2|oxygen|sat|sats|saturation|nasal cannula|nc|weaned|hfnc|\\d+ ?l|lpm)\\b");
     private static final Pattern RETURN_PRECAUTIONS = Pattern.compile("\\b(return|come back|call|seek care|go to the ed)\\b[^.]{0,30}\\b(for|if)\\b"
             + "|\\b(f/u|follow[- ]?up|refer|referral|recheck)\\b[^.]{0,30}\\bif\\b|\\b(precautions|warning signs)\\b");
+    /**
+     * A sign attributed to a drug is the manifestation of its adverse effect (I.C.19.e.5.a: coded, the drug's code
+     * after it), not a symptom integral to a diagnosis: "chronic cough due to lisinopril (adverse effect)".
+     */
+    private static final Pattern DRUG_CAUSE = Pattern.compile("\\b(adverse (drug )?(effects?|reactions?)|side[- ]effects?)\\b"
+            + "|\\b(due to|secondary to|attributed to|related to|from) (\\w+ ){0,2}([a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|mab|xaban"
+            + "|parin|mycin|cillin|floxacin|prazole|azepam|oxetine|triptyline)|warfarin|coumadin|lithium|insulin|medications?|drugs?"
+            + "|ace inhibitors?|chemotherapy|steroids?|opioids?)\\b");
     private static final Pattern ATTRIBUTED = Pattern.compile("\\b(due to|secondary to|attributed to|related to|likely from|from the"
             + "|in (the )?setting of)\\b");
     /** A title of "other sites", "other parts": only the general words of it match ("Cutaneous abscess of other sites"). */
@@ -330,7 +367,7 @@ final class PreCheck {
             "male", Pattern.compile("\\b(female|pregnancy|ovary|ovarian|uterus|uterine|cervix|vagina|vulva)\\b"));
     private static final Pattern INTERVENTION_AFTER = Pattern.compile("^\\W{0,3}(medicine|service|team|clinic|program|consult\\w*|planning|placement"
             + "|creation|insertion|counseling|counselling|education|goals?|surgery|check|care|cultures?|cx|snare|forceps|compress(es)?|prevention|precautions|screening|vaccines?|vaccination|immunization|shot"
-            + "|pep|prophylaxis|post-?exposure|exposure|immune globulin)\\b");
+            + "|pep|prophylaxis|post-?exposure|exposure|immune globulin|day (rules|plan|management|guidelines|protocol))\\b");
 
     /** The finding's words are followed by a service or an intervention: "addiction medicine", "AVF planning", "weight loss counseling". */
     private boolean namesAnIntervention(Candidate.Mention m) {
@@ -478,6 +515,14 @@ final class PreCheck {
                 affirmed.addAll(List.of(region, "limb"));
             }
         });
+        if (under.size() > 1) {
+            // the words every code under the header says ("upper limb" of each carpal tunnel code) are the header's, even once
+            // the side written leaves one code ("Right carpal tunnel syndrome" is G56.01 "..., right upper limb")
+            for (String w : commonWords(under.stream().map(k -> new IndexDictionary.Code(k.code(), singulars(k.title()), k.billable())).toList())) {
+                affirmed.add(w);
+                affirmed.add(w + "s");
+            }
+        }
         if (candidates.size() > 1) {
             // a word every code left says is implied by the header ("lateral malleolus" is of the fibula): only the words
             // that tell the codes apart must be documented
@@ -518,6 +563,11 @@ final class PreCheck {
         long female = FEMALE.matcher(t).results().count();
         long male = MALE.matcher(t).results().count();
         return female > 2 * male && female > 0 ? Optional.of("female") : male > 2 * female && male > 0 ? Optional.of("male") : Optional.empty();
+    }
+
+    /** A title with its plural words read as singular ("bilateral upper limbs" as "bilateral upper limb"). */
+    private static String singulars(String title) {
+        return lower(title).replaceAll("\\b([a-z]{3,}[^s])s\\b", "$1");
     }
 
     private static Set<String> commonWords(List<IndexDictionary.Code> codes) {

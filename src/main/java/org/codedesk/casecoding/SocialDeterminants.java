@@ -25,9 +25,18 @@ final class SocialDeterminants {
     private static final Pattern FINANCIAL = Pattern.compile("(?<!no )(?<!not a )\\b(afford\\w*|cost|costs|financial\\w*|money|copays?)\\b");
     /** Taking less of a drug than prescribed, or stopping it, by the patient's own choice (I.C.19.e.5.c: underdosing, Z91.12-). */
     private static final Pattern INTENTIONAL_UNDERDOSING = Pattern.compile("\\b(rationing|rationed|rations|underdos\\w*|stopped taking"
-            + "|stopped (his|her|their) \\w+ on (his|her|their) own)\\b");
-    private static final Pattern DRUG_WORDS = Pattern.compile("\\b(insulin|glargine|lispro|medications?|meds|pills|doses?"
-            + "|[a-z]+(pril|sartan|olol|dipine|statin|formin|azide|thiazide))\\b");
+            + "|stopped (his|her|their) \\w+ on (his|her|their) own|stopped (it|them) on (his|her|their) own)\\b");
+    /**
+     * Taking less than prescribed without meaning to (Z91.13-): running out of a drug, forgetting doses, "unintentional";
+     * age-related debility (Z91.130) when the note says so. Running out because of the cost is the financial hardship
+     * of the intentional underdosing (the index: "Underdosing > intentional > due to financial hardship").
+     */
+    private static final Pattern UNINTENTIONAL_UNDERDOSING = Pattern.compile("\\b(ran out of|run(s|ning)? out of|unintentional\\w*"
+            + "|forgot|forgets|forgetting|did not mean to stop)\\b");
+    private static final Pattern DEBILITY = Pattern.compile("\\b(age[- ]related debility|debility|frail\\w*|dementia|cognitive impairment)\\b");
+    private static final Pattern DRUG_WORDS = Pattern.compile("\\b(insulin|glargine|lispro|medications?|meds|pills|doses?|lithium|underdosing"
+            + "|antipsychotics?|antihypertensives?|anticoagulants?|warfarin"
+            + "|[a-z]+(pril|sartan|olol|dipine|statin|formin|azide|thiazide|apine|idone|oxetine|aline|xaban|parin))\\b");
     private static final Pattern TRANSPORTATION = Pattern.compile("\\b(transportation (problems?|issues?|insecurity|barriers?|difficult\\w*)"
             + "|lack of transportation|no (ride|transportation)|(unable to|could not|couldn't|can't|cannot) (get|find|arrange) (a )?(ride|transportation))\\b");
     private static final Pattern HOMELESS = Pattern.compile("\\b(homeless(ness)?|unhoused|living on the streets?|lives (on the streets?|in (his|her|their|a) car))\\b");
@@ -50,7 +59,17 @@ final class SocialDeterminants {
             found.add(new Finding(financial ? "Z91.141" : "Z91.148", f, "noncompliance with the medication regimen"
                     + (financial ? " due to financial hardship" : " for a reason other than financial hardship")));
         });
-        facts.all(INTENTIONAL_UNDERDOSING, sections).stream().filter(f -> DRUG_WORDS.matcher(facts.sentenceOf(f)).find()).findFirst().ifPresent(f -> {
+        List<NoteFacts.Found> unintentional = facts.all(UNINTENTIONAL_UNDERDOSING, sections).stream()
+                .filter(f -> DRUG_WORDS.matcher(facts.sentenceOf(f)).find() && !FINANCIAL.matcher(facts.sentenceOf(f)).find()).toList();
+        if (!unintentional.isEmpty()) {
+            NoteFacts.Found f = unintentional.get(0);
+            boolean debility = unintentional.stream().anyMatch(u -> DEBILITY.matcher(facts.sentenceOf(u)).find());
+            found.add(new Finding(debility ? "Z91.130" : "Z91.138", f, "unintentional underdosing of the medication regimen"
+                    + (debility ? " due to age-related debility" : " for a reason other than age-related debility")
+                    + " (code also the drug's underdosing code from the Table of Drugs)"));
+        }
+        facts.all(INTENTIONAL_UNDERDOSING, sections).stream().filter(f -> unintentional.isEmpty() && DRUG_WORDS.matcher(facts.sentenceOf(f)).find())
+                .findFirst().ifPresent(f -> {
             boolean financial = facts.all(INTENTIONAL_UNDERDOSING, sections).stream().anyMatch(u -> FINANCIAL.matcher(facts.sentenceOf(u)).find());
             found.add(new Finding(financial ? "Z91.120" : "Z91.128", f, "intentional underdosing of the medication regimen"
                     + (financial ? " due to financial hardship" : " for a reason other than financial hardship")

@@ -494,4 +494,120 @@ class CaseToCodeRulesFullDataTest {
         assertThat(checked(coding.diagnoses())).contains("M16.11", "Z96.652").doesNotContain("Z96.641");
         assertThat(checked(coding.procedures())).containsExactly("0SR904A");
     }
+
+    @Test
+    void theTableOfDrugsGivesPoisoningAdverseEffectAndUnderdosingInTheirGuidelineOrder() {
+        String ranOut = """
+                EMERGENCY DEPARTMENT NOTE
+                HPI: 61 yo M with T2DM on insulin glargine and metformin ran out of insulin 5 days ago (no refills over the holiday).
+                ED course: 1 L NS, insulin given.
+                Assessment: Type 2 diabetes mellitus with hyperglycemia - underdosing of insulin, ran out of glargine (unintentional).
+                Plan: glargine given in ED tonight, new Rx sent. Reviewed sick-day rules.
+                """;
+        List<String> dx = checked(coder.code(ranOut, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("E11.65");
+        assertThat(dx).contains("T38.3X6A", "Z91.138", "Z79.4", "Z79.84").doesNotContain("Z91.128", "T70.29XA", "N52.9");
+        assertThat(dx.indexOf("T38.3X6A")).as("underdosing after the condition").isGreaterThan(dx.indexOf("E11.65"));
+        String bleed = """
+                DISCHARGE SUMMARY
+                Principal diagnosis: Upper GI bleed presenting as melena, due to warfarin.
+                Discharge diagnoses:
+                1. Upper GI bleed (melena) due to supratherapeutic anticoagulation with warfarin (adverse effect, taken as prescribed)
+                2. Warfarin-associated coagulopathy, INR 6.8
+                3. Permanent atrial fibrillation, on long-term warfarin
+                """;
+        dx = checked(coder.code(bleed, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("K92.1");
+        assertThat(dx).contains("T45.515A", "D68.32", "I48.21", "Z79.01");
+        String overdose = """
+                DISCHARGE SUMMARY
+                Principal diagnosis: Intentional acetaminophen overdose
+                HPI: 19 yo F took 30 tablets of Tylenol 500 mg with intent to end her life. Smokes marijuana on weekends, no tobacco.
+                Discharge diagnoses:
+                1. Acetaminophen poisoning, intentional self-harm (suicide attempt), initial encounter
+                2. Major depressive disorder, recurrent, severe without psychotic features
+                """;
+        dx = checked(coder.code(overdose, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().as("poisoning: the T code first").isEqualTo("T39.1X2A");
+        assertThat(dx).contains("F33.2").doesNotContain("T14.91XA", "T65.91XA", "F17.200");
+        String lithium = """
+                PSYCHIATRY DISCHARGE SUMMARY
+                Discharge diagnoses:
+                1. Schizoaffective disorder, bipolar type, current episode manic with psychotic features
+                2. Underdosing of lithium carbonate - patient stopped it on his own because of side effects
+                """;
+        dx = checked(coder.code(lithium, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().as("the condition named, not the Excludes1 pointer read from its qualifiers").isEqualTo("F25.0");
+        assertThat(dx).contains("T43.596A", "Z91.128").doesNotContain("T56.896A", "F31.2");
+    }
+
+    @Test
+    void aTherapyIsNoAirwayObstructionAndBurnsAndPlaygroundFallsHaveTheirExternalCauses() {
+        String sleep = """
+                SLEEP MEDICINE FOLLOW-UP
+                A/P:
+                1. Obstructive sleep apnea, well controlled on CPAP with good adherence.
+                2. Chronic cough due to lisinopril (ACE inhibitor cough, adverse effect) - stop lisinopril, start losartan.
+                """;
+        List<String> dx = checked(coder.code(sleep, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("G47.33", "R05.3", "T46.4X5A").doesNotContain("J98.8", "T78.8XXA", "T46.5X5A");
+        String burn = """
+                ED PROVIDER NOTE
+                HPI: 34 yo F was frying chicken in her apartment kitchen when hot oil splashed onto her right forearm.
+                Assessment: Second-degree burn of right forearm.
+                """;
+        dx = checked(coder.code(burn, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).containsSubsequence("T22.211A", "X10.2XXA", "Y92.030", "Y93.G3", "Y99.8");
+        String torus = """
+                PEDIATRIC EMERGENCY DEPARTMENT NOTE
+                HPI: 7 yo girl fell from the monkey bars onto her outstretched left hand at recess at her elementary school.
+                Assessment: Torus fracture of the left distal radius, closed, initial encounter.
+                """;
+        dx = checked(coder.code(torus, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("S52.522A");
+        assertThat(dx).contains("W09.2XXA", "Y92.211").doesNotContain("M27.0", "Z76.89", "W19.XXXA");
+    }
+
+    @Test
+    void immunosuppressantsOfATransplantAndAnAnemiaInPregnancyHaveTheirCodes() {
+        String transplant = """
+                TRANSPLANT NEPHROLOGY CLINIC
+                Meds: tacrolimus 2 mg BID, mycophenolate mofetil 500 mg BID, prednisone 5 mg daily.
+                Assessment: Kidney transplant recipient, CKD stage 3a of the allograft, hypertension - continue tacrolimus, mycophenolate and
+                prednisone 5 mg daily.
+                """;
+        assertThat(checked(coder.code(transplant, DATE, EncounterSetting.OUTPATIENT).diagnoses()))
+                .contains("Z94.0", "Z79.621", "Z79.624", "Z79.52");
+        String prenatal = """
+                PRENATAL VISIT: 29 yo G2P1001 at 34w2d.
+                A/P:
+                1. Gestational hypertension without proteinuria, third trimester, 34 weeks.
+                2. Gestational diabetes, diet controlled.
+                3. Iron deficiency anemia in pregnancy - start ferrous sulfate.
+                """;
+        List<String> dx = checked(coder.code(prenatal, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().as("\"without proteinuria\" does not negate the trimester").isEqualTo("O13.3");
+        assertThat(dx).contains("O24.410", "O99.013", "D50.9", "Z3A.34").doesNotContain("Z3A.00");
+        String carpal = """
+                OPERATIVE NOTE
+                Preoperative diagnosis: Right carpal tunnel syndrome, severe
+                Postoperative diagnosis: Same
+                Procedure: Right open carpal tunnel release
+                """;
+        assertThat(checked(coder.code(carpal, DATE, EncounterSetting.OUTPATIENT).diagnoses())).as("the header's own \"upper limb\"")
+                .containsExactly("G56.01");
+        String disc = """
+                SPINE CLINIC: 45 yo M with low back pain radiating down the L leg.
+                Assessment: Lumbar disc herniation L5-S1 with left S1 radiculopathy (sciatica).
+                """;
+        assertThat(checked(coder.code(disc, DATE, EncounterSetting.OUTPATIENT).diagnoses())).as("\"sciatica NOS (M54.3)\": specified, M51.16 stays")
+                .contains("M51.16").doesNotContain("M54.32");
+        String mania = """
+                PSYCHIATRY DISCHARGE SUMMARY
+                Reason for admission: manic symptoms with paranoia.
+                Discharge diagnoses:
+                1. Schizoaffective disorder, bipolar type, current episode manic with psychotic features
+                """;
+        assertThat(checked(coder.code(mania, DATE, EncounterSetting.INPATIENT).diagnoses())).first().isEqualTo("F25.0");
+    }
 }

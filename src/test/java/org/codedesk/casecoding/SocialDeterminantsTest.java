@@ -40,4 +40,12 @@ class SocialDeterminantsTest {
         assertThat(codes("He stopped taking his amlodipine 3 weeks ago on his own (no cost or side-effect issue).")).containsExactly("Z91.128");
         assertThat(codes("Stopped taking ibuprofen once the pain resolved, as instructed.")).as("no drug word of a regimen").isEmpty();
     }
+
+    @Test
+    void runningOutOfADrugIsUnintentionalUnderdosingUnlessTheCostIsTheReason() {
+        assertThat(codes("Underdosing of insulin: he ran out of glargine over the holiday weekend.")).containsExactly("Z91.138");
+        assertThat(codes("Frail, with dementia; ran out of her lisinopril last week.")).containsExactly("Z91.130");
+        assertThat(codes("Underdosing of lithium carbonate - patient stopped it on his own because of tremor.")).containsExactly("Z91.128");
+        assertThat(codes("Ran out of insulin because she could not afford the refill; rationing since.")).containsExactly("Z91.120");
+    }
 }

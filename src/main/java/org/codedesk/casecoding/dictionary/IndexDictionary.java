@@ -59,6 +59,19 @@ public final class IndexDictionary {
     /** A code of the release: its title and whether it may be reported as it stands. */
     public record Code(String code, String title, boolean billable) { }
 
+    /**
+     * A row of the Table of Drugs and Chemicals: its path ("Lithium > salts"), the nonessential modifiers printed along
+     * it ("(carbonate)") and the code of each column it fills ("Underdosing" to "T43.596"; "--" columns are absent).
+     */
+    public record DrugRow(String path, String modifiers, Map<String, String> columns) {
+
+        /** The main term ("Lithium", "Blockers, calcium channel"). */
+        public String mainTerm() {
+            int at = path.indexOf(" > ");
+            return at < 0 ? path : path.substring(0, at);
+        }
+    }
+
     private final List<Entry> entries;
     private final Map<String, int[]> byAnchor;
     /** The word group of each entry (by id) that it is looked up by. */
@@ -67,8 +80,10 @@ public final class IndexDictionary {
     private final Map<String, String> firstOfRow;
     private final java.util.NavigableMap<String, Code> sorted;
     private final Map<String, List<Subentry>> subentries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<DrugRow> drugRows;
 
-    private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, int[] anchorGroup, Map<String, Code> codes) {
+    private IndexDictionary(List<Entry> entries, Map<String, int[]> byAnchor, int[] anchorGroup, Map<String, Code> codes, List<DrugRow> drugRows) {
+        this.drugRows = drugRows;
         this.entries = entries;
         this.byAnchor = byAnchor;
         this.anchorGroup = anchorGroup;
@@ -106,12 +121,17 @@ public final class IndexDictionary {
 
     /** A dictionary of no release: matches nothing, knows no code. */
     public static IndexDictionary empty() {
-        return new IndexDictionary(List.of(), Map.of(), new int[0], Map.of());
+        return new IndexDictionary(List.of(), Map.of(), new int[0], Map.of(), List.of());
     }
 
     /** The code as printed ("J69.0"), when the release has it. */
     public java.util.Optional<Code> code(String code) {
         return java.util.Optional.ofNullable(codes.get(code));
+    }
+
+    /** The rows of the Table of Drugs and Chemicals the release's codes are reached by (empty for ICD-10-PCS). */
+    public List<DrugRow> drugRows() {
+        return drugRows;
     }
 
     /** True when some code of the release starts with these four characters (an ICD-10-PCS table row). */
@@ -140,6 +160,7 @@ public final class IndexDictionary {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, Code> codes = new HashMap<>();
+        Map<String, DrugRow> drugs = new java.util.LinkedHashMap<>();
         for (SearchDocument doc : documents) {
             String title = doc.title() != null ? doc.title() : doc.shortTitle() != null ? doc.shortTitle() : "";
             codes.put(doc.code(), new Code(doc.code(), title, doc.billable()));
@@ -153,6 +174,9 @@ public final class IndexDictionary {
                     if (!abbreviated.equals(path.path())) {
                         add(entries, seen, doc.code(), path.path(), Source.INDEX, indexGroups(abbreviated));
                     }
+                } else if ("Table of Drugs and Chemicals".equals(path.index()) && path.column() != null) {
+                    drugs.computeIfAbsent(path.path(), p -> new DrugRow(p, path.modifiers() == null ? "" : path.modifiers(), new HashMap<>()))
+                            .columns().put(path.column(), doc.code());
                 } else if ("Neoplasm Table".equals(path.index()) && path.column() != null && NEOPLASM_COLUMNS.containsKey(path.column())) {
                     String[][] groups = neoplasmGroups(path.path(), NEOPLASM_COLUMNS.get(path.column()));
                     if (groups.length > 1) {
@@ -195,7 +219,7 @@ public final class IndexDictionary {
         }
         Map<String, int[]> byAnchor = new HashMap<>();
         anchored.forEach((stem, ids) -> byAnchor.put(stem, ids.stream().mapToInt(Integer::intValue).toArray()));
-        return new IndexDictionary(List.copyOf(entries), byAnchor, groupOfAnchor, codes);
+        return new IndexDictionary(List.copyOf(entries), byAnchor, groupOfAnchor, codes, List.copyOf(drugs.values()));
     }
 
     public int size() {

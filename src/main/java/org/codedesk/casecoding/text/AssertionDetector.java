@@ -63,6 +63,12 @@ final class AssertionDetector {
             "currently", "admitted", "so", "therefore", "then", "later", "after", "until");
 
     private static final Set<String> WITH = Set.of("with", "w");
+    private static final Set<String> ORDINALS = Set.of("first", "second", "third", "1st", "2nd", "3rd");
+
+    /** "without proteinuria, third trimester": the time of the pregnancy is never what is absent. */
+    private static boolean trimester(List<String> words, int k) {
+        return words.get(k).equals("trimester") || ORDINALS.contains(words.get(k)) && k + 1 < words.size() && words.get(k + 1).equals("trimester");
+    }
 
     private static final Set<String> RELATIVES = Set.of("mother", "father", "brother", "sister", "brothers", "sisters", "sibling", "siblings",
             "grandmother", "grandfather", "aunt", "uncle", "cousin", "parents", "maternal", "paternal");
@@ -91,7 +97,7 @@ final class AssertionDetector {
                 // classification's own pair of qualifiers), so the second finding is affirmed
                 boolean without = length == 1 && words.get(i).equals("without");
                 for (int k = i + length; k < words.size() && k <= end + REACH && !breaks[k - 1] && !TERMINATORS.contains(words.get(k))
-                        && !(without && WITH.contains(words.get(k))); k++) {
+                        && !(without && WITH.contains(words.get(k))) && !trimester(words, k); k++) {
                     result[k] = stronger(result[k], trigger.assertion());
                 }
             } else if (trigger.direction() == Direction.BACKWARD) {

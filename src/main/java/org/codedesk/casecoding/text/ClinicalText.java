@@ -34,6 +34,12 @@ public final class ClinicalText {
      * Words US clinicians write for what the classification words differently ("calculous cholecystitis" is the index's
      * "calculus", "hypoxic respiratory failure" its "with hypoxia", "HFrEF" a systolic heart failure).
      */
+    private static final java.util.regex.Pattern THERAPY = java.util.regex.Pattern.compile("\\bpositive airway pressure\\b");
+    /** "distal radius", "proximal humerus": the index's "lower end" and "upper end" of a long bone. */
+    private static final java.util.regex.Pattern LONG_BONE = java.util.regex.Pattern.compile("(radius|radial|ulna|ulnar|femur|femoral|tibia|tibial"
+            + "|fibula|fibular|humerus|humeral)");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "his", "her", "hers", "him", "He", "She", "His", "Her", "Him");
+    private static final String PRONOUN_MARK = "~";
     private static final java.util.regex.Pattern VERTEBRA = java.util.regex.Pattern.compile("([CTLS])(?:[1-9]|1[0-2])");
     private static final Map<Character, String> SPINE_REGIONS = Map.of('C', "cervical", 'T', "thoracic", 'L', "lumbar", 'S', "sacral");
     private static final Map<String, List<String>> ALIASES = Map.ofEntries(
@@ -120,11 +126,22 @@ public final class ClinicalText {
                             Set.of(HEADING_MARK + Stems.stem(raw.get(i))), assertions[i]));
                     continue;
                 }
+                if (PRONOUNS.contains(raw.get(i))) {
+                    // "her", "his": a pronoun, not an eponym's possessive ("Hers' disease" from "GERD on omeprazole, took her ...")
+                    words.add(new Word(raw.get(i), offsets.get(i)[0], offsets.get(i)[1], sentences.size(), Set.of(PRONOUN_MARK + lower.get(i)),
+                            assertions[i]));
+                    continue;
+                }
                 stems.add(Stems.stem(raw.get(i)));
                 for (String alias : ALIASES.getOrDefault(lower.get(i), List.of())) {
                     for (String w : Stems.words(alias)) {
                         stems.add(Stems.stem(w));
                     }
+                }
+                if ((lower.get(i).equals("distal") || lower.get(i).equals("proximal")) && i + 1 < raw.size()
+                        && LONG_BONE.matcher(lower.get(i + 1)).matches()) {
+                    stems.add(Stems.stem(lower.get(i).equals("distal") ? "lower" : "upper"));
+                    stems.add(Stems.stem("end"));
                 }
                 java.util.regex.Matcher vertebra = VERTEBRA.matcher(raw.get(i));
                 if (vertebra.matches()) {
@@ -133,6 +150,10 @@ public final class ClinicalText {
                 }
                 if (raw.get(i).length() >= 2 && raw.get(i).chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
                     for (String expansion : abbreviations.apply(raw.get(i))) {
+                        if (THERAPY.matcher(expansion.toLowerCase(Locale.ROOT)).find()) {
+                            // a therapy or device ("CPAP", "BiPAP"): its words do not make a finding ("obstructive ... airway")
+                            continue;
+                        }
                         for (String w : Stems.words(expansion)) {
                             if (!Stems.isFiller(w)) {
                                 stems.add(Stems.stem(w));

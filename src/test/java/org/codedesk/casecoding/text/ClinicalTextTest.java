@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ClinicalTextTest {
 
-    private static final Map<String, List<String>> ABBREVIATIONS = Map.of("htn", List.of("hypertension"), "chf", List.of("congestive heart failure"));
+    private static final Map<String, List<String>> ABBREVIATIONS = Map.of("htn", List.of("hypertension"), "chf", List.of("congestive heart failure"),
+            "cpap", List.of("continuous positive airway pressure"));
 
     private static ClinicalText read(String text) {
         return ClinicalText.read(text, a -> ABBREVIATIONS.getOrDefault(a.toLowerCase(java.util.Locale.ROOT), List.of()));
@@ -119,5 +120,28 @@ class ClinicalTextTest {
         assertThat(text.words().get(1).stems()).contains("htn", "hypertens");
         assertThat(text.words().get(3).stems()).contains("congest", "heart", "failur");
         assertThat(read("an htn word").words().get(1).stems()).containsExactly("htn");
+    }
+
+    @Test
+    void aTherapysAbbreviationAddsNoWordsAndTheEndOfALongBoneIsTheIndexs() {
+        ClinicalText text = read("Obstructive sleep apnea on CPAP. Torus fracture of the left distal radius, proximal humerus intact. Distal colon.");
+        ClinicalText.Word cpap = text.words().stream().filter(w -> w.text().equals("CPAP")).findFirst().orElseThrow();
+        assertThat(cpap.stems()).as("CPAP is a therapy: no \"airway\" to read with \"obstructive\"").doesNotContain(Stems.stem("airway"));
+        assertThat(text.words().stream().filter(w -> w.text().equals("distal")).findFirst().orElseThrow().stems())
+                .contains(Stems.stem("lower"), Stems.stem("end"));
+        assertThat(text.words().stream().filter(w -> w.text().equals("proximal")).findFirst().orElseThrow().stems())
+                .contains(Stems.stem("upper"), Stems.stem("end"));
+        assertThat(text.words().stream().filter(w -> w.text().equals("Distal")).findFirst().orElseThrow().stems())
+                .as("not a long bone").doesNotContain(Stems.stem("lower"));
+    }
+
+    @Test
+    void theTrimesterIsNeverWhatIsAbsentAndAPronounIsNoEponym() {
+        ClinicalText text = read("Gestational hypertension without proteinuria, third trimester. GERD on omeprazole, took her AM dose.");
+        assertThat(of(text, "proteinuria")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "third")).isEqualTo(Assertion.PRESENT);
+        assertThat(of(text, "trimester")).isEqualTo(Assertion.PRESENT);
+        assertThat(text.words().stream().filter(w -> w.text().equals("her")).findFirst().orElseThrow().stems())
+                .as("no stem to meet the index's \"Hers' disease\"").doesNotContain(Stems.stem("hers"), "her");
     }
 }

@@ -293,6 +293,9 @@ public final class BookOrder {
         }
         if (candidate.familyHistory && !reading.asksFamilyHistory) {
             adjustment -= NOT_ASKED;
+        } else if (!candidate.familyHistory && reading.asksFamilyHistory) {
+            // "father had mi": the relative's condition is not the patient's (nor the patient's own history of it, I25.2)
+            adjustment -= NOT_ASKED;
         }
         if ((candidate.openFracture && !reading.asksOpen) || (candidate.nondisplaced && !reading.asksNondisplaced)) {
             adjustment -= NOT_ASKED / 2;

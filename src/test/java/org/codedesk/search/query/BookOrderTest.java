@@ -283,6 +283,21 @@ class BookOrderTest {
     }
 
     @Test
+    void aFamilyHistoryAskedIsAFamilyHistoryCode() {
+        // "father had mi": the relative's infarction is neither the patient's (I21.9) nor the patient's old one (I25.2)
+        var old = new BookOrder.Candidate("icd10cm", "Old myocardial infarction", true,
+                List.of("History > personal > myocardial infarction (of) (old)"));
+        var family = new BookOrder.Candidate("icd10cm", "Family history of ischemic heart disease and other diseases of the circulatory system",
+                true, List.of("History > family > disease or disorder > ischemic heart (of) (of)"));
+        var readings = List.of(lexical.terms("family history of myocardial infarction"),
+                lexical.terms("family history of ischemic heart diseases"));
+        var reading = order.reading(readings, false);
+        assertThat(order.adjustment(order.prepare(family), reading)).isGreaterThan(order.adjustment(order.prepare(old), reading) + 0.05);
+        assertThat(score("history myocardial infarction", old)).as("no family named")
+                .isGreaterThan(score("family history myocardial infarction", old) + 0.05);
+    }
+
+    @Test
     void aFractureIsClosedAndDisplacedUnlessTheQuerySaysOtherwise() {
         var closed = new BookOrder.Candidate("icd10cm",
                 "Unspecified fracture of the lower end of left radius, initial encounter for closed fracture", true, List.of());

@@ -298,6 +298,24 @@ class BookOrderTest {
     }
 
     @Test
+    void anHcpcsDrugsOwnCodeBeforeOneProductOrRouteOfIt() {
+        var nos = new BookOrder.Candidate("hcpcs", "Injection, triamcinolone acetonide, not otherwise specified, 10 mg", true, List.of());
+        var product = new BookOrder.Candidate("hcpcs", "Injection, triamcinolone acetonide (xipere), 1 mg", true, List.of());
+        String query = "triamcinolone acetonide injection";
+        assertThat(score(query, nos)).isGreaterThan(score(query, product) + 0.03);
+        assertThat(score("triamcinolone acetonide xipere injection", product)).as("the product named").isGreaterThan(score(query, product) + 0.025);
+        var plain = new BookOrder.Candidate("hcpcs", "Injection, dexamethasone sodium phosphate, 1 mg", true, List.of());
+        var intraocular = new BookOrder.Candidate("hcpcs", "Injection, dexamethasone 9%, intraocular, 1 mcg", true, List.of());
+        assertThat(score("dexamethasone injection", plain)).isGreaterThan(score("dexamethasone injection", intraocular) + 0.02);
+        assertThat(score("dexamethasone intraocular injection", intraocular)).as("the route named")
+                .isGreaterThan(score("dexamethasone injection", intraocular) + 0.025);
+        var supply = new BookOrder.Candidate("hcpcs", "Cane, quad or three prong, includes canes of all materials, adjustable or fixed, with tips",
+                true, List.of());
+        assertThat(score("quad cane (adjustable)", supply)).as("not a drug: parentheses are not a product")
+                .isEqualTo(score("quad cane adjustable", supply));
+    }
+
+    @Test
     void aFractureIsClosedAndDisplacedUnlessTheQuerySaysOtherwise() {
         var closed = new BookOrder.Candidate("icd10cm",
                 "Unspecified fracture of the lower end of left radius, initial encounter for closed fracture", true, List.of());

@@ -172,6 +172,13 @@ public class Search {
                     texts.add(0, corrected);
                 }
             }
+            if (!texts.isEmpty() && (request.system() == null || request.system() == CodeSystem.ICD10CM)) {
+                String block = familyHistoryOfBlock(index, texts.get(0), filter, request.date());
+                if (block != null && !texts.contains(block)) {
+                    notes.add("A family history is coded by the condition's block: also read as \"" + block + "\".");
+                    texts.add(block);
+                }
+            }
             boolean procedure = BookOrder.isProcedure(texts) && request.system() == null;
             // The first reading (rewritten, spelling corrected) ranks; the others only fill in when it finds little,
             // unless the words as typed are themselves an index entry ("colonoscopy", "cesarean section" in the PCS
@@ -462,6 +469,63 @@ public class Search {
         }
     }
 
+    private static final java.util.regex.Pattern FAMILY_HISTORY_OF = java.util.regex.Pattern.compile("\\bfamily history(?: of)?\\b");
+
+    /** ICD-10-CM's diagnoses outside chapter 21 (the conditions themselves, not the history or status Z codes). */
+    private static final Query CONDITIONS = new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10CM.slug())), Occur.MUST)
+            .add(TermRangeQuery.newStringRange(Fields.CATEGORY, "Z00", "Z99", true, true), Occur.MUST_NOT).build();
+
+    /**
+     * A family history (Z80-Z84) is coded by the block or chapter of the relative's condition, which the Z titles and the
+     * index's "History, family" entries name ("ischemic heart disease", "malignant neoplasm of digestive organs"), rarely
+     * the condition itself: "family history of myocardial infarction" is Z82.49, family history of ischemic heart disease.
+     * The condition is searched as a search would order it, and its section's title gives the reading
+     * "family history of ischemic heart diseases"; null when the text names no family history or no condition is found.
+     */
+    private String familyHistoryOfBlock(CodeIndex index, String text, Query filter, LocalDate date) {
+        String condition = relativesCondition(text);
+        if (condition == null) {
+            return null;
+        }
+        Map<String, Ranked> ranked = new LinkedHashMap<>();
+        add(ranked, lexicalHits(index, condition, and(CONDITIONS, filter), true, 20), 1.0, null);
+        reorder(ranked, List.of(lexical.terms(condition)), false);
+        Optional<Ranked> best = ranked.values().stream().max((a, b) -> Double.compare(a.score, b.score));
+        if (best.isEmpty() || best.get().document.get(Fields.SECTION) == null) {
+            return null;
+        }
+        String title = sectionTitles(date).get(best.get().document.get(Fields.SECTION));
+        return title == null ? null : familyHistoryOf(title);
+    }
+
+    /** What a text naming a family history says the relative had ("myocardial infarction"), or null when it names none. */
+    static String relativesCondition(String text) {
+        java.util.regex.Matcher m = FAMILY_HISTORY_OF.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String condition = (text.substring(0, m.start()) + " " + text.substring(m.end())).strip().replaceAll("\\s+", " ");
+        return condition.isEmpty() ? null : condition;
+    }
+
+    /** The reading of a family history of a section's conditions: "Ischemic heart diseases (I20-I25)" gives "family history of ischemic heart diseases". */
+    static String familyHistoryOf(String sectionTitle) {
+        return "family history of " + sectionTitle.replaceAll("\\s*\\([A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]\\)\\s*$", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Section id ("I20-I25") to its title, per ICD-10-CM release: read once, the tabular does not change. */
+    private final Cache<Long, Map<String, String>> sectionTitles = Caffeine.newBuilder().maximumSize(8).build();
+
+    private Map<String, String> sectionTitles(LocalDate date) {
+        return catalog.releaseInForce(CodeSystem.ICD10CM, date == null ? LocalDate.now() : date, "codes")
+                .map(release -> sectionTitles.get(release.id(), id -> {
+                    Map<String, String> titles = new HashMap<>();
+                    catalog.headings(release).stream().filter(h -> "section".equals(h.kind())).forEach(h -> titles.put(h.id(), h.title()));
+                    return titles;
+                })).orElse(Map.of());
+    }
+
     /** ICD-10-CM's encounter and status codes (Z00-Z99). */
     private static final Query ENCOUNTER_CODES = new BooleanQuery.Builder()
             .add(TermRangeQuery.newStringRange(Fields.CATEGORY, "Z00", "Z99", true, true), Occur.MUST)
@@ -535,7 +599,7 @@ public class Search {
             if (minimum < 0 || (minimum > 0 && minimum >= words) || (minimum == 0 && words == 0)) {
                 continue;
             }
-            Query query = lexical.text(text, minimum, typingErrors);
+            Query query = lexical.text(text, minimum, typingErrors, index::holds);
             if (query == null) {
                 return List.of();
             }

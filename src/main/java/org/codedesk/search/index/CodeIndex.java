@@ -178,6 +178,15 @@ public final class CodeIndex implements Closeable {
         return hits;
     }
 
+    /** Whether a title or an index path holds {@code word} as written (not stemmed): such a word is no typing error. */
+    public boolean holds(String word) {
+        try {
+            return reader.docFreq(new Term(Fields.TITLE_EXACT, word)) > 0 || reader.docFreq(new Term(Fields.INDEX_EXACT, word)) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The word itself when the index holds it, else the closest word the index holds (within two edits, same
      * first letter), else the word unchanged: how "pnuemonia" becomes "pneumonia".

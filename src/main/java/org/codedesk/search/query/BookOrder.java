@@ -94,6 +94,8 @@ public final class BookOrder {
 
     /** Words that do not make a title more specific than the query. */
     private static final Set<String> GENERIC = Set.of("unspecifi", "nos", "other", "site", "type", "without", "classifi", "elsewher",
+            // an HCPCS code "not otherwise specified" is the drug's or item's own code, its NOS
+            "otherwis",
             "specifi", "diseas", "disord", "condit", "part", "approach", "acut", "initi", "side",
             // the default course: routine healing, a duration not documented
             "routin", "durat",
@@ -112,8 +114,12 @@ public final class BookOrder {
     private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> stems =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(300_000).build();
 
+    /** The stems of {@link #ROUTES}. */
+    private final Set<String> routes;
+
     public BookOrder(LexicalQueries lexical) {
         this.lexical = lexical;
+        this.routes = Set.copyOf(lexical.terms(ROUTES));
     }
 
     private List<String> terms(String text) {
@@ -150,6 +156,13 @@ public final class BookOrder {
         private final boolean endoscopic;
         /** A drug's poisoning, adverse effect or underdosing (T36-T50): not what "on warfarin" (long-term use) asks. */
         private final boolean drugEffect;
+        /**
+         * For an HCPCS injection or infusion, the stems of what makes it one product or route of the drug rather than the
+         * drug: the product or maker in parentheses ("triamcinolone acetonide (xipere)") and a route ("intraocular").
+         */
+        private final Set<String> variant;
+        /** An HCPCS injection or infusion "not otherwise specified": the drug's own code, as the index's NOS entry is a term's. */
+        private final boolean drugNos;
 
         private Prepared(BookOrder order, Candidate candidate) {
             this.system = candidate.system();
@@ -183,6 +196,17 @@ public final class BookOrder {
             this.nondisplaced = titleStems.contains("nondisplac");
             this.endoscopic = "icd10pcs".equals(system) && titleStems.contains("endoscop");
             this.drugEffect = "icd10cm".equals(system) && title != null && DRUG_EFFECT.matcher(title).find();
+            Set<String> variant = new HashSet<>();
+            boolean drug = "hcpcs".equals(system) && title != null && HCPCS_DRUG.matcher(title).lookingAt();
+            this.drugNos = drug && title.toLowerCase(java.util.Locale.ROOT).contains("not otherwise specified");
+            if (drug) {
+                java.util.regex.Matcher product = PARENTHESES.matcher(title);
+                while (product.find()) {
+                    variant.addAll(order.terms(product.group(1)));
+                }
+                titleStems.stream().filter(order.routes::contains).forEach(variant::add);
+            }
+            this.variant = Set.copyOf(variant);
         }
     }
 
@@ -244,6 +268,13 @@ public final class BookOrder {
         }
     }
 
+    /** An HCPCS drug given by injection or infusion ("Injection, dexamethasone sodium phosphate, 1 mg"). */
+    private static final Pattern HCPCS_DRUG = Pattern.compile("(?i)(injection|infusion)\\b");
+    private static final Pattern PARENTHESES = Pattern.compile("\\(([^)]*)\\)");
+    /** Stems of routes an HCPCS drug title may name beyond the drug: a route the query does not name is another product. */
+    private static final String ROUTES = "intraocular intravitreal intrathecal intravesical intradermal intraarticular ophthalmic otic"
+            + " inhalation oral implant liposomal intrapleural epidural";
+
     private static final Pattern DRUG_EFFECT = Pattern.compile("^(Poisoning by|Adverse effect of|Underdosing of)\\b");
     /** Stems of the words that ask for a drug's effect rather than its use. */
     private static final Set<String> DRUG_EFFECT_WORDS = Set.of("poison", "overdos", "advers", "underdos", "toxic", "effect", "reaction");
@@ -293,6 +324,9 @@ public final class BookOrder {
         }
         if (candidate.familyHistory && !reading.asksFamilyHistory) {
             adjustment -= NOT_ASKED;
+        } else if (!candidate.familyHistory && reading.asksFamilyHistory) {
+            // "father had mi": the relative's condition is not the patient's (nor the patient's own history of it, I25.2)
+            adjustment -= NOT_ASKED;
         }
         if ((candidate.openFracture && !reading.asksOpen) || (candidate.nondisplaced && !reading.asksNondisplaced)) {
             adjustment -= NOT_ASKED / 2;
@@ -303,6 +337,14 @@ public final class BookOrder {
         if (candidate.drugEffect && reading.longTermUseOnly) {
             // the Table of Drugs names the drug typed ("warfarin", "coumadin"); the status title names only its class
             adjustment -= NOT_ASKED;
+        }
+        if (candidate.drugNos && candidate.titleStems.containsAll(reading.pathWords)) {
+            // the title names every word typed and nothing more than "not otherwise specified": the drug's default entry
+            adjustment += NEAR_PATH;
+        }
+        if (!candidate.variant.isEmpty() && !wanted.containsAll(candidate.variant)) {
+            // "kenalog inj": the drug's own code (J3301, "not otherwise specified") before one product's (J3299, "(xipere)")
+            adjustment -= NOT_ASKED / 2;
         }
         if (reading.procedure && !"icd10cm".equals(candidate.system)) {
             adjustment += PROCEDURE_SYSTEM;

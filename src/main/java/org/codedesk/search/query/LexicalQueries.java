@@ -41,13 +41,24 @@ public final class LexicalQueries {
 
     /** As {@link #text(String, int)}; without {@code typingErrors} only exact and stemmed words match (autocomplete's completed words). */
     public Query text(String text, int minimumMatch, boolean typingErrors) {
+        return text(text, minimumMatch, typingErrors, word -> false);
+    }
+
+    /**
+     * As {@link #text(String, int, boolean)}, where a word the index holds as written ({@code held}) is no typing error,
+     * as the spelling correction never replaces such a word: its typing-error matches keep all but its last three letters,
+     * so it finds its other inflections the stemmer does not join ("calculus" and "calculi") and never another word
+     * ("metacarpal" is not "metatarsal", two edits apart).
+     */
+    public Query text(String text, int minimumMatch, boolean typingErrors, java.util.function.Predicate<String> held) {
         List<String[]> pairs = wordsWithStems(text);
         if (pairs.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String[] pair : pairs) {
-            all.add(word(pair[1], pair[0], typingErrors), minimumMatch == 0 ? Occur.MUST : Occur.SHOULD);
+            int fixed = held.test(pair[0]) ? Math.max(1, pair[0].length() - INFLECTION) : 1;
+            all.add(word(pair[1], pair[0], typingErrors, fixed), minimumMatch == 0 ? Occur.MUST : Occur.SHOULD);
         }
         if (minimumMatch > 0) {
             all.setMinimumNumberShouldMatch(Math.min(minimumMatch, pairs.size()));
@@ -143,7 +154,15 @@ public final class LexicalQueries {
         return prefixQueries.get(new Term(field, prefix), PrefixQuery::new);
     }
 
+    /** How many last letters of a word the index holds may differ in its typing-error matches (an inflection's). */
+    static final int INFLECTION = 3;
+
     private static Query word(String stem, String word, boolean typingErrors) {
+        return word(stem, word, typingErrors, 1);
+    }
+
+    /** {@code fixed}: how many first letters a typing-error match keeps. */
+    private static Query word(String stem, String word, boolean typingErrors, int fixed) {
         List<Query> alternatives = new ArrayList<>();
         alternatives.add(new BoostQuery(new TermQuery(new Term(Fields.INDEX, stem)), 3f));
         alternatives.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, stem)), 2f));
@@ -151,8 +170,8 @@ public final class LexicalQueries {
         alternatives.add(new TermQuery(new Term(Fields.SHORT, stem)));
         if (typingErrors && word.length() >= 4 && !word.chars().allMatch(Character::isDigit)) {
             int edits = word.length() >= 8 ? 2 : 1;
-            alternatives.add(new BoostQuery(new FuzzyQuery(new Term(Fields.INDEX_EXACT, word), edits, 1, 50, true), 0.6f));
-            alternatives.add(new BoostQuery(new FuzzyQuery(new Term(Fields.TITLE_EXACT, word), edits, 1, 50, true), 0.5f));
+            alternatives.add(new BoostQuery(new FuzzyQuery(new Term(Fields.INDEX_EXACT, word), edits, fixed, 50, true), 0.6f));
+            alternatives.add(new BoostQuery(new FuzzyQuery(new Term(Fields.TITLE_EXACT, word), edits, fixed, 50, true), 0.5f));
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
     }

@@ -66,6 +66,13 @@ public final class QueryInterpreter {
     private static final Pattern VESSEL = Pattern.compile(
             "\\b(veins?|venous|thrombosis|embolism|varicose|thrombophlebitis|phlebitis|arteries|artery|arterial|atherosclerosis)\\b");
     private static final Pattern LIMB = Pattern.compile("(?<= )(?<!lower |upper |fore )(legs?|arms?)(?= )");
+    /**
+     * Chronic kidney disease of any stage on dialysis is end stage renal disease: the Tabular lists "chronic kidney disease
+     * requiring chronic dialysis" under N18.6, and stage 5 with ESRD is N18.6 alone (Official Guidelines I.C.14.a.1).
+     */
+    private static final Pattern CKD = Pattern.compile("(?<= )(?:stage [0-9][ab]? )?chronic kidney disease(?: stage [0-9][ab]?)?(?= )");
+    private static final String ON_DIALYSIS = "dependence on renal dialysis";
+
     private static final Pattern APPROACH = Pattern.compile("\\b(percutaneous endoscopic|percutaneous|open)\\b");
 
     private final Synonyms abbreviations;
@@ -254,6 +261,14 @@ public final class QueryInterpreter {
                     .replaceAll("acquired absence").replaceAll("\\s+", " ");
             notes.add("A removal done before read as \"" + absent.trim() + "\".");
             padded = absent;
+        }
+        if (statuses.contains(ON_DIALYSIS)) {
+            Matcher ckd = CKD.matcher(padded);
+            if (ckd.find()) {
+                notes.add("\"" + ckd.group() + "\" on dialysis read as \"end stage renal disease\" (the Tabular's N18.6: chronic kidney"
+                        + " disease requiring chronic dialysis).");
+                padded = ckd.replaceAll("end stage renal disease");
+            }
         }
         for (int i = 0; i < statuses.size(); i++) {
             padded = padded.replace(" \u0000" + i + " ", " " + statuses.get(i) + " ");

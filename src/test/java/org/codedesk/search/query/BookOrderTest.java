@@ -283,6 +283,39 @@ class BookOrderTest {
     }
 
     @Test
+    void aFamilyHistoryAskedIsAFamilyHistoryCode() {
+        // "father had mi": the relative's infarction is neither the patient's (I21.9) nor the patient's old one (I25.2)
+        var old = new BookOrder.Candidate("icd10cm", "Old myocardial infarction", true,
+                List.of("History > personal > myocardial infarction (of) (old)"));
+        var family = new BookOrder.Candidate("icd10cm", "Family history of ischemic heart disease and other diseases of the circulatory system",
+                true, List.of("History > family > disease or disorder > ischemic heart (of) (of)"));
+        var readings = List.of(lexical.terms("family history of myocardial infarction"),
+                lexical.terms("family history of ischemic heart diseases"));
+        var reading = order.reading(readings, false);
+        assertThat(order.adjustment(order.prepare(family), reading)).isGreaterThan(order.adjustment(order.prepare(old), reading) + 0.05);
+        assertThat(score("history myocardial infarction", old)).as("no family named")
+                .isGreaterThan(score("family history myocardial infarction", old) + 0.05);
+    }
+
+    @Test
+    void anHcpcsDrugsOwnCodeBeforeOneProductOrRouteOfIt() {
+        var nos = new BookOrder.Candidate("hcpcs", "Injection, triamcinolone acetonide, not otherwise specified, 10 mg", true, List.of());
+        var product = new BookOrder.Candidate("hcpcs", "Injection, triamcinolone acetonide (xipere), 1 mg", true, List.of());
+        String query = "triamcinolone acetonide injection";
+        assertThat(score(query, nos)).isGreaterThan(score(query, product) + 0.03);
+        assertThat(score("triamcinolone acetonide xipere injection", product)).as("the product named").isGreaterThan(score(query, product) + 0.025);
+        var plain = new BookOrder.Candidate("hcpcs", "Injection, dexamethasone sodium phosphate, 1 mg", true, List.of());
+        var intraocular = new BookOrder.Candidate("hcpcs", "Injection, dexamethasone 9%, intraocular, 1 mcg", true, List.of());
+        assertThat(score("dexamethasone injection", plain)).isGreaterThan(score("dexamethasone injection", intraocular) + 0.02);
+        assertThat(score("dexamethasone intraocular injection", intraocular)).as("the route named")
+                .isGreaterThan(score("dexamethasone injection", intraocular) + 0.025);
+        var supply = new BookOrder.Candidate("hcpcs", "Cane, quad or three prong, includes canes of all materials, adjustable or fixed, with tips",
+                true, List.of());
+        assertThat(score("quad cane (adjustable)", supply)).as("not a drug: parentheses are not a product")
+                .isEqualTo(score("quad cane adjustable", supply));
+    }
+
+    @Test
     void aFractureIsClosedAndDisplacedUnlessTheQuerySaysOtherwise() {
         var closed = new BookOrder.Candidate("icd10cm",
                 "Unspecified fracture of the lower end of left radius, initial encounter for closed fracture", true, List.of());

@@ -71,6 +71,38 @@ class QueryInterpreterVocabularyTest {
     }
 
     @Test
+    void aDrugAfterOnIsReadAsLongTermUseByTheStatusReadingAlone() {
+        // the status reading runs before the phrase lists: "on coumadin" and its kin need no lay-term line of their own
+        for (String[] typed : List.of(new String[] {"on coumadin", "anticoagulants"}, new String[] {"on warfarin", "anticoagulants"},
+                new String[] {"on anticoagulation", "anticoagulants"}, new String[] {"on anticoagulants", "anticoagulants"},
+                new String[] {"on insulin", "insulin"}, new String[] {"on aspirin", "aspirin"}, new String[] {"on steroids", "systemic steroids"})) {
+            Interpretation read = interpreter.interpret(typed[0]);
+            assertThat(read.texts()).as(typed[0]).containsExactly("long term current use of " + typed[1], typed[0]);
+            assertThat(read.notes()).as(typed[0]).containsExactly("\"" + typed[0] + "\" read as \"long term current use of " + typed[1] + "\".");
+        }
+        assertThat(interpreter.interpret("afib on coumadin").texts().get(0)).isEqualTo("atrial fibrillation long term current use of anticoagulants");
+        assertThat(interpreter.vocabularyCompletions("on coum", 2)).containsExactly("on coumadin");
+        assertThat(interpreter.isVocabulary("warfarin")).isTrue();
+    }
+
+    @Test
+    void chronicKidneyDiseaseOnDialysisIsEndStageRenalDisease() {
+        // the Tabular's N18.6 lists "chronic kidney disease requiring chronic dialysis"
+        assertThat(interpreter.interpret("ckd 5 on dialysis").texts().get(0)).isEqualTo("end stage renal disease dependence on renal dialysis");
+        assertThat(interpreter.interpret("ckd stage 5 on dialysis").texts().get(0)).isEqualTo("end stage renal disease dependence on renal dialysis");
+        assertThat(interpreter.interpret("htn ckd on hd").texts().get(0))
+                .isEqualTo("hypertension end stage renal disease dependence on renal dialysis");
+        assertThat(interpreter.interpret("ckd 5").texts().get(0)).as("no dialysis: the stage typed").isEqualTo("chronic kidney disease stage 5");
+    }
+
+    @Test
+    void historyOfAndAMachineDependedOnAsCodersWriteThem() {
+        assertThat(interpreter.interpret("h/o lung ca").texts().get(0)).startsWith("history ");
+        assertThat(interpreter.interpret("osa on cpap").texts().get(0)).isEqualTo("obstructive sleep apnea dependence on machine");
+        assertThat(interpreter.interpret("cpap").texts().get(0)).as("the device alone").isEqualTo("continuous positive airway pressure");
+    }
+
+    @Test
     void aConditionToRuleOutIsNotSearched() {
         Interpretation read = interpreter.interpret("cough r/o pna");
         assertThat(read.texts().get(0)).isEqualTo("cough");

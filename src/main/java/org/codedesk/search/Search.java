@@ -413,7 +413,16 @@ public class Search {
                     add(ranked, strictHits(typed, and(PROCEDURE_SYSTEMS, filter), PER_COMPLETION), 1.0, null);
                 }
             }
-            BookOrder.Reading reading = reorder(ranked, read.texts().stream().map(lexical::terms).toList(), procedure);
+            List<String> readings = new ArrayList<>(read.texts());
+            if (system == null || system == CodeSystem.ICD10CM) {
+                // a family history by the block of the relative's condition, as a search reads it ("father had mi")
+                String block = familyHistoryOfBlock(index, first, filter, date);
+                if (block != null && !readings.contains(block)) {
+                    readings.add(block);
+                    add(ranked, strictHits(block, filter, PER_COMPLETION), 1.0, null);
+                }
+            }
+            BookOrder.Reading reading = reorder(ranked, readings.stream().map(lexical::terms).toList(), procedure);
             if (read.codeKey() == null) {
                 codesBelowLeadingHeaders(index, ranked, reading, filter, 1);
                 headersAfterTheirCodes(ranked);

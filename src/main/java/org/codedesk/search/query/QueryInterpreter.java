@@ -28,6 +28,12 @@ public final class QueryInterpreter {
      * A condition to rule out is not coded (outpatient guidelines, Section IV.H: code the sign or symptom): "cough r/o
      * pneumonia" is the cough. Only what follows the rule-out words is dropped, and only when something comes before them.
      */
+    /**
+     * A patient's age and sex as a note opens ("67 yo male chest pain", "45 y/o f with cough"): the record's, not the
+     * code's words (no title says "67 year old"), so they are not searched.
+     */
+    private static final Pattern AGE_SEX = Pattern.compile(
+            "\\b[0-9]{1,3} ?(?:yo|y o|yr old|yrs old|year old|years old)(?: (?:male|female|man|woman|boy|girl|m|f|pt|patient))?(?: (?:with|w|c o|presents with|presenting with))?\\b");
     private static final Pattern RULE_OUT = Pattern.compile("^(.*\\S)\\s+(?:r o|rule out|ruled out|to rule out|rule outs?)\\s+(.+)$");
 
     /** Drugs as coders name them and the Alphabetic Index's "Long-term (current) drug therapy (use of)" wording (Z79.-). */
@@ -72,6 +78,13 @@ public final class QueryInterpreter {
      */
     private static final Pattern CKD = Pattern.compile("(?<= )(?:stage [0-9][ab]? )?chronic kidney disease(?: stage [0-9][ab]?)?(?= )");
     private static final String ON_DIALYSIS = "dependence on renal dialysis";
+    /**
+     * The index: "Diabetes, uncontrolled - meaning hyperglycemia - see Diabetes, by type, with hyperglycemia; meaning
+     * hypoglycemia - see Diabetes, by type, with hypoglycemia". The book routes the word by what it means: the first
+     * route is read, and the note asks for the other.
+     */
+    private static final Pattern DIABETES = Pattern.compile("(?<= )(diabetes|diabetic)(?= )");
+    private static final Pattern UNCONTROLLED = Pattern.compile("(?<= )(?:uncontrolled|poorly controlled|not controlled|out of control|inadequately controlled)(?= )");
 
     private static final Pattern APPROACH = Pattern.compile("\\b(percutaneous endoscopic|percutaneous|open)\\b");
 
@@ -195,6 +208,15 @@ public final class QueryInterpreter {
      * An abbreviation that is also an English stop word ("as", "all") counts only when it is the whole query.
      */
     private String rewrite(String text, List<String> notes) {
+        Matcher age = AGE_SEX.matcher(text);
+        if (age.find()) {
+            String said = age.group();
+            String rest = age.replaceAll(" ").replaceAll("\\s+", " ").trim();
+            if (!rest.isEmpty()) {
+                notes.add("\"" + said + "\": the patient's age and sex are not searched.");
+                text = rest;
+            }
+        }
         Matcher ruleOut = RULE_OUT.matcher(text);
         if (ruleOut.matches()) {
             text = ruleOut.group(1);
@@ -261,6 +283,14 @@ public final class QueryInterpreter {
                     .replaceAll("acquired absence").replaceAll("\\s+", " ");
             notes.add("A removal done before read as \"" + absent.trim() + "\".");
             padded = absent;
+        }
+        if (DIABETES.matcher(padded).find()) {
+            Matcher uncontrolled = UNCONTROLLED.matcher(padded);
+            if (uncontrolled.find()) {
+                notes.add("\"" + uncontrolled.group() + "\" read as \"with hyperglycemia\" (the index: Diabetes, uncontrolled - meaning"
+                        + " hyperglycemia; if it means hypoglycemia, search \"with hypoglycemia\").");
+                padded = uncontrolled.replaceAll("with hyperglycemia");
+            }
         }
         if (statuses.contains(ON_DIALYSIS)) {
             Matcher ckd = CKD.matcher(padded);

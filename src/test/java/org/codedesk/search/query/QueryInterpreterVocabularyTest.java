@@ -96,6 +96,30 @@ class QueryInterpreterVocabularyTest {
     }
 
     @Test
+    void uncontrolledDiabetesIsRoutedAsTheIndexRoutesIt() {
+        // the index: Diabetes, uncontrolled - meaning hyperglycemia - see Diabetes, by type, with hyperglycemia
+        Interpretation dm2 = interpreter.interpret("dm2 uncontrolled");
+        assertThat(dm2.texts().get(0)).isEqualTo("type 2 diabetes mellitus with hyperglycemia");
+        assertThat(dm2.notes()).anyMatch(n -> n.contains("hypoglycemia"));
+        assertThat(interpreter.interpret("poorly controlled diabetes").texts().get(0)).isEqualTo("with hyperglycemia diabetes");
+        assertThat(interpreter.interpret("uncontrolled htn").texts().get(0)).as("no diabetes: as typed").isEqualTo("uncontrolled hypertension");
+    }
+
+    @Test
+    void aTrimesterAndWordsTheTitlesHyphenateAsCodersWriteThem() {
+        assertThat(interpreter.interpret("preeclampsia 3rd tri").texts().get(0)).isEqualTo("pre eclampsia third trimester");
+        assertThat(interpreter.interpret("g tube insertion").texts().get(0)).isEqualTo("feeding device insertion");
+    }
+
+    @Test
+    void thePatientsAgeAndSexAreNotSearched() {
+        assertThat(interpreter.interpret("67 yo male chest pain").texts().get(0)).isEqualTo("chest pain");
+        assertThat(interpreter.interpret("45 y/o f w cough").texts().get(0)).isEqualTo("cough");
+        assertThat(interpreter.interpret("67 yo male chest pain").notes()).anyMatch(n -> n.contains("age and sex"));
+        assertThat(interpreter.interpret("bmi 35").texts().get(0)).as("a number without an age").isEqualTo("body mass index 35");
+    }
+
+    @Test
     void historyOfAndAMachineDependedOnAsCodersWriteThem() {
         assertThat(interpreter.interpret("h/o lung ca").texts().get(0)).startsWith("history ");
         assertThat(interpreter.interpret("osa on cpap").texts().get(0)).isEqualTo("obstructive sleep apnea dependence on machine");

@@ -295,7 +295,7 @@ final class NamedProcedures {
     private static String stentsWrittenAfter(NoteFacts facts, NoteFacts.Found f) {
         List<org.codedesk.casecoding.text.ClinicalText.Sentence> sentences = facts.note().sentences();
         int at = f.mention().sentence();
-        for (int i = at + 1; i < sentences.size() && i <= at + 4; i++) {
+        for (int i = at + 1; i < sentences.size() && i <= at + 8; i++) {
             org.codedesk.casecoding.text.ClinicalText.Sentence s = sentences.get(i);
             if (s.section() != null && NOT_THE_PROCEDURE.matcher(s.section().toLowerCase(java.util.Locale.ROOT)).find()) {
                 return null;

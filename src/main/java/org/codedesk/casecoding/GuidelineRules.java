@@ -93,6 +93,8 @@ final class GuidelineRules {
         intestineBySite();
         historyAndStatus();
         replacedThisStay();
+        stemiByArtery();
+        hemorrhoidDegree();
         historyOfCancer();
         goutBySite();
         sepsisOrganism();
@@ -116,6 +118,7 @@ final class GuidelineRules {
         externalCauses();
         externalCausesNeedAnInjury();
         immunization();
+        wellChild();
     }
 
     // ---- combination codes ------------------------------------------------------------------------------------
@@ -789,12 +792,31 @@ final class GuidelineRules {
             if (!m.find()) {
                 continue;
             }
+            int age = age();
+            if (age >= 2 && age < 20) {
+                // a child's BMI is reported by its percentile for age (Z68.5-), never by the adult value
+                pediatricBodyMassIndex();
+                return;
+            }
             double bmi = Double.parseDouble(m.group(2));
             String code = bmi < 20 ? "Z68.1" : bmi < 40 ? "Z68." + (int) Math.floor(bmi) : bmi < 45 ? "Z68.41" : bmi < 50 ? "Z68.42"
                     : bmi < 60 ? "Z68.43" : bmi < 70 ? "Z68.44" : "Z68.45";
             add(code, List.of(), f, "body mass index, with the weight diagnosis it goes with");
             return;
         }
+    }
+
+    private static final Pattern BMI_PERCENTILE = Pattern.compile("\\b(bmi|body mass index)\\b[^.;]{0,40}?\\b(\\d{1,2})(st|nd|rd|th)?\\s*(percentile|%ile|pctl)");
+
+    private void pediatricBodyMassIndex() {
+        facts.first(BMI_PERCENTILE, CHART).ifPresent(f -> {
+            Matcher m = BMI_PERCENTILE.matcher(f.text());
+            if (m.find()) {
+                int p = Integer.parseInt(m.group(2));
+                String code = p < 5 ? "Z68.51" : p < 85 ? "Z68.52" : p < 95 ? "Z68.53" : "Z68.54";
+                add(code, List.of(), f, "pediatric body mass index by its percentile for age, with the weight diagnosis it goes with");
+            }
+        });
     }
 
     /** With an obstetric code: the weeks of gestation (Z3A) and, after a delivery, its outcome (Z37). */
@@ -1534,11 +1556,88 @@ final class GuidelineRules {
      * A joint replaced during this stay is reported with the operation's code, not with the status of having the implant
      * ("s/p right THA" in the discharge diagnoses of the stay that placed it).
      */
+    private static final Pattern ANEURYSM = Pattern.compile("(?i)\\b(aneurysm\\w*|ectasia|ectatic)\\b");
+    private static final Pattern CORONARY_CONTEXT = Pattern.compile("(?i)\\b(coronary|pci|stents?|catheterization|angiograph\\w*|cabg|stemi|nstemi)\\b");
+    private static final Pattern STEMI_ARTERY = Pattern.compile("\\b(stemi|st[- ]elevation)\\b[^;]{0,90}?\\b(rca|right coronary|lad|left anterior descending"
+            + "|left main|lcx|circumflex)\\b|\\b(rca|right coronary|lad|left anterior descending|left main|lcx|circumflex)\\b[^;.]{0,40}\\b(stemi|st[- ]elevation)\\b");
+
+    /**
+     * A STEMI by the artery the conclusion names (the index: "Infarct, myocardial > ST elevation > inferior > involving right coronary
+     * artery" I21.11, "anterior > involving left anterior descending" I21.02, "left main" I21.01): the artery's code replaces the
+     * wall's "other coronary artery" and the unspecified site. "LAD" beside coronary words is the artery, never the leukocyte adhesion
+     * deficiency (D71.1).
+     */
+    private void stemiByArtery() {
+        if (CORONARY_CONTEXT.matcher(facts.note().text()).find() && !facts.note().text().toLowerCase(Locale.ROOT).contains("leukocyte adhesion")) {
+            uncheck("D71.1", "\"LAD\" in a note about the coronary arteries is the left anterior descending artery");
+        }
+        Optional<PreCheck.Decision> stemi = checked().filter(d -> d.code().matches("I21\\.(0[129]|1[19]|2.*|3)")).findFirst();
+        if (stemi.isEmpty()) {
+            return;
+        }
+        facts.first(STEMI_ARTERY, CONCLUDED).ifPresent(f -> {
+            Matcher m = STEMI_ARTERY.matcher(f.text());
+            if (!m.find()) {
+                return;
+            }
+            String artery = m.group(2) != null ? m.group(2) : m.group(3);
+            String code = switch (artery) {
+                case "rca", "right coronary" -> "I21.11";
+                case "lad", "left anterior descending" -> "I21.02";
+                case "left main" -> "I21.01";
+                default -> null; // the circumflex is "other coronary artery" of the wall the note writes
+            };
+            if (code != null) {
+                combine(code, stemi.get().candidate.mentions(), f, "ST elevation myocardial infarction by the artery involved", "I21.09", "I21.19",
+                        "I21.3", "I21.29", "I21.9");
+            }
+        });
+    }
+
+    private static final Pattern HEMORRHOID_DEGREE = Pattern.compile("\\b(?:grade|degree)\\s*(1|2|3|4|i|ii|iii|iv)\\b[^.;]{0,30}?\\bhemorrhoids?\\b"
+            + "|\\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:degree|grade)\\b[^.;]{0,30}?\\bhemorrhoids?\\b"
+            + "|\\bhemorrhoids?\\b,?\\s*(?:\\(\\s*)?(?:grade|degree)\\s*(1|2|3|4|i|ii|iii|iv)\\b");
+
+    /** Hemorrhoids by the degree (grade) written: K64.0-K64.3 ("grade 1 internal hemorrhoids" is first degree), not "other" or unspecified. */
+    private void hemorrhoidDegree() {
+        if (!isChecked("K64.8") && !isChecked("K64.9")) {
+            return;
+        }
+        facts.first(HEMORRHOID_DEGREE, CONCLUDED).ifPresent(f -> {
+            Matcher m = HEMORRHOID_DEGREE.matcher(f.text());
+            if (!m.find()) {
+                return;
+            }
+            String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String digit = switch (g) {
+                case "1", "i", "first", "1st" -> "0";
+                case "2", "ii", "second", "2nd" -> "1";
+                case "3", "iii", "third", "3rd" -> "2";
+                default -> "3";
+            };
+            List<Candidate.Mention> base = new ArrayList<>();
+            for (String c : List.of("K64.8", "K64.9")) {
+                if (isChecked(c)) {
+                    base.addAll(dx.get(c).candidate.mentions());
+                }
+            }
+            combine("K64." + digit, base, f, "hemorrhoids by the degree written", "K64.8", "K64.9");
+        });
+    }
+
     private void replacedThisStay() {
         if (setting != EncounterSetting.INPATIENT) {
             return;
         }
         for (NamedProcedures.Built b : NamedProcedures.build(facts, code -> true).codes()) {
+            if (b.code().startsWith("027")) {
+                // a stent placed during this stay is the dilation's device, not the status of a past angioplasty (Z95.5); the
+                // dilation of a coronary artery is the procedure, not a dilatation (aneurysm) of it
+                uncheck("Z95.5", "the coronary stent was placed during this stay (" + b.code() + "): the procedure is coded, not the implant's status");
+                if (!ANEURYSM.matcher(facts.note().text()).find()) {
+                    uncheck("I25.41", "the coronary dilation of this stay (" + b.code() + ") is the procedure, not an aneurysm");
+                }
+            }
             String status = JOINT_STATUS.get(b.code().substring(0, 4));
             if (status != null) {
                 uncheck(status, "the joint was replaced during this stay (" + b.code() + "): the operation is coded, not the implant's status");
@@ -1648,7 +1747,46 @@ final class GuidelineRules {
         if (!isChecked("Z23")) {
             facts.first(VACCINE_GIVEN, CHART).ifPresent(f -> add("Z23", List.of(), f, "encounter for immunization: a vaccine given at this visit"));
         }
+        if (isChecked("Z23")) {
+            // a vaccine given is no immunization "not carried out for unspecified reason"
+            uncheck("Z28.9", "a vaccine was given at this visit (Z23)");
+        }
     }
+
+    private static final Pattern WELL_CHILD = Pattern.compile("\\b(well[- ]child|well[- ]baby|routine (child|pediatric) (health )?(exam|examination|check|visit))\\b");
+    /** The patient's age in years ("11 yo", "4-year-old", "11 YEAR"); months and weeks are under one. */
+    private static final Pattern AGE = Pattern.compile("\\b(\\d{1,3})[- ]?(yo|y/o|y\\.o\\.|years?[- ]old|yr[- ]old|(?:years?|yrs?)(?!\\s*(?:of|ago|prior|before|after|earlier|later|since|x)\\b)|months?[- ]old|mos?[- ]old|weeks?[- ]old|wk[- ]old)\\b");
+
+    /** The patient's age in years from the first age written, or -1. */
+    private int age() {
+        return facts.first(AGE).map(f -> {
+            Matcher m = AGE.matcher(f.text());
+            if (!m.find()) {
+                return -1;
+            }
+            return m.group(2).matches("(months?|mos?|weeks?|wk).*") ? 0 : Integer.parseInt(m.group(1));
+        }).orElse(-1);
+    }
+
+    /**
+     * A well-child visit (a child under 18): the routine child health examination (I.C.21.c.13), Z00.121 when it finds something
+     * the note codes (a condition other than an encounter, status or history Z code) or writes an abnormal finding, else Z00.129.
+     */
+    private void wellChild() {
+        if (checked().anyMatch(d -> d.code().startsWith("Z00."))) {
+            return;
+        }
+        int age = age();
+        if (age < 0 || age >= 18) {
+            return;
+        }
+        facts.first(WELL_CHILD).ifPresent(f -> {
+            boolean finding = checked().anyMatch(d -> !d.code().matches("[ZVWXY].*")) || facts.first(ABNORMAL_FINDING, CONCLUDED).isPresent();
+            add(finding ? "Z00.121" : "Z00.129", List.of(), f, "routine child health examination" + (finding ? " with abnormal findings" : ""));
+        });
+    }
+
+    private static final Pattern ABNORMAL_FINDING = Pattern.compile("(?<!no )\\babnormal findings?\\b");
 
     /** External causes (V00-Y99) go with an injury or a poisoning the note codes (I.C.20): alone they are not reported. */
     private void externalCausesNeedAnInjury() {
@@ -1689,7 +1827,7 @@ final class GuidelineRules {
     /** Obstetric codes lead (I.C.15.a), then sepsis for a stay (I.C.1.d.4), other conditions, status and history Z codes, external causes last. */
     private int group(PreCheck.Decision d) {
         String c = d.code();
-        if (c.startsWith("O") || c.startsWith("Z51.") || c.startsWith("Z12.")) {
+        if (c.startsWith("O") || c.startsWith("Z51.") || c.startsWith("Z12.") || c.startsWith("Z00.")) {
             // obstetric codes lead (I.C.15.a); an encounter for chemotherapy, radiation or immunotherapy (I.C.2.e.2) or a screening
             // that found something (I.C.21.c.5) is listed first
             return 0;

@@ -260,6 +260,18 @@ final class NamedProcedures {
         while (m.find()) {
             arteries.add(normaliseArtery(m.group(1)));
         }
+        if (!sentence.contains("stent") && !sentence.matches("(?s).*\\bdes\\b.*")) {
+            // "PCI of the RCA." then "Intervention: ... one drug-eluting stent ... deployed in the mid RCA": the stents are written in the
+            // account of the intervention that follows the line naming it
+            String devices = stentsWrittenAfter(facts, f);
+            if (devices != null) {
+                Matcher more = ARTERY.matcher(devices);
+                while (more.find()) {
+                    arteries.add(normaliseArtery(more.group(1)));
+                }
+                sentence = devices;
+            }
+        }
         int arteryCount = Math.max(1, Math.min(4, arteries.size()));
         boolean drugEluting = sentence.contains("drug-eluting") || sentence.contains("drug eluting") || sentence.matches("(?s).*\\bdes\\b.*");
         boolean stent = sentence.contains("stent") || drugEluting;
@@ -274,6 +286,26 @@ final class NamedProcedures {
         }
         add(codes, release, "027" + (arteryCount - 1) + "3" + device + "Z", f, "dilation of " + arteryCount + " coronary arter"
                 + (arteryCount == 1 ? "y" : "ies") + (stents == 0 ? "" : " with " + stents + (drugEluting ? " drug-eluting" : "") + " stent(s)"));
+    }
+
+    private static final Pattern NOT_THE_PROCEDURE = Pattern.compile("\\b(course|discharge|diagnos[ie]s|assessment|impression|plan|history|hpi"
+            + "|medications?|meds|follow)\\b");
+
+    /** The first of the next few sentences of the procedure account that places a stent ("no stent", a prior stent: none), or null. */
+    private static String stentsWrittenAfter(NoteFacts facts, NoteFacts.Found f) {
+        List<org.codedesk.casecoding.text.ClinicalText.Sentence> sentences = facts.note().sentences();
+        int at = f.mention().sentence();
+        for (int i = at + 1; i < sentences.size() && i <= at + 8; i++) {
+            org.codedesk.casecoding.text.ClinicalText.Sentence s = sentences.get(i);
+            if (s.section() != null && NOT_THE_PROCEDURE.matcher(s.section().toLowerCase(java.util.Locale.ROOT)).find()) {
+                return null;
+            }
+            String line = facts.note().text().substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT);
+            if (line.contains("stent") && !line.matches("(?s).*\\b(no|prior|previous|old|patent|in-stent)\\s+(\\w+\\s+)?stents?\\b.*")) {
+                return line;
+            }
+        }
+        return null;
     }
 
     private static String normaliseArtery(String name) {

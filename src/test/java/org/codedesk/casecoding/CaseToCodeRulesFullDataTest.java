@@ -610,4 +610,62 @@ class CaseToCodeRulesFullDataTest {
                 """;
         assertThat(checked(coder.code(mania, DATE, EncounterSetting.INPATIENT).diagnoses())).first().isEqualTo("F25.0");
     }
+
+    @Test
+    void roundI22hWellChildPediatricBmiStemiArteryHemorrhoidDegreeAndRuledOut() {
+        String well = """
+                PEDIATRIC WELL CHILD VISIT - 11 YEAR
+                Growth: BMI 20.5 kg/m2 = 91st percentile for age and sex.
+                Immunizations today: Tdap and MenACWY given IM after VIS reviewed; no reactions.
+                Assessment:
+                1. Well child check, 11 yo, with abnormal finding
+                2. Overweight, BMI 91st percentile for age
+                3. Immunizations given
+                """;
+        List<String> dx = checked(coder.code(well, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("Z00.121");
+        assertThat(dx).contains("E66.3", "Z68.53", "Z23").doesNotContain("Z68.20", "Z28.9", "Z00.129");
+        String normal = """
+                WELL CHILD VISIT - 4 YEARS
+                4 yo M here with mom for 4-year well check.
+                Assessment: Well child check, 4 years, normal growth and development. No abnormal findings.
+                Plan: DTaP, IPV, MMR and varicella vaccines given today.
+                """;
+        assertThat(checked(coder.code(normal, DATE, EncounterSetting.OUTPATIENT).diagnoses())).containsExactly("Z00.129", "Z23");
+        String stemi = """
+                CARDIAC CATHETERIZATION / PCI REPORT AND DISCHARGE SUMMARY
+                Principal diagnosis: Acute inferior ST elevation myocardial infarction due to occlusion of the right coronary artery
+                Procedure 4/16: Left heart catheterization, selective coronary angiography and PCI of the RCA.
+                Findings: LM normal; LAD 40% mid stenosis; RCA 100% thrombotic occlusion of the mid segment.
+                Intervention: one drug-eluting stent 3.5 x 28 mm deployed in the mid RCA; post-dilated. TIMI 3 flow.
+                Discharge diagnoses:
+                1. Inferior STEMI, culprit mid RCA, s/p PCI with 1 DES
+                2. Coronary artery disease, native vessels
+                """;
+        CaseCoding coding = coder.code(stemi, DATE, EncounterSetting.INPATIENT);
+        dx = checked(coding.diagnoses());
+        assertThat(dx).first().isEqualTo("I21.11");
+        assertThat(dx).contains("I25.10").doesNotContain("I21.19", "D71.1", "Z95.5", "I25.41");
+        assertThat(checked(coding.procedures())).containsExactly("027034Z");
+        String scope = """
+                COLONOSCOPY REPORT
+                Findings: Rectum on retroflexion: small grade 1 internal hemorrhoids, not bleeding.
+                Impression:
+                1. Chronic diarrhea, normal colonoscopy; random colon biopsies taken to evaluate for microscopic colitis.
+                2. Grade 1 internal hemorrhoids.
+                """;
+        dx = checked(coder.code(scope, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("K64.0").doesNotContain("K64.8", "K52.839");
+        String uti = """
+                DISCHARGE SUMMARY
+                Principal diagnosis: E. coli urinary tract infection
+                Hospital course: admitted with concern for sepsis from a urinary source; sepsis was ruled out.
+                Discharge diagnoses:
+                1. Urinary tract infection due to E. coli
+                2. Sepsis - ruled out
+                """;
+        dx = checked(coder.code(uti, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("N39.0");
+        assertThat(dx).doesNotContain("A41.9", "A41.51");
+    }
 }

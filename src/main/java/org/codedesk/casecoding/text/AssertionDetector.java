@@ -43,6 +43,9 @@ final class AssertionDetector {
                 "was discarded", "were discarded", "unlikely");
         // a condition "resolved" was there and is past: not absent (a stay's "AKI, resolved" was treated and is coded)
         add(Assertion.HISTORY, Direction.BACKWARD, "resolved", "has resolved", "now resolved");
+        // "admitted with concern for sepsis", "biopsies to evaluate for microscopic colitis": a question, not a finding
+        add(Assertion.POSSIBLE, Direction.FORWARD, "concern for", "concerning for", "worrisome for", "evaluate for", "to evaluate for",
+                "evaluation for");
         add(Assertion.POSSIBLE, Direction.FORWARD, "possible", "possibly", "probable", "probably", "suspected", "suspicion of", "suspicion",
                 "suspect", "suspicious for", "suspicious of", "likely", "rule out", "r o", "questionable", "query", "presumed", "presumptive",
                 "compatible with", "consistent with", "suggestive of", "suggesting", "differential diagnosis", "cannot rule out",
@@ -91,6 +94,13 @@ final class AssertionDetector {
                 continue;
             }
             int length = trigger.words().length;
+            if (trigger.direction() == Direction.FORWARD && endsClause(words, breaks, i + length - 1)) {
+                // "Sepsis - ruled out": a phrase that reaches both ways and ends its clause reaches back to the finding
+                Trigger back = backwardTwin(trigger);
+                if (back != null) {
+                    trigger = back;
+                }
+            }
             if (trigger.direction() == Direction.FORWARD) {
                 int end = i + length - 1;
                 // "without septic shock, with acute metabolic encephalopathy": a "with" ends the reach of "without" (the
@@ -108,6 +118,20 @@ final class AssertionDetector {
             i += length;
         }
         return result;
+    }
+
+    /** No word of the clause follows word {@code end}: the end of the sentence or a clause break. */
+    private static boolean endsClause(List<String> words, boolean[] breaks, int end) {
+        return end + 1 >= words.size() || breaks[end];
+    }
+
+    private static Trigger backwardTwin(Trigger forward) {
+        for (Trigger t : TRIGGERS) {
+            if (t.direction() == Direction.BACKWARD && t.assertion() == forward.assertion() && Arrays.equals(t.words(), forward.words())) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static boolean relativeVerbFollows(List<String> words, int i) {

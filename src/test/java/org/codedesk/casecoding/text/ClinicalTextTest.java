@@ -47,6 +47,15 @@ class ClinicalTextTest {
     }
 
     @Test
+    void aPhraseThatReachesBothWaysAndEndsItsClauseNegatesTheFindingBeforeIt() {
+        ClinicalText text = read("2. Sepsis - ruled out\nRuled out myocardial infarction.\nAdmitted with concern for pneumonia. Biopsies to evaluate for colitis.");
+        assertThat(of(text, "sepsis")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "infarction")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "pneumonia")).isEqualTo(Assertion.POSSIBLE);
+        assertThat(of(text, "colitis")).isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
     void aWithEndsTheReachOfWithout() {
         ClinicalText text = read("Severe sepsis without septic shock, with acute metabolic encephalopathy. Cystitis without hematuria.");
         assertThat(of(text, "shock")).isEqualTo(Assertion.ABSENT);

@@ -25,15 +25,15 @@ public final class QueryInterpreter {
     private static final List<String> ROMAN_STAGES = List.of("i", "ii", "iii", "iv", "v");
 
     /**
-     * A condition to rule out is not coded (outpatient guidelines, Section IV.H: code the sign or symptom): "cough r/o
-     * pneumonia" is the cough. Only what follows the rule-out words is dropped, and only when something comes before them.
-     */
-    /**
      * A patient's age and sex as a note opens ("67 yo male chest pain", "45 y/o f with cough"): the record's, not the
      * code's words (no title says "67 year old"), so they are not searched.
      */
     private static final Pattern AGE_SEX = Pattern.compile(
             "\\b[0-9]{1,3} ?(?:yo|y o|yr old|yrs old|year old|years old)(?: (?:male|female|man|woman|boy|girl|m|f|pt|patient))?(?: (?:with|w|c o|presents with|presenting with))?\\b");
+    /**
+     * A condition to rule out is not coded (outpatient guidelines, Section IV.H: code the sign or symptom): "cough r/o
+     * pneumonia" is the cough. Only what follows the rule-out words is dropped, and only when something comes before them.
+     */
     private static final Pattern RULE_OUT = Pattern.compile("^(.*\\S)\\s+(?:r o|rule out|ruled out|to rule out|rule outs?)\\s+(.+)$");
 
     /** Drugs as coders name them and the Alphabetic Index's "Long-term (current) drug therapy (use of)" wording (Z79.-). */

@@ -29,8 +29,10 @@ public class Catalog implements DatasetCurrency {
     private final SearchDocumentReader searchDocuments;
     private final CodePageCache pageCache;
 
-    Catalog(JdbcTemplate jdbc, @Value("${codedesk.code-pages.cache-size:10000}") long pageCacheSize) {
+    Catalog(JdbcTemplate jdbc, @Value("${codedesk.code-pages.cache-size:10000}") long pageCacheSize,
+            @Value("${codedesk.catalog.release-list-max-age:1s}") java.time.Duration releaseListMaxAge) {
         this.jdbc = jdbc;
+        this.releaseListMaxAgeNanos = releaseListMaxAge.toNanos();
         this.pages = new CodePageAssembler(jdbc, this);
         this.pageCache = new CodePageCache(pageCacheSize);
         this.searchDocuments = new SearchDocumentReader(jdbc, this);
@@ -61,9 +63,10 @@ public class Catalog implements DatasetCurrency {
     public record IndexReference(String path, String see, String seeAlso) { }
 
     /**
-     * Every release, by system and effective date. Read on every code page (an import on another node must show at once), so
-     * the rows are read again only when the table changed (see {@link #readReleases}), and an HTTP request reads the list at
-     * most once however often it asks (see {@link #readReleasesOncePerRequest}).
+     * Every release, by system and effective date. Read on every code page (an import on another node must show), so the rows
+     * are read again only when the table changed (see {@link #readReleases}), an HTTP request reads the list at most once
+     * however often it asks (see {@link #readReleasesOncePerRequest}), and checks the table's stamp only when the last
+     * check is older than the max age (see {@link #recentReleases}).
      */
     public List<Release> releases() {
         RequestReleases request = requestReleases.get();
@@ -71,9 +74,24 @@ public class Catalog implements DatasetCurrency {
             return readReleases();
         }
         if (request.read == null) {
-            request.read = readReleases();
+            request.read = recentReleases();
         }
         return request.read;
+    }
+
+    /**
+     * For an HTTP request: the list as last read while its stamp was checked less than
+     * {@code codedesk.catalog.release-list-max-age} ago, else read. A request's one statement was most of what a page seen
+     * before cost on PostgreSQL (a round trip and a backend's CPU on every view); this node's own imports clear the list at
+     * once ({@link #on(CatalogChanged)}), another node's show within the max age. Reads outside a request (imports, the
+     * warm-up, background work) always check the stamp.
+     */
+    private List<Release> recentReleases() {
+        ReleaseList seen = releaseList;
+        if (!seen.checkDue() && System.nanoTime() - seen.checkedAt() < releaseListMaxAgeNanos) {
+            return seen.releases();
+        }
+        return readReleases();
     }
 
     /**
@@ -110,19 +128,33 @@ public class Catalog implements DatasetCurrency {
     private List<Release> readReleases() {
         long[] stamp = jdbc.queryForObject("select count(*), coalesce(max(id), 0) from catalog_release",
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        long checkedAt = System.nanoTime();
         ReleaseList seen = releaseList;
         if (seen.count() == stamp[0] && seen.highestId() == stamp[1]) {
+            releaseList = new ReleaseList(stamp[0], stamp[1], seen.releases(), checkedAt, false);
             return seen.releases();
         }
         // read after the stamp: if a release came in between, the next call's stamp differs and reads again
         List<Release> read = List.copyOf(jdbc.query("select * from catalog_release order by code_system, effective_from, id", RELEASE));
-        releaseList = new ReleaseList(stamp[0], stamp[1], read);
+        releaseList = new ReleaseList(stamp[0], stamp[1], read, checkedAt, false);
         return read;
     }
 
-    private record ReleaseList(long count, long highestId, List<Release> releases) { }
+    /**
+     * The release list as read, the table's stamp it was read at, when ({@link System#nanoTime}) that stamp was last checked,
+     * and whether the next request must check it whatever its age (after an import here).
+     */
+    private record ReleaseList(long count, long highestId, List<Release> releases, long checkedAt, boolean checkDue) {
+        static final ReleaseList UNREAD = new ReleaseList(-1, -1, List.of(), 0, true);
 
-    private volatile ReleaseList releaseList = new ReleaseList(-1, -1, List.of());
+        ReleaseList due() {
+            return new ReleaseList(count, highestId, releases, checkedAt, true);
+        }
+    }
+
+    private final long releaseListMaxAgeNanos;
+
+    private volatile ReleaseList releaseList = ReleaseList.UNREAD;
 
     public List<Release> releases(CodeSystem system) {
         return releases().stream().filter(r -> r.system() == system).toList();
@@ -263,6 +295,7 @@ public class Catalog implements DatasetCurrency {
     @EventListener
     void on(CatalogChanged event) {
         pageCache.clear();
+        releaseList = releaseList.due(); // the next request checks the table's stamp, whatever the list's age
         RequestReleases request = requestReleases.get();
         if (request != null) {
             request.read = null; // imported within a request: the rest of it reads the new list

@@ -26,10 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A code page seen before is served from the assembled pages: the HTML page, its JSON and FHIR's $lookup read only the
  * release list and the code's own row, none of the tables a page is assembled from; an import shows its facts at once.
- * A database of its own: the releases FY2041 and FY2042 written here must not appear in other tests' release lists.
+ * A database of its own: the releases FY2041 and FY2042 written here must not appear in other tests' release lists. The
+ * release list's stamp is checked on every request here (max age 0), so each request's statements are the same;
+ * ReleaseListMaxAgeTest shows a page seen before with no statement at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.datasource.url=jdbc:h2:mem:code-page-cache;DB_CLOSE_DELAY=-1",
-        "codedesk.home=target/test-data-code-page-cache"})
+        "codedesk.home=target/test-data-code-page-cache", "codedesk.catalog.release-list-max-age=0"})
 @Import(StatementLog.Config.class)
 class CodePageCacheTest {
 

@@ -18,11 +18,12 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The release list is kept between reads but never older than the table: a release written or deleted by another node
  * (here: straight into the table, as that node's import would) is in or out of the very next read, and a release deleted
- * and written again (a re-import, same count) is read anew; over HTTP, in the next request. A database of its own: the rows written here are made up.
+ * and written again (a re-import, same count) is read anew; over HTTP, in the next request (with the max age 0: see
+ * ReleaseListMaxAgeTest for the default). A database of its own: the rows written here are made up.
  */
 @AutoConfigureMockMvc
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:release-list;DB_CLOSE_DELAY=-1",
-        "codedesk.home=target/test-data-release-list"})
+        "codedesk.home=target/test-data-release-list", "codedesk.catalog.release-list-max-age=0"})
 class ReleaseListTest {
 
     @Autowired Catalog catalog;

@@ -14,12 +14,15 @@ import org.codedesk.catalog.CodePageExtension;
 import org.codedesk.catalog.CodeSummary;
 import org.codedesk.catalog.CodeSystem;
 import org.codedesk.catalog.CptFactsSource;
+import org.codedesk.catalog.ImportProgress;
 import org.codedesk.content.Explanations;
 import org.codedesk.metering.Allowance;
 import org.codedesk.metering.CodePageViews;
 import org.codedesk.metering.Viewers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,10 +53,15 @@ class CodePageController {
     private final List<CodePageExtension> extensions;
     private final ObjectProvider<CptFactsSource> cptFacts;
     private final CodePageHtml html;
+    private final GuestCodePages guestPages;
+    private final ImportProgress imports;
 
     CodePageController(CodePages pages, CodePageViews views, Viewers viewers, Explanations explanations,
-                       ObjectProvider<CodePageExtension> extensions, ObjectProvider<CptFactsSource> cptFacts, CodePageHtml html) {
+                       ObjectProvider<CodePageExtension> extensions, ObjectProvider<CptFactsSource> cptFacts, CodePageHtml html,
+                       GuestCodePages guestPages, ImportProgress imports) {
         this.html = html;
+        this.guestPages = guestPages;
+        this.imports = imports;
         this.extensions = extensions.orderedStream().toList();
         this.cptFacts = cptFacts;
         this.pages = pages;
@@ -124,8 +132,16 @@ class CodePageController {
         // the generated explanation comes with the cached page; an editor's published one takes its place (above)
         model.addAttribute("plain", member ? page.plainLanguage() : null);
         addSections(model, codeSystem, page.key(), day, request, member);
+        if (!member && date == null && !imports.snapshot().running()) {
+            // a guest's page of today is the same for every guest with the same currency and views remaining: kept whole
+            String variant = (page.currency() != null && page.currency().stale() ? page.currency().sentence() : "")
+                    + "|" + allowance.remaining();
+            return ResponseEntity.ok().contentType(HTML_UTF8).body(guestPages.html(dated.shared(), variant, VIEW, model::asMap));
+        }
         return VIEW;
     }
+
+    private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
 
     private boolean hasSections(CodeSystem system) {
         return extensions.stream().anyMatch(e -> !e.sectionTitles(system).isEmpty());

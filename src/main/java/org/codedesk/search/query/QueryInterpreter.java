@@ -170,7 +170,7 @@ public final class QueryInterpreter {
 
     /**
      * Whether the last word typed is already complete in the coders' vocabulary: an abbreviation ("sah"), also written
-     * as two words ("a fib"), or the end of a lay phrase typed whole ("pink eye").
+     * as two words ("a fib"), or the end of a lay phrase typed whole ("pink eye", "anxiety d/o").
      */
     public boolean readsLastWord(String typed) {
         String text = Synonyms.normalize(typed);
@@ -178,7 +178,10 @@ public final class QueryInterpreter {
         String last = words[words.length - 1];
         return !abbreviations.expansions(last).isEmpty()
                 || (words.length > 1 && !abbreviations.expansions(words[words.length - 2] + last).isEmpty())
-                || vocabulary.contains(text);
+                || vocabulary.contains(text)
+                // a phrase of the lists ending the text: "anxiety d/o" ends with "d o" (disorder), "lt pink eye" with "pink eye"
+                || (words.length > 1 && vocabulary.contains(words[words.length - 2] + " " + last))
+                || (words.length > 2 && vocabulary.contains(words[words.length - 3] + " " + words[words.length - 2] + " " + last));
     }
 
     /**

@@ -188,6 +188,10 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("panic d/o").texts().get(0)).isEqualTo("panic disorder");
         assertThat(interpreter.interpret("sz d/o").texts().get(0)).isEqualTo("seizure disorder");
         assertThat(interpreter.interpret("do not resuscitate").texts().get(0)).doesNotContain("disorder");
+        // autocomplete: "anxiety d/o" is complete (the phrase ends the text), "anxiety d" is not
+        assertThat(interpreter.readsLastWord("anxiety d/o")).isTrue();
+        assertThat(interpreter.readsLastWord("lt pink eye")).isTrue();
+        assertThat(interpreter.readsLastWord("anxiety d")).isFalse();
     }
 
     @Test

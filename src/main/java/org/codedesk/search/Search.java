@@ -211,10 +211,11 @@ public class Search {
                 add(ranked, index.nearest(query, POOL, filter), SEMANTIC_WEIGHT, "semantic similarity");
             }
             if (!texts.isEmpty()) {
-                BookOrder.Reading reading = reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure);
+                BookOrder.Reading reading = reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure, meaning.codeKey() == null);
                 if (meaning.codeKey() == null) {
                     codesBelowLeadingHeaders(index, ranked, reading, filter, LEADING);
                     headersAfterTheirCodes(ranked);
+                    conditionsCodedFirst(index, ranked, lexical.terms(texts.get(0)), filter, request.date(), LEADING);
                 }
             }
             List<Hit> hits = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(request.limit())
@@ -395,7 +396,7 @@ public class Search {
             if (read.texts().isEmpty()) {
                 return List.of();
             }
-            String first = read.texts().get(0);
+            String first = compounds(index, read.texts().get(0));
             boolean procedure = BookOrder.isProcedure(read.texts()) && system == null;
             Map<String, Ranked> ranked = new LinkedHashMap<>();
             add(ranked, strictHits(first, filter, PER_COMPLETION * 2), 1.0, null);
@@ -414,6 +415,7 @@ public class Search {
                 }
             }
             List<String> readings = new ArrayList<>(read.texts());
+            readings.set(0, first);
             if (system == null || system == CodeSystem.ICD10CM) {
                 // a family history by the block of the relative's condition, as a search reads it ("father had mi")
                 String block = familyHistoryOfBlock(index, first, filter, date);
@@ -422,21 +424,36 @@ public class Search {
                     add(ranked, strictHits(block, filter, PER_COMPLETION), 1.0, null);
                 }
             }
-            BookOrder.Reading reading = reorder(ranked, readings.stream().map(lexical::terms).toList(), procedure);
+            BookOrder.Reading reading = reorder(ranked, readings.stream().map(lexical::terms).toList(), procedure, read.codeKey() == null);
             if (read.codeKey() == null) {
                 codesBelowLeadingHeaders(index, ranked, reading, filter, 1);
                 headersAfterTheirCodes(ranked);
+                conditionsCodedFirst(index, ranked, lexical.terms(first), filter, date, 1);
             }
             return ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(PER_COMPLETION)
                     .map(r -> suggestion(r.document)).toList();
         }
     }
 
-    /** Adds the book's order (see {@link BookOrder}) to each candidate's fused score; returns the query's reading. */
+    /**
+     * Adds the book's order (see {@link BookOrder}) to each candidate's fused score; returns the query's reading. A quality
+     * data code not asked for leaves the list: a diagnosis search is never answered by one.
+     */
     private BookOrder.Reading reorder(Map<String, Ranked> ranked, List<List<String>> readings, boolean procedure) {
+        return reorder(ranked, readings, procedure, true);
+    }
+
+    /** {@code words}: the query is words, not a code typed ("G8427" is that code, whatever it reports). */
+    private BookOrder.Reading reorder(Map<String, Ranked> ranked, List<List<String>> readings, boolean procedure, boolean words) {
         BookOrder.Reading reading = book.reading(readings, procedure);
-        for (Ranked r : ranked.values()) {
-            r.score += book.adjustment(candidates.get(r.document, this::candidate), reading);
+        for (java.util.Iterator<Ranked> it = ranked.values().iterator(); it.hasNext(); ) {
+            Ranked r = it.next();
+            BookOrder.Prepared candidate = candidates.get(r.document, this::candidate);
+            if (words && book.unaskedMeasure(candidate, reading)) {
+                it.remove();
+            } else {
+                r.score += book.adjustment(candidate, reading);
+            }
         }
         return reading;
     }
@@ -478,6 +495,52 @@ public class Search {
         }
     }
 
+    /** A code a Tabular note names in parentheses: "Code first COVID-19 (U07.1)". */
+    private static final java.util.regex.Pattern NOTED_CODE = java.util.regex.Pattern.compile("\\(([A-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?)\\)");
+
+    /** Per index and code, the complete codes its own "Code first" notes name: read from the code's page once. */
+    private final Cache<String, List<String>> codeFirst = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /**
+     * A manifestation comes after the condition its Tabular entry says to code first, when the query names that condition
+     * (the conventions' "code first" notes, Guidelines I.A.13; for COVID-19, I.C.1.g.1: U07.1 first, then J12.82 for its
+     * pneumonia): "covid pneumonia" finds J12.82, whose note says "Code first COVID-19 (U07.1)", so U07.1 is scored just above
+     * it. Only the entry's own notes (an inherited "associated influenza, if applicable" is a condition to check, not a
+     * sequence), only a complete code whose title's words the query holds.
+     */
+    private void conditionsCodedFirst(CodeIndex index, Map<String, Ranked> ranked, List<String> stems, Query filter, LocalDate date,
+                                      int first) {
+        List<Ranked> leading = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(first)
+                .filter(r -> CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM))).toList();
+        Set<String> wanted = new HashSet<>(stems);
+        for (Ranked manifestation : leading) {
+            String code = manifestation.document.get(Fields.CODE);
+            for (String named : codeFirst.get(index.key() + '|' + code, k -> codesToCodeFirst(code, date))) {
+                Query key = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Fields.KEY, named.replace(".", ""))), Occur.MUST)
+                        .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10CM.slug())), Occur.FILTER)
+                        .add(new TermQuery(new Term(Fields.BILLABLE, "1")), Occur.FILTER).build();
+                for (CodeIndex.Hit hit : index.search(and(key, filter), 1)) {
+                    Document condition = hit.document();
+                    if (!wanted.containsAll(lexical.terms(condition.get(Fields.TITLE)))) {
+                        continue;
+                    }
+                    Ranked r = ranked.computeIfAbsent(condition.get(Fields.ID), id -> new Ranked(condition));
+                    if (r.score <= manifestation.score) {
+                        r.score = manifestation.score + 1e-6;
+                        r.reasons.add("Code first (the Tabular at " + code + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private List<String> codesToCodeFirst(String code, LocalDate date) {
+        return catalog.page(CodeSystem.ICD10CM, code, date == null ? LocalDate.now() : date).map(page -> page.notes().stream()
+                .filter(n -> "CODE_FIRST".equals(n.kind()) && !n.inherited())
+                .flatMap(n -> NOTED_CODE.matcher(n.fullText()).results().map(m -> m.group(1))).distinct().toList()).orElse(List.of());
+    }
+
     private static final java.util.regex.Pattern FAMILY_HISTORY_OF = java.util.regex.Pattern.compile("\\bfamily history(?: of)?\\b");
 
     /** ICD-10-CM's diagnoses outside chapter 21 (the conditions themselves, not the history or status Z codes). */
@@ -501,10 +564,10 @@ public class Search {
         add(ranked, lexicalHits(index, condition, and(CONDITIONS, filter), true, 20), 1.0, null);
         reorder(ranked, List.of(lexical.terms(condition)), false);
         Optional<Ranked> best = ranked.values().stream().max((a, b) -> Double.compare(a.score, b.score));
-        if (best.isEmpty() || best.get().document.get(Fields.SECTION) == null) {
+        if (best.isEmpty()) {
             return null;
         }
-        String title = sectionTitles(date).get(best.get().document.get(Fields.SECTION));
+        String title = innermostSectionTitle(sections(date), best.get().document.get(Fields.KEY));
         return title == null ? null : familyHistoryOf(title);
     }
 
@@ -523,16 +586,28 @@ public class Search {
         return "family history of " + sectionTitle.replaceAll("\\s*\\([A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]\\)\\s*$", "").toLowerCase(Locale.ROOT);
     }
 
-    /** Section id ("I20-I25") to its title, per ICD-10-CM release: read once, the tabular does not change. */
-    private final Cache<Long, Map<String, String>> sectionTitles = Caffeine.newBuilder().maximumSize(8).build();
+    /** The ICD-10-CM sections (blocks) per release: read once, the tabular does not change. */
+    private final Cache<Long, List<org.codedesk.catalog.Catalog.Heading>> sections = Caffeine.newBuilder().maximumSize(8).build();
 
-    private Map<String, String> sectionTitles(LocalDate date) {
+    private List<org.codedesk.catalog.Catalog.Heading> sections(LocalDate date) {
         return catalog.releaseInForce(CodeSystem.ICD10CM, date == null ? LocalDate.now() : date, "codes")
-                .map(release -> sectionTitles.get(release.id(), id -> {
-                    Map<String, String> titles = new HashMap<>();
-                    catalog.headings(release).stream().filter(h -> "section".equals(h.kind())).forEach(h -> titles.put(h.id(), h.title()));
-                    return titles;
-                })).orElse(Map.of());
+                .map(release -> sections.get(release.id(), id -> catalog.headings(release).stream().filter(h -> "section".equals(h.kind()))
+                        .toList())).orElse(List.of());
+    }
+
+    /**
+     * The title of the narrowest block holding a code's category: blocks nest ("Malignant neoplasms (C00-C96)" holds
+     * "Malignant neoplasms of digestive organs (C15-C26)"), and the family history codes follow the inner ones (Z80.0).
+     */
+    static String innermostSectionTitle(List<org.codedesk.catalog.Catalog.Heading> sections, String key) {
+        if (key == null || key.length() < 3) {
+            return null;
+        }
+        String category = key.substring(0, 3);
+        return sections.stream().filter(h -> h.contains(category))
+                .max(java.util.Comparator.comparing(org.codedesk.catalog.Catalog.Heading::firstCode)
+                        .thenComparing(org.codedesk.catalog.Catalog.Heading::lastCode, java.util.Comparator.reverseOrder()))
+                .map(org.codedesk.catalog.Catalog.Heading::title).orElse(null);
     }
 
     /** ICD-10-CM's encounter and status codes (Z00-Z99). */
@@ -548,7 +623,7 @@ public class Search {
 
     private BookOrder.Prepared candidate(Document d) {
         return book.prepare(new BookOrder.Candidate(d.get(Fields.SYSTEM), d.get(Fields.TITLE), "1".equals(d.get(Fields.BILLABLE)),
-                List.of(d.getValues(Fields.INDEX))));
+                List.of(d.getValues(Fields.INDEX)), d.get(Fields.KEY)));
     }
 
     /**
@@ -587,10 +662,30 @@ public class Search {
         return entry != null && !index.search(and(entry, filter), 1).isEmpty();
     }
 
+    /**
+     * Two words typed apart that the index prints as one ("heart burn": Heartburn R12; "sun burn": Sunburn L55.9) read as that
+     * word: each half is a word too ("heart", "burn"), so no spelling correction would see the compound, and the two words
+     * together find burns on board ships. Halves of three letters or more (an abbreviation's reading comes before this).
+     */
+    private String compounds(CodeIndex index, String text) {
+        String[] words = text.split(" ");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            if (i + 1 < words.length && words[i].length() >= 3 && words[i + 1].length() >= 3 && words[i].chars().allMatch(Character::isLetter)
+                    && words[i + 1].chars().allMatch(Character::isLetter) && index.inIndexPaths(words[i] + words[i + 1])) {
+                out.add(words[i] + words[i + 1]);
+                i++;
+            } else {
+                out.add(words[i]);
+            }
+        }
+        return String.join(" ", out);
+    }
+
     /** The text with each word the index does not hold replaced by the nearest one it holds. */
     private String correct(CodeIndex index, String text) {
         List<String> words = new ArrayList<>();
-        for (String word : text.split(" ")) {
+        for (String word : compounds(index, text).split(" ")) {
             // a coder's word ("chole", "appy", "cabg") is read as written even when no title holds it
             words.add(interpreter.isVocabulary(word) ? word : index.correct(word));
         }

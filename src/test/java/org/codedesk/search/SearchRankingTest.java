@@ -138,4 +138,14 @@ class SearchRankingTest {
         assertThat(first("cellulitis lt leg")).isEqualTo("L03.116");
         assertThat(first("cellulitis rt axilla")).isEqualTo("L03.111");
     }
+
+    @Test
+    void twoWordsTheIndexPrintsAsOneAreReadAsThatWord() {
+        // "Heartburn R12": "heart" and "burn" are words too, and together they find other codes ("Heart disease", "Burn")
+        Search.Results results = find("heart burn");
+        assertThat(results.hits()).first().extracting(Search.Hit::code).isEqualTo("R12");
+        assertThat(results.notes()).contains("Showing results for \"heartburn\".");
+        assertThat(firstSuggestion("heart bur")).isEqualTo("R12");
+        assertThat(first("heart disease")).isEqualTo("I51.9");
+    }
 }

@@ -187,6 +187,15 @@ public final class CodeIndex implements Closeable {
         }
     }
 
+    /** Whether an index path holds {@code word} as written ("heartburn", "sunburn"): a term of the book, not only of a title. */
+    public boolean inIndexPaths(String word) {
+        try {
+            return reader.docFreq(new Term(Fields.INDEX_EXACT, word)) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The word itself when the index holds it, else the closest word the index holds (within two edits, same
      * first letter), else the word unchanged: how "pnuemonia" becomes "pneumonia".

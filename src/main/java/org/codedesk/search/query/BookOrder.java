@@ -17,7 +17,12 @@ import java.util.regex.Pattern;
 public final class BookOrder {
 
     /** What the ordering needs to know about one candidate code. */
-    public record Candidate(String system, String title, boolean billable, List<String> indexPaths) { }
+    public record Candidate(String system, String title, boolean billable, List<String> indexPaths, String code) {
+
+        public Candidate(String system, String title, boolean billable, List<String> indexPaths) {
+            this(system, title, billable, indexPaths, null);
+        }
+    }
 
     /** Reciprocal-rank scores are about 1/(10 + rank): these adjustments are on that scale. */
     static final double EXACT_PATH = 0.12;
@@ -163,6 +168,10 @@ public final class BookOrder {
         private final Set<String> variant;
         /** An HCPCS injection or infusion "not otherwise specified": the drug's own code, as the index's NOS entry is a term's. */
         private final boolean drugNos;
+        /** An HCPCS code no longer valid (its termination date passed: not billable), kept for claims of earlier dates. */
+        private final boolean terminated;
+        /** A quality data code (HCPCS M1000-M1999, G8000-G9999): reports a measure, neither a diagnosis nor a service. */
+        private final boolean qualityMeasure;
 
         private Prepared(BookOrder order, Candidate candidate) {
             this.system = candidate.system();
@@ -207,6 +216,8 @@ public final class BookOrder {
                 titleStems.stream().filter(order.routes::contains).forEach(variant::add);
             }
             this.variant = Set.copyOf(variant);
+            this.terminated = "hcpcs".equals(system) && !billable;
+            this.qualityMeasure = "hcpcs".equals(system) && candidate.code() != null && QUALITY_CODE.matcher(candidate.code()).matches();
         }
     }
 
@@ -235,6 +246,8 @@ public final class BookOrder {
         private final boolean procedure;
         /** A status, history or dependence: a diagnosis (Z codes); HCPCS and CPT hold none. */
         private final boolean status;
+        /** Words of quality reporting ("documented", "measure", "reason not given"): the quality data codes are asked for. */
+        private final boolean asksMeasure;
 
         private Reading(List<? extends Collection<String>> readings, boolean procedure) {
             this.query = List.copyOf(readings.get(0));
@@ -244,6 +257,10 @@ public final class BookOrder {
             // the index names no side: "left knee osteoarthritis" is the path "Osteoarthritis > knee", the side is the title's
             Set<String> withoutSides = new HashSet<>(wanted);
             withoutSides.removeAll(SIDES);
+            if (withoutSides.contains("trimest")) {
+                // nor a trimester: "Pre-eclampsia O14.9-" is completed by the trimester the tabular's codes name
+                withoutSides.removeAll(TRIMESTERS);
+            }
             this.pathWords = withoutSides.isEmpty() ? wanted : withoutSides;
             this.others = readings.subList(1, readings.size()).stream().map(r -> (Set<String>) new HashSet<String>(r)).toList();
             this.asked = new boolean[ASIDE.size()];
@@ -262,6 +279,7 @@ public final class BookOrder {
             this.asksScope = asksScope(wanted);
             this.longTermUseOnly = wanted.containsAll(List.of("long", "term")) && wanted.stream().noneMatch(DRUG_EFFECT_WORDS::contains);
             this.procedure = procedure;
+            this.asksMeasure = wanted.stream().anyMatch(MEASURE_WORDS::contains);
             // an encounter ("encounter for flu shot", "psa screening") is a Z code too, not the service given at it
             this.status = !procedure && (wanted.stream().anyMatch(STATUS::contains) || wanted.containsAll(List.of("long", "term"))
                     || wanted.contains("encount") || wanted.contains("screen"));
@@ -279,12 +297,28 @@ public final class BookOrder {
     /** Stems of the words that ask for a drug's effect rather than its use. */
     private static final Set<String> DRUG_EFFECT_WORDS = Set.of("poison", "overdos", "advers", "underdos", "toxic", "effect", "reaction");
 
+    /**
+     * CMS's quality data codes, reported for quality measures (MIPS): HCPCS M1000-M1999 and G8000-G9999 ("Patients with a
+     * history of heart transplant...", "Documentation of end stage renal disease..."). Their titles describe patients and
+     * what was documented, so they share a diagnosis query's words; they answer a diagnosis search only when asked.
+     */
+    private static final Pattern QUALITY_CODE = Pattern.compile("(?:M1|G8|G9)[0-9]{3}");
+    /** Stems of the words that ask for quality reporting rather than a diagnosis. */
+    private static final Set<String> MEASURE_WORDS = Set.of("document", "measur", "qualiti", "mip", "report", "attest", "perform", "reason");
+    /** A trimester's stems: the sixth character of the pregnancy codes, which the index leaves to the tabular. */
+    private static final Set<String> TRIMESTERS = Set.of("trimest", "first", "second", "third", "1st", "2nd", "3rd");
+
     /** Stems of the words that make a query a status or history ("status post", "history of", "dependence on", "absence"). */
     private static final Set<String> STATUS = Set.of("statu", "histori", "absenc", "depend", "presenc");
 
     /** {@code readings}: the stems of each reading of the query, the one that ranks first. */
     public Reading reading(List<? extends Collection<String>> readings, boolean procedure) {
         return new Reading(readings, procedure);
+    }
+
+    /** A quality data code where the query asks for neither a measure nor a procedure: no answer to it. */
+    public boolean unaskedMeasure(Prepared candidate, Reading reading) {
+        return candidate.qualityMeasure && !reading.procedure && !reading.asksMeasure;
     }
 
     /** The amount to add to a candidate's fused score for a query read as {@code reading}. */
@@ -348,6 +382,14 @@ public final class BookOrder {
         }
         if (reading.procedure && !"icd10cm".equals(candidate.system)) {
             adjustment += PROCEDURE_SYSTEM;
+        }
+        if (candidate.terminated) {
+            // J1940 (furosemide up to 20 mg) ended 2025-03-31: J1938 is the code for the same drug now
+            adjustment -= NOT_ASKED;
+        }
+        if (candidate.qualityMeasure && !reading.procedure && !reading.asksMeasure) {
+            // "pt w/ hx of cva no residuals" is Z86.73, not M1151 "Patients with a history of heart transplant..."
+            adjustment -= PROCEDURE_SYSTEM + NOT_ASKED;
         }
         if (reading.status && !"icd10cm".equals(candidate.system)) {
             // "esrd on dialysis" is N18.6 with Z99.2, not a quality-reporting code that names dialysis

@@ -30,6 +30,8 @@ public final class QueryInterpreter {
      */
     private static final Pattern AGE_SEX = Pattern.compile(
             "\\b[0-9]{1,3} ?(?:yo|y o|yr old|yrs old|year old|years old)(?: (?:male|female|man|woman|boy|girl|m|f|pt|patient))?(?: (?:with|w|c o|presents with|presenting with))?\\b");
+    /** "pt w/ ...", "patient has ...": the record's words as a note opens, not a code's. */
+    private static final Pattern PATIENT = Pattern.compile("^(?:pt|patient) (?:with|w|has|had|presents with|presenting with|c o|complains of) ");
     /**
      * A condition to rule out is not coded (outpatient guidelines, Section IV.H: code the sign or symptom): "cough r/o
      * pneumonia" is the cough. Only what follows the rule-out words is dropped, and only when something comes before them.
@@ -88,6 +90,34 @@ public final class QueryInterpreter {
 
     private static final Pattern APPROACH = Pattern.compile("\\b(percutaneous endoscopic|percutaneous|open)\\b");
 
+    /**
+     * A relative named with a condition ("mother w breast ca", "dad had colon cancer", "mom dm2", "breast ca in sister"):
+     * the patient's code is a family history (Z80-Z84, "a family member has had a particular disease", Guidelines
+     * I.C.21.c.4), not the relative's disease. Read "family history of ..."; the relative is not searched (no Z80-Z84
+     * title names one).
+     */
+    private static final String RELATIVE = "(?:(?:maternal|paternal) )?(?:mother|mom|mum|father|dad|parents?|sisters?|brothers?"
+            + "|siblings?|grandmother|grandfather|grandma|grandpa|grandparents?|aunt|uncle|son|daughter)(?:'s)?";
+    private static final Pattern RELATIVE_FIRST = Pattern.compile("^(?:(?:patient|pt|his|her)(?:'s)? )?" + RELATIVE
+            + "(?: (?:with|had|has|have|history of|history|diagnosed with|died of|died from|passed away from))? (?=\\S)");
+    private static final Pattern RELATIVE_LAST = Pattern.compile("(?<=\\S) (?:in|of) (?:(?:patient|pt|his|her)(?:'s)? )?" + RELATIVE + "$");
+
+    /**
+     * A site's animal bite: the injury is the Alphabetic Index's "Bite(s) (animal) (human), by site" (chapter 19), coded first;
+     * the animal is the External Cause Index's "Bitten by" (a secondary code, Guidelines I.C.20). "dog bite" alone stays the
+     * external cause (the lay list), the only code its words give.
+     */
+    private static final Pattern ANIMAL_BITE = Pattern.compile(
+            "(?<= )(?:dog|cat|human|animal|horse|rat|rodent|mouse|squirrel|raccoon|pig|cow|monkey) bites?(?= )");
+
+    /**
+     * A limb's swelling with a side ("lt leg swelling"): the index's "Swelling, localized, limb, lower (upper) - see Mass,
+     * localized, limb" (R22.4-, R22.3-), whose codes carry the side; without a side the lay reading (localized edema) stays.
+     */
+    private static final Pattern SIDED_LIMB_SWELLING = Pattern.compile("(?<= )(?:(?:swelling|swollen) (?:of )?(?:the )?"
+            + "(left|right|bilateral) (leg|arm|lower extremity|upper extremity|lower limb|upper limb)s?"
+            + "|(left|right|bilateral) (leg|arm|lower extremity|upper extremity|lower limb|upper limb)s? (?:swelling|swollen))(?= )");
+
     private final Synonyms abbreviations;
 
     /**
@@ -140,7 +170,7 @@ public final class QueryInterpreter {
 
     /**
      * Whether the last word typed is already complete in the coders' vocabulary: an abbreviation ("sah"), also written
-     * as two words ("a fib"), or the end of a lay phrase typed whole ("pink eye").
+     * as two words ("a fib"), or the end of a lay phrase typed whole ("pink eye", "anxiety d/o").
      */
     public boolean readsLastWord(String typed) {
         String text = Synonyms.normalize(typed);
@@ -148,7 +178,10 @@ public final class QueryInterpreter {
         String last = words[words.length - 1];
         return !abbreviations.expansions(last).isEmpty()
                 || (words.length > 1 && !abbreviations.expansions(words[words.length - 2] + last).isEmpty())
-                || vocabulary.contains(text);
+                || vocabulary.contains(text)
+                // a phrase of the lists ending the text: "anxiety d/o" ends with "d o" (disorder), "lt pink eye" with "pink eye"
+                || (words.length > 1 && vocabulary.contains(words[words.length - 2] + " " + last))
+                || (words.length > 2 && vocabulary.contains(words[words.length - 3] + " " + words[words.length - 2] + " " + last));
     }
 
     /**
@@ -217,6 +250,11 @@ public final class QueryInterpreter {
                 text = rest;
             }
         }
+        Matcher patient = PATIENT.matcher(text);
+        if (patient.find() && patient.end() < text.length()) {
+            notes.add("\"" + patient.group().trim() + "\": the patient is not searched.");
+            text = text.substring(patient.end());
+        }
         Matcher ruleOut = RULE_OUT.matcher(text);
         if (ruleOut.matches()) {
             text = ruleOut.group(1);
@@ -248,11 +286,28 @@ public final class QueryInterpreter {
                 expanded.add(word);
             }
         }
-        String padded = " " + String.join(" ", expanded) + " ";
+        String padded = " " + relativesCondition(String.join(" ", expanded), notes) + " ";
+        Matcher bite = ANIMAL_BITE.matcher(padded);
+        if (bite.find() && !padded.trim().equals(bite.group())) {
+            notes.add("\"" + bite.group() + "\" read as \"bite\" by site (the injury, coded first; the animal is the external cause).");
+            padded = bite.replaceAll("bite");
+        }
         // statuses first, kept out of the phrase lists' reach ("dialysis" alone is the procedure, "on dialysis" the status)
         List<String> statuses = new ArrayList<>();
         padded = status(padded, LONG_TERM_USE, LONG_TERM_DRUGS, "long term current use of ", statuses, notes);
         padded = status(padded, DEPENDENT, DEPENDENCE, "dependence on ", statuses, notes);
+        Matcher swelling = SIDED_LIMB_SWELLING.matcher(padded);
+        if (swelling.find()) {
+            // a placeholder, as for a status: the lay list's "swelling" (edema) must not read it again
+            padded = swelling.replaceAll(m -> {
+                String side = m.group(1) != null ? m.group(1) : m.group(3);
+                String limb = m.group(2) != null ? m.group(2) : m.group(4);
+                String read = "localized swelling " + side + (limb.startsWith("arm") || limb.startsWith("upper") ? " upper" : " lower") + " limb";
+                notes.add("\"" + m.group() + "\" read as \"" + read + "\" (the index: Swelling, localized, limb).");
+                statuses.add(read);
+                return " \u0000" + (statuses.size() - 1) + " ";
+            });
+        }
         if (padded.contains(" fracture ")) {
             padded = LEVEL.matcher(padded).replaceAll(m -> {
                 int level = m.group(2).charAt(0) - '1';
@@ -304,6 +359,29 @@ public final class QueryInterpreter {
             padded = padded.replace(" \u0000" + i + " ", " " + statuses.get(i) + " ");
         }
         return padded.trim().replaceAll("\\s+", " ");
+    }
+
+    /** The text read as a family history when it names a relative with a condition; else as it was. */
+    static String relativesCondition(String text, List<String> notes) {
+        Matcher first = RELATIVE_FIRST.matcher(text);
+        Matcher last = RELATIVE_LAST.matcher(text);
+        String relative;
+        String condition;
+        if (first.find()) {
+            relative = first.group().trim();
+            condition = text.substring(first.end());
+        } else if (last.find()) {
+            relative = last.group().trim();
+            condition = text.substring(0, last.start());
+        } else {
+            return text;
+        }
+        condition = condition.replaceFirst("^(?:family history(?: of)?|history of|history) ", "").trim();
+        if (java.util.Arrays.stream(condition.split(" ")).allMatch(w -> w.isEmpty() || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))) {
+            return text;
+        }
+        notes.add("\"" + relative + "\": a relative's condition is the patient's family history (Z80-Z84).");
+        return "family history of " + condition;
     }
 
     /** Each match of a status pattern replaced by a placeholder for its reading (restored after the phrase lists). */

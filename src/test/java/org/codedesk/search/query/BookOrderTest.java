@@ -361,4 +361,39 @@ class BookOrderTest {
         assertThat(score(foley, natural)).isGreaterThan(score(foley, endoscopic) + 0.02);
         assertThat(score("cystoscopy drainage bladder", endoscopic)).isGreaterThan(score("cystoscopy drainage bladder", natural) - 0.01);
     }
+
+    @Test
+    void aTerminatedHcpcsCodeAfterTheActiveOneForTheSameDrug() {
+        // J1940 ended 2025-03-31 (the 2026 file's termination date): the catalog marks it not billable
+        var terminated = new BookOrder.Candidate("hcpcs", "Injection, furosemide, up to 20 mg", false, List.of(), "J1940");
+        var active = new BookOrder.Candidate("hcpcs", "Injection, furosemide, 1 mg", true, List.of(), "J1938");
+        assertThat(score("furosemide injection", active) - score("furosemide injection", terminated)).isGreaterThan(0.06);
+    }
+
+    @Test
+    void aQualityDataCodeOnlyWhenAMeasureIsAsked() {
+        var history = new BookOrder.Candidate("icd10cm", "Personal history of transient ischemic attack (TIA), and cerebral infarction"
+                + " without residual deficits", true, List.of("History > personal > cerebral infarction without residual deficit"), "Z8673");
+        var measure = new BookOrder.Candidate("hcpcs", "Patients with a history of heart transplant or with a left ventricular assist"
+                + " device (lvad)", true, List.of(), "M1151");
+        var supply = new BookOrder.Candidate("hcpcs", "Patients with a history of heart transplant", true, List.of(), "E0100");
+        String query = "patient with history of cerebral infarction no residual";
+        assertThat(score(query, history) - score(query, measure)).isGreaterThan(0.15);
+        assertThat(score(query, supply) - score(query, measure)).as("by its range, not its words").isGreaterThan(0.1);
+        String asked = "patients with history of heart transplant documented";
+        var sameWords = new BookOrder.Candidate("hcpcs", measure.title(), true, List.of());
+        assertThat(score(asked, measure)).as("a measure asked: no loss").isEqualTo(score(asked, sameWords));
+        assertThat(order.unaskedMeasure(order.prepare(measure), order.reading(List.of(lexical.terms(query)), false))).isTrue();
+        assertThat(order.unaskedMeasure(order.prepare(measure), order.reading(List.of(lexical.terms(asked)), false))).isFalse();
+        assertThat(order.unaskedMeasure(order.prepare(supply), order.reading(List.of(lexical.terms(query)), false))).isFalse();
+    }
+
+    @Test
+    void aTrimesterIsTheTitlesLikeASide() {
+        // "Pre-eclampsia O14.9-": the trimester typed completes the index's default; "severe" is a subterm not typed
+        var unspecified = new BookOrder.Candidate("icd10cm", "Unspecified pre-eclampsia, third trimester", true, List.of("Pre-eclampsia"));
+        var severe = new BookOrder.Candidate("icd10cm", "Severe pre-eclampsia, third trimester", true, List.of("Pre-eclampsia > severe"));
+        String query = "pre eclampsia third trimester";
+        assertThat(score(query, unspecified) - score(query, severe)).isGreaterThan(0.1);
+    }
 }

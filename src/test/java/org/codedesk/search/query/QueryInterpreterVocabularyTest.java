@@ -117,6 +117,8 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("45 y/o f w cough").texts().get(0)).isEqualTo("cough");
         assertThat(interpreter.interpret("67 yo male chest pain").notes()).anyMatch(n -> n.contains("age and sex"));
         assertThat(interpreter.interpret("bmi 35").texts().get(0)).as("a number without an age").isEqualTo("body mass index 35");
+        assertThat(interpreter.interpret("pt w/ hx of cva no residuals").texts().get(0)).startsWith("history of").doesNotContain("pt");
+        assertThat(interpreter.interpret("pt w/").texts().get(0)).as("nothing else typed").isEqualTo("pt with");
     }
 
     @Test
@@ -160,6 +162,45 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("fh dm").texts().get(0)).isEqualTo("family history diabetes mellitus");
         assertThat(interpreter.interpret("mother had breast cancer").texts().get(0)).isEqualTo("family history of malignant neoplasm of breast");
         assertThat(interpreter.interpret("hx colon polyps").texts().get(0)).doesNotContain("family");
+    }
+
+    @Test
+    void aRelativeNamedWithAConditionIsAFamilyHistoryWithoutTheWords() {
+        assertThat(interpreter.interpret("mother w breast ca").texts().get(0)).isEqualTo("family history of malignant neoplasm of breast");
+        assertThat(interpreter.interpret("dad had colon cancer").texts().get(0)).startsWith("family history of").contains("colon")
+                .doesNotContain("dad");
+        assertThat(interpreter.interpret("sister with ovarian ca").texts().get(0)).startsWith("family history of").contains("ovar");
+        assertThat(interpreter.interpret("mom dm2").texts().get(0)).startsWith("family history of").contains("diabetes mellitus");
+        assertThat(interpreter.interpret("maternal grandmother breast cancer").texts().get(0)).startsWith("family history of")
+                .doesNotContain("maternal");
+        assertThat(interpreter.interpret("colon ca in father").texts().get(0)).startsWith("family history of").doesNotContain("father");
+        Interpretation read = interpreter.interpret("brother with prostate ca");
+        assertThat(read.notes()).anyMatch(n -> n.startsWith("\"brother with\": a relative's condition is the patient's family history"));
+        // the patient's own words are untouched: a mother who is the patient, a relative alone, nothing said of a relative
+        assertThat(interpreter.interpret("lactating mother").texts().get(0)).isEqualTo("lactating mother");
+        assertThat(interpreter.interpret("mother").texts().get(0)).isEqualTo("mother");
+        assertThat(interpreter.interpret("mother with").texts().get(0)).isEqualTo("mother with");
+        assertThat(interpreter.interpret("hx breast ca").texts().get(0)).doesNotContain("family");
+    }
+
+    @Test
+    void disorderAsCodersWriteItWithoutReadingDoAsAnAbbreviation() {
+        assertThat(interpreter.interpret("panic d/o").texts().get(0)).isEqualTo("panic disorder");
+        assertThat(interpreter.interpret("sz d/o").texts().get(0)).isEqualTo("seizure disorder");
+        assertThat(interpreter.interpret("do not resuscitate").texts().get(0)).doesNotContain("disorder");
+        // autocomplete: "anxiety d/o" is complete (the phrase ends the text), "anxiety d" is not
+        assertThat(interpreter.readsLastWord("anxiety d/o")).isTrue();
+        assertThat(interpreter.readsLastWord("lt pink eye")).isTrue();
+        assertThat(interpreter.readsLastWord("anxiety d")).isFalse();
+    }
+
+    @Test
+    void aSitesAnimalBiteIsTheBiteBySiteAndASidedLimbsSwellingIsLocalized() {
+        assertThat(interpreter.interpret("dog bite rt hand").texts().get(0)).isEqualTo("bite right hand");
+        assertThat(interpreter.interpret("dog bite").texts().get(0)).as("the cause alone").isEqualTo("bitten by dog");
+        assertThat(interpreter.interpret("lt leg swelling").texts().get(0)).isEqualTo("localized swelling left lower limb");
+        assertThat(interpreter.interpret("swollen rt arm").texts().get(0)).isEqualTo("localized swelling right upper limb");
+        assertThat(interpreter.interpret("leg swelling").texts().get(0)).as("no side: the lay reading").isEqualTo("localized edema");
     }
 
     @Test

@@ -580,7 +580,7 @@ final class GuidelineRules {
                 : "hypertension with heart failure";
         combine(code, base, htn.orElse(null), why + " (the causal relationship is presumed, I.C.9.a)", "I10", "I11.0", "I11.9", "I12.0",
                 "I12.9", "I13.0", "I13.10", "I13.11", "I13.2");
-        if (ckd && !isChecked("N18.")) {
+        if (ckd && checked().noneMatch(d -> d.code().matches("N18\\.[1-6].*"))) {
             // I12/I13: use additional code to identify the stage of chronic kidney disease
             facts.first(CKD, concluded()).ifPresent(this::stage);
         }
@@ -1051,6 +1051,27 @@ final class GuidelineRules {
         }
     }
 
+    /**
+     * The drug is resumed at discharge: "metformin held, resumed at discharge", not another drug's resumption later in the sentence
+     * ("basal-bolus insulin in hospital, metformin held, resumed at discharge" resumes the metformin only).
+     */
+    private static boolean resumedAfter(String sentence, String drug) {
+        int at = sentence.indexOf(drug);
+        Matcher r = RESUMED.matcher(sentence);
+        while (r.find()) {
+            if (at < 0) {
+                continue;
+            }
+            String between = r.start() >= at + drug.length() ? sentence.substring(at + drug.length(), r.start())
+                    : sentence.substring(Math.min(r.end(), at), at);
+            if (!INSULIN.matcher(between).find() && !ORAL_HYPOGLYCEMIC.matcher(between).find() && !ANTICOAGULANT.matcher(between).find()
+                    && !ANTIPLATELET.matcher(between).find() && !ASPIRIN.matcher(between).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void longTerm(Pattern drugs, String code, String why) {
         for (NoteFacts.Found f : facts.all(drugs, CHART)) {
             String sentence = facts.sentenceOf(f);
@@ -1059,7 +1080,7 @@ final class GuidelineRules {
                 continue;
             }
             String around = facts.around(f, 40);
-            if (!NOT_LONG_TERM.matcher(around).find() || RESUMED.matcher(sentence).find()) {
+            if (!NOT_LONG_TERM.matcher(around).find() || resumedAfter(sentence, f.text())) {
                 add(code, List.of(), f, why);
                 return;
             }
@@ -1253,7 +1274,8 @@ final class GuidelineRules {
                     continue;
                 }
                 if (acuteOnChronic(ty) && !acuteOnChronic(tx) && category(x.code()).equals(category(y.code()))
-                        && rest(tx).equals(rest(ty)) && !rest(tx).equals(tx.toLowerCase(Locale.ROOT))) {
+                        && (rest(tx).equals(rest(ty)) || unspecified(tx) && firstWords(rest(tx)).equals(firstWords(rest(ty))))
+                        && !rest(tx).equals(tx.toLowerCase(Locale.ROOT))) {
                     // "Chronic respiratory failure with hypercapnia" (J96.12) beside "Acute and chronic ..." (J96.22): another subcategory
                     x.uncheck("acute on chronic is coded with one code: " + y.code() + " (" + ty + ")");
                     continue;
@@ -1263,6 +1285,16 @@ final class GuidelineRules {
                     // diverticulitis is an inflammation of the diverticula: its code includes the diverticulosis of the same site
                     x.uncheck("the diverticulitis code of the same site includes the diverticulosis: " + y.code() + " (" + ty + ")");
                     continue;
+                }
+                if (x.code().matches("[A-Z]\\d\\d\\.9") && !unspecified(ty) && x.code().charAt(0) == y.code().charAt(0)
+                        && !category(x.code()).equals(category(y.code())) && sameWords(x, y)) {
+                    // a chapter's catch-all ("Respiratory disorder, unspecified" from "chronic ... respiratory failure due to COPD") found on
+                    // the words of a specific code of the chapter is that condition
+                    java.util.Set<String> words = evidenceWords(x, y);
+                    if (overlap(ty, words) >= overlap(tx, words)) {
+                        x.uncheck("one code per condition at the most specific level: " + y.code() + " (" + ty + ") is coded");
+                        continue;
+                    }
                 }
                 boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
                 if (!related) {
@@ -1460,6 +1492,12 @@ final class GuidelineRules {
     private static boolean acuteOnChronic(String title) {
         String t = title.toLowerCase(Locale.ROOT);
         return t.startsWith("acute on chronic ") || t.startsWith("acute and chronic ");
+    }
+
+    /** The first two words of a title ("respiratory failure ..."). */
+    private static String firstWords(String title) {
+        String[] w = title.trim().split("[ ,]+");
+        return w.length >= 2 ? w[0] + " " + w[1] : title;
     }
 
     /** The title without its acuity ("Chronic systolic (congestive) heart failure" gives "systolic (congestive) heart failure"). */
@@ -2000,7 +2038,11 @@ final class GuidelineRules {
                 continue;
             }
             String[] region = JUNCTIONS.get(joints.first());
-            if (!t.contains(region[0]) || t.contains(region[1])) {
+            String regionWord = region[0].replace(" region", "");
+            boolean regionWritten = d.candidate.mentions().stream().filter(m -> NoteSections.of(facts.note(), m.sentence()) == NoteSections.CONCLUSION)
+                    .anyMatch(m -> sentenceText(m.sentence()).matches("(?s).*\\b" + regionWord + "\\b.*"));
+            if (!t.contains(region[0]) || t.contains(region[1]) || regionWritten) {
+                // the provider's own region word ("Lumbar disc herniation L5-S1") is coded as written
                 continue;
             }
             String wanted = t.replace(region[0], region[1]);
@@ -2110,7 +2152,8 @@ final class GuidelineRules {
             // external causes: mechanism, then place, activity and status (I.C.20)
             return c.startsWith("Y92") ? 6 : c.startsWith("Y93") ? 7 : c.startsWith("Y99") ? 8 : 5;
         }
-        return c.startsWith("Z") ? 4 : 2;
+        // contraceptive management may be the reason for the visit: ranked by where the note concludes it, like a condition
+        return c.startsWith("Z") && !c.matches("Z30\\.[04].*") ? 4 : 2;
     }
 
     /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */

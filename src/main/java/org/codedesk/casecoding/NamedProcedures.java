@@ -452,7 +452,10 @@ final class NamedProcedures {
     private static void noninvasiveVentilation(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f,
                                                String text) {
         String kind = f.text().matches("(?s).*(high|hfnc).*") ? "A" : f.text().contains("cpap") && !f.text().contains("bi") ? "7" : "8";
-        Integer hours = duration(text.substring(f.start(), Math.min(text.length(), f.end() + 200)));
+        // the hours written in the sentence of the ventilation ("... until 11/29 at 02:00 (36 hours)"), not another's
+        java.util.regex.Matcher sentenceEnd = Pattern.compile("\\.(\\s|$)|\\n").matcher(text);
+        int end = sentenceEnd.find(f.end()) ? sentenceEnd.start() : text.length();
+        Integer hours = duration(text.substring(f.start(), Math.min(end, f.end() + 200)));
         if (hours == null) {
             questions.add("Noninvasive ventilation: the note does not give the consecutive hours (5A0935-, 5A0945-, 5A0955-): ask.");
             return;

@@ -687,8 +687,7 @@ class CaseToCodeRulesFullDataTest {
         String artery = """
                 DISCHARGE SUMMARY - VASCULAR SURGERY
                 Principal diagnosis: Acute thrombotic occlusion of the left common and superficial femoral artery
-                Hospital course: Taken emergently to the OR: left common femoral artery exposure through a groin incision, transverse arteriotomy,
-                Fogarty balloon catheter thrombectomy of the common femoral and proximal superficial femoral artery.
+                Hospital course: OR 6/23: left common femoral artery exposure via a groin incision, arteriotomy, Fogarty thrombectomy of the CFA.
                 Discharge diagnoses:
                 1. Acute arterial thrombosis (thrombotic occlusion) of the left femoral artery, s/p open thrombectomy
                 """;
@@ -710,8 +709,7 @@ class CaseToCodeRulesFullDataTest {
                 OPERATIVE NOTE
                 Preoperative diagnosis: Grade 2 spondylolisthesis L5-S1 with bilateral L5 radiculopathy
                 Postoperative diagnosis: Same
-                Procedure: Posterior lumbar interbody fusion (PLIF) L5-S1 with two PEEK interbody cages, posterolateral arthrodesis L5-S1 with local
-                autograft, bilateral L5 foraminotomies with decompression of the exiting L5 nerve roots
+                Procedure: PLIF L5-S1 with two PEEK cages, posterolateral arthrodesis L5-S1 with local autograft, decompression of the L5 nerve roots
                 Discharge diagnoses: degenerative spondylolisthesis L5-S1 with spinal stenosis and bilateral L5 radiculopathy, s/p PLIF.
                 """;
         coding = coder.code(spine, DATE, EncounterSetting.INPATIENT);

@@ -69,6 +69,7 @@ final class DrugEffects {
             "fluid", "fluids", "plant", "animal", "venom", "bite", "vapor", "fumes", "stool", "bile", "iodine", "contrast", "kidney", "heart",
             "muscle", "vaccine", "influenza", "tetanus", "rabies", "hormone", "thyroid", "pituitary", "adrenal", "insect", "snake", "spider");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
+    private static final Pattern RESISTANCE_AFTER = Pattern.compile("[- ]?(resistant|susceptible|sensitive|resistance|susceptibility)\\b");
     private static final Set<String> ROW_FILLER = Set.of("nec", "specified", "type", "other", "and", "or", "of", "the", "in", "with", "drug", "drugs",
             "nos", "agent", "agents");
 
@@ -110,8 +111,13 @@ final class DrugEffects {
                     continue;
                 }
                 sentenceKind.put(sentence, kind);
-                if (found.stream().noneMatch(e -> e.code().equals(code.get()))) {
+                Optional<Effect> same = found.stream().filter(e -> e.code().equals(code.get())).findFirst();
+                if (same.isEmpty()) {
                     found.add(new Effect(code.get(), t, kind, drug.get().row().path()));
+                } else if (same.get().evidence().section() != NoteSections.CONCLUSION && t.section() == NoteSections.CONCLUSION) {
+                    // the course's "steroid-induced hyperglycemia" and the diagnoses' "hyperglycemia due to dexamethasone": the
+                    // concluded words are the evidence (a manifestation concluded beside it is what the rule asks for)
+                    found.set(found.indexOf(same.get()), new Effect(code.get(), t, kind, drug.get().row().path()));
                 }
             }
         }
@@ -214,7 +220,9 @@ final class DrugEffects {
         Set<String> mainTerms = new java.util.HashSet<>();
         for (Token token : tokens) {
             List<IndexDictionary.DrugRow> rows = table.get(token.word());
-            if (rows == null || NOT_A_DRUG.contains(token.word()) || token.word().matches("\\d.*")) {
+            if (rows == null || NOT_A_DRUG.contains(token.word()) || token.word().matches("\\d.*")
+                    || RESISTANCE_AFTER.matcher(sentence.substring(Math.min(sentence.length(), token.end()))).lookingAt()) {
+                // "methicillin-susceptible Staphylococcus aureus": a drug named in an organism's susceptibility is no drug taken
                 continue;
             }
             List<String> mainModifiers = rows.stream().filter(r -> r.path().equals(r.mainTerm())).findFirst()

@@ -49,6 +49,7 @@ final class ExternalCauses {
             new Rule(p("\\b(fell|fall|falling|missed|slipped|tripped)\\b[^.\\n]{0,60}\\b(stairs|steps|staircase)\\b"
                     + "|\\b(stairs|steps)\\b[^.\\n]{0,40}\\b(fell|fall)\\b"), "W10.9XXA"),
             new Rule(p("\\bfell (off|from) (a |the )?ladder\\b"), "W11.XXXA"),
+            new Rule(p("\\b(fell|fall|falling) (about |approximately |~)?(\\d+ ?(ft|feet|foot|m) )?(off|from|out of) (a |the )?tree\\b"), "W14.XXXA"),
             new Rule(p("\\bfell (out of|from) (the |her |his )?bed\\b"), "W06.XXXA"),
             new Rule(p("\\bslipped on (the )?(ice|snow)\\b|\\bslipped on (an )?icy\\b"), "W00.0XXA"),
             new Rule(p("\\b(tripped|slipped|stumbled)\\b"), "W01.0XXA"),
@@ -70,6 +71,9 @@ final class ExternalCauses {
             new Rule(p("\\bbathroom\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.012"),
             new Rule(p("\\bbathroom\\b"), "Y92.002"),
             new Rule(p("\\bdriveway\\b"), "Y92.014"),
+            // a garden or yard of a house (the single-family house, as the kitchen and bathroom above), else of an unspecified residence
+            new Rule(p("\\b(back ?yard|front ?yard|yard|garden)\\b[^.\\n]{0,30}\\b(house|home)\\b"), "Y92.017"),
+            new Rule(p("\\b(back ?yard|front ?yard)\\b"), "Y92.007"),
             new Rule(p("\\bsidewalk\\b"), "Y92.480"),
             new Rule(p("\\b(public )?park\\b(?! ?ing)"), "Y92.830"),
             new Rule(p("\\binterstate\\b"), "Y92.411"),
@@ -89,7 +93,10 @@ final class ExternalCauses {
             new Rule(p("\\bsoccer\\b"), "Y93.66"),
             new Rule(p("\\bfootball\\b"), "Y93.61"),
             new Rule(p("\\bbaseball\\b"), "Y93.64"),
-            new Rule(p("\\b(bicycl\\w*|biking)\\b"), "Y93.55"));
+            new Rule(p("\\b(bicycl\\w*|biking)\\b"), "Y93.55"),
+            // "Activity, climbing NEC" (a tree, a fence); rock, mountain and wall climbing are Y93.31, stairs are no sport
+            new Rule(p("\\b(rock|mountain|wall) climbing\\b|\\bclimbing (a |the )?(rock|climbing) wall\\b"), "Y93.31"),
+            new Rule(p("\\bclimbing\\b(?! (up |down )?(the |a )?(stairs|steps|staircase))"), "Y93.39"));
 
     private static final Pattern AT_WORK = p("\\b(at work|while working|on the job|work-related|workplace injury)\\b");
 
@@ -109,12 +116,22 @@ final class ExternalCauses {
 
     /** The external causes of an injury whose 7th character is {@code seventh}; empty when the note gives no mechanism. */
     static List<Cause> of(NoteFacts facts, char seventh, java.util.function.Predicate<String> release) {
+        return of(facts, seventh, release, false);
+    }
+
+    /**
+     * The external causes of an injury; with {@code mechanismCoded} (the index already gave the mechanism: "Fall from tree"),
+     * the place, activity and status the story writes, once it names a mechanism.
+     */
+    static List<Cause> of(NoteFacts facts, char seventh, java.util.function.Predicate<String> release, boolean mechanismCoded) {
         List<Cause> causes = new ArrayList<>();
         Optional<Cause> mechanism = firstOf(MECHANISMS, facts, seventh, release, "mechanism");
         if (mechanism.isEmpty()) {
             return causes;
         }
-        causes.add(mechanism.get());
+        if (!mechanismCoded) {
+            causes.add(mechanism.get());
+        }
         firstOf(PLACES, facts, seventh, release, "place").ifPresent(causes::add);
         firstOf(ACTIVITIES, facts, seventh, release, "activity").ifPresent(causes::add);
         Optional<NoteFacts.Found> work = facts.first(AT_WORK, STORY);

@@ -39,6 +39,8 @@ final class GuidelineRules {
     private static final Pattern CKD_STAGE = Pattern.compile("\\b(ckd|chronic kidney disease)\\b[,]?\\s*(\\(?stage\\s*)?(1|2|3a|3b|3|4|5|iiia|iiib"
             + "|iii|iv|ii|i|v)\\b");
     private static final Pattern ESRD = Pattern.compile("\\b(esrd|end[- ]stage renal( disease)?|ckd stage 5|ckd 5|stage 5 ckd)\\b");
+    private static final Pattern ESRD_WORDS = Pattern.compile("\\b(esrd|end[- ]stage renal)");
+    private static final Pattern NOT_ON_DIALYSIS = Pattern.compile("\\b(not on (hemo|peritoneal )?dialysis|no dialysis|pre-?dialysis|nearing dialysis)\\b");
     private static final Pattern NEUROPATHY = Pattern.compile("\\b(polyneuropathy|peripheral neuropathy|neuropathy)\\b");
     private static final Pattern HYPERGLYCEMIA = Pattern.compile("\\b(hyperglycemia|hyperglycemic|poorly controlled|inadequately controlled"
             + "|out of control|uncontrolled)\\b");
@@ -63,7 +65,8 @@ final class GuidelineRules {
             + "|on (daily |baby |low[- ]dose )?(aspirin|asa)|81 ?mg)\\b");
     private static final Pattern NOT_LONG_TERM = Pattern.compile("\\b(sliding scale|held|hold|holding|stopped|stop|discontinued|discontinue"
             + "|start|started|starting|add|added|adding|initiate|initiated|begin|new|while inpatient|completed|off"
-            + "|given|chewed|loaded|loading|load|x ?1|stat|allerg\\w*|intoleran\\w*)\\b");
+            + "|given|chewed|loaded|loading|load|x ?1|stat|allerg\\w*|intoleran\\w*|correctional|correction scale|in (the )?hospital|in-hospital"
+            + "|inpatient)\\b");
     private static final Pattern HOME_OXYGEN = Pattern.compile("\\b(home (o2|oxygen)|on \\d+(\\.\\d+)? ?l(pm)? (of )?(home )?(o2|oxygen|nasal cannula)"
             + "|dependence on (home |supplemental )?oxygen|oxygen[- ]dependent)\\b");
     private static final Pattern SMOKING = Pattern.compile("\\b((smokes|smoking|smoker)(?! (marijuana|cannabis|weed|pot|thc|meth\\w*|crack|cocaine))|cigarettes?|\\d+(\\.\\d+)? ?ppd|pack[- ]years?|tobacco (use|dependence)"
@@ -119,6 +122,11 @@ final class GuidelineRules {
         externalCausesNeedAnInjury();
         immunization();
         wellChild();
+        arterialThrombosisBySite();
+        codeFirstTheNoteNames();
+        spineRegionByLevel();
+        backPainOfASpineDisorder();
+        postproceduralDisorderSpecified();
     }
 
     // ---- combination codes ------------------------------------------------------------------------------------
@@ -514,7 +522,9 @@ final class GuidelineRules {
     private void stage(NoteFacts.Found ckd) {
         String stage = null;
         NoteFacts.Found where = ckd;
-        Optional<NoteFacts.Found> esrd = facts.first(ESRD, concluded());
+        // "CKD stage 5" is N18.5; end-stage renal disease (N18.6) is what the note calls so (or stage 5 on dialysis)
+        Optional<NoteFacts.Found> esrd = facts.first(ESRD, concluded()).filter(f -> ESRD_WORDS.matcher(f.text()).find()
+                || ON_DIALYSIS.matcher(facts.sentenceOf(f)).find() && !NOT_ON_DIALYSIS.matcher(facts.sentenceOf(f)).find());
         if (esrd.isPresent()) {
             stage = "N18.6";
             where = esrd.get();
@@ -570,6 +580,10 @@ final class GuidelineRules {
                 : "hypertension with heart failure";
         combine(code, base, htn.orElse(null), why + " (the causal relationship is presumed, I.C.9.a)", "I10", "I11.0", "I11.9", "I12.0",
                 "I12.9", "I13.0", "I13.10", "I13.11", "I13.2");
+        if (ckd && checked().noneMatch(d -> d.code().matches("N18\\.[1-6].*"))) {
+            // I12/I13: use additional code to identify the stage of chronic kidney disease
+            facts.first(CKD, concluded()).ifPresent(this::stage);
+        }
     }
 
     // ---- companions ---------------------------------------------------------------------------------------------
@@ -598,7 +612,10 @@ final class GuidelineRules {
                 .findFirst().ifPresent(f -> longTerm(ASPIRIN, "Z79.82", "long-term (current) use of aspirin"));
         facts.first(HOME_OXYGEN, CHART).ifPresent(f -> add("Z99.81", List.of(), f, "dependence on supplemental oxygen"));
         if (isChecked("N18.6") || isChecked("I12.0") || isChecked("I13.2")) {
-            facts.first(ON_DIALYSIS, CHART).ifPresent(f -> add("Z99.2", List.of(), f, "dependence on renal dialysis (use additional code at N18.6)"));
+            // the patient's dialysis: not a relative's ("brother on HD") nor one not begun ("not on dialysis")
+            facts.all(ON_DIALYSIS, CHART).stream().filter(f -> !RELATIVE.matcher(facts.around(f, 30)).find()
+                            && !NOT_ON_DIALYSIS.matcher(facts.around(f, 30)).find()).findFirst()
+                    .ifPresent(f -> add("Z99.2", List.of(), f, "dependence on renal dialysis (use additional code at N18.6)"));
         }
         SocialDeterminants.of(facts, CHART).forEach(f -> {
             add(f.code(), List.of(), f.evidence(), f.why());
@@ -612,6 +629,8 @@ final class GuidelineRules {
         organismAsCause();
         receptorStatus();
         bodyMassIndex();
+        conditionsInPregnancyOrPuerperium();
+        contraception();
         obstetrics();
         if (isChecked("F17.200")) {
             // nicotine dependence of the product the note names (cigarettes), not "unspecified"
@@ -825,7 +844,7 @@ final class GuidelineRules {
             // the weeks of gestation go with an obstetric code or the supervision of a normal pregnancy (I.C.21.c.11)
             return;
         }
-        for (NoteFacts.Found f : facts.all(WEEKS, CHART)) {
+        for (NoteFacts.Found f : puerperium().isPresent() ? List.<NoteFacts.Found>of() : facts.all(WEEKS, CHART)) {
             Matcher m = WEEKS.matcher(f.text());
             if (m.find()) {
                 int weeks = Integer.parseInt(m.group(1));
@@ -858,6 +877,110 @@ final class GuidelineRules {
                 add(code, List.of(), f, degree + "-degree perineal laceration during delivery");
             });
         }
+    }
+
+    private static final Pattern RELATIVE = Pattern.compile("\\b(mother|father|brother|sister|son|daughter|grandson|granddaughter|grandmother"
+            + "|grandfather|aunt|uncle|cousin|sibling|siblings|family member|parents?|mom|dad)\\b");
+    /** The puerperium written as now: "3 weeks postpartum", "6 wk postpartum visit", "2 wk s/p SVD" (six weeks after delivery at most). */
+    private static final Pattern PUERPERIUM = Pattern.compile("\\b(\\d{1,2})[- ]?(d|days?|wk|wks|weeks?)[- ](postpartum|post-partum|pp|s/p|status post"
+            + "|after)\\b([^.\\n]{0,40}\\b(delivery|svd|nsvd|c-section|cesarean|birth))?|\\bpostpartum (visit|check|day|follow-up)\\b");
+
+    /** The puerperium of an outpatient visit (up to six weeks after a delivery), where the note writes it. */
+    private Optional<NoteFacts.Found> puerperium() {
+        if (setting != EncounterSetting.OUTPATIENT) {
+            return Optional.empty();
+        }
+        for (NoteFacts.Found f : facts.all(PUERPERIUM, CHART)) {
+            Matcher m = PUERPERIUM.matcher(f.text());
+            if (!m.find()) {
+                continue;
+            }
+            if (m.group(1) == null) {
+                return Optional.of(f);
+            }
+            boolean postpartum = m.group(3).startsWith("post") || m.group(3).equals("pp") || m.group(5) != null;
+            int days = Integer.parseInt(m.group(1)) * (m.group(2).startsWith("d") ? 1 : 7);
+            if (postpartum && days <= 42) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A condition of a chapter and the O99 subcategory that says it complicates pregnancy, childbirth or the puerperium (I.C.15.a.1). */
+    private static final List<String[]> O99_BY_CHAPTER = List.of(
+            new String[] {"F10\\..*", "O99.31"},
+            new String[] {"F1[1-689]\\..*", "O99.32"},
+            new String[] {"F17\\.2.*", "O99.33"},
+            new String[] {"F(0[1-9]|[2-9]\\d)\\..*|F(0[1-9]|[2-9]\\d)", "O99.34"},
+            new String[] {"E(0[0-7]|1[5-9]|2\\d|3[0-5]|5\\d|6[0-4]|6[7-8]|7\\d|8[0-9])\\..*|E(0[0-7]|1[5-9]|2\\d|3[0-5]|5\\d|6[0-4]|6[7-8]|7\\d|8[0-9])",
+                    "O99.28"});
+
+    /**
+     * A mental, substance use or endocrine condition of a pregnant patient or in the puerperium is coded in chapter 15 first,
+     * O99.3- or O99.28- by trimester (1, 2, 3) or puerperium (5), with the condition's own code after it ("use additional code";
+     * I.C.15.a.1: "Postpartum depression" is O99.345 with F53.0, pre-existing hypothyroidism after a delivery O99.285 with E03.9).
+     * Diabetes (O24), malnutrition (O25) and obesity (O99.21) have their own codes and are left out.
+     */
+    private void conditionsInPregnancyOrPuerperium() {
+        Optional<NoteFacts.Found> puerperium = puerperium();
+        String sixth;
+        NoteFacts.Found at;
+        if (puerperium.isPresent()) {
+            sixth = "5";
+            at = puerperium.get();
+        } else {
+            if (!checked().anyMatch(d -> d.code().startsWith("O") || d.code().startsWith("Z34."))
+                    || facts.all(DELIVERY, CHART).stream().anyMatch(f -> !PLANNED_OR_PAST.matcher(facts.sentenceOf(f)).find())) {
+                return;
+            }
+            Optional<NoteFacts.Found> weeks = facts.all(WEEKS, CHART).stream().filter(f -> WEEKS.matcher(f.text()).find()).findFirst();
+            if (weeks.isEmpty()) {
+                return;
+            }
+            Matcher m = WEEKS.matcher(weeks.get().text());
+            m.find();
+            int w = Integer.parseInt(m.group(1));
+            if (w > 42) {
+                return;
+            }
+            sixth = w < 14 ? "1" : w < 28 ? "2" : "3";
+            at = weeks.get();
+        }
+        boolean added = false;
+        for (PreCheck.Decision d : checked().toList()) {
+            for (String[] row : O99_BY_CHAPTER) {
+                if (d.code().matches(row[0])) {
+                    String code = row[1] + sixth;
+                    if (!isChecked(code) && cm.code(code).filter(IndexDictionary.Code::billable).isPresent()) {
+                        add(code, d.candidate.mentions(), at, (row[1].equals("O99.28") ? "endocrine, nutritional or metabolic" : "mental or substance use")
+                                + " condition complicating " + (sixth.equals("5") ? "the puerperium" : "pregnancy") + " (chapter 15 first, "
+                                + d.code() + " after it)");
+                        added = true;
+                    }
+                    break;
+                }
+            }
+        }
+        if (added) {
+            // a pregnancy with a complication is not the supervision of a normal pregnancy
+            checked().filter(d -> d.code().startsWith("Z34.")).toList().forEach(d -> d.uncheck("the pregnancy has a complication coded in chapter 15"));
+        }
+    }
+
+    /** Contraception written in the assessment or plan: the encounter for it by method, first prescription or surveillance (Z30.0-, Z30.4-). */
+    private void contraception() {
+        Contraception.of(facts).ifPresent(found -> {
+            add(found.code(), List.of(), found.evidence(), found.why());
+            if (found.code().startsWith("Z30.0")) {
+                checked().filter(d -> d.code().equals("Z30.09") || d.code().equals("Z30.9") || d.code().equals("Z30.019")
+                        && !found.code().equals("Z30.019")).toList().forEach(d -> d.uncheck("the contraception encounter is coded by its method: "
+                        + found.code()));
+            }
+            if (!Contraception.deviceInPlace(facts.note().text())) {
+                uncheck("Z97.5", "an intrauterine device named among the options discussed, not one in place");
+            }
+        });
     }
 
     private static final Pattern ANEMIA_CODE = Pattern.compile("D5[0-9]\\..*|D6[0-4]\\..*|D5[0-9]|D6[0-4]");
@@ -928,6 +1051,27 @@ final class GuidelineRules {
         }
     }
 
+    /**
+     * The drug is resumed at discharge: "metformin held, resumed at discharge", not another drug's resumption later in the sentence
+     * ("basal-bolus insulin in hospital, metformin held, resumed at discharge" resumes the metformin only).
+     */
+    private static boolean resumedAfter(String sentence, String drug) {
+        int at = sentence.indexOf(drug);
+        Matcher r = RESUMED.matcher(sentence);
+        while (r.find()) {
+            if (at < 0) {
+                continue;
+            }
+            String between = r.start() >= at + drug.length() ? sentence.substring(at + drug.length(), r.start())
+                    : sentence.substring(Math.min(r.end(), at), at);
+            if (!INSULIN.matcher(between).find() && !ORAL_HYPOGLYCEMIC.matcher(between).find() && !ANTICOAGULANT.matcher(between).find()
+                    && !ANTIPLATELET.matcher(between).find() && !ASPIRIN.matcher(between).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void longTerm(Pattern drugs, String code, String why) {
         for (NoteFacts.Found f : facts.all(drugs, CHART)) {
             String sentence = facts.sentenceOf(f);
@@ -936,7 +1080,7 @@ final class GuidelineRules {
                 continue;
             }
             String around = facts.around(f, 40);
-            if (!NOT_LONG_TERM.matcher(around).find() || RESUMED.matcher(sentence).find()) {
+            if (!NOT_LONG_TERM.matcher(around).find() || resumedAfter(sentence, f.text())) {
                 add(code, List.of(), f, why);
                 return;
             }
@@ -1128,6 +1272,29 @@ final class GuidelineRules {
                     // "Fracture of unspecified part of neck of left femur" beside the part written (subcapital: S72.01-)
                     x.uncheck("the part is documented: " + y.code() + " (" + ty + ") is coded");
                     continue;
+                }
+                if (acuteOnChronic(ty) && !acuteOnChronic(tx) && category(x.code()).equals(category(y.code()))
+                        && (rest(tx).equals(rest(ty)) || unspecified(tx) && firstWords(rest(tx)).equals(firstWords(rest(ty))))
+                        && !rest(tx).equals(tx.toLowerCase(Locale.ROOT))) {
+                    // "Chronic respiratory failure with hypercapnia" (J96.12) beside "Acute and chronic ..." (J96.22): another subcategory
+                    x.uncheck("acute on chronic is coded with one code: " + y.code() + " (" + ty + ")");
+                    continue;
+                }
+                if (tx.startsWith("Diverticulosis") && ty.startsWith("Diverticulitis") && x.code().length() >= 5 && y.code().length() >= 5
+                        && x.code().substring(0, 5).equals(y.code().substring(0, 5))) {
+                    // diverticulitis is an inflammation of the diverticula: its code includes the diverticulosis of the same site
+                    x.uncheck("the diverticulitis code of the same site includes the diverticulosis: " + y.code() + " (" + ty + ")");
+                    continue;
+                }
+                if (x.code().matches("[A-Z]\\d\\d\\.9") && !unspecified(ty) && x.code().charAt(0) == y.code().charAt(0)
+                        && !category(x.code()).equals(category(y.code())) && sameWords(x, y)) {
+                    // a chapter's catch-all ("Respiratory disorder, unspecified" from "chronic ... respiratory failure due to COPD") found on
+                    // the words of a specific code of the chapter is that condition
+                    java.util.Set<String> words = evidenceWords(x, y);
+                    if (overlap(ty, words) >= overlap(tx, words)) {
+                        x.uncheck("one code per condition at the most specific level: " + y.code() + " (" + ty + ") is coded");
+                        continue;
+                    }
                 }
                 boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
                 if (!related) {
@@ -1325,6 +1492,12 @@ final class GuidelineRules {
     private static boolean acuteOnChronic(String title) {
         String t = title.toLowerCase(Locale.ROOT);
         return t.startsWith("acute on chronic ") || t.startsWith("acute and chronic ");
+    }
+
+    /** The first two words of a title ("respiratory failure ..."). */
+    private static String firstWords(String title) {
+        String[] w = title.trim().split("[ ,]+");
+        return w.length >= 2 ? w[0] + " " + w[1] : title;
     }
 
     /** The title without its acuity ("Chronic systolic (congestive) heart failure" gives "systolic (congestive) heart failure"). */
@@ -1638,6 +1811,11 @@ final class GuidelineRules {
                     uncheck("I25.41", "the coronary dilation of this stay (" + b.code() + ") is the procedure, not an aneurysm");
                 }
             }
+            if (b.code().matches("0[DF]T.*")) {
+                // a resection of this stay is the operation, not the acquired absence of a past one
+                checked().filter(d -> d.code().startsWith("Z90.4")).toList().forEach(d -> d.uncheck("the resection was done during this stay ("
+                        + b.code() + "): the operation is coded, not an acquired absence"));
+            }
             String status = JOINT_STATUS.get(b.code().substring(0, 4));
             if (status != null) {
                 uncheck(status, "the joint was replaced during this stay (" + b.code() + "): the operation is coded, not the implant's status");
@@ -1800,12 +1978,142 @@ final class GuidelineRules {
         // an injury: chapter 19's S codes, and the burns and corrosions (T20-T32) and frostbite (T33-T34) by site
         Optional<PreCheck.Decision> injury = checked().filter(d -> d.code().matches("S.*|T(2\\d|3[0-4])\\..*") && d.code().replace(".", "").length() == 7)
                 .findFirst();
-        if (injury.isEmpty() || checked().anyMatch(d -> d.code().matches("[VWXY].*"))) {
+        if (injury.isEmpty() || checked().anyMatch(d -> d.code().matches("Y9[239].*"))) {
             return;
         }
+        // the index may have given the mechanism ("Fall from tree"): the place, activity and status are still the story's
+        boolean mechanismCoded = checked().anyMatch(d -> d.code().matches("[VWX].*"));
         char seventh = injury.get().code().charAt(injury.get().code().length() - 1);
-        for (ExternalCauses.Cause cause : ExternalCauses.of(facts, seventh, code -> cm.code(code).isPresent())) {
+        for (ExternalCauses.Cause cause : ExternalCauses.of(facts, seventh, code -> cm.code(code).isPresent(), mechanismCoded)) {
             add(cause.code(), List.of(), cause.evidence(), "external cause of the injury (" + cause.axis() + ")");
+        }
+    }
+
+    private static final Pattern CORONARY_ARTERY = Pattern.compile("\\b(coronary|rca|lad|lcx|circumflex|left main|lm|obtuse marginal|diagonal"
+            + "|stemi|nstemi|myocardial infarction)\\b");
+    private static final Pattern LOWER_LIMB_ARTERY = Pattern.compile("\\b(femoral|sfa|cfa|popliteal|tibial|peroneal|dorsalis pedis|lower extremity"
+            + "|lower limb|leg)\\b");
+    private static final Pattern UPPER_LIMB_ARTERY = Pattern.compile("\\b(brachial|radial|ulnar|axillary|upper extremity|upper limb|arm)\\b");
+    private static final Pattern ILIAC_ARTERY = Pattern.compile("\\biliac\\b");
+
+    /**
+     * An arterial embolism or thrombosis by the artery the conclusion names (the index: "Thrombosis > artery > limb > lower" I74.3,
+     * "> upper" I74.2, "> iliac" I74.5): a femoral or popliteal artery is of the lower limb. A coronary thrombosis is not I74: the
+     * index sends it to the infarction (or I24.0), so "RCA 100% thrombotic occlusion" of a STEMI is the I21 code alone.
+     */
+    private void arterialThrombosisBySite() {
+        for (PreCheck.Decision d : checked().filter(x -> x.code().equals("I74.9") || x.code().equals("I74.4")).toList()) {
+            String words = d.candidate.mentions().stream().filter(PreCheck::indexRoute).map(m -> sentenceText(m.sentence()))
+                    .reduce("", (a, b) -> a + " " + b);
+            if (CORONARY_ARTERY.matcher(words).find() && !LOWER_LIMB_ARTERY.matcher(words).find() && !UPPER_LIMB_ARTERY.matcher(words).find()) {
+                d.uncheck("a coronary artery's thrombosis is coded as the infarction (or I24.0), not I74");
+                continue;
+            }
+            String site = ILIAC_ARTERY.matcher(words).find() ? "I74.5" : LOWER_LIMB_ARTERY.matcher(words).find() ? "I74.3"
+                    : UPPER_LIMB_ARTERY.matcher(words).find() ? "I74.2" : null;
+            if (site != null) {
+                combine(site, d.candidate.mentions(), null, "embolism or thrombosis of the artery the note names", d.code());
+            }
+        }
+    }
+
+    /** A spine joint that is a region of its own: L5-S1 lumbosacral, T12-L1 thoracolumbar, C7-T1 cervicothoracic (joint index, region words). */
+    private static final Map<Integer, String[]> JUNCTIONS = Map.of(24, new String[] {"lumbar region", "lumbosacral region"},
+            19, new String[] {"thoracic region", "thoracolumbar region"}, 7, new String[] {"cervical region", "cervicothoracic region"});
+
+    /**
+     * A spine code by the region of the level written with it: "spondylolisthesis L5-S1" is of the lumbosacral region (M43.17),
+     * not the lumbar one the index's "lumbar" gave, when every level the conclusion writes with it is that junction.
+     */
+    private void spineRegionByLevel() {
+        for (PreCheck.Decision d : checked().filter(x -> x.code().startsWith("M")).toList()) {
+            String t = title(d.code()).toLowerCase(Locale.ROOT);
+            java.util.TreeSet<Integer> joints = new java.util.TreeSet<>();
+            for (Candidate.Mention m : d.candidate.mentions()) {
+                if (PreCheck.indexRoute(m) && NoteSections.of(facts.note(), m.sentence()) == NoteSections.CONCLUSION) {
+                    joints.addAll(SpinalFusion.joints(sentenceText(m.sentence())));
+                }
+            }
+            if (joints.size() != 1 || !JUNCTIONS.containsKey(joints.first())) {
+                continue;
+            }
+            String[] region = JUNCTIONS.get(joints.first());
+            String regionWord = region[0].replace(" region", "");
+            boolean regionWritten = d.candidate.mentions().stream().filter(m -> NoteSections.of(facts.note(), m.sentence()) == NoteSections.CONCLUSION)
+                    .anyMatch(m -> sentenceText(m.sentence()).matches("(?s).*\\b" + regionWord + "\\b.*"));
+            if (!t.contains(region[0]) || t.contains(region[1]) || regionWritten) {
+                // the provider's own region word ("Lumbar disc herniation L5-S1") is coded as written
+                continue;
+            }
+            String wanted = t.replace(region[0], region[1]);
+            cm.billableUnder(category(d.code())).stream().filter(k -> k.title().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
+                    .ifPresent(k -> combine(k.code(), d.candidate.mentions(), null, "the level written (" + region[1] + ")", d.code()));
+        }
+    }
+
+    /**
+     * Low back pain (M54.5-) beside a lumbar or lumbosacral spine disorder the note codes (spondylolisthesis, stenosis, disc
+     * disorder, radiculopathy) is a symptom routinely part of it (I.B.5; M54.5 excludes lumbago due to a disc displacement).
+     */
+    private void backPainOfASpineDisorder() {
+        Optional<PreCheck.Decision> spine = checked().filter(d -> d.code().matches("M(4[0-9]|5[0-4])\\..*") && !d.code().startsWith("M54.5")
+                && title(d.code()).toLowerCase(Locale.ROOT).matches(".*\\b(lumbar|lumbosacral)\\b.*")).findFirst();
+        spine.ifPresent(s -> checked().filter(d -> d.code().startsWith("M54.5")).toList()
+                .forEach(d -> d.uncheck("low back pain is part of the lumbar spine disorder coded: " + s.code() + " (" + title(s.code()) + ")")));
+    }
+
+    /**
+     * "Other postprocedural complications and disorders of digestive system" (K91.89) says "use additional code, if applicable,
+     * to further specify disorder": a postoperative ileus is K91.89 with the ileus, K56.7.
+     */
+    private void postproceduralDisorderSpecified() {
+        checked().filter(d -> d.code().equals("K91.89")).findFirst().ifPresent(d -> {
+            boolean ileus = d.candidate.mentions().stream().anyMatch(m -> sentenceText(m.sentence()).matches("(?s).*\\bileus\\b.*"));
+            if (ileus && !isChecked("K56.")) {
+                add("K56.7", d.candidate.mentions(), null, "the disorder the postprocedural complication is (use additional code at K91.89)");
+            }
+        });
+    }
+
+    private String sentenceText(int sentence) {
+        org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(sentence);
+        return facts.note().text().substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The code a checked code's "Code first" note names, when the conclusion writes that condition in the same sentence
+     * ("Pneumonia due to COVID-19": J12.82 says "Code first COVID-19 (U07.1)"): every word of its title is written there.
+     */
+    private void codeFirstTheNoteNames() {
+        for (PreCheck.Decision d : checked().toList()) {
+            for (String named : rules.codeFirst(d.code())) {
+                if (isChecked(named) || cm.code(named).filter(IndexDictionary.Code::billable).isEmpty()) {
+                    continue;
+                }
+                java.util.Set<String> titleWords = new java.util.HashSet<>();
+                Matcher w = WORD.matcher(title(named).toLowerCase(Locale.ROOT));
+                while (w.find()) {
+                    titleWords.add(w.group());
+                }
+                titleWords.removeAll(java.util.Set.of("of", "the", "and", "or", "with", "due", "to", "in", "unspecified", "other", "disease"));
+                if (titleWords.isEmpty()) {
+                    continue;
+                }
+                for (Candidate.Mention m : d.candidate.mentions()) {
+                    if (NoteSections.of(facts.note(), m.sentence()) == NoteSections.HISTORY) {
+                        continue;
+                    }
+                    java.util.Set<String> sentenceWords = new java.util.HashSet<>();
+                    Matcher sw = WORD.matcher(sentenceText(m.sentence()));
+                    while (sw.find()) {
+                        sentenceWords.add(sw.group());
+                    }
+                    if (sentenceWords.containsAll(titleWords)) {
+                        add(named, List.of(m), null, "the condition the \"code first\" note of " + d.code() + " names, written with it");
+                        break;
+                    }
+                }
+            }
         }
     }
 
@@ -1844,7 +2152,8 @@ final class GuidelineRules {
             // external causes: mechanism, then place, activity and status (I.C.20)
             return c.startsWith("Y92") ? 6 : c.startsWith("Y93") ? 7 : c.startsWith("Y99") ? 8 : 5;
         }
-        return c.startsWith("Z") ? 4 : 2;
+        // contraceptive management may be the reason for the visit: ranked by where the note concludes it, like a condition
+        return c.startsWith("Z") && !c.matches("Z30\\.[04].*") ? 4 : 2;
     }
 
     /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * "colonoscopy with snare polypectomy of a sigmoid polyp") built to complete ICD-10-PCS codes the way a coder walks
  * the tables: the root operation and body part from the operation's name, the approach, device and qualifier from
  * the words of the note (laparoscopic or open, right or left, cemented or not, how many stents in how many
- * arteries, which colon segment, a diagnostic biopsy). Each code is kept only if the release in force has it; when
+ * arteries, which colon segment, a diagnostic biopsy; the levels, column and graft of a spinal fusion, {@link SpinalFusion}). Each code is kept only if the release in force has it; when
  * the note does not settle a character, the row is given with the question to ask instead of a guess.
  */
 final class NamedProcedures {
@@ -119,6 +119,17 @@ final class NamedProcedures {
         performed(facts, COLECTOMY).ifPresent(f -> colectomy(codes, release, f, text));
         performed(facts, ORIF).ifPresent(f -> upperFemurFixation(codes, questions, release, f, facts));
         performed(facts, ADHESIOLYSIS).ifPresent(f -> adhesiolysis(codes, release, f, text));
+        performed(facts, SpinalFusion.FUSION).ifPresent(f -> SpinalFusion.build(facts.sentenceOf(f), text).forEach(piece -> {
+            if (piece.code() != null) {
+                add(codes, release, piece.code(), f, piece.how());
+            } else {
+                questions.add(piece.question());
+            }
+        }));
+        performedOrInCourse(facts, NONINVASIVE_VENTILATION).filter(f -> !facts.sentenceOf(f).matches("(?s).*\\b(home|nightly|at night|qhs)\\b.*")
+                && !NOT_DONE.matcher(facts.around(f, 40)).find()).ifPresent(f -> noninvasiveVentilation(codes, questions, release, f, text));
+        performedOrInCourse(facts, THROMBECTOMY).filter(f -> !NOT_DONE.matcher(facts.around(f, 40)).find())
+                .ifPresent(f -> thrombectomy(codes, questions, release, f, facts));
         dialysis(codes, release, facts);
         return new Result(codes, questions);
     }
@@ -428,6 +439,71 @@ final class NamedProcedures {
             questions.add("Cesarean delivery: the note does not say the type of uterine incision (10D00Z0 classical, 10D00Z1 low, 10D00Z2"
                     + " extraperitoneal): ask.");
         }
+    }
+
+    /** Noninvasive ventilation given in the stay (not the patient's home CPAP): BiPAP, CPAP, high-flow nasal cannula. */
+    private static final Pattern NONINVASIVE_VENTILATION = Pattern.compile("\\b(bipap|bi-pap|bilevel|nippv|niv|noninvasive (positive pressure )?ventilation"
+            + "|cpap|high[- ]flow nasal cannula|hfnc)\\b");
+
+    /**
+     * Assistance with respiratory ventilation (5A09) by the consecutive hours (under 24: 3, 24 to 96: 4, over 96: 5) and the
+     * kind: intermittent positive airway pressure (BiPAP, 8), continuous positive airway pressure (7), high nasal flow (A).
+     */
+    private static void noninvasiveVentilation(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f,
+                                               String text) {
+        String kind = f.text().matches("(?s).*(high|hfnc).*") ? "A" : f.text().contains("cpap") && !f.text().contains("bi") ? "7" : "8";
+        // the hours written in the sentence of the ventilation ("... until 11/29 at 02:00 (36 hours)"), not another's
+        java.util.regex.Matcher sentenceEnd = Pattern.compile("\\.(\\s|$)|\\n").matcher(text);
+        int end = sentenceEnd.find(f.end()) ? sentenceEnd.start() : text.length();
+        Integer hours = duration(text.substring(f.start(), Math.min(end, f.end() + 200)));
+        if (hours == null) {
+            questions.add("Noninvasive ventilation: the note does not give the consecutive hours (5A0935-, 5A0945-, 5A0955-): ask.");
+            return;
+        }
+        String duration = hours > 96 ? "5" : hours >= 24 ? "4" : "3";
+        add(codes, release, "5A09" + duration + "5" + kind, f, "assistance with respiratory ventilation, " + hours + " consecutive hours, "
+                + (kind.equals("8") ? "intermittent positive airway pressure" : kind.equals("7") ? "continuous positive airway pressure" : "high nasal flow"));
+    }
+
+    /** Said of an operation that was not done: "aspiration thrombectomy not performed", "never HFNC or BiPAP". */
+    private static final Pattern NOT_DONE = Pattern.compile("\\b(not|never|no|without|declined|refused|deferred)\\b");
+    private static final Pattern THROMBECTOMY = Pattern.compile("\\b(thrombectomy|embolectomy|thromboembolectomy)\\b");
+    /** Lower limb arteries of table 04C, right and left body part values. */
+    private static final java.util.Map<String, String[]> LOWER_ARTERIES = new java.util.LinkedHashMap<>();
+
+    static {
+        LOWER_ARTERIES.put("common iliac", new String[] {"C", "D"});
+        LOWER_ARTERIES.put("internal iliac", new String[] {"E", "F"});
+        LOWER_ARTERIES.put("external iliac", new String[] {"H", "J"});
+        LOWER_ARTERIES.put("femoral", new String[] {"K", "L"});
+        LOWER_ARTERIES.put("popliteal", new String[] {"M", "N"});
+        LOWER_ARTERIES.put("anterior tibial", new String[] {"P", "Q"});
+        LOWER_ARTERIES.put("posterior tibial", new String[] {"R", "S"});
+        LOWER_ARTERIES.put("peroneal", new String[] {"T", "U"});
+    }
+
+    /**
+     * A thrombectomy or embolectomy of a lower limb artery is the extirpation of matter from it (04C): the artery and side the
+     * sentence names (the superficial femoral artery is the femoral artery), open through an arteriotomy or a cutdown, else
+     * percutaneous when a catheter was passed through the skin.
+     */
+    private static void thrombectomy(List<Built> codes, List<String> questions, java.util.function.Predicate<String> release, NoteFacts.Found f,
+                                     NoteFacts facts) {
+        String sentence = facts.sentenceOf(f);
+        String side = side(sentence.replaceAll("\\bl\\b", "left").replaceAll("\\br\\b", "right"));
+        String artery = LOWER_ARTERIES.keySet().stream().filter(a -> sentence.matches("(?s).*\\b" + a + "\\b.*")).findFirst()
+                .orElse(sentence.matches("(?s).*\\b(sfa|cfa)\\b.*") ? "femoral" : null);
+        if (artery == null) {
+            return;
+        }
+        if (!side.equals("right") && !side.equals("left")) {
+            questions.add("Thrombectomy of the " + artery + " artery: the note does not say which side: ask.");
+            return;
+        }
+        String approach = sentence.matches("(?s).*\\b(percutaneous|catheter-directed|mechanical thrombectomy device|angiojet|sheath)\\b.*")
+                && !sentence.matches("(?s).*\\b(arteriotomy|cutdown|incision|exposure|open)\\b.*") ? "3" : "0";
+        String bodyPart = LOWER_ARTERIES.get(artery)[side.equals("right") ? 0 : 1];
+        add(codes, release, "04C" + bodyPart + approach + "ZZ", f, "extirpation of matter (thrombectomy) from the " + side + " " + artery + " artery");
     }
 
     private static final Pattern HOURS = Pattern.compile("(\\d+)\\s*(consecutive\\s+)?(hours|hrs|h)\\b");

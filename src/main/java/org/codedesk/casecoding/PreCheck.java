@@ -157,6 +157,10 @@ final class PreCheck {
         if (indexed.stream().allMatch(this::encounterOrSetting)) {
             return "the words name the encounter of a 7th character (\"initial encounter\") or the setting (\"ED course\"), not a finding";
         }
+        if (indexed.stream().allMatch(this::notAFinding)) {
+            return "the words are not a condition of the patient: an everyday word (\"plus\"), a facility (\"children's hospital\"), a surgical"
+                    + " exposure, a dialysis access (\"AV fistula\"), a relative's condition, or not the eponym's name (\"severe\" is not Sever's)";
+        }
         if (indexed.stream().allMatch(this::vitalSign)) {
             return "an abbreviation read in the vital signs (\"HR 98\", \"93% RA\"), not a diagnosis";
         }
@@ -265,10 +269,11 @@ final class PreCheck {
     /** Said of a condition in the same sentence: it is current and treated, not a past history. */
     private static final Pattern CURRENT = Pattern.compile("\\b(controlled|well[- ]controlled|stable on|continue[sd]?|maintained on|managed with"
             + "|on (his |her |home |daily |chronic )*(meds|medications|inhalers?|insulin|oxygen|o2|dialysis|cpap"
-            + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine|prazole|tidine)))\\b");
+            + "|[a-z]+(pril|sartan|olol|statin|dipine|formin|thiazide|lukast|tropium|terol|sone|thyroxine|oxetine|prazole|tidine|osin|steride)))\\b");
     /** Reached through "specified NEC", whatever qualifiers follow ("sickle-cell > specified NEC > with > crisis"). */
     private static final Pattern SPECIFIED_NEC = Pattern.compile("> ((other )?specified( type| kind| form| disorder| condition)?( NEC)?|NEC)( > [^>]*)*$");
-    private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation)\\b");
+    private static final Pattern CONGENITAL = Pattern.compile("\\b(congenital|since birth|at birth|newborn|neonat\\w*|infant|syndrome|malformation"
+            + "|autosomal|hereditary|inherited|familial|genetic)\\b");
     private static final Pattern ACUTE = Pattern.compile("\\b(acute|acutely|exacerbat\\w*|decompensat\\w*|flare)\\b");
     private static final Set<NoteSections> TREATED_ELSEWHERE = EnumSet.of(NoteSections.NARRATIVE, NoteSections.HISTORY);
 
@@ -325,6 +330,52 @@ final class PreCheck {
         String after = note.text().substring(last.end(), Math.min(note.text().length(), last.end() + 15));
         String before = note.text().substring(Math.max(0, first.start() - 12), first.start());
         return SETTING_AFTER.matcher(lower(after)).find() || SETTING_BEFORE.matcher(lower(before)).find();
+    }
+
+    private static final Pattern SURGICAL_EXPOSURE_AFTER = Pattern.compile("^\\W*(through|via|with|using|of the|was|and control)\\b");
+    private static final Pattern SURGICAL_EXPOSURE_BEFORE = Pattern.compile("\\b(artery|arteries|vein|nerve|femoral|carotid|surgical|operative"
+            + "|subperiosteal|adequate|wide|good)\\W*$");
+    private static final Pattern DIALYSIS_ACCESS = Pattern.compile("\\b(av|a-v|arteriovenous|avf|dialysis)\\s+fistula\\b|\\bfistula\\b[^.\\n]{0,40}"
+            + "\\b(matur\\w*|thrill|bruit|created|creation|cannulat\\w*|access)\\b");
+    private static final Pattern OF_A_RELATIVE = Pattern.compile("^\\W*(in|of|from) (his|her|their|a|the patient's) (grandson|granddaughter|son|daughter"
+            + "|brother|sister|mother|father|child|children|husband|wife|partner|spouse|grandchild\\w*|sibling\\w*|cousin|niece|nephew)\\b");
+    private static final Pattern EPONYM = Pattern.compile("([A-Za-z]+)'s\\b");
+
+    /**
+     * Words the index reaches that name no condition of the patient: "plus" ("patch plus lozenge"), a facility ("children's
+     * hospital" is no hospitalism), the exposure of an artery by the surgeon, a dialysis access ("AV fistula ... maturing"), a
+     * relative's illness ("after a viral URI in his grandson"), or a word that only resembles an eponym ("severe" for Sever's).
+     */
+    private boolean notAFinding(Candidate.Mention m) {
+        ClinicalText.Word first = note.words().get(m.first());
+        ClinicalText.Word last = note.words().get(m.last());
+        String text = note.text();
+        String words = lower(text.substring(first.start(), last.end()));
+        String after = lower(text.substring(last.end(), Math.min(text.length(), last.end() + 40)));
+        String before = lower(text.substring(Math.max(0, first.start() - 30), first.start()));
+        if (words.equals("plus") || words.equals("minus")) {
+            return true;
+        }
+        if (words.matches("(?s).*\\bhospitals?$") && !words.contains("hospitalism")) {
+            return true;
+        }
+        if (words.equals("exposure") && (SURGICAL_EXPOSURE_AFTER.matcher(after).find() || SURGICAL_EXPOSURE_BEFORE.matcher(before).find())) {
+            return true;
+        }
+        if (words.contains("fistula") && DIALYSIS_ACCESS.matcher(sentence(m)).find()) {
+            return true;
+        }
+        if (OF_A_RELATIVE.matcher(after).find()) {
+            return true;
+        }
+        java.util.regex.Matcher eponym = EPONYM.matcher(m.route());
+        while (eponym.find()) {
+            String name = eponym.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (name.length() > 2 && !words.matches("(?s).*\\b" + java.util.regex.Pattern.quote(name) + "('?s)?\\b.*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lone abbreviation of two or three capitals in a vital-signs context: "HR 98", "SpO2 93% RA", "on RA". */

@@ -668,4 +668,52 @@ class CaseToCodeRulesFullDataTest {
         assertThat(dx).first().isEqualTo("N39.0");
         assertThat(dx).doesNotContain("A41.9", "A41.51");
     }
+
+    @Test
+    void roundI22iPuerperiumContraceptionArteryCovidSpineLevelAndOneFindingPerEntry() {
+        String postpartum = """
+                OB/GYN OFFICE VISIT
+                CC: anxiety, 3 weeks postpartum; thyroid follow-up
+                HPI: 34 yo G1P1001, 3 wk s/p primary low transverse C-section at 40w1d, breastfeeding.
+                PMH: hypothyroidism dx 2022, on levothyroxine 112 mcg daily.
+                Assessment/Plan:
+                1. Postpartum generalized anxiety disorder - GAD-7 16, no SI. Start sertraline 25 mg daily.
+                2. Hypothyroidism, postpartum - TSH above goal; continue levothyroxine 112 mcg.
+                3. Contraception - desires OCP; progestin-only pill (norethindrone 0.35 mg daily) prescribed, first prescription, start today.
+                """;
+        List<String> dx = checked(coder.code(postpartum, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("O99.345");
+        assertThat(dx).contains("F41.1", "O99.285", "E03.9", "Z30.011").doesNotContain("Z3A.03", "Z30.09");
+        String artery = """
+                DISCHARGE SUMMARY - VASCULAR SURGERY
+                Principal diagnosis: Acute thrombotic occlusion of the left common and superficial femoral artery
+                Hospital course: OR 6/23: left common femoral artery exposure via a groin incision, arteriotomy, Fogarty thrombectomy of the CFA.
+                Discharge diagnoses:
+                1. Acute arterial thrombosis (thrombotic occlusion) of the left femoral artery, s/p open thrombectomy
+                """;
+        CaseCoding coding = coder.code(artery, DATE, EncounterSetting.INPATIENT);
+        assertThat(checked(coding.diagnoses())).first().isEqualTo("I74.3");
+        assertThat(checked(coding.diagnoses())).doesNotContain("I74.9", "T75.89XA", "X58.XXXA");
+        assertThat(checked(coding.procedures())).containsExactly("04CL0ZZ");
+        String covid = """
+                DISCHARGE SUMMARY
+                Principal diagnosis: Pneumonia due to COVID-19
+                Hospital course: acute hypoxic respiratory failure due to COVID-19 pneumonia on 4 L NC, never HFNC or BiPAP. Dexamethasone 6 mg daily.
+                Discharge diagnoses:
+                1. COVID-19 pneumonia
+                2. Acute hypoxic respiratory failure, resolved
+                """;
+        dx = checked(coder.code(covid, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).startsWith("U07.1", "J12.82").contains("J96.01");
+        String spine = """
+                OPERATIVE NOTE
+                Preoperative diagnosis: Grade 2 spondylolisthesis L5-S1 with bilateral L5 radiculopathy
+                Postoperative diagnosis: Same
+                Procedure: PLIF L5-S1 with two PEEK cages, posterolateral arthrodesis L5-S1 with local autograft, decompression of the L5 nerve roots
+                Discharge diagnoses: degenerative spondylolisthesis L5-S1 with spinal stenosis and bilateral L5 radiculopathy, s/p PLIF.
+                """;
+        coding = coder.code(spine, DATE, EncounterSetting.INPATIENT);
+        assertThat(checked(coding.diagnoses())).contains("M43.17", "M54.17").doesNotContain("M43.16", "M54.16", "G31.89");
+        assertThat(checked(coding.procedures())).containsExactlyInAnyOrder("0SG30AJ", "0SG3071", "01NB0ZZ");
+    }
 }

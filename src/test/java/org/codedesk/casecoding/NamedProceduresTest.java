@@ -23,6 +23,45 @@ class NamedProceduresTest {
     }
 
     @Test
+    void spinalFusionIsBuiltByLevelColumnDeviceAndGraftWithTheNerveRootsDecompressed() {
+        assertThat(codes("Procedure: L4-L5 transforaminal lumbar interbody fusion (TLIF) with PEEK interbody cage, posterolateral fusion L4-L5"
+                + " with local autograft, L4-L5 pedicle screw instrumentation, L4-L5 laminectomy and bilateral foraminotomies for decompression."
+                + " Description: ... decompressing the traversing and exiting roots."))
+                .containsExactly("0SG00AJ", "0SG0071", "01NB0ZZ");
+        assertThat(codes("Procedure: Posterior lumbar interbody fusion (PLIF) L5-S1 with two PEEK interbody cages, posterolateral arthrodesis L5-S1"
+                + " with local autograft, bilateral L5 foraminotomies with decompression of the exiting L5 nerve roots."))
+                .as("L5-S1 is the lumbosacral joint; the levels of the line serve a clause that names none")
+                .containsExactly("0SG30AJ", "0SG3071", "01NB0ZZ");
+        assertThat(codes("Procedure: TLIF L4-S1 with interbody cages at L4-L5 and L5-S1, posterolateral fusion L3-S1 with autograft and allograft."))
+                .as("one code per region; autograft mixed with allograft is autologous (B3.10c)")
+                .containsExactly("0SG00AJ", "0SG30AJ", "0SG1071", "0SG3071");
+        assertThat(codes("Procedure: C5-C6 anterior cervical discectomy and fusion (ACDF) with a PEEK spacer and anterior plate.")).containsExactly("0RG10A0");
+        NamedProcedures.Result noGraft = build("Procedure: posterolateral fusion L4-L5 with pedicle screws.");
+        assertThat(noGraft.codes()).isEmpty();
+        assertThat(noGraft.questions()).singleElement().asString().contains("graft");
+        assertThat(codes("PSH: L4-L5 fusion 2015. Procedure: right total knee arthroplasty, cemented.")).as("a past fusion").containsExactly("0SRC0J9");
+    }
+
+    @Test
+    void noninvasiveVentilationByHoursAndKindAndAnArteryThrombectomyBySideAndApproach() {
+        assertThat(codes("Hospital course: BiPAP started in ED 11/27 at 14:00 (IPAP 16/EPAP 6) and continued until 11/29 at 02:00 (36 hours)."))
+                .containsExactly("5A09458");
+        assertThat(codes("Hospital course: required 4-6 L NC, never HFNC or BiPAP, not intubated.")).as("negated").isEmpty();
+        assertThat(codes("Hospital course: CPAP at home nightly for OSA was continued.")).as("the patient's own CPAP").isEmpty();
+        assertThat(codes("Hospital course: taken to the OR: left common femoral artery exposure through a groin incision, transverse arteriotomy,"
+                + " Fogarty balloon catheter thrombectomy of the common femoral and proximal superficial femoral artery.")).containsExactly("04CL0ZZ");
+        assertThat(codes("Intervention: aspiration thrombectomy not performed. One drug-eluting stent in the mid RCA.")).doesNotContain("04CL0ZZ");
+    }
+
+    @Test
+    void theJointsOfASpineLevelAreCounted() {
+        assertThat(SpinalFusion.joints("spondylolisthesis l5-s1 with l5 radiculopathy")).containsExactly(24);
+        assertThat(SpinalFusion.joints("fusion l3-l5")).containsExactly(22, 23);
+        assertThat(SpinalFusion.joints("acdf c5-6")).containsExactly(5);
+        assertThat(SpinalFusion.joints("bilateral l5 foraminotomies")).isEmpty();
+    }
+
+    @Test
     void cholecystectomyAndAppendectomyTakeTheApproachFromTheName() {
         assertThat(codes("Procedure performed: Laparoscopic cholecystectomy.")).containsExactly("0FT44ZZ");
         assertThat(codes("Operation: open appendectomy through a McBurney incision.")).containsExactly("0DTJ0ZZ");

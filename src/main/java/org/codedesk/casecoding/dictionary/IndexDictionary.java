@@ -585,9 +585,50 @@ public final class IndexDictionary {
                     }
                 }
             }
-            result.addAll(undominated(found));
+            result.addAll(undominated(oneFindingEach(found, words)));
         }
         return result;
+    }
+
+    /**
+     * The words of an index entry come from one finding: an entry whose words lie on both sides of another finding's main term
+     * is dropped ("degenerative spondylolisthesis L4-L5 with lumbar spinal stenosis" is no "Degeneration > spinal"; "metabolic
+     * acidosis of CKD" no "Disease > metabolic"). The finding between must be a written word, not an abbreviation.
+     */
+    private static List<Match> oneFindingEach(List<Match> found, List<ClinicalText.Word> words) {
+        List<Match> kept = new ArrayList<>();
+        for (Match m : found) {
+            if (m.entry().source() != Source.INDEX || m.positions().length < 2 || !straddles(m, found, words)) {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean straddles(Match m, List<Match> found, List<ClinicalText.Word> words) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        Set<Integer> mine = new HashSet<>();
+        for (int p : m.positions()) {
+            lo = Math.min(lo, p);
+            hi = Math.max(hi, p);
+            mine.add(p);
+        }
+        Set<String> myMainTerm = new HashSet<>(Arrays.asList(m.entry().groups()[0]));
+        for (Match o : found) {
+            if (o == m || o.entry().source() != Source.INDEX) {
+                continue;
+            }
+            int head = o.positions()[0];
+            String word = words.get(head).text();
+            if (head <= lo || head >= hi || mine.contains(head) || word.length() < 5 || word.chars().allMatch(Character::isUpperCase)
+                    || !word.chars().allMatch(Character::isLetter)
+                    || Arrays.stream(o.entry().groups()[0]).anyMatch(myMainTerm::contains)) {
+                continue;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static int[] locate(Entry entry, int anchorGroup, int p, List<ClinicalText.Word> words, ClinicalText.Sentence sentence, String text) {

@@ -86,21 +86,34 @@ public final class ClinicalText {
      */
     public static ClinicalText read(String text, Function<String, List<String>> abbreviations) {
         List<int[]> ranges = sentenceRanges(text);
+        Map<String, List<String>> defined = definedAbbreviations(text);
         List<Word> words = new ArrayList<>();
         List<Sentence> sentences = new ArrayList<>();
         String section = "";
         boolean endsWithLine = false;
+        String enclosing = null;
         int previousEnd = 0;
         for (int[] range : ranges) {
             String sentenceText = text.substring(range[0], range[1]);
             String gap = text.substring(previousEnd, range[0]);
-            if (gap.contains("\n\n") || gap.contains("\r\n\r\n") || (endsWithLine && gap.indexOf('\n') >= 0)) {
+            if (gap.contains("\n\n") || gap.contains("\r\n\r\n")) {
                 section = "";
                 endsWithLine = false;
+                enclosing = null;
+            } else if (endsWithLine && gap.indexOf('\n') >= 0) {
+                // a heading written inside a line ("1. Contraception - ... Prefers the pill: combined OCP") covers the rest of that line;
+                // the next line is back in the section the line was in (the assessment's next item)
+                section = enclosing == null ? "" : enclosing;
+                endsWithLine = false;
+                enclosing = null;
             }
             previousEnd = range[1];
             String heading = heading(sentenceText);
             if (heading != null) {
+                int lineStart = text.lastIndexOf('\n', Math.max(0, range[0] - 1)) + 1;
+                // only a heading alone on its line (covering the lines under it) is returned to; a heading with text after it covers its line only
+                boolean midLine = range[0] > 0 && lineStart < range[0] && !text.substring(lineStart, range[0]).isBlank();
+                enclosing = midLine && !endsWithLine ? section : midLine ? enclosing : null;
                 section = heading;
                 // "Family history: diabetes." covers its own line; a heading alone on its line covers the lines under it
                 endsWithLine = !sentenceText.substring(sentenceText.indexOf(':') + 1).isBlank() && sentenceText.indexOf(':') >= 0;
@@ -147,6 +160,10 @@ public final class ClinicalText {
                 if (vertebra.matches()) {
                     // "C5-C6", "L5-S1": a vertebral level names its region of the spine
                     stems.add(Stems.stem(SPINE_REGIONS.get(Character.toUpperCase(vertebra.group(1).charAt(0)))));
+                }
+                for (String w : defined.getOrDefault(raw.get(i), List.of())) {
+                    // an abbreviation the note defines ("autosomal dominant polycystic kidney disease (ADPKD)") stands for its words
+                    stems.add(Stems.stem(w));
                 }
                 if (raw.get(i).length() >= 2 && raw.get(i).chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
                     for (String expansion : abbreviations.apply(raw.get(i))) {
@@ -214,6 +231,32 @@ public final class ClinicalText {
         if (end > start) {
             ranges.add(new int[] {start, end});
         }
+    }
+
+    private static final Pattern DEFINITION = Pattern.compile("((?:[A-Za-z][a-z-]*\\s+){2,8})\\(([A-Z]{3,8})\\)");
+
+    /**
+     * Abbreviations the note defines: the words before a parenthesised capitals whose initials spell it ("autosomal dominant
+     * polycystic kidney disease (ADPKD)"), read for the abbreviation wherever else the note writes it.
+     */
+    static Map<String, List<String>> definedAbbreviations(String text) {
+        Map<String, List<String>> defined = new java.util.HashMap<>();
+        Matcher m = DEFINITION.matcher(text);
+        while (m.find()) {
+            String abbreviation = m.group(2);
+            List<String> words = List.of(m.group(1).trim().split("\\s+"));
+            int n = abbreviation.length();
+            if (words.size() < n) {
+                continue;
+            }
+            List<String> last = words.subList(words.size() - n, words.size());
+            StringBuilder initials = new StringBuilder();
+            last.forEach(w -> initials.append(Character.toUpperCase(w.charAt(0))));
+            if (initials.toString().equals(abbreviation)) {
+                defined.put(abbreviation, last.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+            }
+        }
+        return defined;
     }
 
     private static String heading(String sentence) {

@@ -28,6 +28,17 @@ class IndexDictionaryTest {
     }
 
     @Test
+    void theWordsOfAnEntryComeFromOneFinding() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                doc("G31.89", "Other specified degenerative diseases of nervous system", List.of(), "Degeneration, degenerative > spinal (cord)"),
+                doc("M43.16", "Spondylolisthesis, lumbar region", List.of(), "Spondylolisthesis > lumbar region"),
+                doc("M48.061", "Spinal stenosis, lumbar region without neurogenic claudication", List.of(), "Stenosis, stenotic > spinal > lumbar region")));
+        assertThat(codesOf(d, "Degenerative spondylolisthesis L4-L5 with lumbar spinal stenosis.")).as("'degenerative' and 'spinal' straddle"
+                + " the spondylolisthesis").containsExactlyInAnyOrder("M43.16", "M48.061");
+        assertThat(codesOf(d, "Degenerative spinal cord disease.")).containsExactly("G31.89");
+    }
+
+    @Test
     void theDeepestIndexPathTheWordsAllowWins() {
         assertThat(codes("Chest film shows an aspiration pneumonia.")).containsExactly("J69.0");
         assertThat(codes("Chest film shows a pneumonia.")).containsExactly("J18.9");

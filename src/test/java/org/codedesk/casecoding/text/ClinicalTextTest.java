@@ -21,6 +21,19 @@ class ClinicalTextTest {
     }
 
     @Test
+    void anAbbreviationTheNoteDefinesAndAHeadingInsideALine() {
+        ClinicalText text = read("HPI: autosomal dominant polycystic kidney disease (ADPKD), CKD 5.\n\nAssessment/Plan:\n1. CKD 5 due to ADPKD."
+                + " Prefers the pill: combined OCP.\n2. Primary dysmenorrhea - naproxen.");
+        ClinicalText.Word adpkd = text.words().stream().filter(w -> w.text().equals("ADPKD")).reduce((a, b) -> b).orElseThrow();
+        assertThat(adpkd.stems()).contains(Stems.stem("polycystic"), Stems.stem("autosomal"));
+        ClinicalText.Word dysmenorrhea = text.words().stream().filter(w -> w.text().equals("dysmenorrhea")).findFirst().orElseThrow();
+        assertThat(text.sentences().get(dysmenorrhea.sentence()).section()).as("the next item is back in the assessment").isEqualTo("assessment/plan");
+        assertThat(ClinicalText.definedAbbreviations("the left anterior descending (LAD) artery, chronic kidney disease (CKD)"))
+                .containsKeys("LAD", "CKD");
+        assertThat(ClinicalText.definedAbbreviations("was seen in the clinic (ED) today")).isEmpty();
+    }
+
+    @Test
     void wordsKeepTheirOffsetsAndStems() {
         ClinicalText text = read("Patient has fractures.\nPneumonia noted.");
         ClinicalText.Word word = text.words().get(2);

@@ -2,15 +2,12 @@ package org.codedesk.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.codedesk.HttpVisitor;
 import org.codedesk.StatementLog;
 import org.codedesk.catalog.importing.CatalogImporter;
 import org.codedesk.search.SearchIndexes;
@@ -35,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReleaseListMaxAgeTest {
 
     @LocalServerPort int port;
-    private final HttpClient http = HttpClient.newHttpClient();
     @Autowired CatalogImporter importer;
     @Autowired StatementLog log;
     @Autowired JdbcTemplate jdbc;
@@ -71,11 +67,10 @@ class ReleaseListMaxAgeTest {
         assertThat(get("/api/v1/releases")).contains("\"2062\"");
     }
 
-    private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return response.body();
+    private String get(String path) {
+        HttpVisitor.Reply reply = new HttpVisitor(port).get(path);
+        assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
+        return reply.body();
     }
 
     private void insert(String version) {

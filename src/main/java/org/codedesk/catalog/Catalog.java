@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.codedesk.catalog.plain.PlainLanguageWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,7 +88,7 @@ public class Catalog implements DatasetCurrency {
      * warm-up, background work) always check the stamp.
      */
     private List<Release> recentReleases() {
-        ReleaseList seen = releaseList;
+        ReleaseList seen = releaseList.get();
         if (!seen.checkDue() && System.nanoTime() - seen.checkedAt() < releaseListMaxAgeNanos) {
             return seen.releases();
         }
@@ -129,14 +130,15 @@ public class Catalog implements DatasetCurrency {
         long[] stamp = jdbc.queryForObject("select count(*), coalesce(max(id), 0) from catalog_release",
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
         long checkedAt = System.nanoTime();
-        ReleaseList seen = releaseList;
+        ReleaseList seen = releaseList.get();
+        // compare-and-set: an import here that marked the list due meanwhile keeps it due (this stamp may predate it)
         if (seen.count() == stamp[0] && seen.highestId() == stamp[1]) {
-            releaseList = new ReleaseList(stamp[0], stamp[1], seen.releases(), checkedAt, false);
+            releaseList.compareAndSet(seen, new ReleaseList(stamp[0], stamp[1], seen.releases(), checkedAt, false));
             return seen.releases();
         }
         // read after the stamp: if a release came in between, the next call's stamp differs and reads again
         List<Release> read = List.copyOf(jdbc.query("select * from catalog_release order by code_system, effective_from, id", RELEASE));
-        releaseList = new ReleaseList(stamp[0], stamp[1], read, checkedAt, false);
+        releaseList.compareAndSet(seen, new ReleaseList(stamp[0], stamp[1], read, checkedAt, false));
         return read;
     }
 
@@ -154,7 +156,7 @@ public class Catalog implements DatasetCurrency {
 
     private final long releaseListMaxAgeNanos;
 
-    private volatile ReleaseList releaseList = ReleaseList.UNREAD;
+    private final AtomicReference<ReleaseList> releaseList = new AtomicReference<>(ReleaseList.UNREAD);
 
     public List<Release> releases(CodeSystem system) {
         return releases().stream().filter(r -> r.system() == system).toList();
@@ -295,7 +297,7 @@ public class Catalog implements DatasetCurrency {
     @EventListener
     void on(CatalogChanged event) {
         pageCache.clear();
-        releaseList = releaseList.due(); // the next request checks the table's stamp, whatever the list's age
+        releaseList.updateAndGet(ReleaseList::due); // the next request checks the table's stamp, whatever the list's age
         RequestReleases request = requestReleases.get();
         if (request != null) {
             request.read = null; // imported within a request: the rest of it reads the new list

@@ -565,6 +565,29 @@ public class Catalog implements DatasetCurrency {
                         rs.getString("first_code"), rs.getString("last_code"), tabular.label()), tabular.id());
     }
 
+    /**
+     * Per code of the ICD-10-CM tabular in force with a codes release, the codes its own "Code first" notes name in
+     * parentheses ("Code first COVID-19 (U07.1)" at J12.82 gives [U07.1]), lead-ins and their items alike, in the notes'
+     * order: what the code's page lists, read for the whole tabular in one statement instead of one page per code.
+     */
+    public java.util.Map<String, List<String>> codeFirstNotes(Release codesRelease) {
+        java.util.Map<String, List<String>> byOwner = new java.util.HashMap<>();
+        tabularFor(codesRelease).ifPresent(tabular -> jdbc.query(
+                "select owner, text from catalog_note where release_id = ? and kind = 'CODE_FIRST' order by owner, seq", rs -> {
+                    java.util.regex.Matcher m = NOTED_CODE.matcher(rs.getString(2));
+                    while (m.find()) {
+                        List<String> codes = byOwner.computeIfAbsent(rs.getString(1), o -> new java.util.ArrayList<>());
+                        if (!codes.contains(m.group(1))) {
+                            codes.add(m.group(1));
+                        }
+                    }
+                }, tabular.id()));
+        return byOwner;
+    }
+
+    /** A code a Tabular note names in parentheses: "Code first COVID-19 (U07.1)". */
+    private static final java.util.regex.Pattern NOTED_CODE = java.util.regex.Pattern.compile("\\(([A-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?)\\)");
+
     /** ICD-10-PCS tables of the nearest tables release at or before {@code codes}, with the names of their first three characters. */
     public List<PcsTableHeading> pcsTables(Release codes) {
         Optional<Release> tables = codes.has("tables") ? Optional.of(codes) : releaseInForce(CodeSystem.ICD10PCS, codes.effectiveFrom(), "tables");

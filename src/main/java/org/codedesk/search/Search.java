@@ -104,7 +104,8 @@ public class Search {
 
     Search(SearchIndexes indexes, Vectors vectors, org.codedesk.catalog.Catalog catalog,
            org.springframework.beans.factory.ObjectProvider<org.codedesk.catalog.PublicCptCodes> publicCptCodes,
-           @org.springframework.beans.factory.annotation.Value("${codedesk.search.suggest-cache-size:20000}") long cacheSize) {
+           @org.springframework.beans.factory.annotation.Value("${codedesk.search.suggest-cache-size:20000}") long cacheSize,
+           @org.springframework.beans.factory.annotation.Value("${codedesk.search.phrase-answers:true}") boolean phraseAnswers) {
         this.indexes = indexes;
         this.catalog = catalog;
         this.vectors = vectors;
@@ -113,6 +114,77 @@ public class Search {
         this.suggestions = Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.interpreter = new QueryInterpreter(abbreviations,
                 List.of(Synonyms.load("search/procedure-terms.tsv"), Synonyms.load("search/lay-terms.tsv")));
+        if (phraseAnswers) {
+            indexes.whenOpened(index -> phraseBuilder.submit(() -> answerPhrases(index)));
+        }
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Search.class);
+
+    /** Autocomplete's answers for the phrases the book begins with, of today's index (see {@link PhraseAnswers}). */
+    private volatile PhraseAnswers phrases;
+
+    /** Autocomplete's search of a completed text on today's index, as the phrase answers compute it (for tests). */
+    List<Suggestion> completedSearch(String text) {
+        CodeIndex index = indexes.acquire(null).orElseThrow();
+        try {
+            return new Autocomplete(index, null, null, null, 10).searched(text);
+        } finally {
+            index.release();
+        }
+    }
+
+    /** The phrase answers of today's index as far as computed, null before any. */
+    PhraseAnswers phraseAnswers() {
+        return phrases;
+    }
+    private final java.util.concurrent.ExecutorService phraseBuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "phrase-answers");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
+    /**
+     * Reads the phrase answers saved beside the index, or computes them (the phrases in the book's order, each searched
+     * as autocomplete searches a completed text; requests use the answers as they come) and saves them. Stops when
+     * another index has taken over.
+     */
+    private void answerPhrases(CodeIndex index) {
+        if (!index.acquire()) {
+            return;
+        }
+        try {
+            java.nio.file.Path file = index.folder().resolveSibling(index.key() + ".phrases");
+            PhraseAnswers saved = PhraseAnswers.load(index.key(), file);
+            if (saved != null) {
+                phrases = saved;
+                log.info("Read {} autocomplete phrase answers of search index {}", saved.size(), index.key());
+                return;
+            }
+            long start = System.nanoTime();
+            PhraseAnswers table = new PhraseAnswers(index.key());
+            Map<String, Integer> weights = PhraseAnswers.phrases(index);
+            table.phrases(weights);
+            phrases = table;
+            Autocomplete computer = new Autocomplete(index, null, null, null, 10);
+            Map<String, Suggestion> canonical = new HashMap<>(); // one object per code, however many answers hold it
+            for (String text : weights.keySet()) {
+                if (phrases != table || !index.key().equals(indexes.currentKey())) {
+                    return;
+                }
+                table.put(text, computer.searched(text).stream()
+                        .map(s -> canonical.computeIfAbsent(s.system().slug() + ':' + s.code(), k -> s)).toList());
+            }
+            table.completed();
+            table.save(file);
+            log.info("Computed {} autocomplete phrase answers of search index {} in {} s", table.size(), index.key(),
+                    (System.nanoTime() - start) / 1_000_000_000);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Autocomplete phrase answers of search index {} not computed: {}", index.key(), e.toString());
+        } finally {
+            index.release();
+        }
     }
 
     /** What a clinical abbreviation stands for ("CHF": congestive heart failure...), empty when it is not one we know. */
@@ -300,11 +372,15 @@ public class Search {
                 String typed = Synonyms.normalize(meaning.query());
                 List<List<Suggestion>> lists = new ArrayList<>();
                 List<String> candidates = completed(typed);
+                Set<String> unbegun = phrasesNotBegun(candidates);
                 // at most three tries: each is a search, and the answer must come in a few milliseconds
-                for (int i = 0; i < candidates.size() && i < 3 && lists.size() < 2; i++) {
+                for (int i = 0, tried = 0; i < candidates.size() && tried < 3 && lists.size() < 2; i++) {
                     String text = candidates.get(i);
-                    List<Suggestion> found = completedSearches.get(index.key() + '|' + (system == null ? "" : system.slug()) + '|' + text,
-                            k -> searched(text));
+                    if (unbegun.contains(text)) {
+                        continue;
+                    }
+                    tried++;
+                    List<Suggestion> found = answered(text);
                     if (!found.isEmpty()) {
                         lists.add(found);
                     }
@@ -360,6 +436,58 @@ public class Search {
             order.forEach(sg -> put(result, sg));
         }
 
+        /**
+         * The tries that complete the last typed word to a word the index holds often ("corneal ectasia right e" gives
+         * "... right excision") but begin no title, inclusion term or index entry, when another try does ("... right eye"):
+         * only that one is what a coder typing the book's words means. None while the phrases of today's index are not known
+         * yet, when no try begins a phrase (words typed out of the book's order: all are searched), and for texts longer
+         * than the phrases kept. A coder's word ("screening mammo": mammogram) is always searched.
+         */
+        private Set<String> phrasesNotBegun(List<String> tries) {
+            PhraseAnswers table = phrases;
+            if (!applies(table)) {
+                return Set.of();
+            }
+            Set<String> unbegun = new HashSet<>();
+            boolean anyBegun = false;
+            for (String text : tries) {
+                if (table.begins(text)) {
+                    anyBegun = true;
+                } else if (indexWordGuesses.contains(text) && text.split(" ").length <= PhraseAnswers.MAX_WORDS) {
+                    unbegun.add(text);
+                }
+            }
+            return anyBegun ? unbegun : Set.of();
+        }
+
+        /**
+         * Whether the phrases of the book serve this answer: today's index, no code system or date asked for, and words as
+         * the book writes them (nothing typed was read as a coder's abbreviation or lay word: "s/p app" is no phrase of the
+         * book beginning with "s p").
+         */
+        private boolean applies(PhraseAnswers table) {
+            return system == null && date == null && table != null && table.knowsPhrases() && table.key().equals(index.key())
+                    && (meaning == null || meaning.notes().isEmpty());
+        }
+
+        /** A completed text's answer: from the phrase answers when they hold it (today's index, any system), else searched. */
+        private List<Suggestion> answered(String text) {
+            PhraseAnswers table = phrases;
+            if (applies(table)) {
+                List<Suggestion> known = table.get(text);
+                if (known != null) {
+                    return known;
+                }
+            }
+            return completedSearches.get(index.key() + '|' + (system == null ? "" : system.slug()) + '|' + text, k -> searched(text));
+        }
+
+        /**
+         * The texts {@link #completed} made by completing the last word alone to a word the index holds often, whatever the
+         * words before it: "corneal ectasia right e" gives "... right excision".
+         */
+        private final Set<String> indexWordGuesses = new HashSet<>();
+
         /** What the typed text may become: vocabulary completions of the whole text, then of its last word. */
         private List<String> completed(String typed) {
             java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
@@ -370,6 +498,12 @@ public class Search {
             int space = typed.lastIndexOf(' ');
             String head = space < 0 ? "" : typed.substring(0, space + 1);
             String last = typed.substring(space + 1);
+            PhraseAnswers table = phrases;
+            if (applies(table)) {
+                // the words typed so far begin titles or index entries: the last word is completed as they continue
+                // ("corneal ectasia right e" is "... right eye", not a coder's "ed" nor the "excision" "e" begins most often)
+                texts.addAll(table.continuations(typed, 2));
+            }
             if (!last.isEmpty()) {
                 for (String word : interpreter.vocabularyCompletions(last, 2)) {
                     if (!word.contains(" ")) {
@@ -378,7 +512,7 @@ public class Search {
                 }
                 if (last.length() >= 2 || !head.isEmpty()) {
                     List<String> words = completions.get(index.key() + '|' + last, k -> index.completions(last, 3, 4000));
-                    words.forEach(w -> texts.add(head + w));
+                    words.stream().filter(w -> texts.add(head + w)).forEach(w -> indexWordGuesses.add(head + w));
                 }
             }
             return List.copyOf(texts);
@@ -495,11 +629,8 @@ public class Search {
         }
     }
 
-    /** A code a Tabular note names in parentheses: "Code first COVID-19 (U07.1)". */
-    private static final java.util.regex.Pattern NOTED_CODE = java.util.regex.Pattern.compile("\\(([A-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?)\\)");
-
-    /** Per index and code, the complete codes its own "Code first" notes name: read from the code's page once. */
-    private final Cache<String, List<String>> codeFirst = Caffeine.newBuilder().maximumSize(20_000).build();
+    /** Per ICD-10-CM release (by id), the codes each code's own "Code first" notes name: read once, the tabular does not change. */
+    private final Cache<Long, Map<String, List<String>>> codeFirst = Caffeine.newBuilder().maximumSize(8).build();
 
     /**
      * A manifestation comes after the condition its Tabular entry says to code first, when the query names that condition
@@ -515,7 +646,7 @@ public class Search {
         Set<String> wanted = new HashSet<>(stems);
         for (Ranked manifestation : leading) {
             String code = manifestation.document.get(Fields.CODE);
-            for (String named : codeFirst.get(index.key() + '|' + code, k -> codesToCodeFirst(code, date))) {
+            for (String named : codesToCodeFirst(manifestation.document.get(Fields.KEY), date)) {
                 Query key = new BooleanQuery.Builder()
                         .add(new TermQuery(new Term(Fields.KEY, named.replace(".", ""))), Occur.MUST)
                         .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10CM.slug())), Occur.FILTER)
@@ -535,10 +666,10 @@ public class Search {
         }
     }
 
-    private List<String> codesToCodeFirst(String code, LocalDate date) {
-        return catalog.page(CodeSystem.ICD10CM, code, date == null ? LocalDate.now() : date).map(page -> page.notes().stream()
-                .filter(n -> "CODE_FIRST".equals(n.kind()) && !n.inherited())
-                .flatMap(n -> NOTED_CODE.matcher(n.fullText()).results().map(m -> m.group(1))).distinct().toList()).orElse(List.of());
+    private List<String> codesToCodeFirst(String key, LocalDate date) {
+        return catalog.releaseInForce(CodeSystem.ICD10CM, date == null ? LocalDate.now() : date, "codes")
+                .map(release -> codeFirst.get(release.id(), id -> catalog.codeFirstNotes(release)).getOrDefault(key, List.of()))
+                .orElse(List.of());
     }
 
     private static final java.util.regex.Pattern FAMILY_HISTORY_OF = java.util.regex.Pattern.compile("\\bfamily history(?: of)?\\b");

@@ -59,6 +59,7 @@ public class SearchIndexes {
         return t;
     });
     private volatile String state = "The search index has not been built yet.";
+    private final List<java.util.function.Consumer<CodeIndex>> whenOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object building = new Object();
 
     SearchIndexes(Catalog catalog, Vectors vectors, @Value("${codedesk.home:./data}") String home, @Value("${codedesk.command:}") String command) {
@@ -111,6 +112,9 @@ public class SearchIndexes {
         others.values().forEach(CodeIndex::close);
         others.clear();
         state = null;
+        if (index != old) {
+            whenOpened.forEach(listener -> listener.accept(index));
+        }
         return Optional.of(index);
     }
 
@@ -139,6 +143,17 @@ public class SearchIndexes {
             }
         }
         return Optional.empty();
+    }
+
+    /** Called on the builder thread with each new index of today's releases, once it is open and current. */
+    void whenOpened(java.util.function.Consumer<CodeIndex> listener) {
+        whenOpened.add(listener);
+    }
+
+    /** The key of today's index, null before it is open. */
+    String currentKey() {
+        CodeIndex index = current.get();
+        return index == null ? null : index.key();
     }
 
     /** Why there is no index, in one sentence; null when there is one. */

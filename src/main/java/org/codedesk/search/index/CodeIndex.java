@@ -83,6 +83,26 @@ public final class CodeIndex implements Closeable {
         return reader.numDocs();
     }
 
+    /** The folder the index lives in: files derived from it (autocomplete's phrase answers) are kept beside it. */
+    public Path folder() {
+        return directory.getDirectory();
+    }
+
+    /** The stored fields of every document, in index order: the titles and index paths the book holds. */
+    public void forEachDocument(java.util.function.Consumer<Document> action) {
+        try {
+            var stored = searcher.storedFields();
+            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                if (live == null || live.get(doc)) {
+                    action.accept(stored.document(doc));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public List<Hit> search(Query query, int n) {
         try {
             // count hits only as far as the top n need: past that, documents that cannot enter the top n are skipped
@@ -274,6 +294,18 @@ public final class CodeIndex implements Closeable {
             java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
             sorted.forEach(o -> words.add((String) o[0]));
             return words.stream().limit(n).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How strongly a word completes a typed fragment, as {@link #completions} weighs it: the index paths holding it count
+     * ten times the titles holding it.
+     */
+    public int completionWeight(String word) {
+        try {
+            return Math.max(reader.docFreq(new Term(Fields.INDEX_EXACT, word)) * 10, reader.docFreq(new Term(Fields.TITLE_EXACT, word)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

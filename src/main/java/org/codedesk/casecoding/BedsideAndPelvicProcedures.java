@@ -38,7 +38,7 @@ final class BedsideAndPelvicProcedures {
                     + (diagnosticOnly ? ", diagnostic" : ""));
         });
         done(facts, THORACENTESIS).ifPresent(f -> {
-            String side = NamedProcedures.side(facts.sentenceOf(f).replaceAll("\\bl\\b", "left").replaceAll("\\br\\b", "right"));
+            String side = NamedProcedures.side(sideLetters(facts.sentenceOf(f)));
             boolean diagnosticOnly = !THERAPEUTIC.matcher(facts.sentenceOf(f)).find() && facts.sentenceOf(f).contains("diagnostic");
             if (side.equals("right") || side.equals("left")) {
                 NamedProcedures.add(codes, release, "0W9" + (side.equals("right") ? "9" : "B") + "3Z" + (diagnosticOnly ? "X" : "Z"), f,
@@ -51,6 +51,11 @@ final class BedsideAndPelvicProcedures {
                 .ifPresent(f -> NamedProcedures.add(codes, release, "5A2204Z", f, "restoration of cardiac rhythm (electrical cardioversion), single"));
         done(facts, ENDARTERECTOMY).ifPresent(f -> endarterectomy(facts, release, codes, questions, f));
         NamedProcedures.performed(facts, HYSTERECTOMY).ifPresent(f -> hysterectomy(facts, release, codes, f));
+    }
+
+    /** "L carotid", "R thoracentesis": a lone L or R before a word is the side, not the litres of "1.2 L removed". */
+    private static String sideLetters(String sentence) {
+        return sentence.replaceAll("(?<![\\d.]\\s?)\\bl\\b(?=\\s+[a-z]{3,})", "left").replaceAll("(?<![\\d.]\\s?)\\br\\b(?=\\s+[a-z]{3,})", "right");
     }
 
     /** Done in this stay: under a procedure heading, or in the hospital course, not planned, prior or negated. */
@@ -67,7 +72,7 @@ final class BedsideAndPelvicProcedures {
     private static void endarterectomy(NoteFacts facts, Predicate<String> release, List<NamedProcedures.Built> codes, List<String> questions,
                                        NoteFacts.Found f) {
         String sentence = facts.sentenceOf(f);
-        String side = NamedProcedures.side(sentence.replaceAll("\\bl\\b", "left").replaceAll("\\br\\b", "right"));
+        String side = NamedProcedures.side(sideLetters(sentence));
         if (!side.equals("right") && !side.equals("left")) {
             questions.add("Endarterectomy: the note does not say which side: ask.");
             return;

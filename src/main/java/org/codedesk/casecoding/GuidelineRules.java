@@ -1398,10 +1398,16 @@ final class GuidelineRules {
                 .forEach(d -> d.uncheck("a manifestation that defines the anaphylaxis coded: integral to it"));
     }
 
+    private static final Pattern ANOTHER = Pattern.compile("\\b(second|another|separate|additional)\\b");
+
     private void mainTermAlone() {
         for (PreCheck.Decision x : checked().toList()) {
             List<String> routes = x.candidate.mentions().stream().filter(PreCheck::indexRoute).map(Candidate.Mention::route).distinct().toList();
             if (routes.isEmpty() || !routes.stream().allMatch(r -> r.startsWith(INDEX_ROUTE) && !r.contains(" > "))) {
+                continue;
+            }
+            if (x.candidate.mentions().stream().filter(PreCheck::indexRoute).anyMatch(m -> ANOTHER.matcher(sentenceText(m.sentence())).find())) {
+                // "A second pneumonia in the left lung": another condition of the same kind
                 continue;
             }
             java.util.Set<String> mainTerms = new java.util.HashSet<>(routes);

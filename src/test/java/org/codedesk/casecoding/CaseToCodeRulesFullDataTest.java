@@ -731,8 +731,8 @@ class CaseToCodeRulesFullDataTest {
         assertThat(dx).contains("W29.4XXA", "Y92.61", "Y93.H3", "Y99.0", "Z23").doesNotContain("S61.449A", "Y92.213");
         String fall = """
                 ED PHYSICIAN NOTE
-                HPI: 84 yo F on apixaban walking from the kitchen to the living room of her house when she tripped over a throw rug and fell,
-                striking her forehead on the coffee table. No LOC.
+                HPI: 84 yo F on apixaban, walking to the living room of her house, tripped over a rug, fell, striking her head on the coffee table.
+                No LOC.
                 Assessment:
                 1. Acute traumatic subdural hematoma L side, no loss of consciousness, after mechanical fall.
                 """;

@@ -39,6 +39,8 @@ final class ExternalCauses {
             new Rule(p("\\b(collided|collision) with (another|an opposing|a) (player|person|teammate|runner)\\b[^.\\n]{0,40}\\b(fell|fall)\\b"),
                     "W03.XXXA"),
             new Rule(p("\\b(knife|kitchen knife|box cutter)\\b"), "W26.0XXA"),
+            // powered hand tools (the index: "Nail > contact with > gun" W29.4)
+            new Rule(p("\\bnail ?gun\\b|\\bnailer\\b"), "W29.4XXA"),
             // burns: hot cooking oil or grease, other hot liquids (I.C.20: the source of the burn)
             new Rule(p("\\b(hot|boiling|frying|cooking) (cooking )?(oil|grease)\\b|\\b(oil|grease) (splash\\w*|spatter\\w*|burn)"), "X10.2XXA"),
             new Rule(p("\\b(hot|boiling) (water|coffee|tea|soup|liquid)\\b|\\bscald(ed|ing)? by\\b"), "X12.XXXA"),
@@ -52,12 +54,19 @@ final class ExternalCauses {
             new Rule(p("\\b(fell|fall|falling) (about |approximately |~)?(\\d+ ?(ft|feet|foot|m) )?(off|from|out of) (a |the )?tree\\b"), "W14.XXXA"),
             new Rule(p("\\bfell (out of|from) (the |her |his )?bed\\b"), "W06.XXXA"),
             new Rule(p("\\bslipped on (the )?(ice|snow)\\b|\\bslipped on (an )?icy\\b"), "W00.0XXA"),
+            // a slip or trip, then striking against furniture on the way down (W01.190: "Fall, same level, from slipping, tripping and
+            // stumbling, with subsequent striking against furniture")
+            new Rule(p("\\b(tripped|slipped|stumbled)\\b[^.\\n]{0,120}\\b(striking|struck|hit|hitting|hits)\\b[^.\\n]{0,60}\\b(coffee table|table|nightstand"
+                    + "|dresser|chair|desk|bed ?frame|couch|sofa|cabinet|counter ?top|furniture)\\b"), "W01.190A"),
             new Rule(p("\\b(tripped|slipped|stumbled)\\b"), "W01.0XXA"),
             new Rule(p("\\b(fell|fall)\\b"), "W19.XXXA"));
 
     private static final List<Rule> PLACES = List.of(
             new Rule(p("\\bnursing home\\b[^.\\n]{0,20}\\b(room|bedroom)\\b|\\b(room|bedroom)\\b[^.\\n]{0,20}\\bnursing home\\b"), "Y92.122"),
             new Rule(p("\\bnursing home\\b"), "Y92.129"),
+            // another room of a house, where the fall happened (before the kitchen it was walked from) ("Place of occurrence > residence > house, single family > specified NEC")
+            new Rule(p("\\b(living room|family room|den|hallway|foyer|laundry room)\\b[^.\\n]{0,30}\\b(house|single-family home)\\b"), "Y92.018"),
+            new Rule(p("\\b(living room|family room|hallway|laundry room)\\b"), "Y92.008"),
             new Rule(p("\\bbasketball court\\b"), "Y92.310"),
             new Rule(p("\\b(bike|bicycle) (path|trail)\\b"), "Y92.482"),
             new Rule(p("\\belementary school\\b"), "Y92.211"),
@@ -71,6 +80,8 @@ final class ExternalCauses {
             new Rule(p("\\bbathroom\\b[^.\\n]{0,30}\\bhouse\\b"), "Y92.012"),
             new Rule(p("\\bbathroom\\b"), "Y92.002"),
             new Rule(p("\\bdriveway\\b"), "Y92.014"),
+            // "Place of occurrence > industrial and construction area > building under construction"
+            new Rule(p("\\b(under construction|construction site)\\b"), "Y92.61"),
             // a garden or yard of a house (the single-family house, as the kitchen and bathroom above), else of an unspecified residence
             new Rule(p("\\b(back ?yard|front ?yard|yard|garden)\\b[^.\\n]{0,30}\\b(house|home)\\b"), "Y92.017"),
             new Rule(p("\\b(back ?yard|front ?yard)\\b"), "Y92.007"),
@@ -88,6 +99,7 @@ final class ExternalCauses {
                     + "|\\b(preparing|making) (food|dinner|lunch|breakfast)\\b|\\bwashing (the )?dishes\\b"), "Y93.G1"),
             new Rule(p("\\b(shoveling|raking|digging)\\b"), "Y93.H1"),
             new Rule(p("\\b(gardening|landscaping)\\b"), "Y93.H2"),
+            new Rule(p("\\b(framing|carpentry|building construction|construction work)\\b"), "Y93.H3"),
             new Rule(p("\\b(cleaning (the |his |her )?gutters|gutter cleaning|roofing|painting the house)\\b"), "Y93.H9"),
             new Rule(p("\\bbasketball\\b"), "Y93.67"),
             new Rule(p("\\bsoccer\\b"), "Y93.66"),
@@ -98,7 +110,7 @@ final class ExternalCauses {
             new Rule(p("\\b(rock|mountain|wall) climbing\\b|\\bclimbing (a |the )?(rock|climbing) wall\\b"), "Y93.31"),
             new Rule(p("\\bclimbing\\b(?! (up |down )?(the |a )?(stairs|steps|staircase))"), "Y93.39"));
 
-    private static final Pattern AT_WORK = p("\\b(at work|while working|on the job|work-related|workplace injury)\\b");
+    private static final Pattern AT_WORK = p("\\b(at work|while working|on the job|work-related|workplace injury|workers'? comp\\w*|worker's comp\\w*)\\b");
 
     /** Words a past event is written with: "hx of R BKA (2020, after MVC)" is not how today's injury happened. */
     private static final Pattern PAST = p("\\b(19|20)\\d\\d\\b|\\b(hx|history|h/o|s/p|status post|years? ago|remote)\\b");
@@ -132,8 +144,12 @@ final class ExternalCauses {
         if (!mechanismCoded) {
             causes.add(mechanism.get());
         }
-        firstOf(PLACES, facts, seventh, release, "place").ifPresent(causes::add);
-        firstOf(ACTIVITIES, facts, seventh, release, "activity").ifPresent(causes::add);
+        // the place and activity written with the mechanism first ("framing a new house under construction"), not a place of another
+        // story ("last tetanus ... maybe in high school")
+        int story = mechanism.get().evidence().mention().sentence();
+        firstOf(PLACES, facts, seventh, release, "place", story).or(() -> firstOf(PLACES, facts, seventh, release, "place")).ifPresent(causes::add);
+        firstOf(ACTIVITIES, facts, seventh, release, "activity", story).or(() -> firstOf(ACTIVITIES, facts, seventh, release, "activity"))
+                .ifPresent(causes::add);
         Optional<NoteFacts.Found> work = facts.first(AT_WORK, STORY);
         String status = work.isPresent() ? "Y99.0" : "Y99.8";
         if (release.test(status)) {
@@ -143,8 +159,15 @@ final class ExternalCauses {
     }
 
     private static Optional<Cause> firstOf(List<Rule> rules, NoteFacts facts, char seventh, java.util.function.Predicate<String> release, String axis) {
+        return firstOf(rules, facts, seventh, release, axis, -1);
+    }
+
+    /** The first rule that matches, in the sentence given (or anywhere for -1). */
+    private static Optional<Cause> firstOf(List<Rule> rules, NoteFacts facts, char seventh, java.util.function.Predicate<String> release, String axis,
+                                           int sentence) {
         for (Rule rule : rules) {
-            Optional<NoteFacts.Found> found = facts.all(rule.pattern(), STORY).stream().filter(f -> !past(facts, f)).findFirst();
+            Optional<NoteFacts.Found> found = facts.all(rule.pattern(), STORY).stream().filter(f -> !past(facts, f)
+                    && (sentence < 0 || f.mention().sentence() == sentence)).findFirst();
             if (found.isPresent()) {
                 String code = rule.code().length() == 8 ? rule.code().substring(0, 7) + seventh : rule.code();
                 if (release.test(code)) {

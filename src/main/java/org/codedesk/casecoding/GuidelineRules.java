@@ -105,13 +105,19 @@ final class GuidelineRules {
         copdWithInfection();
         identifiedInfluenza();
         influenzaSymptoms();
+        anaphylaxisManifestations();
+        repeatedFalls();
         substanceUseUncomplicated();
+        hivStatus();
         companions();
         drugEffects();
         specificity();
+        mainTermAlone();
+        notSpecifiedAs();
         unnamedKindBesideNamed();
         symptomsWithinDiagnoses();
         unspecifiedKind();
+        sideWritten();
         withOrWithout();
         notElsewhereClassified();
         combinationsTheTabularPointsTo();
@@ -122,6 +128,7 @@ final class GuidelineRules {
         externalCausesNeedAnInjury();
         immunization();
         wellChild();
+        adultExamination();
         arterialThrombosisBySite();
         codeFirstTheNoteNames();
         spineRegionByLevel();
@@ -1087,6 +1094,33 @@ final class GuidelineRules {
         }
     }
 
+    private static final Pattern HIV_WITHOUT_DISEASE = Pattern.compile("\\b(asymptomatic|undetectable|virally suppressed|viral load (is )?(undetectable"
+            + "|suppressed)|hiv[- ]positive|hiv\\+|positive for hiv)");
+    /** AIDS, HIV disease or an HIV-related illness written as the patient's (not "never AIDS-defining", not "hearing aids"). */
+    private static final Pattern HIV_DISEASE = Pattern.compile("(?<!hearing |walking |mobility |visual )\\baids\\b|\\baids-defining|\\bhiv disease\\b"
+            + "|\\bhiv-related\\b|\\bopportunistic infections?\\b|\\b(pneumocystis|pcp pneumonia|kaposi|toxoplasmosis|cryptococc\\w*|cmv retinitis"
+            + "|wasting syndrome)\\b|\\bcd4 (count )?(of )?(<|under|below|less than) ?200\\b");
+    private static final Pattern ANTIRETROVIRAL = Pattern.compile("\\b(antiretroviral\\w*|haart|art|biktarvy|bictegravir|dolutegravir|tivicay|triumeq"
+            + "|dovato|genvoya|descovy|emtricitabine|tenofovir|raltegravir|darunavir|efavirenz|rilpivirine|odefsey|juluca|symtuza|cabotegravir|cabenuva)\\b");
+
+    /**
+     * HIV (I.C.1.a.2): B20 is for AIDS, HIV disease or an HIV-related illness (also one in the past); a patient with HIV and none of
+     * these, written asymptomatic, suppressed or HIV positive, is Z21. Antiretroviral therapy taken long term is Z79.899
+     * (I.C.21.c.3: long-term drug therapy, no code of its own).
+     */
+    private void hivStatus() {
+        if (isChecked("B20") && facts.first(HIV_WITHOUT_DISEASE, CONCLUDED).isPresent() && facts.first(HIV_DISEASE, CHART).isEmpty()) {
+            add("Z21", mentionsOf("B20"), facts.first(HIV_WITHOUT_DISEASE, CONCLUDED).get(),
+                    "asymptomatic HIV infection status: no AIDS, HIV disease or HIV-related illness written (I.C.1.a.2.d)");
+            uncheck("B20", "no AIDS, HIV disease or HIV-related illness is written: asymptomatic HIV infection status Z21 (I.C.1.a.2.d)");
+        }
+        if (isChecked("B20") || isChecked("Z21")) {
+            // "HIV infection": the human immunodeficiency virus's words are no other "viral infection NOS"
+            checked().filter(d -> d.code().equals("B34.9")).toList().forEach(d -> d.uncheck("the viral infection written is the HIV infection coded"));
+            longTerm(ANTIRETROVIRAL, "Z79.899", "long-term (current) drug therapy: antiretroviral therapy");
+        }
+    }
+
     private static final Pattern ER_POSITIVE = Pattern.compile("\\b(er\\+|er[- ]positive|estrogen receptor[- ]positive|er/pr\\+|er/pr[- ]positive)");
     private static final Pattern ER_NEGATIVE = Pattern.compile("\\b(er-(?!\\w)|er[- ]negative|estrogen receptor[- ]negative)");
     private static final Pattern HER2 = Pattern.compile("\\b(her2|her-2|her2/neu)\\b");
@@ -1336,10 +1370,85 @@ final class GuidelineRules {
      * beside exactly one sibling whose own words the note affirms where the code is written ("low transverse"): the
      * coder goes as deep as the documentation allows (I.B.1, I.B.3).
      */
+    private static final String INDEX_ROUTE = "Alphabetic Index: ";
+
+    /**
+     * A main term written alone ("... c/w colitis") is the same condition the note names elsewhere with its kind ("Clostridioides
+     * difficile colitis": the index's "Colitis > Clostridium difficile"): one condition, one code, the deeper one (K52.9 gives way).
+     */
+    /**
+     * Anaphylaxis (T78.0-, T78.2, T88.6, T80.52-) is defined by its hives, angioedema, wheeze, hypotension and vomiting: integral to
+     * its code, not coded beside it (signs and symptoms routinely part of a condition, I.B.5).
+     */
+    private static final Pattern REPEATED_FALLS = Pattern.compile("\\b(repeated|recurrent|frequent|multiple|several|\\d+|two|three|four) (\\w+ )?falls\\b"
+            + "|\\bfalls? (repeatedly|recurrently|frequently)\\b");
+
+    /** "Repeated falls" (R29.6) only when the note writes them: one fall that injured is the external cause (W00-W19), not R29.6. */
+    private void repeatedFalls() {
+        if (isChecked("R29.6") && facts.first(REPEATED_FALLS, CHART).isEmpty()) {
+            uncheck("R29.6", "one fall is not \"repeated falls\": the fall of an injury is its external cause (W00-W19)");
+        }
+    }
+
+    private void anaphylaxisManifestations() {
+        if (checked().noneMatch(d -> d.code().matches("T78\\.0.*|T78\\.2.*|T88\\.6.*|T80\\.52.*"))) {
+            return;
+        }
+        checked().filter(d -> d.code().matches("L50\\..*|T78\\.3.*|R06\\.2|I95\\.9|R11\\..*|R21|R23\\.0|R06\\.1|R49\\.0")).toList()
+                .forEach(d -> d.uncheck("a manifestation that defines the anaphylaxis coded: integral to it"));
+    }
+
+    private static final Pattern ANOTHER = Pattern.compile("\\b(second|another|separate|additional)\\b");
+
+    private void mainTermAlone() {
+        for (PreCheck.Decision x : checked().toList()) {
+            List<String> routes = x.candidate.mentions().stream().filter(PreCheck::indexRoute).map(Candidate.Mention::route).distinct().toList();
+            if (routes.isEmpty() || !routes.stream().allMatch(r -> r.startsWith(INDEX_ROUTE) && !r.contains(" > "))) {
+                continue;
+            }
+            if (x.candidate.mentions().stream().filter(PreCheck::indexRoute).anyMatch(m -> ANOTHER.matcher(sentenceText(m.sentence())).find())) {
+                // "A second pneumonia in the left lung": another condition of the same kind
+                continue;
+            }
+            java.util.Set<String> mainTerms = new java.util.HashSet<>(routes);
+            checked().filter(y -> y != x && !y.code().equals(x.code()) && y.candidate.mentions().stream()
+                            .anyMatch(m -> mainTerms.stream().anyMatch(t -> m.route().startsWith(t + " > "))))
+                    .findFirst().ifPresent(y -> x.uncheck("the same condition the note names with its kind: " + y.code() + " (" + title(y.code()) + ")"));
+        }
+    }
+
+    private static final Pattern NOT_SPECIFIED_AS = Pattern.compile("\\bnot specified as ([a-z]+)");
+
+    /**
+     * Two codes of one subcategory, "..., recurrent" and "..., not specified as recurrent" (A04.71, A04.72): the first only when the
+     * note affirms the word where the condition is written ("initial episode" is no recurrence), else the second.
+     */
+    private void notSpecifiedAs() {
+        for (PreCheck.Decision x : checked().toList()) {
+            Matcher m = NOT_SPECIFIED_AS.matcher(title(x.code()).toLowerCase(Locale.ROOT));
+            if (!m.find() || x.code().length() < 5) {
+                continue;
+            }
+            String word = m.group(1);
+            String parent = x.code().substring(0, x.code().length() - 1);
+            for (PreCheck.Decision y : checked().filter(y -> y != x && y.code().startsWith(parent) && y.code().length() == x.code().length()).toList()) {
+                String ty = title(y.code()).toLowerCase(Locale.ROOT);
+                if (!ty.matches("(?s).*\\b" + word + "\\b.*") || ty.contains("not specified as")) {
+                    continue;
+                }
+                if (affirmedWords(y).contains(word)) {
+                    x.uncheck("the note writes it " + word + ": " + y.code());
+                } else {
+                    y.uncheck("not written " + word + " where the condition is: " + x.code() + " (" + title(x.code()) + ")");
+                }
+            }
+        }
+    }
+
     private void unspecifiedKind() {
         for (PreCheck.Decision x : checked().toList()) {
             String tx = title(x.code()).toLowerCase(Locale.ROOT);
-            if (x.code().length() < 6 || !tx.contains("unspecified") || x.candidate.mentions().isEmpty()) {
+            if (x.code().length() < 5 || !tx.contains("unspecified") || x.candidate.mentions().isEmpty()) {
                 continue;
             }
             java.util.Set<String> own = new java.util.HashSet<>();
@@ -1361,6 +1470,51 @@ final class GuidelineRules {
             if (fitting.size() == 1) {
                 combine(fitting.get(0), x.candidate.mentions(), null, "the kind the note documents", x.code());
             }
+        }
+    }
+
+    private static final Pattern SIDE_WORD = Pattern.compile("\\b(right|left|bilateral)\\b");
+    private static final Pattern SIDE_LETTER = Pattern.compile("(?<![\\d.]\\s?)\\b([LR])\\s+(?=[a-z]{3,})");
+
+    /**
+     * Laterality (I.B.13): a code of an unspecified side ("Puncture wound with foreign body of unspecified hand") whose sentences
+     * write one side ("... of L hand", "left") is the sibling of that side, the title the same but for the side.
+     */
+    private void sideWritten() {
+        for (PreCheck.Decision x : checked().toList()) {
+            String tx = title(x.code()).toLowerCase(Locale.ROOT);
+            if (!tx.contains("unspecified") || x.candidate.mentions().isEmpty()) {
+                continue;
+            }
+            // the side of each sentence that writes one ("L ICA stenosis"; one that writes both sides says nothing of this one)
+            java.util.Set<String> sides = new java.util.HashSet<>();
+            for (Candidate.Mention m : x.candidate.mentions()) {
+                String raw = facts.note().text().substring(facts.note().sentences().get(m.sentence()).start(), facts.note().sentences().get(m.sentence()).end());
+                java.util.Set<String> here = new java.util.HashSet<>();
+                Matcher letter = SIDE_LETTER.matcher(raw);
+                while (letter.find()) {
+                    here.add(letter.group(1).equals("L") ? "left" : "right");
+                }
+                Matcher word = SIDE_WORD.matcher(raw.toLowerCase(Locale.ROOT));
+                while (word.find()) {
+                    here.add(word.group(1));
+                }
+                if (here.size() == 1) {
+                    sides.addAll(here);
+                }
+            }
+            if (sides.size() != 1) {
+                continue;
+            }
+            String side = sides.iterator().next();
+            String wanted = tx.replaceFirst("\\bunspecified\\b", side);
+            String parent = x.code().substring(0, Math.min(5, x.code().length()));
+            cm.billableUnder(parent).stream().filter(k -> k.code().length() == x.code().length() && !k.code().equals(x.code())
+                    && k.title().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
+                    .ifPresent(k -> {
+                        add(k.code(), x.candidate.mentions(), null, "laterality (I.B.13): the side the note writes (" + side + ")");
+                        uncheck(x.code(), "the note writes the side (" + side + "): " + k.code());
+                    });
         }
     }
 
@@ -1964,6 +2118,29 @@ final class GuidelineRules {
         });
     }
 
+    private static final Pattern ADULT_EXAM = Pattern.compile("\\b((annual|yearly|routine|complete|comprehensive|preventive|periodic) (adult )?"
+            + "(physical|physical exam|physical examination|exam|examination|health exam|check-?up|wellness (visit|exam)|preventive (visit|exam))"
+            + "|annual wellness visit|well adult (visit|exam)|preventive (care )?visit)\\b");
+    private static final Pattern NOT_THIS_VISIT = Pattern.compile("\\b(last|prior|previous|next|due|overdue|schedul\\w*)\\b");
+
+    /**
+     * An adult's annual or routine physical (I.C.21.c.13, Z00.0-): Z00.01 when it finds something the note codes (a condition,
+     * not an encounter, status or history Z code) or writes abnormal findings, else Z00.00; listed first, its findings after it.
+     */
+    private void adultExamination() {
+        if (setting != EncounterSetting.OUTPATIENT || checked().anyMatch(d -> d.code().startsWith("Z00.")) || age() < 18) {
+            return;
+        }
+        facts.all(ADULT_EXAM, CHART).stream().filter(f -> (f.section() == NoteSections.CONCLUSION || CHIEF_COMPLAINT_LINE.matcher(
+                facts.note().sentences().get(f.mention().sentence()).section().toLowerCase(Locale.ROOT)).find())
+                && !NOT_THIS_VISIT.matcher(facts.around(f, 20)).find()).findFirst().ifPresent(f -> {
+            boolean finding = checked().anyMatch(d -> !d.code().matches("[ZVWXY].*")) || facts.first(ABNORMAL_FINDING, CONCLUDED).isPresent();
+            add(finding ? "Z00.01" : "Z00.00", List.of(), f, "general adult medical examination" + (finding ? " with abnormal findings" : ""));
+        });
+    }
+
+    private static final Pattern CHIEF_COMPLAINT_LINE = Pattern.compile("\\b(cc|chief complaint|reason for visit)\\b");
+
     private static final Pattern ABNORMAL_FINDING = Pattern.compile("(?<!no )\\babnormal findings?\\b");
 
     /** External causes (V00-Y99) go with an injury or a poisoning the note codes (I.C.20): alone they are not reported. */
@@ -1981,7 +2158,17 @@ final class GuidelineRules {
         if (injury.isEmpty() || checked().anyMatch(d -> d.code().matches("Y9[239].*"))) {
             return;
         }
-        // the index may have given the mechanism ("Fall from tree"): the place, activity and status are still the story's
+        // the index may have given the mechanism ("Fall from tree"): the place, activity and status are still the story's; an
+        // unspecified one ("Unspecified fall" from the word "fall") gives way to the mechanism the story writes
+        List<PreCheck.Decision> unspecifiedMechanism = checked().filter(d -> d.code().matches("[VWX].*")
+                && (d.code().startsWith("W19") || title(d.code()).startsWith("Unspecified"))).toList();
+        if (!unspecifiedMechanism.isEmpty() && checked().filter(d -> d.code().matches("[VWX].*")).count() == unspecifiedMechanism.size()) {
+            char seventh = injury.get().code().charAt(injury.get().code().length() - 1);
+            List<ExternalCauses.Cause> story = ExternalCauses.of(facts, seventh, code -> cm.code(code).isPresent(), false);
+            if (!story.isEmpty() && story.get(0).axis().equals("mechanism") && unspecifiedMechanism.stream().noneMatch(d -> d.code().equals(story.get(0).code()))) {
+                unspecifiedMechanism.forEach(d -> d.uncheck("the story of the injury writes how it happened: " + story.get(0).code()));
+            }
+        }
         boolean mechanismCoded = checked().anyMatch(d -> d.code().matches("[VWX].*"));
         char seventh = injury.get().code().charAt(injury.get().code().length() - 1);
         for (ExternalCauses.Cause cause : ExternalCauses.of(facts, seventh, code -> cm.code(code).isPresent(), mechanismCoded)) {
@@ -2153,7 +2340,8 @@ final class GuidelineRules {
             return c.startsWith("Y92") ? 6 : c.startsWith("Y93") ? 7 : c.startsWith("Y99") ? 8 : 5;
         }
         // contraceptive management may be the reason for the visit: ranked by where the note concludes it, like a condition
-        return c.startsWith("Z") && !c.matches("Z30\\.[04].*") ? 4 : 2;
+        // asymptomatic HIV infection status (Z21) is the HIV infection of the visit (I.C.1.a.2.d), ranked like a condition
+        return c.startsWith("Z") && !c.matches("Z30\\.[04].*") && !c.equals("Z21") ? 4 : 2;
     }
 
     /** Where the code is first concluded: a "principal diagnosis" line first, then the conclusion, the course, elsewhere. */
@@ -2169,16 +2357,70 @@ final class GuidelineRules {
             int at = facts.note().words().get(m.first()).start();
             org.codedesk.casecoding.text.ClinicalText.Sentence sentence = facts.note().sentences().get(m.sentence());
             String line = facts.note().text().substring(sentence.start(), sentence.end()).toLowerCase(Locale.ROOT);
-            int rank = section.matches(".*\\b(principal|primary|reason for admission|admitting)\\b.*") || line.contains("(principal)") ? 0
-                    : setting == EncounterSetting.INPATIENT && admittedFor(line, at - sentence.start()) ? 0
+            int rank = section.matches(".*\\b(principal|primary)\\b.*") || line.contains("(principal)") ? 0
+                    // what the patient was admitted with, unless the line starts with the symptoms ("Reason for admission: diarrhea, AKI"
+                    // of a C. diff colitis): then the condition established after study (Section II) is the first discharge diagnosis
+                    : section.matches(".*\\b(reason for admission|admitting)\\b.*") && !symptomLed(m.sentence()) ? 1
+                    : setting == EncounterSetting.INPATIENT && admittedFor(line, at - sentence.start()) ? 1
                     // a stay for a procedure: the condition it was done for is the reason for the admission, not an incidental finding
                     : setting == EncounterSetting.INPATIENT && section.matches("(?i).*\\bindications?\\b.*") && !symptom(d.code())
-                            && firstOfItsSection(m.sentence()) && !postoperativeDiagnosis() ? 0
-                    : setting == EncounterSetting.OUTPATIENT && kind == NoteSections.CONCLUSION && inChiefComplaint(m) ? 0
-                    : kind == NoteSections.CONCLUSION ? 1 : kind == NoteSections.TREATED ? 2 : 3;
+                            && firstOfItsSection(m.sentence()) && !postoperativeDiagnosis() ? 1
+                    : setting == EncounterSetting.OUTPATIENT && kind == NoteSections.CONCLUSION && inChiefComplaint(m) ? 1
+                    : setting == EncounterSetting.INPATIENT && firstDischargeDiagnosis(m.sentence()) && admissionSymptomLed() ? 2
+                    : kind == NoteSections.CONCLUSION ? 3 : kind == NoteSections.TREATED ? 4 : 5;
             best = Math.min(best, rank * 1_000_000 + at);
         }
         return best;
+    }
+
+    private static final Pattern ADMITTING = Pattern.compile("(?i)\\b(reason for admission|admitting)\\b");
+
+    /** The first finding of a sentence is a sign or symptom ("Reason for admission: diarrhea, AKI"), coded or not. */
+    private boolean symptomLed(int sentence) {
+        PreCheck.Decision first = null;
+        int firstWord = Integer.MAX_VALUE;
+        for (PreCheck.Decision d : dx.values()) {
+            for (Candidate.Mention m : d.candidate.mentions()) {
+                if (m.sentence() == sentence && PreCheck.indexRoute(m) && m.first() < firstWord) {
+                    firstWord = m.first();
+                    first = d;
+                }
+            }
+        }
+        return first != null && symptom(first.code());
+    }
+
+    /** The note's reason for admission starts with symptoms: the discharge diagnoses say what was established. */
+    private boolean admissionSymptomLed() {
+        List<org.codedesk.casecoding.text.ClinicalText.Sentence> all = facts.note().sentences();
+        for (int i = 0; i < all.size(); i++) {
+            if (ADMITTING.matcher(all.get(i).section()).find()) {
+                return symptomLed(i);
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern DISCHARGE_DIAGNOSES = Pattern.compile("(?i)\\b(discharge|final) (diagnos[ie]s|dx)\\b");
+
+    /** The first sentence under a "Discharge diagnoses" or "Final diagnoses" heading (its first item). */
+    private boolean firstDischargeDiagnosis(int sentence) {
+        List<org.codedesk.casecoding.text.ClinicalText.Sentence> all = facts.note().sentences();
+        String section = all.get(sentence).section();
+        if (!DISCHARGE_DIAGNOSES.matcher(section).find()) {
+            return false;
+        }
+        // the heading line itself ("Discharge diagnoses:") holds no item
+        for (int i = sentence - 1; i >= 0 && all.get(i).section().equals(section); i--) {
+            org.codedesk.casecoding.text.ClinicalText.Sentence s = all.get(i);
+            for (int w = s.firstWord(); w < s.endWord(); w++) {
+                if (facts.note().words().get(w).stems().stream().noneMatch(x -> x.startsWith(org.codedesk.casecoding.text.ClinicalText.HEADING_MARK))
+                        && facts.note().words().get(w).text().chars().anyMatch(Character::isLetter)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The first sentence under its heading: an indication's reason, before the comorbidities it goes on to list. */
@@ -2282,7 +2524,16 @@ final class GuidelineRules {
         if (cm.code(code).isEmpty()) {
             return;
         }
+        List<Candidate.Mention> replaced = new ArrayList<>();
+        for (String r : replaces) {
+            PreCheck.Decision d = dx.get(r);
+            if (!r.equals(code) && d != null && d.checked) {
+                replaced.addAll(d.candidate.mentions());
+            }
+        }
+        transferred = replaced;
         add(code, base, words, "combination code (\"with\" convention): " + why);
+        transferred = List.of();
         for (String r : replaces) {
             if (!r.equals(code)) {
                 uncheck(r, "replaced by the combination code " + code + " (" + why + ")");
@@ -2290,15 +2541,46 @@ final class GuidelineRules {
         }
     }
 
+    /**
+     * The mentions of the codes a combination replaces, joining the combination code's evidence when it is already there:
+     * "Recurrent sigmoid diverticulitis" on the principal diagnosis line, read first as the part-unspecified K57.92, makes K57.32 the
+     * principal diagnosis.
+     */
+    private List<Candidate.Mention> transferred = List.of();
+
     private void add(String code, List<Candidate.Mention> base, NoteFacts.Found words, String why) {
         if (cm.code(code).filter(IndexDictionary.Code::billable).isEmpty()) {
             return;
         }
         PreCheck.Decision existing = dx.get(code);
-        if (existing != null && words != null && existing.candidate.mentions().stream().noneMatch(m -> m.first() == words.mention().first())) {
+        List<Candidate.Mention> joining = new ArrayList<>();
+        if (existing != null) {
             // the rule's words join the evidence: where the rule found the code counts for the order (principal first)
+            List<Candidate.Mention> offered = new ArrayList<>(transferred);
+            if (!transferred.isEmpty()) {
+                // only when they place the code earlier: a code known by evidence words on the principal line (E10.10 "Diabetic
+                // ketoacidosis") is not moved to where the replaced code's index words are in the course
+                List<Candidate.Mention> with = new ArrayList<>(existing.candidate.mentions());
+                with.addAll(transferred);
+                PreCheck.Decision probe = new PreCheck.Decision(Candidate.derived(code, false, existing.candidate.score(), dedupe(with)), true, null, true);
+                if (position(probe) > position(existing)) {
+                    offered.clear();
+                }
+            }
+            transferred = List.of();
+            if (words != null) {
+                offered.add(words.mention());
+            }
+            for (Candidate.Mention o : offered) {
+                if (existing.candidate.mentions().stream().noneMatch(m -> m.sentence() == o.sentence() && m.first() == o.first())
+                        && joining.stream().noneMatch(m -> m.sentence() == o.sentence() && m.first() == o.first())) {
+                    joining.add(o);
+                }
+            }
+        }
+        if (existing != null && !joining.isEmpty()) {
             List<Candidate.Mention> merged = new ArrayList<>(existing.candidate.mentions());
-            merged.add(words.mention());
+            merged.addAll(joining);
             PreCheck.Decision d = new PreCheck.Decision(Candidate.derived(code, false, existing.candidate.score(), dedupe(merged)), true, null,
                     existing.derived);
             d.notes.addAll(existing.notes);

@@ -32,7 +32,7 @@ final class HistoryAndStatus {
     /** A history or status code found, with the words it rests on. */
     record Finding(String code, NoteFacts.Found evidence, String route) { }
 
-    private static final Pattern TRIGGER = Pattern.compile("\\b(personal history of|remote history of|history of|hx of|h/o|s/p|status post"
+    private static final Pattern TRIGGER = Pattern.compile("\\b(personal history of|remote history of|history of|hx of|hx(?=\\s)|h/o|s/p|status post"
             + "|remote|prior|previous)\\s+");
     private static final Pattern PAST_HISTORY_HEADING = Pattern.compile("\\b(pmh|psh|pmhx|pshx|past medical|past surgical|medical history"
             + "|surgical history|past history)\\b");

@@ -131,6 +131,7 @@ final class NamedProcedures {
         performedOrInCourse(facts, THROMBECTOMY).filter(f -> !NOT_DONE.matcher(facts.around(f, 40)).find())
                 .ifPresent(f -> thrombectomy(codes, questions, release, f, facts));
         dialysis(codes, release, facts);
+        BedsideAndPelvicProcedures.build(facts, release, codes, questions);
         return new Result(codes, questions);
     }
 
@@ -157,7 +158,7 @@ final class NamedProcedures {
      * heading or in a line that starts so; an operation named in the history or the indication ("found on screening
      * colonoscopy") was not done in this encounter.
      */
-    private static Optional<NoteFacts.Found> performed(NoteFacts facts, Pattern operation) {
+    static Optional<NoteFacts.Found> performed(NoteFacts facts, Pattern operation) {
         for (NoteFacts.Found f : facts.all(operation, PROCEDURE_SECTIONS)) {
             org.codedesk.casecoding.text.ClinicalText.Sentence s = facts.note().sentences().get(f.mention().sentence());
             String line = facts.note().text().substring(s.start(), s.end()).toLowerCase(java.util.Locale.ROOT);
@@ -172,7 +173,7 @@ final class NamedProcedures {
      * An operation named under a procedure heading, or in the hospital course or the delivery account of a stay ("2/15: L hip
      * cemented bipolar hemiarthroplasty", "transfused 1 unit PRBC", "Second-degree perineal laceration, repaired").
      */
-    private static Optional<NoteFacts.Found> performedOrInCourse(NoteFacts facts, Pattern operation) {
+    static Optional<NoteFacts.Found> performedOrInCourse(NoteFacts facts, Pattern operation) {
         Optional<NoteFacts.Found> named = performed(facts, operation);
         return named.isPresent() ? named : facts.all(operation, PROCEDURE_SECTIONS).stream().filter(f -> f.section() == NoteSections.TREATED
                 || DELIVERY_HEADING.matcher(facts.note().sentences().get(f.mention().sentence()).section()).find()).findFirst();
@@ -196,7 +197,7 @@ final class NamedProcedures {
         }
     }
 
-    private static void add(List<Built> codes, java.util.function.Predicate<String> release, String code, NoteFacts.Found f, String how) {
+    static void add(List<Built> codes, java.util.function.Predicate<String> release, String code, NoteFacts.Found f, String how) {
         if (release.test(code) && codes.stream().noneMatch(b -> b.code().equals(code))) {
             codes.add(new Built(code, f, how));
         }
@@ -215,7 +216,7 @@ final class NamedProcedures {
         return "0";
     }
 
-    private static String side(String words) {
+    static String side(String words) {
         boolean right = words.matches("(?s).*\\b(right|rt|r(?= (hip|knee|shoulder)\\b))\\b.*");
         boolean left = words.matches("(?s).*\\b(left|lt|l(?= (hip|knee|shoulder)\\b))\\b.*");
         return right == left ? (right ? "both" : "") : right ? "right" : "left";
@@ -466,10 +467,10 @@ final class NamedProcedures {
     }
 
     /** Said of an operation that was not done: "aspiration thrombectomy not performed", "never HFNC or BiPAP". */
-    private static final Pattern NOT_DONE = Pattern.compile("\\b(not|never|no|without|declined|refused|deferred)\\b");
+    static final Pattern NOT_DONE = Pattern.compile("\\b(not|never|no|without|declined|refused|deferred)\\b");
     private static final Pattern THROMBECTOMY = Pattern.compile("\\b(thrombectomy|embolectomy|thromboembolectomy)\\b");
     /** Lower limb arteries of table 04C, right and left body part values. */
-    private static final java.util.Map<String, String[]> LOWER_ARTERIES = new java.util.LinkedHashMap<>();
+    static final java.util.Map<String, String[]> LOWER_ARTERIES = new java.util.LinkedHashMap<>();
 
     static {
         LOWER_ARTERIES.put("common iliac", new String[] {"C", "D"});

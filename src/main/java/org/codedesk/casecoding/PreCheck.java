@@ -252,6 +252,11 @@ final class PreCheck {
                 && concluded.stream().anyMatch(m -> AS_NEEDED.matcher(sentence(m)).find())) {
             return "a symptom named as the reason for a drug taken as needed (or in return precautions), not a finding concluded";
         }
+        if (symptom && setting == EncounterSetting.INPATIENT && hasDischargeDiagnoses()
+                && concluded.stream().allMatch(m -> ADMITTING.matcher(note.sentences().get(m.sentence()).section()).find())) {
+            return "a symptom the patient was admitted with; the discharge diagnoses name what was established (a symptom is not coded when a"
+                    + " related diagnosis is, II.A)";
+        }
         if (symptom && concluded.stream().allMatch(m -> PLAN_ONLY.matcher(note.sentences().get(m.sentence()).section()).find())) {
             return "a sign or symptom named only in the plan (what to manage or watch for), not among the diagnoses assessed";
         }
@@ -260,6 +265,13 @@ final class PreCheck {
             return "a sign or symptom the provider attributes to a diagnosis: integral to it, not coded";
         }
         return null;
+    }
+
+    private static final Pattern ADMITTING = Pattern.compile("(?i)\\b(admitting|admission diagnos\\w*|reason for admission|presenting (complaint|problem))\\b");
+    private static final Pattern DISCHARGE_DIAGNOSES = Pattern.compile("(?i)\\b(discharge|final|principal) (diagnos\\w*|dx)\\b");
+
+    private boolean hasDischargeDiagnoses() {
+        return note.sentences().stream().anyMatch(s -> DISCHARGE_DIAGNOSES.matcher(s.section()).find());
     }
 
     /** Findings a coder treats like signs and symptoms: integral to the diagnosis unless the provider concludes them. */
@@ -340,6 +352,11 @@ final class PreCheck {
     private static final Pattern OF_A_RELATIVE = Pattern.compile("^\\W*(in|of|from) (his|her|their|a|the patient's) (grandson|granddaughter|son|daughter"
             + "|brother|sister|mother|father|child|children|husband|wife|partner|spouse|grandchild\\w*|sibling\\w*|cousin|niece|nephew)\\b");
     private static final Pattern EPONYM = Pattern.compile("([A-Za-z]+)'s\\b");
+    private static final Pattern RISK_AFTER = Pattern.compile("^\\W{0,3}((\\d+|ten)[- ]?(yr|year)s?[- ])?risk\\b(?! factors? for)");
+    private static final Pattern RISK_BEFORE = Pattern.compile("\\b(at (high |low |increased )?risk (of|for)|risk (of|for)|risk factors? for)\\s+(\\w+\\s+){0,2}$");
+    private static final Pattern SLIDING_SCALE = Pattern.compile("\\b(insulin|glucose|sugars?|diabet\\w*|dm|t2dm|t1dm|a1c|fsbg|accu-?chek|scale)\\b");
+    private static final Pattern ELECTRIC_SHOCK_BEFORE = Pattern.compile("\\b(\\d+ ?(j|joules?)|biphasic|monophasic|synchronized|defibrillat\\w*|delivered|cardioversion)\\W+(\\w+\\W+){0,2}$");
+    private static final Pattern SERVICE_BEFORE = Pattern.compile("\\b(referral to|refer(red)? to|consult(ed)?( to)?|follow[- ]?up with|f/u with|seen by)\\s+(the )?$");
 
     /**
      * Words the index reaches that name no condition of the patient: "plus" ("patch plus lozenge"), a facility ("children's
@@ -366,6 +383,23 @@ final class PreCheck {
             return true;
         }
         if (OF_A_RELATIVE.matcher(after).find()) {
+            return true;
+        }
+        if (RISK_AFTER.matcher(after).find() || RISK_BEFORE.matcher(before).find()) {
+            // a risk estimated ("ASCVD 10-yr risk 9.8%", "at risk for DVT") is not the condition
+            return true;
+        }
+        if (words.matches("(?s).*\\bssi\\b.*") && SLIDING_SCALE.matcher(sentence(m)).find()) {
+            // "SSI while inpatient" beside insulin or glucose: sliding-scale insulin, not a surgical site infection
+            return true;
+        }
+        if (words.matches("(?s).*\\bshocks?$")
+                && ELECTRIC_SHOCK_BEFORE.matcher(lower(text.substring(Math.max(0, last.start() - 40), last.start()))).find()) {
+            // "single 100 J biphasic shock": the electrical therapy given, not a state of shock
+            return true;
+        }
+        if (SERVICE_BEFORE.matcher(before).find()) {
+            // "Referral to allergy", "consult GI": a specialty, not a condition
             return true;
         }
         java.util.regex.Matcher eponym = EPONYM.matcher(m.route());
@@ -478,10 +512,18 @@ final class PreCheck {
     private static final Pattern LATER = Pattern.compile("\\b(in \\d+(-\\d+)? ?(days?|d|wks?|weeks?|months?|mo)|return|follow[- ]?up|f/u|schedul\\w*"
             + "|next (visit|week)|later|after)\\b");
     private static final Pattern RESOLVED = Pattern.compile("\\b(resolved|resolving)\\b");
+    private static final Pattern RESOLVED_AFTER = Pattern.compile("\\b(resolved|resolving|improved) (after|with|following|on)\\b");
+    private static final Pattern EMERGENCY = Pattern.compile("(?i)\\b(emergency department|emergency room|ed (note|course|physician|provider|visit)|er visit)\\b");
+
+    private boolean emergencyVisit() {
+        return setting == EncounterSetting.OUTPATIENT && EMERGENCY.matcher(note.text()).find();
+    }
 
     /** A condition of the stay written as resolved by discharge ("Acute kidney injury, resolved") was treated: it is coded. */
     private boolean resolvedDuringStay(Candidate.Mention m) {
-        return setting == EncounterSetting.INPATIENT && RESOLVED.matcher(sentence(m)).find()
+        // an emergency visit's "anaphylaxis - resolved after IM epi x2" was treated at this encounter too
+        return (setting == EncounterSetting.INPATIENT || emergencyVisit() && RESOLVED_AFTER.matcher(sentence(m)).find())
+                && RESOLVED.matcher(sentence(m)).find()
                 && CODABLE_FOR_DIAGNOSES.contains(NoteSections.of(note, m.sentence()));
     }
     private static final Pattern POSTOPERATIVE = Pattern.compile("\\b(postoperative|post-op|postop|post-operative)\\b");
@@ -552,6 +594,13 @@ final class PreCheck {
                     ? 'D' : words.contains("open") && words.contains("fracture") ? 'B' : 'A';
             List<IndexDictionary.Code> encounter = candidates.stream().filter(k -> k.code().charAt(7) == seventh).toList();
             candidates = new ArrayList<>(encounter.isEmpty() ? candidates.stream().filter(k -> k.code().charAt(7) == 'A').toList() : encounter);
+        }
+        // a code "with X" is not the one when the note writes no X ("no loss of consciousness": the "without loss of consciousness"
+        // code, not "with loss of consciousness of unspecified duration" or "... status unknown")
+        Set<String> negated = negatedWords(c);
+        List<IndexDictionary.Code> notNegated = candidates.stream().filter(k -> !withNegated(k.title(), negated)).toList();
+        if (!notNegated.isEmpty()) {
+            candidates = new ArrayList<>(notNegated);
         }
         String header = dictionaries.diagnoses().code(c.code()).map(IndexDictionary.Code::title).orElse("");
         Set<String> affirmed = new java.util.HashSet<>(affirmedWords(c));
@@ -699,6 +748,44 @@ final class PreCheck {
             }
         }
         return words;
+    }
+
+    /** The words the note negates in the sentences where the code is written ("no loss of consciousness"). */
+    private Set<String> negatedWords(Candidate c) {
+        Set<String> words = new java.util.HashSet<>();
+        Set<Integer> sentences = new java.util.HashSet<>();
+        c.mentions().forEach(m -> sentences.add(m.sentence()));
+        for (ClinicalText.Word w : note.words()) {
+            if (sentences.contains(w.sentence()) && w.assertion() == Assertion.ABSENT) {
+                java.util.regex.Matcher m = WORD.matcher(lower(w.text()));
+                while (m.find()) {
+                    words.add(m.group());
+                }
+            }
+        }
+        return words;
+    }
+
+    private static final Pattern WITH_CLAUSE = Pattern.compile("\\bwith ([a-z ]+)");
+
+    /** A title "with X" (not "without") whose X the note negates: every content word of X is among the negated words. */
+    static boolean withNegated(String title, Set<String> negated) {
+        java.util.regex.Matcher with = WITH_CLAUSE.matcher(lower(title));
+        while (with.find()) {
+            List<String> content = new ArrayList<>();
+            java.util.regex.Matcher w = WORD.matcher(with.group(1));
+            while (w.find()) {
+                if (w.group().length() > 3 && !GENERIC.contains(w.group())) {
+                    content.add(w.group());
+                }
+            }
+            // "loss of consciousness of 30 minutes or less": the finding is the first words, the duration qualifies it
+            List<String> finding = content.subList(0, Math.min(2, content.size()));
+            if (!finding.isEmpty() && negated.containsAll(finding)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "right", "left", "bilateral", "" for an unspecified side, or null when the title speaks of no side. */

@@ -31,7 +31,7 @@ final class SocialDeterminants {
      * age-related debility (Z91.130) when the note says so. Running out because of the cost is the financial hardship
      * of the intentional underdosing (the index: "Underdosing > intentional > due to financial hardship").
      */
-    private static final Pattern UNINTENTIONAL_UNDERDOSING = Pattern.compile("\\b(ran out of|run(s|ning)? out of|unintentional\\w*"
+    private static final Pattern UNINTENTIONAL_UNDERDOSING = Pattern.compile("\\b(ran out|run(s|ning)? out|unintentional\\w*"
             + "|forgot|forgets|forgetting|did not mean to stop)\\b");
     private static final Pattern DEBILITY = Pattern.compile("\\b(age[- ]related debility|debility|frail\\w*|dementia|cognitive impairment)\\b");
     private static final Pattern DRUG_WORDS = Pattern.compile("\\b(insulin|glargine|lispro|medications?|meds|pills|doses?|lithium|underdosing"

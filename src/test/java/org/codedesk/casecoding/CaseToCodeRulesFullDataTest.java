@@ -716,4 +716,76 @@ class CaseToCodeRulesFullDataTest {
         assertThat(checked(coding.diagnoses())).contains("M43.17", "M54.17").doesNotContain("M43.16", "M54.16", "G31.89");
         assertThat(checked(coding.procedures())).containsExactlyInAnyOrder("0SG30AJ", "0SG3071", "01NB0ZZ");
     }
+
+    @Test
+    void roundI22jLateralityHivAdultExamMainTermAloneAnaphylaxisFallsAndTheFirstDischargeDiagnosis() {
+        String nail = """
+                EMERGENCY DEPARTMENT NOTE
+                HPI: 34 yo M carpenter at work framing a new house under construction when the nail gun double-fired into his L palm.
+                Last tetanus more than 10 yrs ago, maybe in high school.
+                Assessment/Plan:
+                1. Puncture wound w/ foreign body (nail) of L hand, initial - nail removed. Tdap 0.5 mL IM given today.
+                """;
+        List<String> dx = checked(coder.code(nail, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("S61.442A");
+        assertThat(dx).contains("W29.4XXA", "Y92.61", "Y93.H3", "Y99.0", "Z23").doesNotContain("S61.449A", "Y92.213");
+        String fall = """
+                ED PHYSICIAN NOTE
+                HPI: 84 yo F on apixaban, walking to the living room of her house, tripped over a rug, fell, striking her head on the coffee table.
+                No LOC.
+                Assessment:
+                1. Acute traumatic subdural hematoma L side, no loss of consciousness, after mechanical fall.
+                """;
+        dx = checked(coder.code(fall, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("S06.5X0A");
+        assertThat(dx).contains("W01.190A", "Y92.018", "Y93.01", "Y99.8").doesNotContain("R29.6", "W19.XXXA");
+        String hiv = """
+                ID CLINIC
+                Assessment/Plan:
+                1. Asymptomatic HIV infection, virally suppressed on ART - continue Biktarvy.
+                """;
+        dx = checked(coder.code(hiv, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).contains("Z21", "Z79.899").doesNotContain("B20", "B34.9");
+        String physical = """
+                PRIMARY CARE - ANNUAL PHYSICAL
+                CC: annual physical exam, no complaints
+                HPI: 52 yo M here for his yearly physical.
+                Assessment/Plan:
+                1. Annual adult physical exam w/ abnormal findings (below).
+                2. Elevated BP reading w/o diagnosis of hypertension - recheck in 4 wks. Will dx HTN if avg >130/80.
+                3. Hyperlipidemia - ASCVD 10-yr risk 9.8%, start atorvastatin.
+                """;
+        dx = checked(coder.code(physical, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).startsWith("Z00.01").contains("R03.0", "E78.5").doesNotContain("I10", "I25.10");
+        String anaphylaxis = """
+                EMERGENCY DEPARTMENT NOTE
+                HPI: 24 yo F with peanut allergy ate a cookie with peanuts; hives, lip swelling, wheezing.
+                ED course: epinephrine IM x2, hives fading. Referral to allergy.
+                Assessment/Plan:
+                1. Anaphylaxis due to peanut ingestion - resolved after IM epi x2.
+                """;
+        dx = checked(coder.code(anaphylaxis, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("T78.01XA");
+        assertThat(dx).doesNotContain("T78.2XXA", "L50.9", "T78.40XA");
+        String cdiff = """
+                DISCHARGE SUMMARY
+                Reason for admission: diarrhea, AKI
+                Hospital course:
+                1. Clostridioides difficile colitis, initial episode: PO vancomycin. CT: colonic wall thickening c/w colitis.
+                2. AKI, prerenal from volume loss: IV fluids. T2DM - metformin held during AKI, SSI while inpatient.
+                Discharge diagnoses: C. diff colitis (first episode); AKI, resolved.
+                """;
+        dx = checked(coder.code(cdiff, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("A04.72");
+        assertThat(dx).contains("N17.9").doesNotContain("A04.71", "K52.9", "N15.9", "T81.49XA");
+        String flutter = """
+                CARDIOLOGY DISCHARGE SUMMARY
+                Principal dx: Typical atrial flutter with rapid ventricular response
+                Hospital course: synchronized DC cardioversion under procedural sedation (propofol by anesthesia), single 100 J biphasic shock.
+                Procedures: Synchronized electrical cardioversion 11/2/2026.
+                """;
+        CaseCoding coding = coder.code(flutter, DATE, EncounterSetting.INPATIENT);
+        assertThat(checked(coding.diagnoses())).contains("I48.3").doesNotContain("I49.02", "T88.2XXA");
+        assertThat(checked(coding.procedures())).containsExactly("5A2204Z");
+    }
 }

@@ -54,6 +54,25 @@ class NamedProceduresTest {
     }
 
     @Test
+    void paracentesisCardioversionEndarterectomyAndHysterectomyAreBuilt() {
+        assertThat(codes("Procedures: Paracentesis, diagnostic and therapeutic (6/18).")).containsExactly("0W9G3ZZ");
+        assertThat(codes("Hospital course: diagnostic paracentesis on HD1, 60 mL sent for cell count, no SBP.")).containsExactly("0W9G3ZX");
+        assertThat(codes("PMH: cirrhosis, prior paracentesis x2. Hospital course: diuresed.")).as("a past tap").isEmpty();
+        assertThat(codes("Hospital course: R thoracentesis, 1.2 L removed.")).containsExactly("0W993ZZ");
+        assertThat(codes("Procedures: Synchronized electrical cardioversion 11/2/2026.")).containsExactly("5A2204Z");
+        assertThat(codes("Hospital course: rate controlled, plan for outpatient DC cardioversion after 3 weeks of anticoagulation.")).isEmpty();
+        assertThat(codes("Procedure: L carotid endarterectomy (internal carotid artery) with primary closure.")).containsExactly("03CL0ZZ");
+        NamedProcedures.Result carotid = build("Procedure: right carotid endarterectomy with patch angioplasty.");
+        assertThat(carotid.codes()).isEmpty();
+        assertThat(carotid.questions()).singleElement().asString().contains("which carotid artery");
+        assertThat(codes("Procedure: Total laparoscopic hysterectomy w/ bilateral salpingectomy, ovaries preserved."))
+                .containsExactly("0UT94ZZ", "0UTC4ZZ", "0UT74ZZ");
+        assertThat(codes("Procedure: Total abdominal hysterectomy with bilateral salpingo-oophorectomy."))
+                .containsExactly("0UT90ZZ", "0UTC0ZZ", "0UT70ZZ", "0UT20ZZ");
+        assertThat(codes("Procedure: laparoscopic supracervical hysterectomy.")).containsExactly("0UT94ZL");
+    }
+
+    @Test
     void theJointsOfASpineLevelAreCounted() {
         assertThat(SpinalFusion.joints("spondylolisthesis l5-s1 with l5 radiculopathy")).containsExactly(24);
         assertThat(SpinalFusion.joints("fusion l3-l5")).containsExactly(22, 23);
@@ -161,6 +180,14 @@ class NamedProceduresTest {
                 + " house.", w -> List.of()));
         assertThat(ExternalCauses.of(knife, 'D', code -> true)).extracting(ExternalCauses.Cause::code)
                 .containsExactly("W26.0XXD", "Y92.010", "Y93.G3", "Y99.8");
+        NoteFacts rug = new NoteFacts(ClinicalText.read("HPI: 84 yo F walking from the kitchen to the living room of her house when she tripped over"
+                + " a throw rug and fell forward, striking her forehead on the coffee table.", w -> List.of()));
+        assertThat(ExternalCauses.of(rug, 'A', code -> true)).extracting(ExternalCauses.Cause::code)
+                .containsExactly("W01.190A", "Y92.018", "Y93.01", "Y99.8");
+        NoteFacts nailGun = new NoteFacts(ClinicalText.read("HPI: carpenter at work framing a new house under construction when the nail gun"
+                + " double-fired into his L palm.", w -> List.of()));
+        assertThat(ExternalCauses.of(nailGun, 'A', code -> true)).extracting(ExternalCauses.Cause::code)
+                .containsExactly("W29.4XXA", "Y92.61", "Y93.H3", "Y99.0");
         NoteFacts none = new NoteFacts(ClinicalText.read("Ankle pain for two weeks. Denies any fall or trauma.", w -> List.of()));
         assertThat(ExternalCauses.of(none, 'A', code -> true)).as("a negated fall is no mechanism").isEmpty();
     }

@@ -31,6 +31,16 @@ class PreCheckWordsTest {
     }
 
     @Test
+    void aCodeWithWhatTheNoteNegatesIsNotTheCompletion() {
+        Set<String> negated = Set.of("loss", "of", "consciousness");
+        assertThat(PreCheck.withNegated("Traumatic subdural hemorrhage with loss of consciousness of 30 minutes or less, initial encounter", negated))
+                .isTrue();
+        assertThat(PreCheck.withNegated("Traumatic subdural hemorrhage with loss of consciousness status unknown, initial encounter", negated)).isTrue();
+        assertThat(PreCheck.withNegated("Traumatic subdural hemorrhage without loss of consciousness, initial encounter", negated)).isFalse();
+        assertThat(PreCheck.withNegated("Traumatic subdural hemorrhage with loss of consciousness of unspecified duration", Set.of())).isFalse();
+    }
+
+    @Test
     void thePatientsSexIsReadFromTheAgeLineOrThePronouns() {
         assertThat(PreCheck.patientSex("Pt: 54 yo F here for C3D1 adjuvant AC.")).contains("female");
         assertThat(PreCheck.patientSex("67F with COPD presents with cough.")).contains("female");

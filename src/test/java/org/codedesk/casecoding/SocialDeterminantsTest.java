@@ -44,6 +44,8 @@ class SocialDeterminantsTest {
     @Test
     void runningOutOfADrugIsUnintentionalUnderdosingUnlessTheCostIsTheReason() {
         assertThat(codes("Underdosing of insulin: he ran out of glargine over the holiday weekend.")).containsExactly("Z91.138");
+        assertThat(codes("Hepatic encephalopathy precipitated by underdosing of lactulose (ran out 1 wk PTA, did not refill).")).as("ran out, no 'of'")
+                .containsExactly("Z91.138");
         assertThat(codes("Frail, with dementia; ran out of her lisinopril last week.")).containsExactly("Z91.130");
         assertThat(codes("Underdosing of lithium carbonate - patient stopped it on his own because of tremor.")).containsExactly("Z91.128");
         assertThat(codes("Ran out of insulin because she could not afford the refill; rationing since.")).containsExactly("Z91.120");

@@ -51,7 +51,10 @@ class UsNotesBenchmark {
         }
         String splits = System.getProperty("split", "dev,test");
         for (String split : splits.split(",")) {
-            List<UsNote> notes = UsNote.readSplit(Path.of("eval/us-notes", split));
+            // -Donly=d101,d147: a few notes by name prefix, to look at them quickly (the figures are then of those notes only)
+            String only = System.getProperty("only", "");
+            List<UsNote> notes = UsNote.readSplit(Path.of("eval/us-notes", split)).stream()
+                    .filter(n -> only.isBlank() || java.util.Arrays.stream(only.split(",")).anyMatch(o -> n.name().startsWith(o + "-"))).toList();
             for (UsNote note : notes) {
                 coder.code(note.text(), note.date(), note.setting());
             }

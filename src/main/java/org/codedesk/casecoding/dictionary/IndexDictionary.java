@@ -412,6 +412,7 @@ public final class IndexDictionary {
     }
 
     private static final java.util.regex.Pattern WITHOUT = java.util.regex.Pattern.compile("(?i),? without [^,]*?(?= of |,|$)");
+    private static final java.util.regex.Pattern CLAUSE_WITHOUT = java.util.regex.Pattern.compile("(?i), without [^,]*");
     private static final java.util.regex.Pattern NOT_SPECIFIED = java.util.regex.Pattern.compile("(?i),? not specified as [^,]*");
 
     /**
@@ -424,7 +425,11 @@ public final class IndexDictionary {
             // "without complications in remission" is a state the note must say, not a default
             return title;
         }
-        return NOT_SPECIFIED.matcher(WITHOUT.matcher(title).replaceAll("")).replaceAll("");
+        // ", without diagnosis of hypertension": after a comma the whole clause is the default ("Elevated blood-pressure reading,
+        // without diagnosis of hypertension" is an elevated reading); without a comma, up to the site ("Laceration without foreign body
+        // of scalp" keeps "of scalp")
+        String cut = CLAUSE_WITHOUT.matcher(title).replaceAll("");
+        return NOT_SPECIFIED.matcher(WITHOUT.matcher(cut).replaceAll("")).replaceAll("");
     }
 
     /**
@@ -438,6 +443,9 @@ public final class IndexDictionary {
         for (int level = 0; level < levels.length; level++) {
             // "lumbar region" is what notes call "lumbar"; "intervertebral disc" what they call "disc"
             String text = OMITTED.matcher(levels[level].replaceAll("\\([^)]*\\)", " ")).replaceAll(" ");
+            // "reading ..., no diagnosis of hypertension": what the level says is absent is the classification's default, not words
+            // the note must affirm (it writes them negated: "w/o diagnosis of hypertension")
+            text = NO_PART.matcher(text).replaceAll("");
             String lowered = text.trim().toLowerCase(java.util.Locale.ROOT);
             // "without ..." and "not intractable" levels are the classification's defaults: notes rarely say them
             if ((lowered.startsWith("without") || lowered.startsWith("not ")) && !lowered.contains("remission")) {
@@ -480,6 +488,7 @@ public final class IndexDictionary {
         return dedupe(groups);
     }
 
+    private static final java.util.regex.Pattern NO_PART = java.util.regex.Pattern.compile("(?i),\\s*(no|without) [^,]*");
     private static final java.util.regex.Pattern OMITTED = java.util.regex.Pattern.compile("(?i)(?<=\\w )region\\b|\\bintervertebral(?= (cartilage or )?discs?\\b)");
     private static final java.util.regex.Pattern ALTERNATIVES = java.util.regex.Pattern.compile("\\b[A-Za-z-]+(?:, [A-Za-z-]+)*,? or [A-Za-z-]+\\b");
 
@@ -522,8 +531,15 @@ public final class IndexDictionary {
 
     private static final java.util.regex.Pattern HISTOLOGY_LEVEL = java.util.regex.Pattern.compile("(?i)\\b(carcinoma|melanoma|sarcoma|lymphoma)\\b");
 
+    /** "Occlusion and stenosis of left carotid artery" (I65, I66) covers either: the note writes one of them. */
+    private static final java.util.regex.Pattern EITHER = java.util.regex.Pattern.compile("(?i)\\bocclusion and stenosis\\b");
+
     static String[][] textGroups(String text) {
         List<String[]> groups = new ArrayList<>();
+        if (EITHER.matcher(text).find()) {
+            groups.add(new String[] {Stems.stem("occlusion"), Stems.stem("stenosis")});
+            text = EITHER.matcher(text).replaceAll(" ");
+        }
         for (String word : Stems.words(text)) {
             // a word whose stem is a filler word ("Andes" reads as "and") would match every "and"
             if (!Stems.isFiller(word) && !Stems.isFiller(Stems.stem(word))) {
@@ -598,11 +614,77 @@ public final class IndexDictionary {
     private static List<Match> oneFindingEach(List<Match> found, List<ClinicalText.Word> words) {
         List<Match> kept = new ArrayList<>();
         for (Match m : found) {
-            if (m.entry().source() != Source.INDEX || m.positions().length < 2 || !straddles(m, found, words)) {
+            boolean straddling = m.entry().source() == Source.INDEX && m.positions().length >= 2 && straddles(m, found, words);
+            if (!straddling && !otherKindNamed(m, found)) {
                 kept.add(m);
             }
         }
         return kept;
+    }
+
+    /**
+     * The kind of a finding is the word written before its main term: "atrial fibrillation with controlled ventricular rate" is
+     * "Fibrillation > atrial", not also "Fibrillation > ventricular" read from the rate after it. An entry whose subterm words all
+     * come after its main term, not next to it, is dropped when a sibling entry (the same main term, another subterm) has its
+     * subterm word just before that main term.
+     */
+    static boolean otherKindNamed(Match m, List<Match> found) {
+        if (m.positions().length < 2 || m.entry().source() == Source.INDEX && !namesAKind(m.entry().path())) {
+            return false;
+        }
+        for (Match o : found) {
+            if (o == m || o.entry().source() != Source.INDEX || o.positions().length < 2 || o.entry().code().equals(m.entry().code())
+                    || !namesAKind(o.entry().path())) {
+                continue;
+            }
+            int head = o.positions()[0];
+            boolean kindBefore = o.positions()[o.positions().length - 1] == head - 1;
+            for (int i = 1; i < o.positions().length; i++) {
+                kindBefore &= o.positions()[i] < head;
+            }
+            if (!kindBefore || sharesAKindWord(m, o)) {
+                // "Rheumatoid arthritis with positive rheumatoid factor": the title of M05.79 names the same kind ("rheumatoid")
+                continue;
+            }
+            boolean holdsHead = false;
+            boolean restAfter = true;
+            for (int p : m.positions()) {
+                if (p == head) {
+                    holdsHead = true;
+                } else {
+                    restAfter &= p > head + 1;
+                }
+            }
+            if (holdsHead && restAfter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an entry's words hold one of the subterm words (the kind) of another's. */
+    private static boolean sharesAKindWord(Match m, Match o) {
+        Set<String> kind = new HashSet<>();
+        for (int i = 1; i < o.entry().groups().length; i++) {
+            kind.addAll(Arrays.asList(o.entry().groups()[i]));
+        }
+        for (String[] group : m.entry().groups()) {
+            for (String stem : group) {
+                if (kind.contains(stem)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern CONNECTIVE = java.util.regex.Pattern.compile("(?i)^(with|without|in|due to|following|after|during"
+            + "|complicating|from|of|and|by|on|see)\\b");
+
+    /** An entry whose first subterm is an adjective of kind ("Fibrillation > atrial"), not a "with", "in" or "due to" subterm. */
+    private static boolean namesAKind(String path) {
+        String[] levels = path.split(" > ");
+        return levels.length >= 2 && !CONNECTIVE.matcher(levels[1].trim()).find();
     }
 
     private static boolean straddles(Match m, List<Match> found, List<ClinicalText.Word> words) {

@@ -36,7 +36,9 @@ final class AssertionDetector {
                 "acquired absence", "congenital absence");
         add(Assertion.ABSENT, Direction.FORWARD, "no", "not", "denies", "denied", "deny", "denying", "without", "negative for",
                 "no evidence of", "no signs of", "no sign of", "absence of", "absent", "free of", "never", "nor", "neither", "ruled out",
-                "rules out", "lack of", "no history of", "unremarkable for", "resolution of");
+                "rules out", "lack of", "no history of", "unremarkable for", "resolution of",
+                // "w/o": without
+                "w o");
         // "non" is mostly a prefix that names a kind ("non-ST elevation", "non-Hodgkin", "non-small cell"), not a negation
         add(Assertion.ABSENT, Direction.BACKWARD, "ruled out", "was ruled out", "were ruled out", "negative", "was negative", "were negative",
                 "absent", "not seen", "not found", "not detected", "not observed", "not present", "excluded", "was excluded", "discarded",
@@ -49,14 +51,18 @@ final class AssertionDetector {
         add(Assertion.POSSIBLE, Direction.FORWARD, "possible", "possibly", "probable", "probably", "suspected", "suspicion of", "suspicion",
                 "suspect", "suspicious for", "suspicious of", "likely", "rule out", "r o", "questionable", "query", "presumed", "presumptive",
                 "compatible with", "consistent with", "suggestive of", "suggesting", "differential diagnosis", "cannot rule out",
-                "could not rule out", "doubtful", "may", "might", "versus", "vs");
+                "could not rule out", "doubtful", "may", "might", "versus", "vs",
+                // "will dx HTN if avg >130/80": a diagnosis the provider may make later, not one made
+                "will dx", "will diagnose", "would dx", "would diagnose");
         add(Assertion.POSSIBLE, Direction.BACKWARD, "suspected", "was suspected", "is suspected", "cannot be excluded", "could not be excluded",
                 "not excluded", "not ruled out", "not be ruled out", "not been ruled out", "not be excluded", "is possible", "was possible",
                 "is likely", "probable");
         add(Assertion.FAMILY, Direction.FORWARD, "family history", "familial history", "family background", "family history of",
                 "in the family", "familial");
         add(Assertion.HISTORY, Direction.FORWARD, "history of", "h o", "previous", "previously", "prior", "past", "background of",
-                "antecedents of", "antecedent of", "personal history", "status post", "s p", "former", "hx of", "remote history of");
+                "antecedents of", "antecedent of", "personal history", "status post", "s p", "former", "hx of", "remote history of",
+                // "Hx TIA" in a diagnosis list
+                "hx");
         TRIGGERS.sort(Comparator.comparingInt((Trigger t) -> -t.words().length));
     }
 

@@ -55,8 +55,12 @@ public final class ClinicalText {
             Map.entry("dm2", List.of("type 2 diabetes mellitus")),
             Map.entry("t1dm", List.of("type 1 diabetes mellitus")),
             Map.entry("hld", List.of("hyperlipidemia")),
+            // the tabular's inclusion term at T78.2 and the titles of T78.0- ("Anaphylactic reaction due to peanuts")
+            Map.entry("anaphylaxis", List.of("anaphylactic reaction")),
             Map.entry("nstemi", List.of("non st elevation myocardial infarction")),
             Map.entry("stemi", List.of("st elevation myocardial infarction")));
+
+    private static final Pattern RAISED_OR_LOW = Pattern.compile("elevated|high|raised|increased|low|labile");
 
     /** Marks the stem of a word of a section heading, so that no dictionary entry or learned phrase matches it. */
     public static final String HEADING_MARK = "§";
@@ -145,11 +149,27 @@ public final class ClinicalText {
                             assertions[i]));
                     continue;
                 }
+                if (lower.get(i).equals("o") && i > 0 && lower.get(i - 1).equals("w")) {
+                    // the "o" of "w/o" is "without", not the letter of a blood type ("BP reading w/o" is no "Blood > type > O")
+                    words.add(new Word(raw.get(i), offsets.get(i)[0], offsets.get(i)[1], sentences.size(), Set.of(Stems.stem("without")),
+                            assertions[i]));
+                    continue;
+                }
                 stems.add(Stems.stem(raw.get(i)));
+                if (lower.get(i).equals("bp") && i > 0 && RAISED_OR_LOW.matcher(lower.get(i - 1)).matches()) {
+                    // "Elevated BP reading": the index's "Elevated, elevation > blood pressure > reading" (not every "BP" of the vitals)
+                    stems.add(Stems.stem("blood"));
+                    stems.add(Stems.stem("pressure"));
+                }
                 for (String alias : ALIASES.getOrDefault(lower.get(i), List.of())) {
                     for (String w : Stems.words(alias)) {
                         stems.add(Stems.stem(w));
                     }
+                }
+                if (lower.get(i).equals("diff") && i > 0 && lower.get(i - 1).equals("c")) {
+                    // "C. diff", "C diff colitis": Clostridioides (Clostridium) difficile, as the index names it
+                    stems.add(Stems.stem("clostridium"));
+                    stems.add(Stems.stem("difficile"));
                 }
                 if ((lower.get(i).equals("distal") || lower.get(i).equals("proximal")) && i + 1 < raw.size()
                         && LONG_BONE.matcher(lower.get(i + 1)).matches()) {

@@ -39,6 +39,33 @@ class IndexDictionaryTest {
     }
 
     @Test
+    void theKindOfAFindingIsTheWordWrittenBeforeItsMainTerm() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                doc("I48.91", "Unspecified atrial fibrillation", List.of(), "Fibrillation > atrial"),
+                doc("I49.01", "Ventricular fibrillation", List.of(), "Fibrillation > ventricular"),
+                doc("I48.92", "Unspecified atrial flutter", List.of(), "Flutter > atrial"),
+                doc("I49.02", "Ventricular flutter", List.of(), "Flutter > ventricular")));
+        assertThat(codesOf(d, "Atrial fibrillation with controlled ventricular rate.")).as("the rate is ventricular, the fibrillation atrial")
+                .containsExactly("I48.91");
+        assertThat(codesOf(d, "Typical atrial flutter with rapid ventricular response.")).containsExactly("I48.92");
+        assertThat(codesOf(d, "Ventricular fibrillation arrest, then atrial fibrillation.")).containsExactlyInAnyOrder("I49.01", "I48.91");
+    }
+
+    @Test
+    void whatALevelSaysIsAbsentIsNotRequiredAndOcclusionAndStenosisAreEither() {
+        IndexDictionary d = IndexDictionary.build(List.of(
+                doc("R03.0", "Elevated blood-pressure reading, without diagnosis of hypertension", List.of(),
+                        "Elevated, elevation > blood pressure > reading (incidental) (isolated) (nonspecific), no diagnosis of hypertension"),
+                doc("I65.22", "Occlusion and stenosis of left carotid artery", List.of())));
+        assertThat(d.match(ClinicalText.read("Elevated blood pressure reading w/o diagnosis of hypertension.", a -> List.of())))
+                .anySatisfy(m -> {
+                    assertThat(m.entry().code()).isEqualTo("R03.0");
+                    assertThat(m.assertion()).isEqualTo(org.codedesk.casecoding.text.Assertion.PRESENT);
+                });
+        assertThat(codesOf(d, "Symptomatic stenosis of the left carotid artery, 80%.")).containsExactly("I65.22");
+    }
+
+    @Test
     void theDeepestIndexPathTheWordsAllowWins() {
         assertThat(codes("Chest film shows an aspiration pneumonia.")).containsExactly("J69.0");
         assertThat(codes("Chest film shows a pneumonia.")).containsExactly("J18.9");

@@ -34,6 +34,20 @@ class ClinicalTextTest {
     }
 
     @Test
+    void anaphylaxisCDiffWithoutHistoryAndAFutureDiagnosisAreRead() {
+        ClinicalText text = read("Anaphylaxis due to peanut ingestion. C. diff colitis. Elevated BP reading w/o diagnosis of hypertension."
+                + " Will dx HTN if avg >130/80.\nDischarge diagnoses: Hx TIA");
+        assertThat(text.words().stream().filter(w -> w.text().equals("Anaphylaxis")).findFirst().orElseThrow().stems())
+                .contains(Stems.stem("anaphylactic"), Stems.stem("reaction"));
+        assertThat(text.words().stream().filter(w -> w.text().equals("diff")).findFirst().orElseThrow().stems())
+                .contains(Stems.stem("clostridium"), Stems.stem("difficile"));
+        assertThat(of(text, "diagnosis")).as("w/o").isEqualTo(Assertion.ABSENT);
+        assertThat(text.words().stream().filter(w -> w.text().equals("HTN")).findFirst().orElseThrow().assertion())
+                .as("a diagnosis the provider may make later").isEqualTo(Assertion.POSSIBLE);
+        assertThat(of(text, "TIA")).isEqualTo(Assertion.HISTORY);
+    }
+
+    @Test
     void wordsKeepTheirOffsetsAndStems() {
         ClinicalText text = read("Patient has fractures.\nPneumonia noted.");
         ClinicalText.Word word = text.words().get(2);

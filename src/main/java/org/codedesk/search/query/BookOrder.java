@@ -261,6 +261,14 @@ public final class BookOrder {
                 // nor a trimester: "Pre-eclampsia O14.9-" is completed by the trimester the tabular's codes name
                 withoutSides.removeAll(TRIMESTERS);
             }
+            java.util.regex.Matcher stage = STAGE_TYPED.matcher(String.join(" ", query));
+            if (stage.find() && withoutSides.size() > 2) {
+                // nor a stage, when more than the stage's condition is typed: "dm2 w ckd 3" is the index's "Diabetes, type 2,
+                // with, chronic kidney disease E11.22" (the stage is N18.3-'s, coded with it); a path naming the stage
+                // ("Disease, kidney, chronic, stage 3") is still named by it
+                withoutSides.remove("stage");
+                withoutSides.remove(stage.group(1));
+            }
             this.pathWords = withoutSides.isEmpty() ? wanted : withoutSides;
             this.others = readings.subList(1, readings.size()).stream().map(r -> (Set<String>) new HashSet<String>(r)).toList();
             this.asked = new boolean[ASIDE.size()];
@@ -305,6 +313,8 @@ public final class BookOrder {
     private static final Pattern QUALITY_CODE = Pattern.compile("(?:M1|G8|G9)[0-9]{3}");
     /** Stems of the words that ask for quality reporting rather than a diagnosis. */
     private static final Set<String> MEASURE_WORDS = Set.of("document", "measur", "qualiti", "mip", "report", "attest", "perform", "reason");
+    /** A stage typed ("stage 3", "stage 3b" as the stems read it). */
+    private static final Pattern STAGE_TYPED = Pattern.compile("\\bstage ([0-9][ab]?)\\b");
     /** A trimester's stems: the sixth character of the pregnancy codes, which the index leaves to the tabular. */
     private static final Set<String> TRIMESTERS = Set.of("trimest", "first", "second", "third", "1st", "2nd", "3rd");
 
@@ -314,6 +324,16 @@ public final class BookOrder {
     /** {@code readings}: the stems of each reading of the query, the one that ranks first. */
     public Reading reading(List<? extends Collection<String>> readings, boolean procedure) {
         return new Reading(readings, procedure);
+    }
+
+    /** Whether any reading (its stems) asks for quality reporting ("documented", "measure", "reason not given"). */
+    public static boolean asksMeasure(List<? extends Collection<String>> readings) {
+        return readings.stream().anyMatch(r -> r.stream().anyMatch(MEASURE_WORDS::contains));
+    }
+
+    /** What naming the side typed adds to a code (see {@link #sideMatch}). */
+    public static double sideWeight() {
+        return SIDE;
     }
 
     /** A quality data code where the query asks for neither a measure nor a procedure: no answer to it. */
@@ -332,7 +352,7 @@ public final class BookOrder {
             return candidate.billable ? BILLABLE : 0;
         }
         double adjustment = candidate.billable ? BILLABLE : 0;
-        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords));
+        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords, wanted));
         adjustment += sideMatch(candidate, reading.side) + stageMatch(candidate.title, reading.query, candidate.billable);
         long extra = 0;
         for (String stem : candidate.specific) {
@@ -473,6 +493,14 @@ public final class BookOrder {
     }
 
     private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted) {
+        return parsedPathMatch(paths, wanted, wanted);
+    }
+
+    /**
+     * {@code wanted}: the words the path must hold; {@code naming}: the words that may name its levels (the whole query: a
+     * stage or side typed names a level that prints it, but need not be printed).
+     */
+    private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted, Set<String> naming) {
         double best = 0;
         for (ParsedPath path : paths) {
             int missing = 0;
@@ -493,7 +521,7 @@ public final class BookOrder {
                 // duration"): it is what a query naming nothing more means
                 boolean named = path.connectives().contains(i) || path.generic().contains(i);
                 for (List<String> form : path.levels().get(i)) {
-                    if (!form.isEmpty() && wanted.containsAll(form)) {
+                    if (!form.isEmpty() && naming.containsAll(form)) {
                         named = true;
                         break;
                     }
@@ -584,7 +612,8 @@ public final class BookOrder {
                     + "ablation|administration|vaccine|shot|release|reduction|revision|destruction|occlusion|detachment|"
                     + "reattachment|extirpation|fragmentation|surgery|"
                     // equipment and supplies: HCPCS Level II
-                    + "walkers?|crutch(es)?|wheelchairs?|commodes?|nebulizers?|cpap|bipap|concentrators?|glucometers?|lancets?|test strips)\\b");
+                    + "walkers?|crutch(es)?|wheelchairs?|commodes?|nebulizers?|cpap|bipap|concentrators?|glucometers?|lancets?|test strips|"
+                    + "(?:insulin|infusion|suction|breast|enteral|feeding) pumps?)\\b");
 
     /** Whether the (rewritten) query is about doing something rather than a diagnosis: "status post" a procedure is not. */
     public static boolean isProcedure(String text) {

@@ -200,6 +200,7 @@ public class Search {
                 if (sideless != null) {
                     // the index names no side, and its code may be the unspecified side ("Fracture, ankle S82.899"): the
                     // words without the side find it, and sidedSiblings completes it by the side typed
+                    // (half weight: a second list, which the sided codes it also finds must not gain from over each other)
                     add(ranked, lexicalHits(index, sideless, words, true), 0.5, null);
                 }
                 if (entry && procedure) {
@@ -496,7 +497,7 @@ public class Search {
     }
 
     /** How many of the first answers are checked for an unspecified side that the side typed completes. */
-    private static final int SIBLINGS = 5;
+    private static final int SIBLINGS = 25;
     private static final java.util.regex.Pattern UNSPECIFIED = java.util.regex.Pattern.compile("(?i)\\bunspecified\\b");
 
     /**
@@ -513,7 +514,7 @@ public class Search {
         }
         String side = sides.get(0).equals("bilater") ? "bilateral" : sides.get(0);
         List<Ranked> leading = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(first)
-                .filter(r -> CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM)) && "1".equals(r.document.get(Fields.BILLABLE))
+                .filter(r -> CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM))
                         && r.document.get(Fields.TITLE) != null && UNSPECIFIED.matcher(r.document.get(Fields.TITLE)).find())
                 .toList();
         for (Ranked unspecified : leading) {
@@ -524,15 +525,21 @@ public class Search {
                 sided.add((title.substring(0, m.start()) + side + title.substring(m.end())).toLowerCase(Locale.ROOT));
             }
             String key = unspecified.document.get(Fields.KEY);
+            boolean billable = "1".equals(unspecified.document.get(Fields.BILLABLE));
             Query near = new BooleanQuery.Builder()
                     .add(new PrefixQuery(new Term(Fields.KEY, key.substring(0, Math.max(3, key.length() - 2)))), Occur.MUST)
                     .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10CM.slug())), Occur.FILTER)
-                    .add(new TermQuery(new Term(Fields.BILLABLE, "1")), Occur.FILTER).build();
+                    .add(new TermQuery(new Term(Fields.BILLABLE, billable ? "1" : "0")), Occur.FILTER).build();
             for (CodeIndex.Hit hit : index.search(and(near, filter), 100, codeOrder())) {
                 Document d = hit.document();
                 if (d.get(Fields.TITLE) != null && sided.contains(d.get(Fields.TITLE).toLowerCase(Locale.ROOT))) {
-                    Ranked r = ranked.computeIfAbsent(d.get(Fields.ID), id -> new Ranked(d));
-                    r.score = Math.max(r.score, unspecified.score + BookOrder.sideWeight());
+                    // only a sibling the words did not find (its title lacks them): one they found has its own score
+                    if (!ranked.containsKey(d.get(Fields.ID))) {
+                        Ranked r = new Ranked(d);
+                        // as the unspecified code would score had it named the side (a header lost the side's weight too)
+                        r.score = unspecified.score + BookOrder.sideWeight() * (billable ? 1 : 2) + 1e-6;
+                        ranked.put(d.get(Fields.ID), r);
+                    }
                     break;
                 }
             }

@@ -125,7 +125,30 @@ public final class BookOrder {
     public BookOrder(LexicalQueries lexical) {
         this.lexical = lexical;
         this.routes = Set.copyOf(lexical.terms(ROUTES));
+        java.util.Map<String, String> nouns = new java.util.HashMap<>();
+        for (String[] pair : ADJECTIVES) {
+            List<String> adjective = lexical.terms(pair[0]);
+            List<String> noun = lexical.terms(pair[1]);
+            if (adjective.size() == 1 && noun.size() == 1 && !adjective.equals(noun)) {
+                nouns.put(adjective.get(0), noun.get(0));
+            }
+        }
+        this.nounsOfAdjectives = java.util.Map.copyOf(nouns);
     }
+
+    /**
+     * A word typed and the word the index prints for it: a body part's adjective and its noun ("Screening, neoplasm, cervix",
+     * "Effusion, pleura": "cervical ... screening", "pleural effusion"), and "cancer" or "carcinoma" for the index's
+     * "Neoplasm" (the index: "Cancer - see Neoplasm, by site, malignant"; "malignant" is the path's nonessential modifier).
+     */
+    private static final String[][] ADJECTIVES = {{"cancer", "neoplasm"}, {"carcinoma", "neoplasm"},
+            {"pleural", "pleura"}, {"cervical", "cervix"}, {"renal", "kidney"}, {"hepatic", "liver"}, {"pulmonary", "lung"},
+            {"cardiac", "heart"}, {"gastric", "stomach"}, {"vertebral", "vertebra"}, {"retinal", "retina"}, {"corneal", "cornea"},
+            {"urethral", "urethra"}, {"tracheal", "trachea"}, {"vaginal", "vagina"}, {"uterine", "uterus"}, {"ovarian", "ovary"},
+            {"testicular", "testis"}, {"prostatic", "prostate"}, {"colonic", "colon"}, {"rectal", "rectum"}, {"anal", "anus"},
+            {"esophageal", "esophagus"}, {"laryngeal", "larynx"}, {"nasal", "nose"}, {"ocular", "eye"}, {"dental", "tooth"},
+            {"cutaneous", "skin"}, {"mammary", "breast"}};
+    private final java.util.Map<String, String> nounsOfAdjectives;
 
     private List<String> terms(String text) {
         return stems.get(text, lexical::terms);
@@ -198,7 +221,8 @@ public final class BookOrder {
                 }
             }
             this.denied = List.copyOf(without);
-            this.notTraumatic = titleStems.stream().anyMatch(NOT_TRAUMATIC::contains);
+            // "Age-related osteoporosis without current pathological fracture" is no pathological fracture
+            this.notTraumatic = title != null && order.terms(WITHOUT.matcher(title).replaceAll(" ")).stream().anyMatch(NOT_TRAUMATIC::contains);
             this.notAccidental = titleStems.stream().anyMatch(NOT_ACCIDENTAL::contains);
             this.familyHistory = title != null && FAMILY_HISTORY.matcher(title).find();
             this.openFracture = title != null && OPEN_FRACTURE.matcher(title).find();
@@ -249,9 +273,16 @@ public final class BookOrder {
         /** Words of quality reporting ("documented", "measure", "reason not given"): the quality data codes are asked for. */
         private final boolean asksMeasure;
 
-        private Reading(List<? extends Collection<String>> readings, boolean procedure) {
+        /** The query's words and the nouns of its adjectives: what may name an index level. */
+        private final Set<String> naming;
+        private final java.util.Map<String, String> nouns;
+
+        private Reading(List<? extends Collection<String>> readings, boolean procedure, java.util.Map<String, String> nounsOfAdjectives) {
             this.query = List.copyOf(readings.get(0));
             this.wanted = new HashSet<>(query);
+            this.nouns = nounsOfAdjectives;
+            this.naming = new HashSet<>(wanted);
+            wanted.stream().map(nounsOfAdjectives::get).filter(java.util.Objects::nonNull).forEach(naming::add);
             this.side = new HashSet<>(wanted);
             side.retainAll(SIDES);
             // the index names no side: "left knee osteoarthritis" is the path "Osteoarthritis > knee", the side is the title's
@@ -323,7 +354,7 @@ public final class BookOrder {
 
     /** {@code readings}: the stems of each reading of the query, the one that ranks first. */
     public Reading reading(List<? extends Collection<String>> readings, boolean procedure) {
-        return new Reading(readings, procedure);
+        return new Reading(readings, procedure, nounsOfAdjectives);
     }
 
     /** Whether any reading (its stems) asks for quality reporting ("documented", "measure", "reason not given"). */
@@ -352,7 +383,7 @@ public final class BookOrder {
             return candidate.billable ? BILLABLE : 0;
         }
         double adjustment = candidate.billable ? BILLABLE : 0;
-        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords, wanted));
+        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords, reading.naming, reading.nouns));
         adjustment += sideMatch(candidate, reading.side) + stageMatch(candidate.title, reading.query, candidate.billable);
         long extra = 0;
         for (String stem : candidate.specific) {
@@ -371,7 +402,10 @@ public final class BookOrder {
             adjustment -= NOT_ASKED;
         }
         if (candidate.notTraumatic && !reading.asksNotTraumatic) {
-            adjustment -= NOT_ASKED;
+            // the index's main term is "Fracture, traumatic"; "Fracture, pathological" is another main term, read only when
+            // named: its titles name the site and the side ("Pathological fracture, left ankle") where the traumatic code's
+            // may not ("Other fracture of left lower leg"), so the words alone favour it
+            adjustment -= 2 * NOT_ASKED;
         }
         if (candidate.notAccidental && !reading.asksNotAccidental) {
             adjustment -= NOT_ASKED / 2;
@@ -493,20 +527,21 @@ public final class BookOrder {
     }
 
     private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted) {
-        return parsedPathMatch(paths, wanted, wanted);
+        return parsedPathMatch(paths, wanted, wanted, java.util.Map.of());
     }
 
     /**
      * {@code wanted}: the words the path must hold; {@code naming}: the words that may name its levels (the whole query: a
      * stage or side typed names a level that prints it, but need not be printed).
      */
-    private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted, Set<String> naming) {
+    private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted, Set<String> naming, java.util.Map<String, String> nouns) {
         double best = 0;
         for (ParsedPath path : paths) {
             int missing = 0;
             for (String w : wanted) {
                 // a word typed that the path prints as a nonessential modifier ("annual (physical)") is the path's word too
-                missing += path.stems().contains(w) || path.modifiers().contains(w) ? 0 : 1;
+                String noun = nouns.get(w);
+                missing += path.stems().contains(w) || path.modifiers().contains(w) || (noun != null && path.stems().contains(noun)) ? 0 : 1;
             }
             if (missing > 1) {
                 continue; // neither exact nor all but one word: most paths of a candidate, and the levels need not be read

@@ -354,13 +354,14 @@ public final class QueryInterpreter {
         }
         Matcher uncontrolled = UNCONTROLLED.matcher(padded);
         if (uncontrolled.find()) {
+            String said = uncontrolled.group();
             if (DIABETES.matcher(padded).find()) {
-                notes.add("\"" + uncontrolled.group() + "\" read as \"with hyperglycemia\" (the index: Diabetes, uncontrolled - meaning"
+                notes.add("\"" + said + "\" read as \"with hyperglycemia\" (the index: Diabetes, uncontrolled - meaning"
                         + " hyperglycemia; if it means hypoglycemia, search \"with hypoglycemia\").");
                 padded = uncontrolled.replaceAll("with hyperglycemia");
             } else if (!uncontrolled.replaceAll(" ").isBlank() && !padded.contains(" fire ")) {
                 // only diabetes is coded by its control; "uncontrolled htn" is hypertension (I10), not an "uncontrolled fire"
-                notes.add("\"" + uncontrolled.group() + "\" is not coded (ICD-10-CM codes control only for diabetes): not searched.");
+                notes.add("\"" + said + "\" is not coded (ICD-10-CM codes control only for diabetes): not searched.");
                 padded = uncontrolled.replaceAll(" ");
             }
         }

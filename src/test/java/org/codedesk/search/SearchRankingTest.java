@@ -148,4 +148,15 @@ class SearchRankingTest {
         assertThat(firstSuggestion("heart bur")).isEqualTo("R12");
         assertThat(first("heart disease")).isEqualTo("I51.9");
     }
+
+    @Test
+    void theSideTypedCompletesTheUnspecifiedSideTheIndexPrints() {
+        // "Fracture, traumatic > ankle S82.899A" (unspecified lower leg): the left one's title names neither ankle nor
+        // anything else typed, so only the index's code, read without the side, leads to it; the pathological code names
+        // the left ankle but is another main term
+        assertThat(first("lt ankle fx")).isEqualTo("S82.892A");
+        assertThat(first("ankle fx")).isEqualTo("S82.899A");
+        assertThat(Search.withoutSides("left ankle fracture")).isEqualTo("ankle fracture");
+        assertThat(Search.withoutSides("ankle fracture")).isNull();
+    }
 }

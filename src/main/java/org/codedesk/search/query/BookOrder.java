@@ -107,7 +107,9 @@ public final class BookOrder {
             // a fracture's default (closed) says no more than "fracture"
             "close",
             // a PCS body part's region ("Inguinal Region"): the place typed, not more than it
-            "region");
+            "region",
+            // a vessel is the patient's own unless a graft is named ("... of native coronary artery", I25.1-)
+            "nativ");
 
     private static final Pattern QUALIFIER = Pattern.compile("\\s*(with|without|due to|in|following|and|of|from|by|after|during)\\b");
     /** "NOS" after a term's words: it says the entry is the default, not a word to type. */
@@ -142,6 +144,8 @@ public final class BookOrder {
      * "Neoplasm" (the index: "Cancer - see Neoplasm, by site, malignant"; "malignant" is the path's nonessential modifier).
      */
     private static final String[][] ADJECTIVES = {{"cancer", "neoplasm"}, {"carcinoma", "neoplasm"},
+            // the index's main term "Angina (attack) (cardiac) (chest) (heart) (pectoris)": angina is angina pectoris
+            {"angina", "pectoris"},
             {"pleural", "pleura"}, {"cervical", "cervix"}, {"renal", "kidney"}, {"hepatic", "liver"}, {"pulmonary", "lung"},
             {"cardiac", "heart"}, {"gastric", "stomach"}, {"vertebral", "vertebra"}, {"retinal", "retina"}, {"corneal", "cornea"},
             {"urethral", "urethra"}, {"tracheal", "trachea"}, {"vaginal", "vagina"}, {"uterine", "uterus"}, {"ovarian", "ovary"},

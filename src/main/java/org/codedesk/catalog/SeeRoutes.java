@@ -24,6 +24,8 @@ final class SeeRoutes {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_CODE = Pattern.compile("\\s*\\[[0-9A-Z]{3,7}]$");
     private static final int MAX_STEPS = 3;
+    /** An entry that qualifies the term above it: "with angina pectoris", "due to ...", "in ...". */
+    private static final Pattern QUALIFIER = Pattern.compile("(with|without|due to|in) ");
 
     /** One term of the index as the reader needs it. */
     record Term(int id, int parentId, String title, String code, String see) { }
@@ -63,11 +65,14 @@ final class SeeRoutes {
      * The terms with a code a term's reference leads to. A reference ending on a comma ("Disease, artery, coronary, with angina
      * pectoris - see Arteriosclerosis, coronary (artery),") says to go on below the target with the term's own words: the
      * shallowest terms below it whose last levels spell them ("native vessel > with > angina pectoris" I25.119, "bypass graft
-     * > with > angina pectoris" I25.709; one level above them may be any). Otherwise the one {@link #destination}, if any.
+     * > with > angina pectoris" I25.709; one level above them may be any). Later indexes print that route without the comma,
+     * and a coder reads it the same way: an entry that is a qualifier ("with ...", "due to ...") carries over to the target
+     * when the target has it below. Otherwise the one {@link #destination}, if any.
      */
     List<Term> destinations(int id) {
         Term term = terms.get(id);
-        if (term != null && term.code() == null && term.see() != null && term.see().strip().endsWith(",")) {
+        if (term != null && term.code() == null && term.see() != null
+                && (term.see().strip().endsWith(",") || QUALIFIER.matcher(normalize(term.title())).lookingAt())) {
             Term target = find(term.see());
             String words = normalize(term.title());
             if (target != null && !words.isEmpty()) {

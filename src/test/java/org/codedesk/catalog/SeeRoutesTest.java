@@ -53,6 +53,12 @@ class SeeRoutesTest {
         assertThat(routes.destinations(23).stream().map(SeeRoutes.Term::code)).containsExactlyInAnyOrder("I25119", "I25709");
         assertThat(routes.destinations(10).stream().map(SeeRoutes.Term::code)).as("no comma: the one destination").containsExactly("I639");
         assertThat(routes.destinations(22)).as("a term with its own code is no route").isEmpty();
+        // later indexes print the route without the comma: a qualifier entry carries over all the same
+        routes.add(new SeeRoutes.Term(26, 22, "with angina pectoris", null, "Arteriosclerosis, coronary (artery)"));
+        assertThat(routes.destinations(26).stream().map(SeeRoutes.Term::code)).containsExactlyInAnyOrder("I25119", "I25709");
+        // a route from an entry that is no qualifier goes to the target's default, whatever lies below it
+        routes.add(new SeeRoutes.Term(27, 21, "angina pectoris", null, "Arteriosclerosis, coronary (artery)"));
+        assertThat(routes.destinations(27).stream().map(SeeRoutes.Term::code)).containsExactly("I2510");
     }
 
     @Test

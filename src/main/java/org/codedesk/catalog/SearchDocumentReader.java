@@ -114,12 +114,15 @@ final class SearchDocumentReader {
             }, index.get().id(), kind);
             for (var term : terms.entrySet()) {
                 // an entry that only says "see ..." leads where its reference leads, as the coder reading it goes on
-                SeeRoutes.Term destination = term.getValue()[1] == null ? routes.destination(term.getKey()) : null;
-                String code = destination == null ? term.getValue()[1] : destination.code();
-                if (code != null) {
-                    add(result, forward, code, new SearchDocument.IndexPath(INDEX_NAMES.get(kind), term.getValue()[0],
+                List<SeeRoutes.Term> destinations = term.getValue()[1] == null ? routes.destinations(term.getKey()) : List.of();
+                if (destinations.isEmpty() && term.getValue()[1] != null) {
+                    add(result, forward, term.getValue()[1], new SearchDocument.IndexPath(INDEX_NAMES.get(kind), term.getValue()[0],
+                            modifiersAlong(term.getKey(), parents, modifiers), null, null, label), List.of(), titles);
+                }
+                for (SeeRoutes.Term destination : destinations) {
+                    add(result, forward, destination.code(), new SearchDocument.IndexPath(INDEX_NAMES.get(kind), term.getValue()[0],
                             modifiersAlong(term.getKey(), parents, modifiers), null, null, label),
-                            destination == null ? List.of() : SeeRoutes.forms(destination.title()), titles);
+                            SeeRoutes.forms(destination.title()), titles);
                 }
             }
             jdbc.query("select term_id, heading, code from catalog_index_cell where release_id = ? and index_kind = ? and code is not null",

@@ -24,6 +24,8 @@ final class SeeRoutes {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_CODE = Pattern.compile("\\s*\\[[0-9A-Z]{3,7}]$");
     private static final int MAX_STEPS = 3;
+    /** An entry that qualifies the term above it: "with angina pectoris", "due to ...", "in ...". */
+    private static final Pattern QUALIFIER = Pattern.compile("(with|without|due to|in) ");
 
     /** One term of the index as the reader needs it. */
     record Term(int id, int parentId, String title, String code, String see) { }
@@ -57,6 +59,76 @@ final class SeeRoutes {
             term = find(term.see());
         }
         return term == null || term.id() == id || term.code() == null ? null : term;
+    }
+
+    /**
+     * The terms with a code a term's reference leads to. A reference ending on a comma ("Disease, artery, coronary, with angina
+     * pectoris - see Arteriosclerosis, coronary (artery),") says to go on below the target with the term's own words: the
+     * shallowest terms below it whose last levels spell them ("native vessel > with > angina pectoris" I25.119, "bypass graft
+     * > with > angina pectoris" I25.709; one level above them may be any). Later indexes print that route without the comma,
+     * and a coder reads it the same way: an entry that is a qualifier ("with ...", "due to ...") carries over to the target
+     * when the target has it below. Otherwise the one {@link #destination}, if any.
+     */
+    List<Term> destinations(int id) {
+        Term term = terms.get(id);
+        if (term != null && term.code() == null && term.see() != null
+                && (term.see().strip().endsWith(",") || QUALIFIER.matcher(normalize(term.title())).lookingAt())) {
+            Term target = find(term.see());
+            String words = normalize(term.title());
+            if (target != null && !words.isEmpty()) {
+                List<Term> below = continued(target, words);
+                if (!below.isEmpty()) {
+                    return below;
+                }
+            }
+        }
+        Term destination = destination(id);
+        return destination == null ? List.of() : List.of(destination);
+    }
+
+    /** The shallowest terms with a code below {@code target} whose last one or two levels' titles joined are {@code words}. */
+    private List<Term> continued(Term target, String words) {
+        List<List<Term>> level = List.of(List.of(target));
+        for (int depth = 1; depth <= 4 && !level.isEmpty(); depth++) {
+            List<List<Term>> next = new ArrayList<>();
+            List<Term> found = new ArrayList<>();
+            for (List<Term> path : level) {
+                Term last = path.get(path.size() - 1);
+                Set<Integer> seen = new java.util.HashSet<>();
+                for (List<Term> named : children.getOrDefault(last.id(), Map.of()).values()) {
+                    for (Term child : named) {
+                        if (!seen.add(child.id())) {
+                            continue;
+                        }
+                        List<Term> longer = new ArrayList<>(path);
+                        longer.add(child);
+                        next.add(longer);
+                        if (child.code() != null && spells(longer, words)) {
+                            found.add(child);
+                        }
+                    }
+                }
+            }
+            if (!found.isEmpty()) {
+                return found;
+            }
+            level = next;
+        }
+        return List.of();
+    }
+
+    /** Whether the levels below the target (path.get(0)), all of them or all but the first, joined are the words. */
+    private static boolean spells(List<Term> path, String words) {
+        for (int from = 1; from <= Math.min(2, path.size() - 1); from++) {
+            StringBuilder joined = new StringBuilder();
+            for (Term t : path.subList(from, path.size())) {
+                joined.append(joined.isEmpty() ? "" : " ").append(normalize(t.title()));
+            }
+            if (joined.toString().equals(words)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A term's title as its forms ("Infarct, infarction": "infarct", "infarction"), normalized. */

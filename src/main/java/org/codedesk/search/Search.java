@@ -244,14 +244,19 @@ public class Search {
                     texts.add(0, corrected);
                 }
             }
+            String block = null;
             if (!texts.isEmpty() && (request.system() == null || request.system() == CodeSystem.ICD10CM)) {
-                String block = familyHistoryOfBlock(index, texts.get(0), filter, request.date());
+                block = familyHistoryOfBlock(index, texts.get(0), filter, request.date());
                 if (block != null && !texts.contains(block)) {
                     notes.add("A family history is coded by the condition's block: also read as \"" + block + "\".");
                     texts.add(block);
                 }
             }
             boolean procedure = BookOrder.isProcedure(texts) && request.system() == null;
+            // a quality data code not asked for is no answer (BookOrder.unaskedMeasure): kept out of the searches too, so
+            // that their titles ("... child ... visit ...") do not fill the pool and leave nothing once removed
+            Query words = meaning.codeKey() == null && !procedure
+                    && !BookOrder.asksMeasure(texts.stream().map(lexical::terms).toList()) ? withoutMeasures(filter) : filter;
             // The first reading (rewritten, spelling corrected) ranks; the others only fill in when it finds little,
             // unless the words as typed are themselves an index entry ("colonoscopy", "cesarean section" in the PCS
             // Index): the book's own entry is read as fully as any rewriting of it.
@@ -259,9 +264,17 @@ public class Search {
             for (int i = 0; i < texts.size(); i++) {
                 String text = texts.get(i);
                 stems.addAll(lexical.terms(text));
-                List<CodeIndex.Hit> hits = lexicalHits(index, text, filter, true);
-                boolean entry = i == 0 || namesIndexEntry(index, text, filter);
+                List<CodeIndex.Hit> hits = lexicalHits(index, text, words, true);
+                // the block reading of a family history is the book's own reading ("History, family, ... nervous system")
+                boolean entry = i == 0 || namesIndexEntry(index, text, filter) || (block != null && text.equals(block));
                 add(ranked, hits, entry ? 1.0 : 0.3, null);
+                String sideless = i == 0 ? withoutSides(text) : null;
+                if (sideless != null) {
+                    // the index names no side, and its code may be the unspecified side ("Fracture, ankle S82.899"): the
+                    // words without the side find it, and sidedSiblings completes it by the side typed
+                    // (half weight: a second list, which the sided codes it also finds must not gain from over each other)
+                    add(ranked, lexicalHits(index, sideless, words, true), 0.5, null);
+                }
                 if (entry && procedure) {
                     // procedure words imply ICD-10-PCS, HCPCS or CPT: make sure those codes compete even when diagnoses
                     // (complications of a bypass graft...) use the same words more often
@@ -273,7 +286,7 @@ public class Search {
                     && (request.system() == null || request.system() == CodeSystem.ICD10CM)) {
                 // "encounter for flu shot": the Z code's title names the kind of encounter (immunization), rarely the
                 // words typed, so the encounter codes are searched apart (where fewer words may match); half weight, a second list
-                add(ranked, lexicalHits(index, texts.get(0), and(ENCOUNTER_CODES, filter), true), 0.5, null);
+                add(ranked, lexicalHits(index, texts.get(0), and(ENCOUNTER_CODES, words), true), 0.5, null);
             }
             if (meaning.codeKey() != null && (request.system() == null || request.system() == CodeSystem.CPT)) {
                 publicCpt.hits(ranked, index, meaning.codeKey(), request.date(), POOL);
@@ -285,6 +298,7 @@ public class Search {
             if (!texts.isEmpty()) {
                 BookOrder.Reading reading = reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure, meaning.codeKey() == null);
                 if (meaning.codeKey() == null) {
+                    sidedSiblings(index, ranked, lexical.terms(texts.get(0)), filter, SIBLINGS);
                     codesBelowLeadingHeaders(index, ranked, reading, filter, LEADING);
                     headersAfterTheirCodes(ranked);
                     conditionsCodedFirst(index, ranked, lexical.terms(texts.get(0)), filter, request.date(), LEADING);
@@ -590,6 +604,80 @@ public class Search {
             }
         }
         return reading;
+    }
+
+    /** HCPCS quality data codes (M1000-M1999, G8000-G9999): see {@link BookOrder#unaskedMeasure}. */
+    private static final Query QUALITY_CODES = new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.HCPCS.slug())), Occur.FILTER)
+            .add(new BooleanQuery.Builder()
+                    .add(TermRangeQuery.newStringRange(Fields.KEY, "G8000", "G9999", true, true), Occur.SHOULD)
+                    .add(TermRangeQuery.newStringRange(Fields.KEY, "M1000", "M1999", true, true), Occur.SHOULD).build(), Occur.MUST).build();
+
+    /** The filter, and no quality data code. */
+    private static Query withoutMeasures(Query filter) {
+        return new BooleanQuery.Builder().add(filter == null ? new org.apache.lucene.search.MatchAllDocsQuery() : filter, Occur.FILTER)
+                .add(QUALITY_CODES, Occur.MUST_NOT).build();
+    }
+
+    private static final java.util.regex.Pattern SIDE_WORDS = java.util.regex.Pattern.compile("\\b(left|right|bilateral)\\b");
+
+    /** The text without the side words it names, or null when it names none (or nothing else). */
+    static String withoutSides(String text) {
+        if (!SIDE_WORDS.matcher(text).find()) {
+            return null;
+        }
+        String rest = SIDE_WORDS.matcher(text).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        return rest.isEmpty() ? null : rest;
+    }
+
+    /** How many of the first answers are checked for an unspecified side that the side typed completes. */
+    private static final int SIBLINGS = 25;
+    private static final java.util.regex.Pattern UNSPECIFIED = java.util.regex.Pattern.compile("(?i)\\bunspecified\\b");
+
+    /**
+     * The Alphabetic Index names no side, and the code it prints may be the unspecified side ("Fracture, traumatic, ankle
+     * S82.899": Other fracture of unspecified lower leg); the coder who has the side reports its sibling, the title with the
+     * side for "unspecified" (S82.892A, "Other fracture of left lower leg"). For an ICD-10-CM code among the {@code first}
+     * answers whose title says "unspecified", when the query names one side, that sibling is scored just above it, by the
+     * side's weight (it names the side typed, the unspecified code does not).
+     */
+    private void sidedSiblings(CodeIndex index, Map<String, Ranked> ranked, List<String> stems, Query filter, int first) {
+        List<String> sides = stems.stream().filter(s -> s.equals("left") || s.equals("right") || s.equals("bilater")).distinct().toList();
+        if (sides.size() != 1) {
+            return;
+        }
+        String side = sides.get(0).equals("bilater") ? "bilateral" : sides.get(0);
+        List<Ranked> leading = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(first)
+                .filter(r -> CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM))
+                        && r.document.get(Fields.TITLE) != null && UNSPECIFIED.matcher(r.document.get(Fields.TITLE)).find())
+                .toList();
+        for (Ranked unspecified : leading) {
+            String title = unspecified.document.get(Fields.TITLE);
+            Set<String> sided = new HashSet<>();
+            java.util.regex.Matcher m = UNSPECIFIED.matcher(title);
+            while (m.find()) {
+                sided.add((title.substring(0, m.start()) + side + title.substring(m.end())).toLowerCase(Locale.ROOT));
+            }
+            String key = unspecified.document.get(Fields.KEY);
+            boolean billable = "1".equals(unspecified.document.get(Fields.BILLABLE));
+            Query near = new BooleanQuery.Builder()
+                    .add(new PrefixQuery(new Term(Fields.KEY, key.substring(0, Math.max(3, key.length() - 2)))), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.SYSTEM, CodeSystem.ICD10CM.slug())), Occur.FILTER)
+                    .add(new TermQuery(new Term(Fields.BILLABLE, billable ? "1" : "0")), Occur.FILTER).build();
+            for (CodeIndex.Hit hit : index.search(and(near, filter), 100, codeOrder())) {
+                Document d = hit.document();
+                if (d.get(Fields.TITLE) != null && sided.contains(d.get(Fields.TITLE).toLowerCase(Locale.ROOT))) {
+                    // only a sibling the words did not find (its title lacks them): one they found has its own score
+                    if (!ranked.containsKey(d.get(Fields.ID))) {
+                        Ranked r = new Ranked(d);
+                        // as the unspecified code would score had it named the side (a header lost the side's weight too)
+                        r.score = unspecified.score + BookOrder.sideWeight() * (billable ? 1 : 2) + 1e-6;
+                        ranked.put(d.get(Fields.ID), r);
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     /** How many of the first answers of a search are checked for a header with no code below it found. */

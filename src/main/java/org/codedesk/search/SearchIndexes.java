@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
 public class SearchIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexes.class);
-    private static final String SCHEMA = "codes-v5"; // change whenever fields, analysis or the documents read change: old indexes are then rebuilt
+    private static final String SCHEMA = "codes-v7"; // change whenever fields, analysis or the documents read change: old indexes are then rebuilt
 
     private final Catalog catalog;
     private final Path root;

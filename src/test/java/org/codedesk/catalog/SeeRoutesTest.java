@@ -27,6 +27,38 @@ class SeeRoutesTest {
         routes.add(new SeeRoutes.Term(15, 0, "Inspection", null, null));
         routes.add(new SeeRoutes.Term(16, 15, "Intestinal Tract, Lower", "0DJD", null));
         routes.add(new SeeRoutes.Term(17, 0, "Colonoscopy", null, "Inspection, Intestinal Tract, Lower [0DJD]"));
+        // a route ending on a comma: go on below the target with the entry's own words
+        routes.add(new SeeRoutes.Term(20, 0, "Disease, diseased", null, null));
+        routes.add(new SeeRoutes.Term(21, 20, "artery", null, null));
+        routes.add(new SeeRoutes.Term(22, 21, "coronary", "I2510", null));
+        routes.add(new SeeRoutes.Term(23, 22, "with angina pectoris", null, "Arteriosclerosis, coronary (artery),"));
+        routes.add(new SeeRoutes.Term(30, 0, "Arteriosclerosis, arteriosclerotic (diffuse)", null, null));
+        routes.add(new SeeRoutes.Term(31, 30, "coronary (artery)", "I2510", null));
+        routes.add(new SeeRoutes.Term(32, 31, "native vessel", null, null));
+        routes.add(new SeeRoutes.Term(33, 32, "with", null, null));
+        routes.add(new SeeRoutes.Term(34, 33, "angina pectoris", "I25119", null));
+        routes.add(new SeeRoutes.Term(35, 34, "unstable", "I25110", null));
+        routes.add(new SeeRoutes.Term(36, 31, "bypass graft", "I25810", null));
+        routes.add(new SeeRoutes.Term(37, 36, "with", null, null));
+        routes.add(new SeeRoutes.Term(38, 37, "angina pectoris", "I25709", null));
+        routes.add(new SeeRoutes.Term(39, 36, "autologous vein", null, null));
+        routes.add(new SeeRoutes.Term(40, 39, "with", null, null));
+        routes.add(new SeeRoutes.Term(41, 40, "angina pectoris", "I25719", null));
+    }
+
+    @Test
+    void aRouteEndingOnACommaGoesOnBelowItsTargetWithTheEntrysWords() {
+        // "Disease, artery, coronary, with angina pectoris - see Arteriosclerosis, coronary (artery),": not the target's
+        // default (I25.10), but the shallowest terms below it spelling "with angina pectoris"
+        assertThat(routes.destinations(23).stream().map(SeeRoutes.Term::code)).containsExactlyInAnyOrder("I25119", "I25709");
+        assertThat(routes.destinations(10).stream().map(SeeRoutes.Term::code)).as("no comma: the one destination").containsExactly("I639");
+        assertThat(routes.destinations(22)).as("a term with its own code is no route").isEmpty();
+        // later indexes print the route without the comma: a qualifier entry carries over all the same
+        routes.add(new SeeRoutes.Term(26, 22, "with angina pectoris", null, "Arteriosclerosis, coronary (artery)"));
+        assertThat(routes.destinations(26).stream().map(SeeRoutes.Term::code)).containsExactlyInAnyOrder("I25119", "I25709");
+        // a route from an entry that is no qualifier goes to the target's default, whatever lies below it
+        routes.add(new SeeRoutes.Term(27, 21, "angina pectoris", null, "Arteriosclerosis, coronary (artery)"));
+        assertThat(routes.destinations(27).stream().map(SeeRoutes.Term::code)).containsExactly("I2510");
     }
 
     @Test

@@ -141,11 +141,24 @@ class SearchRankingTest {
 
     @Test
     void twoWordsTheIndexPrintsAsOneAreReadAsThatWord() {
-        // "Heartburn R12": "heart" and "burn" are words too, and together they find other codes ("Heart disease", "Burn")
-        Search.Results results = find("heart burn");
-        assertThat(results.hits()).first().extracting(Search.Hit::code).isEqualTo("R12");
-        assertThat(results.notes()).contains("Showing results for \"heartburn\".");
+        // "Sunburn L55.9": "sun" and "burn" are words too, and together they find other codes ("Burn")
+        Search.Results results = find("sun burn");
+        assertThat(results.hits()).first().extracting(Search.Hit::code).isEqualTo("L55.9");
+        assertThat(results.notes()).contains("Showing results for \"sunburn\".");
+        // "heart burn" is also a lay line (tenth round), so that autocomplete completes "heart bur" by the vocabulary first
+        assertThat(first("heart burn")).isEqualTo("R12");
         assertThat(firstSuggestion("heart bur")).isEqualTo("R12");
         assertThat(first("heart disease")).isEqualTo("I51.9");
+    }
+
+    @Test
+    void theSideTypedCompletesTheUnspecifiedSideTheIndexPrints() {
+        // "Fracture, traumatic > ankle S82.899A" (unspecified lower leg): the left one's title names neither ankle nor
+        // anything else typed, so only the index's code, read without the side, leads to it; the pathological code names
+        // the left ankle but is another main term
+        assertThat(first("lt ankle fx")).isEqualTo("S82.892A");
+        assertThat(first("ankle fx")).isEqualTo("S82.899A");
+        assertThat(Search.withoutSides("left ankle fracture")).isEqualTo("ankle fracture");
+        assertThat(Search.withoutSides("ankle fracture")).isNull();
     }
 }

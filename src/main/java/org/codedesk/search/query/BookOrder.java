@@ -107,7 +107,9 @@ public final class BookOrder {
             // a fracture's default (closed) says no more than "fracture"
             "close",
             // a PCS body part's region ("Inguinal Region"): the place typed, not more than it
-            "region");
+            "region",
+            // a vessel is the patient's own unless a graft is named ("... of native coronary artery", I25.1-)
+            "nativ");
 
     private static final Pattern QUALIFIER = Pattern.compile("\\s*(with|without|due to|in|following|and|of|from|by|after|during)\\b");
     /** "NOS" after a term's words: it says the entry is the default, not a word to type. */
@@ -125,7 +127,32 @@ public final class BookOrder {
     public BookOrder(LexicalQueries lexical) {
         this.lexical = lexical;
         this.routes = Set.copyOf(lexical.terms(ROUTES));
+        java.util.Map<String, String> nouns = new java.util.HashMap<>();
+        for (String[] pair : ADJECTIVES) {
+            List<String> adjective = lexical.terms(pair[0]);
+            List<String> noun = lexical.terms(pair[1]);
+            if (adjective.size() == 1 && noun.size() == 1 && !adjective.equals(noun)) {
+                nouns.put(adjective.get(0), noun.get(0));
+            }
+        }
+        this.nounsOfAdjectives = java.util.Map.copyOf(nouns);
     }
+
+    /**
+     * A word typed and the word the index prints for it: a body part's adjective and its noun ("Screening, neoplasm, cervix",
+     * "Effusion, pleura": "cervical ... screening", "pleural effusion"), and "cancer" or "carcinoma" for the index's
+     * "Neoplasm" (the index: "Cancer - see Neoplasm, by site, malignant"; "malignant" is the path's nonessential modifier).
+     */
+    private static final String[][] ADJECTIVES = {{"cancer", "neoplasm"}, {"carcinoma", "neoplasm"},
+            // the index's main term "Angina (attack) (cardiac) (chest) (heart) (pectoris)": angina is angina pectoris
+            {"angina", "pectoris"},
+            {"pleural", "pleura"}, {"cervical", "cervix"}, {"renal", "kidney"}, {"hepatic", "liver"}, {"pulmonary", "lung"},
+            {"cardiac", "heart"}, {"gastric", "stomach"}, {"vertebral", "vertebra"}, {"retinal", "retina"}, {"corneal", "cornea"},
+            {"urethral", "urethra"}, {"tracheal", "trachea"}, {"vaginal", "vagina"}, {"uterine", "uterus"}, {"ovarian", "ovary"},
+            {"testicular", "testis"}, {"prostatic", "prostate"}, {"colonic", "colon"}, {"rectal", "rectum"}, {"anal", "anus"},
+            {"esophageal", "esophagus"}, {"laryngeal", "larynx"}, {"nasal", "nose"}, {"ocular", "eye"}, {"dental", "tooth"},
+            {"cutaneous", "skin"}, {"mammary", "breast"}};
+    private final java.util.Map<String, String> nounsOfAdjectives;
 
     private List<String> terms(String text) {
         return stems.get(text, lexical::terms);
@@ -198,7 +225,8 @@ public final class BookOrder {
                 }
             }
             this.denied = List.copyOf(without);
-            this.notTraumatic = titleStems.stream().anyMatch(NOT_TRAUMATIC::contains);
+            // "Age-related osteoporosis without current pathological fracture" is no pathological fracture
+            this.notTraumatic = title != null && order.terms(WITHOUT.matcher(title).replaceAll(" ")).stream().anyMatch(NOT_TRAUMATIC::contains);
             this.notAccidental = titleStems.stream().anyMatch(NOT_ACCIDENTAL::contains);
             this.familyHistory = title != null && FAMILY_HISTORY.matcher(title).find();
             this.openFracture = title != null && OPEN_FRACTURE.matcher(title).find();
@@ -249,9 +277,16 @@ public final class BookOrder {
         /** Words of quality reporting ("documented", "measure", "reason not given"): the quality data codes are asked for. */
         private final boolean asksMeasure;
 
-        private Reading(List<? extends Collection<String>> readings, boolean procedure) {
+        /** The query's words and the nouns of its adjectives: what may name an index level. */
+        private final Set<String> naming;
+        private final java.util.Map<String, String> nouns;
+
+        private Reading(List<? extends Collection<String>> readings, boolean procedure, java.util.Map<String, String> nounsOfAdjectives) {
             this.query = List.copyOf(readings.get(0));
             this.wanted = new HashSet<>(query);
+            this.nouns = nounsOfAdjectives;
+            this.naming = new HashSet<>(wanted);
+            wanted.stream().map(nounsOfAdjectives::get).filter(java.util.Objects::nonNull).forEach(naming::add);
             this.side = new HashSet<>(wanted);
             side.retainAll(SIDES);
             // the index names no side: "left knee osteoarthritis" is the path "Osteoarthritis > knee", the side is the title's
@@ -260,6 +295,14 @@ public final class BookOrder {
             if (withoutSides.contains("trimest")) {
                 // nor a trimester: "Pre-eclampsia O14.9-" is completed by the trimester the tabular's codes name
                 withoutSides.removeAll(TRIMESTERS);
+            }
+            java.util.regex.Matcher stage = STAGE_TYPED.matcher(String.join(" ", query));
+            if (stage.find() && withoutSides.size() > 2) {
+                // nor a stage, when more than the stage's condition is typed: "dm2 w ckd 3" is the index's "Diabetes, type 2,
+                // with, chronic kidney disease E11.22" (the stage is N18.3-'s, coded with it); a path naming the stage
+                // ("Disease, kidney, chronic, stage 3") is still named by it
+                withoutSides.remove("stage");
+                withoutSides.remove(stage.group(1));
             }
             this.pathWords = withoutSides.isEmpty() ? wanted : withoutSides;
             this.others = readings.subList(1, readings.size()).stream().map(r -> (Set<String>) new HashSet<String>(r)).toList();
@@ -305,6 +348,8 @@ public final class BookOrder {
     private static final Pattern QUALITY_CODE = Pattern.compile("(?:M1|G8|G9)[0-9]{3}");
     /** Stems of the words that ask for quality reporting rather than a diagnosis. */
     private static final Set<String> MEASURE_WORDS = Set.of("document", "measur", "qualiti", "mip", "report", "attest", "perform", "reason");
+    /** A stage typed ("stage 3", "stage 3b" as the stems read it). */
+    private static final Pattern STAGE_TYPED = Pattern.compile("\\bstage ([0-9][ab]?)\\b");
     /** A trimester's stems: the sixth character of the pregnancy codes, which the index leaves to the tabular. */
     private static final Set<String> TRIMESTERS = Set.of("trimest", "first", "second", "third", "1st", "2nd", "3rd");
 
@@ -313,7 +358,17 @@ public final class BookOrder {
 
     /** {@code readings}: the stems of each reading of the query, the one that ranks first. */
     public Reading reading(List<? extends Collection<String>> readings, boolean procedure) {
-        return new Reading(readings, procedure);
+        return new Reading(readings, procedure, nounsOfAdjectives);
+    }
+
+    /** Whether any reading (its stems) asks for quality reporting ("documented", "measure", "reason not given"). */
+    public static boolean asksMeasure(List<? extends Collection<String>> readings) {
+        return readings.stream().anyMatch(r -> r.stream().anyMatch(MEASURE_WORDS::contains));
+    }
+
+    /** What naming the side typed adds to a code (see {@link #sideMatch}). */
+    public static double sideWeight() {
+        return SIDE;
     }
 
     /** A quality data code where the query asks for neither a measure nor a procedure: no answer to it. */
@@ -332,7 +387,7 @@ public final class BookOrder {
             return candidate.billable ? BILLABLE : 0;
         }
         double adjustment = candidate.billable ? BILLABLE : 0;
-        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords));
+        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords, reading.naming, reading.nouns));
         adjustment += sideMatch(candidate, reading.side) + stageMatch(candidate.title, reading.query, candidate.billable);
         long extra = 0;
         for (String stem : candidate.specific) {
@@ -351,7 +406,10 @@ public final class BookOrder {
             adjustment -= NOT_ASKED;
         }
         if (candidate.notTraumatic && !reading.asksNotTraumatic) {
-            adjustment -= NOT_ASKED;
+            // the index's main term is "Fracture, traumatic"; "Fracture, pathological" is another main term, read only when
+            // named: its titles name the site and the side ("Pathological fracture, left ankle") where the traumatic code's
+            // may not ("Other fracture of left lower leg"), so the words alone favour it
+            adjustment -= 2 * NOT_ASKED;
         }
         if (candidate.notAccidental && !reading.asksNotAccidental) {
             adjustment -= NOT_ASKED / 2;
@@ -473,12 +531,21 @@ public final class BookOrder {
     }
 
     private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted) {
+        return parsedPathMatch(paths, wanted, wanted, java.util.Map.of());
+    }
+
+    /**
+     * {@code wanted}: the words the path must hold; {@code naming}: the words that may name its levels (the whole query: a
+     * stage or side typed names a level that prints it, but need not be printed).
+     */
+    private static double parsedPathMatch(List<ParsedPath> paths, Set<String> wanted, Set<String> naming, java.util.Map<String, String> nouns) {
         double best = 0;
         for (ParsedPath path : paths) {
             int missing = 0;
             for (String w : wanted) {
                 // a word typed that the path prints as a nonessential modifier ("annual (physical)") is the path's word too
-                missing += path.stems().contains(w) || path.modifiers().contains(w) ? 0 : 1;
+                String noun = nouns.get(w);
+                missing += path.stems().contains(w) || path.modifiers().contains(w) || (noun != null && path.stems().contains(noun)) ? 0 : 1;
             }
             if (missing > 1) {
                 continue; // neither exact nor all but one word: most paths of a candidate, and the levels need not be read
@@ -493,7 +560,7 @@ public final class BookOrder {
                 // duration"): it is what a query naming nothing more means
                 boolean named = path.connectives().contains(i) || path.generic().contains(i);
                 for (List<String> form : path.levels().get(i)) {
-                    if (!form.isEmpty() && wanted.containsAll(form)) {
+                    if (!form.isEmpty() && naming.containsAll(form)) {
                         named = true;
                         break;
                     }
@@ -584,7 +651,8 @@ public final class BookOrder {
                     + "ablation|administration|vaccine|shot|release|reduction|revision|destruction|occlusion|detachment|"
                     + "reattachment|extirpation|fragmentation|surgery|"
                     // equipment and supplies: HCPCS Level II
-                    + "walkers?|crutch(es)?|wheelchairs?|commodes?|nebulizers?|cpap|bipap|concentrators?|glucometers?|lancets?|test strips)\\b");
+                    + "walkers?|crutch(es)?|wheelchairs?|commodes?|nebulizers?|cpap|bipap|concentrators?|glucometers?|lancets?|test strips|"
+                    + "(?:insulin|infusion|suction|breast|enteral|feeding) pumps?)\\b");
 
     /** Whether the (rewritten) query is about doing something rather than a diagnosis: "status post" a procedure is not. */
     public static boolean isProcedure(String text) {

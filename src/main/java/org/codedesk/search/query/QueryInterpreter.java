@@ -88,6 +88,14 @@ public final class QueryInterpreter {
     private static final Pattern DIABETES = Pattern.compile("(?<= )(diabetes|diabetic)(?= )");
     private static final Pattern UNCONTROLLED = Pattern.compile("(?<= )(?:uncontrolled|poorly controlled|not controlled|out of control|inadequately controlled)(?= )");
 
+    /**
+     * A real word typed for another: "tract" is the body's passage ("urinary tract infection", "Infection, urinary (tract)"),
+     * "track" a path; after a system's name no title means "track", and no spelling correction sees a real word.
+     */
+    private static final Pattern TRACK = Pattern.compile(
+            "(?<= )(urinary|respiratory|digestive|gastrointestinal|intestinal|biliary|genital|genitourinary|alimentary|upper respiratory"
+                    + "|lower respiratory|urogenital|reproductive|optic) tracks?(?= )");
+
     private static final Pattern APPROACH = Pattern.compile("\\b(percutaneous endoscopic|percutaneous|open)\\b");
 
     /**
@@ -287,6 +295,11 @@ public final class QueryInterpreter {
             }
         }
         String padded = " " + relativesCondition(String.join(" ", expanded), notes) + " ";
+        Matcher track = TRACK.matcher(padded);
+        if (track.find()) {
+            notes.add("\"" + track.group() + "\" read as \"" + track.group(1) + " tract\".");
+            padded = track.replaceAll(m -> m.group(1) + " tract");
+        }
         Matcher bite = ANIMAL_BITE.matcher(padded);
         if (bite.find() && !padded.trim().equals(bite.group())) {
             notes.add("\"" + bite.group() + "\" read as \"bite\" by site (the injury, coded first; the animal is the external cause).");
@@ -339,12 +352,17 @@ public final class QueryInterpreter {
             notes.add("A removal done before read as \"" + absent.trim() + "\".");
             padded = absent;
         }
-        if (DIABETES.matcher(padded).find()) {
-            Matcher uncontrolled = UNCONTROLLED.matcher(padded);
-            if (uncontrolled.find()) {
-                notes.add("\"" + uncontrolled.group() + "\" read as \"with hyperglycemia\" (the index: Diabetes, uncontrolled - meaning"
+        Matcher uncontrolled = UNCONTROLLED.matcher(padded);
+        if (uncontrolled.find()) {
+            String said = uncontrolled.group();
+            if (DIABETES.matcher(padded).find()) {
+                notes.add("\"" + said + "\" read as \"with hyperglycemia\" (the index: Diabetes, uncontrolled - meaning"
                         + " hyperglycemia; if it means hypoglycemia, search \"with hypoglycemia\").");
                 padded = uncontrolled.replaceAll("with hyperglycemia");
+            } else if (!uncontrolled.replaceAll(" ").isBlank() && !padded.contains(" fire ")) {
+                // only diabetes is coded by its control; "uncontrolled htn" is hypertension (I10), not an "uncontrolled fire"
+                notes.add("\"" + said + "\" is not coded (ICD-10-CM codes control only for diabetes): not searched.");
+                padded = uncontrolled.replaceAll(" ");
             }
         }
         if (statuses.contains(ON_DIALYSIS)) {

@@ -396,4 +396,53 @@ class BookOrderTest {
         String query = "pre eclampsia third trimester";
         assertThat(score(query, unspecified) - score(query, severe)).isGreaterThan(0.1);
     }
+
+    @Test
+    void aStageTypedWithMoreIsTheTitlesNotAWordThePathMustPrint() {
+        // "dm2 w ckd 3": the index's "Diabetes, type 2, with, chronic kidney disease E11.22"; the stage is N18.3-'s
+        var diabetic = new BookOrder.Candidate("icd10cm", "Type 2 diabetes mellitus with diabetic chronic kidney disease", true,
+                List.of("Diabetes, diabetic > type 2 > with > chronic kidney disease"));
+        var stage = new BookOrder.Candidate("icd10cm", "Chronic kidney disease, stage 3 unspecified", true,
+                List.of("Disease, diseased > kidney > chronic > stage 3 (moderate)"));
+        String query = "diabetes type 2 with chronic kidney disease stage 3";
+        assertThat(score(query, diabetic)).isGreaterThan(score(query, stage));
+        // a path printing the stage is still named by it, and the stage typed alone keeps its code first
+        var unstaged = new BookOrder.Candidate("icd10cm", "Chronic kidney disease, unspecified", true,
+                List.of("Disease, diseased > kidney > chronic"));
+        assertThat(score("chronic kidney disease stage 3", stage)).isGreaterThan(score("chronic kidney disease stage 3", unstaged));
+        assertThat(order.pathMatch(stage.indexPaths(), java.util.Set.copyOf(lexical.terms("chronic kidney disease stage 3"))))
+                .isEqualTo(BookOrder.EXACT_PATH);
+    }
+
+    @Test
+    void anAdjectiveTypedNamesTheNounTheIndexPrints() {
+        // "Screening > neoplasm (malignant) > cervix": "cervical cancer screening" names each level
+        var cervix = new BookOrder.Candidate("icd10cm", "Encounter for screening for malignant neoplasm of cervix", true,
+                List.of("Screening (for) > neoplasm (malignant) (of) > cervix"));
+        var length = new BookOrder.Candidate("icd10cm", "Encounter for antenatal screening for cervical length", true,
+                List.of("Encounter (with health service) (for) > antenatal screening > cervical length"));
+        String query = "cervical cancer screening";
+        assertThat(score(query, cervix) - score(query, length)).isGreaterThan(0.1);
+        var pleura = new BookOrder.Candidate("icd10cm", "Pleural effusion, not elsewhere classified", true,
+                List.of("Effusion > pleura, pleurisy, pleuritic, pleuropericardial"));
+        var malignant = new BookOrder.Candidate("icd10cm", "Malignant pleural effusion", true, List.of("Effusion > malignant pleural"));
+        assertThat(score("pleural effusion", pleura)).isGreaterThan(score("pleural effusion", malignant));
+    }
+
+    @Test
+    void aPathologicalFractureIsAnotherMainTermAndATitleDenyingItIsNone() {
+        // "lt ankle fx": the pathological code names the site and side, the traumatic one ("Fracture, ankle S82.899") does not
+        var traumatic = new BookOrder.Candidate("icd10cm", "Other fracture of left lower leg, initial encounter for closed fracture", true,
+                List.of("Fracture, traumatic > ankle"));
+        var pathological = new BookOrder.Candidate("icd10cm", "Pathological fracture, left ankle, initial encounter for fracture", true,
+                List.of("Fracture, pathological > ankle"));
+        String query = "left ankle fracture";
+        assertThat(score(query, traumatic) - score(query, pathological)).isGreaterThan(0.06);
+        // "without current pathological fracture" says the code is no pathological fracture
+        var osteoporosis = new BookOrder.Candidate("icd10cm", "Age-related osteoporosis without current pathological fracture", true,
+                List.of("Osteoporosis"));
+        var withFracture = new BookOrder.Candidate("icd10cm", "Age-related osteoporosis with current pathological fracture, vertebra(e)",
+                true, List.of("Osteoporosis > age-related > with current pathologic fracture > vertebra"));
+        assertThat(score("osteoporosis", osteoporosis) - score("osteoporosis", withFracture)).isGreaterThan(0.1);
+    }
 }

@@ -102,7 +102,8 @@ class QueryInterpreterVocabularyTest {
         assertThat(dm2.texts().get(0)).isEqualTo("type 2 diabetes mellitus with hyperglycemia");
         assertThat(dm2.notes()).anyMatch(n -> n.contains("hypoglycemia"));
         assertThat(interpreter.interpret("poorly controlled diabetes").texts().get(0)).isEqualTo("with hyperglycemia diabetes");
-        assertThat(interpreter.interpret("uncontrolled htn").texts().get(0)).as("no diabetes: as typed").isEqualTo("uncontrolled hypertension");
+        // no diabetes: not coded (tenth round; as typed it found "uncontrolled fire" codes), see uncontrolledIsCodedOnlyForDiabetes
+        assertThat(interpreter.interpret("uncontrolled htn").texts()).containsExactly("hypertension", "uncontrolled htn");
     }
 
     @Test
@@ -219,5 +220,46 @@ class QueryInterpreterVocabularyTest {
         // the index has no "community acquired": the words would find "communicating (acquired)" hydrocephalus
         assertThat(interpreter.interpret("community acquired pneumonia").texts().get(0)).isEqualTo("pneumonia");
         assertThat(interpreter.interpret("cap").texts().get(0)).isEqualTo("pneumonia");
+    }
+
+    @Test
+    void uncontrolledIsCodedOnlyForDiabetes() {
+        // "uncontrolled htn" is hypertension (I10), not "in uncontrolled fire" (X00.-); diabetes keeps its route
+        Interpretation htn = interpreter.interpret("uncontrolled htn");
+        assertThat(htn.texts().get(0)).isEqualTo("hypertension");
+        assertThat(htn.notes()).anyMatch(n -> n.startsWith("\"uncontrolled\" is not coded"));
+        assertThat(interpreter.interpret("dm2 uncontrolled").texts().get(0)).contains("with hyperglycemia");
+        assertThat(interpreter.interpret("uncontrolled fire").texts().get(0)).isEqualTo("uncontrolled fire");
+    }
+
+    @Test
+    void aSystemsTrackIsItsTract() {
+        // a real word typed for another: no spelling correction sees it
+        Interpretation uti = interpreter.interpret("urinary track infection");
+        assertThat(uti.texts().get(0)).isEqualTo("urinary tract infection");
+        assertThat(uti.notes()).contains("\"urinary track\" read as \"urinary tract\".");
+        assertThat(interpreter.interpret("gi track bleed").texts().get(0)).startsWith("gastrointestinal tract");
+        assertThat(interpreter.interpret("race track").texts().get(0)).isEqualTo("race track");
+    }
+
+    @Test
+    void anEctomyIsTheResectionOfItsBodyPartAndABiopsyADiagnosticExcision() {
+        // the PCS Index's "Sigmoidectomy - see Resection, Gastrointestinal System 0DT" names the table, not the body part
+        assertThat(interpreter.interpret("lap sigmoidectomy").texts().get(0)).isEqualTo("percutaneous endoscopic resection sigmoid colon");
+        assertThat(interpreter.interpret("right hemicolectomy").texts().get(0)).isEqualTo("resection right large intestine");
+        assertThat(interpreter.interpret("egd w bx").texts().get(0))
+                .isEqualTo("excision stomach via natural or artificial opening endoscopic diagnostic");
+        assertThat(interpreter.interpret("lap nissen").texts().get(0)).isEqualTo("percutaneous endoscopic restriction esophagogastric junction");
+        assertThat(interpreter.interpret("cholecystectomy").texts().get(0)).as("a longer word holding 'cystectomy' is its own")
+                .isEqualTo("resection gallbladder");
+    }
+
+    @Test
+    void encountersAndDiseasesAsCodersNameThem() {
+        assertThat(interpreter.interpret("well child visit").texts().get(0)).isEqualTo("routine child health examination");
+        assertThat(interpreter.interpret("hand foot mouth").texts().get(0)).isEqualTo("hand foot and mouth disease");
+        assertThat(interpreter.interpret("chemo encounter").texts().get(0)).isEqualTo("chemotherapy encounter");
+        assertThat(BookOrder.isProcedure(interpreter.interpret("insulin pump").texts())).isTrue();
+        assertThat(BookOrder.isProcedure(interpreter.interpret("insulin pump status").texts())).isFalse();
     }
 }

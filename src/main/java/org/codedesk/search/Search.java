@@ -138,6 +138,7 @@ public class Search {
     PhraseAnswers phraseAnswers() {
         return phrases;
     }
+
     private final java.util.concurrent.ExecutorService phraseBuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "phrase-answers");
         t.setDaemon(true);

@@ -25,8 +25,9 @@ import org.codedesk.search.query.Synonyms;
  * with its first subterm before or after it: "cerebral infarction", "screening mammogram"). What coders type is the start of those phrases ("pressure ulcer
  * of ri" completes to "pressure ulcer of right"), so a prefix seen for the first time is answered from here instead of
  * by one to three searches of its completions. Each answer is what autocomplete's search of the completed text returned
- * (computed once per index in the background, kept in a file beside the index), so answers are the same with or
- * without the table; a text the table lacks is searched as before.
+ * (computed once per index in the background, kept in a file beside the index); a text the table lacks is searched as
+ * before. The phrases also choose how the last typed word is completed ({@link #continuations}), so autocomplete's
+ * list differs from the one without the table where the book continues the words typed.
  */
 final class PhraseAnswers {
 

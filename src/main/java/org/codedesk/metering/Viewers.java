@@ -30,12 +30,14 @@ public class Viewers {
 
     private final Accounts accounts;
     private final WarmUpRequests warmUps;
-    private final byte[] secret;
+    /** One keyed MAC per thread: every API call signs or checks a cookie, and a Mac's lookup and keying cost more than its use. */
+    private final ThreadLocal<Mac> macs;
 
     Viewers(Accounts accounts, WarmUpRequests warmUps, @Value("${codedesk.metering.secret:#{T(java.util.UUID).randomUUID().toString()}}") String secret) {
         this.accounts = accounts;
         this.warmUps = warmUps;
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        this.macs = ThreadLocal.withInitial(() -> keyedMac(key));
     }
 
     public Viewer of(HttpServletRequest request, HttpServletResponse response) {
@@ -81,10 +83,14 @@ public class Viewers {
     }
 
     private String sign(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyedMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

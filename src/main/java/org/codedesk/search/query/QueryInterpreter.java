@@ -162,7 +162,12 @@ public final class QueryInterpreter {
      */
     private final List<Phrase> phrasesLongestFirst;
 
-    private record Phrase(String text, String reading) { }
+    /** A phrase to rewrite, with its first word and its text between spaces computed once (rewrite is on autocomplete's hot path). */
+    private record Phrase(String text, String reading, String firstWord, String spaced) {
+        Phrase(String text, String reading) {
+            this(text, reading, text.split(" ", 2)[0], " " + text + " ");
+        }
+    }
 
     /** The coders' vocabulary: every abbreviation, lay word and procedure phrase we read, sorted. */
     private final java.util.NavigableSet<String> vocabulary;
@@ -328,11 +333,15 @@ public final class QueryInterpreter {
                 return region == null ? m.group() : ORDINALS.get(level) + " " + region + " vertebra";
             });
         }
+        // a phrase can only be in the text if its first word is: a set lookup spares scanning the text for each of the
+        // lists' phrases; a reading's words join the set, as a shorter phrase may be inside a longer one's reading
+        Set<String> present = new java.util.HashSet<>(List.of(padded.trim().split(" ")));
         for (Phrase entry : phrasesLongestFirst) {
             String phrase = entry.text();
-            if (padded.contains(" " + phrase + " ")) {
+            if (present.contains(entry.firstWord()) && padded.contains(entry.spaced())) {
                 String clinical = entry.reading();
-                padded = padded.replace(" " + phrase + " ", " " + clinical + " ");
+                padded = padded.replace(entry.spaced(), " " + clinical + " ");
+                present.addAll(List.of(clinical.split(" ")));
                 if (!clinical.equals(phrase)) {
                     notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");
                 }

@@ -798,6 +798,7 @@ class CaseToCodeRulesFullDataTest {
                 Hospital course:
                 # Acute upper GI bleed from duodenal ulcer: EGD: posterior duodenal bulb ulcer w/ visible vessel, treated w/ epinephrine injection and 2 hemoclips. H. pylori stool antigen positive - quadruple therapy.
                 # Acute blood loss anemia: transfused 2 u PRBC.
+                Procedures: EGD w/ epinephrine injection and hemoclip placement for bleeding duodenal ulcer (9/1).
                 Discharge diagnoses:
                 1. Bleeding duodenal ulcer, NSAID-induced (adverse effect of ibuprofen), H. pylori positive
                 2. Acute blood loss anemia

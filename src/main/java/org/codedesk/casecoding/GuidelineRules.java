@@ -1765,8 +1765,8 @@ final class GuidelineRules {
         }
     }
 
-    private static final Pattern NEWBORN = Pattern.compile("\\b(newborn|neonat\\w*|nicu|nursery|dol ?\\d|\\d+[- ](day|days|hour|hours|hr|week|weeks|wk)[- ]old"
-            + "|perinatal|congenital)\\b");
+    private static final Pattern NEWBORN = Pattern.compile("\\b(newborn|neonat\\w*|nicu|nursery|infant|baby|dol ?\\d"
+            + "|\\d+[- ](day|days|hour|hours|hr|week|weeks|wk|wks|month|months|mo)[- ]old|perinatal|congenital)\\b");
 
     /**
      * Codes of chapter 16 (P00-P96, conditions originating in the perinatal period) belong to the newborn's record and are never

@@ -43,7 +43,7 @@ final class GuidelineRules {
     private static final Pattern NOT_ON_DIALYSIS = Pattern.compile("\\b(not on (hemo|peritoneal )?dialysis|no dialysis|pre-?dialysis|nearing dialysis)\\b");
     private static final Pattern NEUROPATHY = Pattern.compile("\\b(polyneuropathy|peripheral neuropathy|neuropathy)\\b");
     private static final Pattern HYPERGLYCEMIA = Pattern.compile("\\b(hyperglycemia|hyperglycemic|poorly controlled|inadequately controlled"
-            + "|out of control|uncontrolled)\\b");
+            + "|out of control)\\b");
     private static final Pattern DIABETES_WORD = Pattern.compile("\\b(diabet\\w*|dm|t2dm|dm2|t1dm|iddm|niddm)\\b");
     private static final Pattern HYPERTENSION = Pattern.compile("(?<!pulmonary |portal |intracranial |ocular )\\b(hypertension|htn)\\b");
     private static final Pattern HEART_FAILURE = Pattern.compile("\\b(heart failure|chf|hfref|hfpef|hfmref)\\b");
@@ -134,6 +134,13 @@ final class GuidelineRules {
         spineRegionByLevel();
         backPainOfASpineDisorder();
         postproceduralDisorderSpecified();
+        hypertensiveCombinationHolds();
+        ulcerWithHemorrhage();
+        dementiaOfAlzheimer();
+        jointProsthesisComplication();
+        perinatalCodesAreTheNewborns();
+        infectionNamedBesideSepsis();
+        bloodTypeOnlyWhenConcluded();
     }
 
     // ---- combination codes ------------------------------------------------------------------------------------
@@ -1330,6 +1337,13 @@ final class GuidelineRules {
                         continue;
                     }
                 }
+                if (category(x.code()).equals(category(y.code())) && UNSPECIFIED_SITE.matcher(tx.toLowerCase(Locale.ROOT)).find()
+                        && !UNSPECIFIED_SITE.matcher(ty.toLowerCase(Locale.ROOT)).find() && sameSite(tx, ty)) {
+                    // "Unilateral primary osteoarthritis, unspecified knee" beside "Bilateral primary osteoarthritis of knee", "Pressure ulcer
+                    // of other site, unspecified stage" beside "... of sacral region, stage 4": the site or side is documented
+                    x.uncheck("the site or side is documented: " + y.code() + " (" + ty + ") is coded");
+                    continue;
+                }
                 boolean related = sameFamily(x.code(), y.code()) || namesSameCondition(tx, ty);
                 if (!related) {
                     continue;
@@ -1351,7 +1365,10 @@ final class GuidelineRules {
                 } else if (x.code().startsWith("T14") && y.code().startsWith("S")) {
                     x.uncheck("an injury of unspecified body region beside the injury coded by site: " + y.code());
                 } else if (!x.derived && !y.derived && x.code().length() > 5 && y.code().length() > 5 && sameWords(x, y)
-                        && x.code().substring(0, 5).equals(y.code().substring(0, 5)) && !unspecified(ty) && !unspecified(tx)) {
+                        && x.code().substring(0, 5).equals(y.code().substring(0, 5)) && !unspecified(ty) && !unspecified(tx)
+                        && !(DIABETES_CODE.matcher(x.code()).matches() && DIABETES_CODE.matcher(y.code()).matches())) {
+                    // (diabetes: as many codes of its category as its complications need, I.C.4.a: E11.69 with the osteomyelitis
+                    // beside E11.621 with the foot ulcer)
                     // two siblings from the same words ("index" vs "middle" finger): keep the one the words fit best
                     java.util.Set<String> words = evidenceWords(x, y);
                     int ox = overlap(tx, words);
@@ -1590,6 +1607,206 @@ final class GuidelineRules {
     }
 
     /** Whether two codes were found on the same words of the note (a mention of one overlaps a mention of the other). */
+    /** A title of an unspecified side or an unnamed site: "..., unspecified knee", "... of other site, unspecified stage". */
+    private static final Pattern UNSPECIFIED_SITE = Pattern.compile("\\bunspecified (knee|hip|shoulder|elbow|wrist|hand|ankle|foot|eye|ear|side"
+            + "|upper limb|lower limb|leg|arm)\\b|\\b(of )?(other|unspecified) site\\b");
+    private static final Pattern SITE_WORDS = Pattern.compile("\\b(knee|hip|shoulder|elbow|wrist|hand|ankle|foot|eye|ear)\\b");
+
+    /** Whether the unspecified-site title x and the site-specific title y speak of the same joint (or x names none). */
+    private static boolean sameSite(String x, String y) {
+        Matcher m = SITE_WORDS.matcher(x.toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return true;
+        }
+        return y.toLowerCase(Locale.ROOT).matches("(?s).*\\b" + m.group(1) + "s?\\b.*");
+    }
+
+    // ---- round i22k -------------------------------------------------------------------------------------------
+
+    /** I13 includes every condition of I11 and I12 (its Includes note): I10, I11.- and I12.- do not stand beside it. */
+    private void hypertensiveCombinationHolds() {
+        if (!isChecked("I13")) {
+            return;
+        }
+        checked().filter(d -> d.code().equals("I10") || d.code().startsWith("I11") || d.code().startsWith("I12")).toList()
+                .forEach(d -> d.uncheck("hypertensive heart and chronic kidney disease is one code (I13 includes I11 and I12)"));
+    }
+
+    private static final Pattern ULCER_CODE = Pattern.compile("K2[5-8]\\.[379]");
+    private static final Pattern BLEEDING = Pattern.compile("\\b(bleed\\w*|bled|hemorrhag\\w*|haemorrhag\\w*|melena|hematemesis|visible vessel"
+            + "|active oozing|oozing|coffee[- ]ground)\\b");
+    private static final Pattern ACUTE_ULCER = Pattern.compile("\\bacute (gastric|duodenal|peptic|gastrojejunal|stomach|pyloric|bulb\\w*)( bulb)? ulcers?\\b");
+
+    /**
+     * A peptic ulcer that bled is the ulcer "with hemorrhage" (K25-K28, fourth character 0 acute or 4 chronic or unspecified): the
+     * bleeding written with the ulcer ("Bleeding duodenal ulcer", "upper GI bleed from duodenal ulcer"; not "no bleeding"); "acute"
+     * only when it is the ulcer's word ("acute duodenal ulcer", not "acute upper GI bleed"); the melena, hematemesis or GI
+     * hemorrhage code is then integral to it (I.B.5).
+     */
+    private void ulcerWithHemorrhage() {
+        for (PreCheck.Decision d : checked().filter(x -> ULCER_CODE.matcher(x.code()).matches()).toList()) {
+            String category = category(d.code());
+            String ulcerWord = switch (category) {
+                case "K25" -> "(gastric|stomach|antral|pyloric)";
+                case "K26" -> "(duodenal|duodenum|bulb)";
+                case "K27" -> "(peptic)";
+                default -> "(gastrojejunal|marginal|anastomotic)";
+            };
+            Pattern ulcer = Pattern.compile("\\b" + ulcerWord + "\\b[^.;]{0,40}\\bulcers?\\b|\\bulcers?\\b[^.;]{0,20}\\b" + ulcerWord + "\\b");
+            NoteFacts.Found bled = null;
+            boolean acute = false;
+            List<Candidate.Mention> base = new ArrayList<>(d.candidate.mentions());
+            for (NoteFacts.Found f : facts.all(ulcer, CONCLUDED)) {
+                String sentence = facts.sentenceOf(f);
+                Matcher b = BLEEDING.matcher(sentence);
+                while (b.find()) {
+                    String before = sentence.substring(Math.max(0, b.start() - 25), b.start());
+                    if (!before.matches("(?s).*\\b(no|not|without|denies|never)\\b[^.,;]*$")) {
+                        // every concluded mention of the bleeding ulcer is its evidence ("1. Bleeding duodenal ulcer" places it first)
+                        bled = bled == null ? f : bled;
+                        base.add(f.mention());
+                        break;
+                    }
+                }
+                acute |= ACUTE_ULCER.matcher(sentence).find();
+            }
+            if (bled == null) {
+                continue;
+            }
+            String code = category + "." + (acute ? "0" : "4");
+            if (cm.code(code).isEmpty()) {
+                continue;
+            }
+            combine(code, base, bled, "a peptic ulcer that bled: the ulcer with hemorrhage", d.code());
+            checked().filter(x -> x.code().equals("K92.0") || x.code().equals("K92.1") || x.code().equals("K92.2")).toList()
+                    .forEach(x -> x.uncheck("the bleeding is part of the ulcer with hemorrhage (" + code + "): a sign integral to the diagnosis"));
+        }
+        if (checked().anyMatch(d -> d.code().matches("K2[5-9]\\..*")) && !isChecked("B96.81")) {
+            // H. pylori found with the ulcer or gastritis: use additional code to identify the organism (B96.81)
+            // found: a positive test or its treatment, and no result written negative ("biopsies for H. pylori", "negative for H. pylori": none)
+            boolean negative = facts.all(H_PYLORI, CHART).stream().anyMatch(f -> facts.sentenceOf(f).matches("(?s).*\\b(neg|negative|not detected)\\b.*"));
+            facts.all(H_PYLORI, CHART).stream().filter(f -> !negative && facts.sentenceOf(f).matches("(?s).*\\b(positive|pos|detected|found|infection"
+                            + "|attributed|due to|quadruple|triple|eradicat\\w*)\\b.*|(?s).*\\+.*"))
+                    .findFirst().ifPresent(f -> add("B96.81", List.of(), f, "H. pylori as the cause of the ulcer or gastritis (use additional code)"));
+        }
+    }
+
+    private static final Pattern DEMENTIA = Pattern.compile("\\b(dementia|alzheimer'?s dementia)\\b");
+    private static final Pattern SEVERITY = Pattern.compile("\\b(mild|moderate|severe|advanced|end[- ]stage|late[- ]stage)\\b");
+    private static final Pattern AGITATION = Pattern.compile("\\b(agitation|agitated|aggressive|aggression|combative|violent|behavioral disturbance"
+            + "|behavioural disturbance)\\b");
+
+    /**
+     * Alzheimer's disease with dementia (G30.-: use additional code to identify dementia, F02.8-, F02.A-, F02.B-, F02.C-): the
+     * dementia by the severity the note writes (mild A, moderate B, severe or advanced C, else 8), with agitation (x11) when
+     * written and not negated, else without behavioral disturbance (x0).
+     */
+    private void dementiaOfAlzheimer() {
+        if (!isChecked("G30") || isChecked("F02") || isChecked("F03")) {
+            return;
+        }
+        facts.all(DEMENTIA, CHART).stream().findFirst().ifPresent(f -> {
+            String text = facts.note().text().toLowerCase(Locale.ROOT);
+            String severity = "8";
+            for (NoteFacts.Found d : facts.all(DEMENTIA, CHART)) {
+                Matcher m = SEVERITY.matcher(facts.sentenceOf(d));
+                if (m.find()) {
+                    severity = switch (m.group(1)) {
+                        case "mild" -> "A";
+                        case "moderate" -> "B";
+                        default -> "C";
+                    };
+                    break;
+                }
+            }
+            boolean agitation = false;
+            Matcher a = AGITATION.matcher(text);
+            while (a.find()) {
+                String before = text.substring(Math.max(0, a.start() - 25), a.start());
+                if (!before.matches("(?s).*\\b(no|not|without|denies|never)\\b[^.,;]*$")) {
+                    agitation = true;
+                    break;
+                }
+            }
+            String code = "F02." + severity + (agitation ? "11" : "0");
+            add(code, mentionsOf("G30"), f, "the dementia of Alzheimer's disease (use additional code at G30), by its severity");
+        });
+    }
+
+    private static final Pattern PROSTHESIS_LOOSENING = Pattern.compile("\\b(loosening|loose|instability|unstable|dislocat\\w*|wear|broken|fractured)"
+            + "\\b[^.;]{0,50}\\b(total )?(knee|hip)\\b[^.;]{0,15}\\b(arthroplasty|prosthesis|prosthetic|replacement|implant|components?)\\b"
+            + "|\\b(tka|tha|(total )?(knee|hip) (arthroplasty|prosthesis|replacement))\\b[^.;]{0,40}\\b(loosening|loose|instability|unstable"
+            + "|dislocat\\w*|wear|broken|fractured)\\b");
+
+    /**
+     * A mechanical complication of an internal joint prosthesis (T84.0-) by its kind (broken 1, dislocation or instability 2, loosening
+     * 3, wear 6), joint and side (right hip 0, left hip 1, right knee 2, left knee 3), the encounter of its treatment (A initial):
+     * "aseptic loosening of the L total knee" T84.033A. Concluded, not a risk or a past one.
+     */
+    private void jointProsthesisComplication() {
+        if (isChecked("T84.0")) {
+            return;
+        }
+        for (NoteFacts.Found f : facts.all(PROSTHESIS_LOOSENING, CONCLUDED)) {
+            String sentence = facts.sentenceOf(f);
+            if (sentence.matches("(?s).*\\b(no|without|risk|prevent\\w*|precautions)\\b.*(loos|dislocat|instab|wear).*")) {
+                continue;
+            }
+            String kind = f.text().matches("(?s).*\\b(loosening|loose)\\b.*") ? "3" : f.text().matches("(?s).*\\b(dislocat\\w*|instability|unstable)\\b.*")
+                    ? "2" : f.text().matches("(?s).*\\bwear\\b.*") ? "6" : "1";
+            boolean knee = f.text().matches("(?s).*\\b(knee|tka)\\b.*");
+            String side = RevisionAndAmputation.sideOf(sentence);
+            if (!side.equals("right") && !side.equals("left")) {
+                continue;
+            }
+            String code = "T84.0" + kind + (knee ? (side.equals("right") ? "2" : "3") : (side.equals("right") ? "0" : "1")) + "A";
+            add(code, List.of(), f, "mechanical complication of the " + side + " " + (knee ? "knee" : "hip") + " joint prosthesis, initial encounter");
+            return;
+        }
+    }
+
+    private static final Pattern NEWBORN = Pattern.compile("\\b(newborn|neonat\\w*|nicu|nursery|infant|baby|dol ?\\d"
+            + "|\\d+[- ](day|days|hour|hours|hr|week|weeks|wk|wks|month|months|mo)[- ]old|perinatal|congenital)\\b");
+
+    /**
+     * Codes of chapter 16 (P00-P96, conditions originating in the perinatal period) belong to the newborn's record and are never
+     * reported on the mother's (I.C.16.a): not with an obstetric code, nor in a note that names no newborn ("rubella immune" of the
+     * prenatal labs is no congenital rubella).
+     */
+    private void perinatalCodesAreTheNewborns() {
+        boolean mother = isChecked("O") || isChecked("Z3A") || isChecked("Z37");
+        if (!mother && NEWBORN.matcher(facts.note().text().toLowerCase(Locale.ROOT)).find()) {
+            return;
+        }
+        checked().filter(d -> d.code().matches("P[0-9].*")).toList()
+                .forEach(d -> d.uncheck("a perinatal condition (chapter 16) is coded on the newborn's record, not this one"));
+    }
+
+    /** "Infection NOS" (B99.9) gives way to the sepsis or the infection coded ("infected sacral pressure ulcer" of a sepsis). */
+    private void infectionNamedBesideSepsis() {
+        if (!isChecked("B99.9")) {
+            return;
+        }
+        if (checked().anyMatch(d -> !d.code().equals("B99.9") && (d.code().matches("A[0-4].*|B[0-9].*|R65\\.2.*")
+                || title(d.code()).toLowerCase(Locale.ROOT).matches("(?s).*\\b(infection|infectious|sepsis|cellulitis|abscess|osteomyelitis|pneumonia)\\b.*")))) {
+            uncheck("B99.9", "the infection is coded by what it is (the sepsis or the infection named)");
+        }
+    }
+
+    private static final Pattern BLOOD_TYPE = Pattern.compile("\\b(blood type|blood group|rh[- ]?(negative|positive|neg|pos|\\+|-))");
+
+    /** A blood type (Z67.-) read in the labs or the prenatal history is a result; it is reported when the provider concludes on it. */
+    private void bloodTypeOnlyWhenConcluded() {
+        if (isChecked("Z67") && facts.first(BLOOD_TYPE, EnumSet.of(NoteSections.CONCLUSION)).isEmpty()) {
+            checked().filter(d -> d.code().startsWith("Z67")).toList()
+                    .forEach(d -> d.uncheck("a blood type in the results or history is not a diagnosis the provider concluded"));
+        }
+    }
+
+    private static boolean sameSentence(PreCheck.Decision x, PreCheck.Decision y) {
+        return x.candidate.mentions().stream().anyMatch(a -> y.candidate.mentions().stream().anyMatch(b -> a.sentence() == b.sentence()));
+    }
+
     private static boolean sameWords(PreCheck.Decision x, PreCheck.Decision y) {
         return x.candidate.mentions().stream().anyMatch(a -> y.candidate.mentions().stream()
                 .anyMatch(b -> a.sentence() == b.sentence() && a.first() <= b.last() && b.first() <= a.last()));
@@ -1687,7 +1904,9 @@ final class GuidelineRules {
     }
 
     private boolean symptom(String code) {
-        return code.startsWith("R") && !code.matches("R65\\.[12].*") || title(code).toLowerCase(Locale.ROOT).matches("^(pain|elevated|abnormal)\\b.*");
+        // melena, hematemesis and "GI hemorrhage" (K92.0-K92.2) are the signs of a bleeding lesion, filed in chapter 11
+        return code.startsWith("R") && !code.matches("R65\\.[12].*") || code.matches("K92\\.[012]")
+                || title(code).toLowerCase(Locale.ROOT).matches("^(pain|elevated|abnormal)\\b.*");
     }
 
     /** "urinary frequency (R35.0)": an item of a "Use additional code" note, its words and the code it names. */
@@ -1963,6 +2182,8 @@ final class GuidelineRules {
                 uncheck("Z95.5", "the coronary stent was placed during this stay (" + b.code() + "): the procedure is coded, not the implant's status");
                 if (!ANEURYSM.matcher(facts.note().text()).find()) {
                     uncheck("I25.41", "the coronary dilation of this stay (" + b.code() + ") is the procedure, not an aneurysm");
+                    // "Dilatation > artery > heart" (I25.3) read from "PCI" or "angioplasty" is the same procedure
+                    uncheck("I25.3", "the coronary dilation of this stay (" + b.code() + ") is the procedure, not an aneurysm of the heart");
                 }
             }
             if (b.code().matches("0[DF]T.*")) {
@@ -2189,6 +2410,14 @@ final class GuidelineRules {
      * index sends it to the infarction (or I24.0), so "RCA 100% thrombotic occlusion" of a STEMI is the I21 code alone.
      */
     private void arterialThrombosisBySite() {
+        for (PreCheck.Decision d : checked().filter(x -> x.code().equals("I82.90")).toList()) {
+            // "90% proximal LAD stenosis w/ thrombus": the thrombus of a coronary artery is the infarction's, not a vein's (I82.90)
+            String words = d.candidate.mentions().stream().filter(PreCheck::indexRoute).map(m -> sentenceText(m.sentence()))
+                    .reduce("", (a, b) -> a + " " + b);
+            if (CORONARY_ARTERY.matcher(words).find() && !words.matches("(?s).*\\b(vein|venous|dvt)\\b.*")) {
+                d.uncheck("a thrombus in a coronary artery is part of the infarction (or I24.0), not a venous thrombosis");
+            }
+        }
         for (PreCheck.Decision d : checked().filter(x -> x.code().equals("I74.9") || x.code().equals("I74.4")).toList()) {
             String words = d.candidate.mentions().stream().filter(PreCheck::indexRoute).map(m -> sentenceText(m.sentence()))
                     .reduce("", (a, b) -> a + " " + b);
@@ -2485,6 +2714,15 @@ final class GuidelineRules {
 
     /** "Code first" at the principal code names another checked code: that one is sequenced first (N18 after E11.22, I50 after I13). */
     private void promoteCodeFirst(List<PreCheck.Decision> list) {
+        // a diabetes code whose complication is the first-listed condition, written in the same sentence ("Acute osteomyelitis of right
+        // great toe, diabetic": E11.69, use additional code to identify the complication), goes before it (I.A.15, I.C.4.a)
+        PreCheck.Decision lead = list.get(0);
+        if (group(lead) == 2 && !DIABETES_CODE.matcher(lead.code()).matches()) {
+            list.stream().filter(d -> d != lead && d.code().matches("E(08|09|10|11|13)\\.6[29]") && sameSentence(d, lead)).findFirst().ifPresent(d -> {
+                list.remove(d);
+                list.add(0, d);
+            });
+        }
         for (int step = 0; step < 2; step++) {
             PreCheck.Decision principal = list.get(0);
             List<String> first = rules.codeFirst(principal.code());

@@ -97,8 +97,10 @@ final class NamedProcedures {
                 add(codes, release, "0FT4" + approach(f, text) + "ZZ", f, "resection of the gallbladder"));
         performed(facts, APPENDECTOMY).ifPresent(f ->
                 add(codes, release, "0DTJ" + approach(f, text) + "ZZ", f, "resection of the appendix"));
-        performed(facts, KNEE_REPLACEMENT).ifPresent(f -> joint(codes, questions, release, f, facts, "knee", "0SRC", "0SRD"));
-        performed(facts, HIP_REPLACEMENT).ifPresent(f -> joint(codes, questions, release, f, facts, "hip", "0SR9", "0SRB"));
+        // a revision is the removal of the old components and their replacement (RevisionAndAmputation), not a primary replacement
+        boolean revision = RevisionAndAmputation.isRevision(facts);
+        performed(facts, KNEE_REPLACEMENT).filter(f -> !revision).ifPresent(f -> joint(codes, questions, release, f, facts, "knee", "0SRC", "0SRD"));
+        performed(facts, HIP_REPLACEMENT).filter(f -> !revision).ifPresent(f -> joint(codes, questions, release, f, facts, "hip", "0SR9", "0SRB"));
         performed(facts, PCI).ifPresent(f -> coronary(codes, release, f, facts));
         performed(facts, COLONOSCOPY).ifPresent(f -> colonoscopy(codes, release, f, text));
         performed(facts, EGD).ifPresent(f -> egd(codes, release, f, text));
@@ -132,6 +134,7 @@ final class NamedProcedures {
                 .ifPresent(f -> thrombectomy(codes, questions, release, f, facts));
         dialysis(codes, release, facts);
         BedsideAndPelvicProcedures.build(facts, release, codes, questions);
+        RevisionAndAmputation.build(facts, release, codes, questions);
         return new Result(codes, questions);
     }
 
@@ -342,6 +345,11 @@ final class NamedProcedures {
                 default -> 1;
             };
         }
+        // "DES x2", "stents x 2", "x2 DES"
+        Matcher times = Pattern.compile("\\b(des|stents?)\\s*x\\s*([1-4])\\b|\\bx\\s*([1-4])\\s+(des|drug[- ]eluting|stents?)\\b").matcher(sentence);
+        if (times.find()) {
+            return Integer.parseInt(times.group(2) != null ? times.group(2) : times.group(3));
+        }
         // stent sizes written out ("3.0 x 28 mm and 3.0 x 15 mm") count the stents
         Matcher sizes = Pattern.compile("\\d\\.\\d+\\s*x\\s*\\d+\\s*mm").matcher(sentence);
         int n = 0;
@@ -402,8 +410,38 @@ final class NamedProcedures {
         };
     }
 
+    /**
+     * Bleeding stopped at the endoscopy: clips, an injection of epinephrine, cautery or coagulation, argon plasma, "hemostasis achieved"
+     * (not "no stigmata", nor a plan): the control of bleeding in the gastrointestinal tract (0W3P8ZZ, PCS B3.7), which includes the
+     * inspection.
+     */
+    private static final Pattern ENDOSCOPIC_HEMOSTASIS = Pattern.compile("\\b(hemo-?clips?|endoclips?|clips? (were |was )?(placed|applied|deployed)"
+            + "|\\d+ clips?|epinephrine injection|injected with epinephrine|epi(nephrine)? inject\\w*|(bipolar|multipolar|heater probe|thermal|gold probe)"
+            + " (cautery|coagulation|electrocoagulation)|electrocoagulation|cauterized|argon plasma coagulation|hemostasis (was )?(achieved|obtained)"
+            + "|hemostatic (powder|spray))\\b");
+    /** A line of the endoscopy's account: the endoscopy itself or the bleeding lesion treated. */
+    private static final Pattern ENDOSCOPY_LINE = Pattern.compile("\\b(egd|esophagogastroduodenoscopy|endoscop\\w*|ulcer|bleed\\w*|vessel|dieulafoy"
+            + "|angioectasia|avm|mallory)\\b");
+
     /** Excision of the part biopsied, diagnostic (X); without a biopsy, inspection of the upper intestinal tract. */
     private static void egd(List<Built> codes, java.util.function.Predicate<String> release, NoteFacts.Found f, String text) {
+        boolean controlled = false;
+        for (String line : text.split("\\n")) {
+            if (!ENDOSCOPY_LINE.matcher(line).find()) {
+                continue;
+            }
+            Matcher hemostasis = ENDOSCOPIC_HEMOSTASIS.matcher(line);
+            while (hemostasis.find()) {
+                String before = line.substring(Math.max(0, hemostasis.start() - 30), hemostasis.start());
+                if (!before.matches("(?s).*\\b(no|not|without|plan|planned|consider|if|prior|previous)\\b[^.]*$")) {
+                    controlled = true;
+                    break;
+                }
+            }
+        }
+        if (controlled) {
+            add(codes, release, "0W3P8ZZ", f, "control of bleeding in the gastrointestinal tract, endoscopic (clips, injection or coagulation)");
+        }
         // each line that speaks of a biopsy says where it was taken (the colonoscopy's lines are not the EGD's)
         Set<String> parts = new LinkedHashSet<>();
         for (String around : text.split("\\n")) {
@@ -419,7 +457,7 @@ final class NamedProcedures {
             }
         }
         if (parts.isEmpty()) {
-            if (!text.matches("(?s).*\\bbiops(y|ies)\\b.*")) {
+            if (!controlled && !text.matches("(?s).*\\bbiops(y|ies)\\b.*")) {
                 add(codes, release, "0DJ08ZZ", f, "inspection of the upper intestinal tract, endoscopic");
             }
             return;

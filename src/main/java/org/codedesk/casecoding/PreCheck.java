@@ -199,7 +199,9 @@ final class PreCheck {
         boolean chronicAccepted = !symptom && !uncertain;
         List<Candidate.Mention> concluded = indexed.stream().filter(m -> m.assertion() != Assertion.HISTORY || aboutThePast || current(m) || resolvedDuringStay(m))
                 .filter(m -> accepted.contains(NoteSections.of(note, m.sentence()))
-                        || chronicAccepted && TREATED_ELSEWHERE.contains(NoteSections.of(note, m.sentence())) && current(m)).toList();
+                        || chronicAccepted && TREATED_ELSEWHERE.contains(NoteSections.of(note, m.sentence())) && current(m))
+                // words that are not a finding ("painful oral lesions", "1 hr GTT") conclude nothing
+                .filter(m -> !notAFinding(m)).toList();
         if (concluded.isEmpty()) {
             Set<String> where = new java.util.LinkedHashSet<>();
             indexed.forEach(m -> where.add(NoteSections.of(note, m.sentence()).label()));
@@ -248,8 +250,8 @@ final class PreCheck {
         if (concluded.stream().allMatch(m -> RETURN_PRECAUTIONS.matcher(sentence(m)).find())) {
             return "a sign the patient is told to return for (return precautions), not a finding of this encounter";
         }
-        if (symptom && concluded.stream().allMatch(m -> AS_NEEDED.matcher(sentence(m)).find() || RETURN_PRECAUTIONS.matcher(sentence(m)).find())
-                && concluded.stream().anyMatch(m -> AS_NEEDED.matcher(sentence(m)).find())) {
+        if (symptom && concluded.stream().allMatch(m -> asNeeded(m) || RETURN_PRECAUTIONS.matcher(sentence(m)).find())
+                && concluded.stream().anyMatch(this::asNeeded)) {
             return "a symptom named as the reason for a drug taken as needed (or in return precautions), not a finding concluded";
         }
         if (symptom && setting == EncounterSetting.INPATIENT && hasDischargeDiagnoses()
@@ -371,6 +373,22 @@ final class PreCheck {
         String after = lower(text.substring(last.end(), Math.min(text.length(), last.end() + 40)));
         String before = lower(text.substring(Math.max(0, first.start() - 30), first.start()));
         if (words.equals("plus") || words.equals("minus")) {
+            return true;
+        }
+        if (words.matches("(?s).*\\bfrozen$") && after.matches("(?s)^\\s*sections?\\b.*")) {
+            // "intraop frozen section": the pathologist's quick section, not a frozen part (T69.9, T33-T34)
+            return true;
+        }
+        if (after.matches("(?s)^\\s*(non-?immune|immune|igg|titers?|antibod(y|ies)|ab)\\b.*")) {
+            // "rubella immune", "varicella IgG": a result of the immunity screen, not the disease
+            return true;
+        }
+        if (words.equals("painful") && after.matches("(?s)^\\s+(oral |mouth |skin |)?[a-z]{3,}.*") && !after.matches("(?s)^\\s+(and|or|with|to|on|in|at)\\b.*")) {
+            // "painful oral lesions", "painful swelling": the pain of the finding it qualifies, not a pain to code
+            return true;
+        }
+        if (words.matches("(?s)^(hr|hrs)$") && before.matches("(?s).*\\d\\s*-?$")) {
+            // "1 hr GTT", "q2 hrs": hours, not an abbreviation of a finding (the "HR+" receptor status)
             return true;
         }
         if (words.matches("(?s).*\\bhospitals?$") && !words.contains("hospitalism")) {
@@ -506,6 +524,19 @@ final class PreCheck {
     /** A heading of the plan alone ("Plan:", "Disposition"), not "Assessment and plan" nor "A/P". */
     private static final Pattern PLAN_ONLY = Pattern.compile("(?i)^\\W*(plan|disposition|dispo|recommendations?|instructions)\\b(?!.*\\b(assessment|impression|diagnos\\w*)\\b)");
     private static final Pattern AS_NEEDED = Pattern.compile("\\b(prn|as needed)\\b");
+    /** A symptom named as what a drug is for ("alternate acetaminophen and ibuprofen for pain/fever", "ondansetron for nausea"). */
+    private static final Pattern DRUG_FOR = Pattern.compile("\\b(acetaminophen|apap|tylenol|ibuprofen|motrin|advil|naproxen|nsaids?|analgesi\\w*"
+            + "|antipyretic\\w*|ondansetron|zofran|oxycodone|tramadol|morphine|hydromorphone|ketorolac|toradol|antiemetic\\w*|diphenhydramine"
+            + "|benadryl|cetirizine|loratadine|lidocaine|magic mouthwash)\\b[^.;]{0,60}\\bfor\\s+$");
+
+    private boolean asNeeded(Candidate.Mention m) {
+        if (AS_NEEDED.matcher(sentence(m)).find()) {
+            return true;
+        }
+        ClinicalText.Word first = note.words().get(m.first());
+        org.codedesk.casecoding.text.ClinicalText.Sentence s = note.sentences().get(m.sentence());
+        return DRUG_FOR.matcher(lower(note.text().substring(s.start(), first.start()))).find();
+    }
     /** The visit is for the encounter-reason code: "Encounter for antineoplastic chemotherapy", "here for C3D1". */
     private static final Pattern VISIT_FOR = Pattern.compile("\\b(encounter for|here for|presents? for|visit for|seen for|admitted for|scheduled for)\\b");
     /** A plan for a later visit ("suture removal in 10 days", "staple removal at follow-up"): not this encounter's reason. */

@@ -788,4 +788,85 @@ class CaseToCodeRulesFullDataTest {
         assertThat(checked(coding.diagnoses())).contains("I48.3").doesNotContain("I49.02", "T88.2XXA");
         assertThat(checked(coding.procedures())).containsExactly("5A2204Z");
     }
+
+    @Test
+    void roundI22kBleedingUlcerHypertensiveHeartAndKidneyDementiaProsthesisLooseningPerinatalCodesAndDiabetesComplications() {
+        String ulcer = """
+                DISCHARGE SUMMARY - MEDICINE
+                Admitting diagnosis: Melena, symptomatic anemia
+                HPI: 68 yo M on ibuprofen 800 mg TID for knee OA, taking as directed, with black tarry stools.
+                Hospital course:
+                # Acute upper GI bleed from duodenal ulcer: EGD: posterior duodenal bulb ulcer w/ visible vessel, treated w/ epinephrine injection and 2 hemoclips. H. pylori stool antigen positive - quadruple therapy.
+                # Acute blood loss anemia: transfused 2 u PRBC.
+                Procedures: EGD w/ epinephrine injection and hemoclip placement for bleeding duodenal ulcer (9/1).
+                Discharge diagnoses:
+                1. Bleeding duodenal ulcer, NSAID-induced (adverse effect of ibuprofen), H. pylori positive
+                2. Acute blood loss anemia
+                """;
+        CaseCoding coding = coder.code(ulcer, DATE, EncounterSetting.INPATIENT);
+        List<String> dx = checked(coding.diagnoses());
+        assertThat(dx).first().isEqualTo("K26.4");
+        assertThat(dx).contains("D62", "B96.81", "T39.315A").doesNotContain("K26.3", "K26.9", "K92.1", "K92.2");
+        assertThat(checked(coding.procedures())).contains("0W3P8ZZ").doesNotContain("0DJ08ZZ");
+        String heart = """
+                CARDIOLOGY CLINIC
+                Assessment/Plan:
+                1. Chronic systolic (congestive) heart failure, NYHA II, compensated - due to hypertensive heart and chronic kidney disease.
+                2. CKD stage 3b - from diabetic nephropathy and HTN; stable.
+                3. Type 2 DM with diabetic CKD, on long-term insulin.
+                """;
+        dx = checked(coder.code(heart, DATE, EncounterSetting.OUTPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("I13.0");
+        assertThat(dx).contains("I50.22", "N18.32", "E11.22").doesNotContain("I11.0", "I12.9", "I10");
+        String dementia = """
+                HOSPITALIST DISCHARGE SUMMARY
+                Hospital course:
+                # Sepsis, source infected stage 4 sacral pressure ulcer: vanc + pip/tazo.
+                # Alzheimer's dementia, severe stage, no behavioral disturbance: donepezil continued.
+                Discharge diagnoses:
+                1. Sepsis due to infected sacral decubitus ulcer
+                2. Pressure ulcer of sacral region, stage 4
+                3. Alzheimer's disease with dementia
+                """;
+        dx = checked(coder.code(dementia, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("A41.9");
+        assertThat(dx).contains("L89.154", "G30.9", "F02.C0").doesNotContain("B99.9", "L89.899", "F02.80");
+        String revision = """
+                OPERATIVE REPORT
+                Preoperative diagnosis: Painful L total knee arthroplasty, aseptic loosening of the tibial and femoral components
+                Procedure: Revision L total knee arthroplasty, both components, cemented.
+                Findings: loose tibial component; intraop frozen section < 5 PMN/hpf.
+                Discharge diagnoses:
+                1. Aseptic (mechanical) loosening of L total knee prosthesis, initial encounter
+                2. Status post R total knee arthroplasty
+                """;
+        coding = coder.code(revision, DATE, EncounterSetting.INPATIENT);
+        dx = checked(coding.diagnoses());
+        assertThat(dx).first().isEqualTo("T84.033A");
+        assertThat(dx).contains("Z96.651").doesNotContain("Z96.652", "T69.9XXA");
+        assertThat(checked(coding.procedures())).containsExactly("0SPD0JZ", "0SRD0J9");
+        String delivery = """
+                OB DISCHARGE SUMMARY
+                27 yo G2P1 admitted at 39w2d in labor. Prenatal course uncomplicated: GBS neg, rubella immune, blood type O+, 1 hr GTT normal.
+                Labor & Delivery: SVD of a viable male infant with a first degree perineal laceration, repaired.
+                Discharge diagnoses:
+                1. Postpartum hemorrhage due to uterine atony (immediate)
+                2. Spontaneous vaginal delivery, single liveborn male, 39 weeks
+                """;
+        dx = checked(coder.code(delivery, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("O72.1");
+        assertThat(dx).doesNotContain("G61.0", "P35.0", "B06.9", "Z67.40", "Z17.410");
+        String foot = """
+                DISCHARGE SUMMARY
+                Hospital course:
+                # Acute osteomyelitis of R great toe due to diabetic foot ulcer: amputation.
+                # T2DM uncontrolled: insulin titrated.
+                Discharge diagnoses:
+                1. Acute osteomyelitis of right great toe, diabetic
+                2. Type 2 diabetes mellitus with right foot ulcer, necrosis of bone
+                """;
+        dx = checked(coder.code(foot, DATE, EncounterSetting.INPATIENT).diagnoses());
+        assertThat(dx).first().isEqualTo("E11.69");
+        assertThat(dx).contains("M86.171", "E11.621", "L97.514").doesNotContain("E11.65");
+    }
 }

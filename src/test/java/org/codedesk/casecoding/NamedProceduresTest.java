@@ -73,6 +73,32 @@ class NamedProceduresTest {
     }
 
     @Test
+    void roundI22kStentsCountedByTimesAJointRevisionAToeAmputationAndEndoscopicHemostasis() {
+        assertThat(codes("Procedures: LHC, coronary angiography, PCI w/ DES x2 to LAD (3/7).")).as("\"DES x2\": two drug-eluting stents")
+                .containsExactly("027035Z");
+        assertThat(codes("Procedures: PCI of the RCA with one drug-eluting stent.")).containsExactly("027034Z");
+        assertThat(codes("Procedure: Revision L total knee arthroplasty, both components (femoral and tibial) with polyethylene exchange, cemented."
+                + " History: R TKA 2018 doing well.")).as("the old components removed and replaced; no primary replacement beside them")
+                .containsExactly("0SPD0JZ", "0SRD0J9");
+        assertThat(codes("Procedure: right total knee arthroplasty, cemented.")).as("a primary replacement is no revision").containsExactly("0SRC0J9");
+        NamedProcedures.Result hip = build("Procedure: revision of total hip arthroplasty for loosening.");
+        assertThat(hip.codes()).isEmpty();
+        assertThat(hip.questions()).singleElement().asString().contains("which hip");
+        assertThat(codes("Operation: Amputation right great toe at metatarsophalangeal joint (1/23/2026).")).containsExactly("0Y6P0Z0");
+        assertThat(codes("Procedure: left 2nd toe amputation through the proximal phalanx.")).containsExactly("0Y6S0Z1");
+        NamedProcedures.Result level = build("Procedure: amputation of the left fifth toe.");
+        assertThat(level.codes()).isEmpty();
+        assertThat(level.questions()).singleElement().asString().contains("level");
+        assertThat(codes("Hospital course: EGD 9/1: duodenal bulb ulcer w/ visible vessel, treated w/ epinephrine injection and 2 hemoclips, hemostasis"
+                + " achieved.\nProcedures: EGD w/ epinephrine injection and hemoclip placement for bleeding duodenal ulcer (9/1)."))
+                .as("the control of bleeding includes the inspection").containsExactly("0W3P8ZZ");
+        assertThat(codes("Procedures: EGD (11/2): gastritis, no ulcer, no stigmata of recent bleeding, no intervention needed."))
+                .containsExactly("0DJ08ZZ");
+        assertThat(codes("Labs: coagulation panel normal.\nProcedures: EGD, no active bleeding, no clips placed."))
+                .as("coagulation studies and a negated clip are no hemostasis").containsExactly("0DJ08ZZ");
+    }
+
+    @Test
     void theJointsOfASpineLevelAreCounted() {
         assertThat(SpinalFusion.joints("spondylolisthesis l5-s1 with l5 radiculopathy")).containsExactly(24);
         assertThat(SpinalFusion.joints("fusion l3-l5")).containsExactly(22, 23);

@@ -42,7 +42,9 @@ final class AssertionDetector {
         // "non" is mostly a prefix that names a kind ("non-ST elevation", "non-Hodgkin", "non-small cell"), not a negation
         add(Assertion.ABSENT, Direction.BACKWARD, "ruled out", "was ruled out", "were ruled out", "negative", "was negative", "were negative",
                 "absent", "not seen", "not found", "not detected", "not observed", "not present", "excluded", "was excluded", "discarded",
-                "was discarded", "were discarded", "unlikely");
+                "was discarded", "were discarded", "unlikely",
+                // a result written short: "GBS neg", "HIV nonreactive"
+                "neg", "nonreactive", "non reactive");
         // a condition "resolved" was there and is past: not absent (a stay's "AKI, resolved" was treated and is coded)
         add(Assertion.HISTORY, Direction.BACKWARD, "resolved", "has resolved", "now resolved");
         // "admitted with concern for sepsis", "biopsies to evaluate for microscopic colitis": a question, not a finding

@@ -124,6 +124,15 @@ class ClinicalTextTest {
     }
 
     @Test
+    void aResultWrittenShortNegatesBackward() {
+        ClinicalText text = read("Prenatal labs: GBS neg, HIV nonreactive. Flu swab neg; otitis media on the right.");
+        assertThat(of(text, "GBS")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "HIV")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "flu")).isEqualTo(Assertion.ABSENT);
+        assertThat(of(text, "otitis")).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
     void pseudoTriggersNegateNothing() {
         ClinicalText text = read("Gram negative bacilli grew. No change in the pneumonia.");
         assertThat(of(text, "bacilli")).isEqualTo(Assertion.PRESENT);

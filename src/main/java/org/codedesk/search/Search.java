@@ -299,7 +299,7 @@ public class Search {
             if (!texts.isEmpty()) {
                 BookOrder.Reading reading = reorder(ranked, texts.stream().map(lexical::terms).toList(), procedure, meaning.codeKey() == null);
                 if (meaning.codeKey() == null) {
-                    sidedSiblings(index, ranked, lexical.terms(texts.get(0)), filter, SIBLINGS);
+                    sidedSiblings(index, ranked, lexical.terms(texts.get(0)), filter, SIBLINGS, reading);
                     codesBelowLeadingHeaders(index, ranked, reading, filter, LEADING);
                     headersAfterTheirCodes(ranked);
                     conditionsCodedFirst(index, ranked, lexical.terms(texts.get(0)), filter, request.date(), LEADING);
@@ -389,7 +389,9 @@ public class Search {
                 List<String> candidates = completed(typed);
                 Set<String> unbegun = phrasesNotBegun(candidates);
                 // at most three tries: each is a search, and the answer must come in a few milliseconds
-                for (int i = 0, tried = 0; i < candidates.size() && tried < 3 && lists.size() < 2; i++) {
+                List<String> listed = new ArrayList<>();
+                int i = 0;
+                for (int tried = 0; i < candidates.size() && tried < 3 && lists.size() < 2; i++) {
                     String text = candidates.get(i);
                     if (unbegun.contains(text)) {
                         continue;
@@ -398,8 +400,10 @@ public class Search {
                     List<Suggestion> found = answered(text);
                     if (!found.isEmpty()) {
                         lists.add(found);
+                        listed.add(text);
                     }
                 }
+                saysLeastFirst(candidates, i, unbegun, lists, listed);
                 // the best completion's first two, the second completion's first, then the rest of the best
                 interleave(lists, result);
                 if (result.size() < limit) {
@@ -430,6 +434,76 @@ public class Search {
             }
             List<Suggestion> all = List.copyOf(result.values());
             return all.subList(0, Math.min(limit, all.size()));
+        }
+
+        /**
+         * The last word completed as the words before it mean: a fragment completes to the words the index holds most
+         * ("rt knee pa": "partial", of the many partial amputations), but the coder's text is the one whose first answer the
+         * book prints for it and says least beyond it ("Pain in right knee", reached by "Pain, joint, knee", names the side:
+         * nothing more). Up to two more completions are tried; one whose first answer the book's order prefers by at least
+         * an index path's lead ({@link BookOrder#nearPath}) over the first list's comes first, the first list second.
+         */
+        private void saysLeastFirst(List<String> candidates, int from, Set<String> unbegun, List<List<Suggestion>> lists, List<String> listed) {
+            if (lists.isEmpty() || !typedHasHead()) {
+                return;
+            }
+            double first = quality(listed.get(0), lists.get(0).get(0));
+            int bestAt = -1;
+            double best = first + BookOrder.nearPath() - 1e-9;
+            List<List<Suggestion>> more = new ArrayList<>(lists.subList(1, lists.size()));
+            List<String> moreTexts = new ArrayList<>(listed.subList(1, listed.size()));
+            for (int i = from, tried = 0; i < candidates.size() && tried < 2; i++) {
+                String text = candidates.get(i);
+                if (unbegun.contains(text)) {
+                    continue;
+                }
+                tried++;
+                List<Suggestion> found = answered(text);
+                if (!found.isEmpty()) {
+                    more.add(found);
+                    moreTexts.add(text);
+                }
+            }
+            for (int i = 0; i < more.size(); i++) {
+                if (more.get(i).get(0).system() != lists.get(0).get(0).system()) {
+                    continue; // like with like: an HCPCS or PCS title has no index path, and a procedure's lift is no answer's quality
+                }
+                double q = quality(moreTexts.get(i), more.get(i).get(0));
+                if (q > best) {
+                    best = q;
+                    bestAt = i;
+                }
+            }
+            if (bestAt >= 0) {
+                List<Suggestion> winner = more.get(bestAt);
+                List<Suggestion> previous = lists.get(0);
+                lists.clear();
+                lists.add(winner);
+                lists.add(previous);
+            }
+        }
+
+        /** Whether words come before the fragment being typed: a single fragment ("stro") has no words to follow. */
+        private boolean typedHasHead() {
+            return meaning != null && Synonyms.normalize(meaning.query()).contains(" ");
+        }
+
+        /** The book's order of a completed text's first answer (its index path, side, the words its title adds). */
+        private double quality(String text, Suggestion top) {
+            Interpretation read = interpreter.interpret(text);
+            if (read.texts().isEmpty()) {
+                return 0;
+            }
+            Query key = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.KEY, top.code().replace(".", ""))), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.SYSTEM, top.system().slug())), Occur.FILTER).build();
+            List<CodeIndex.Hit> hits = index.search(key, 1);
+            if (hits.isEmpty()) {
+                return 0;
+            }
+            BookOrder.Reading reading = book.reading(read.texts().stream().map(lexical::terms).toList(),
+                    BookOrder.isProcedure(read.texts()) && system == null);
+            return book.adjustment(candidates.get(hits.get(0).document(), Search.this::candidate), reading);
         }
 
         private static void put(Map<String, Suggestion> result, Suggestion suggestion) {
@@ -526,7 +600,11 @@ public class Search {
                     }
                 }
                 if (last.length() >= 2 || !head.isEmpty()) {
-                    List<String> words = completions.get(index.key() + '|' + last, k -> index.completions(last, 3, 4000));
+                    List<String> words = completions.get(index.key() + '|' + last, k -> {
+                        List<String> begun = index.completions(last, 3, 4000);
+                        // no word begins with the fragment: a typing error inside it ("pnuemon" is "pneumon...")
+                        return begun.isEmpty() ? index.completionsWithOneError(last, 2) : begun;
+                    });
                     words.stream().filter(w -> texts.add(head + w)).forEach(w -> indexWordGuesses.add(head + w));
                 }
             }
@@ -595,6 +673,10 @@ public class Search {
     /** {@code words}: the query is words, not a code typed ("G8427" is that code, whatever it reports). */
     private BookOrder.Reading reorder(Map<String, Ranked> ranked, List<List<String>> readings, boolean procedure, boolean words) {
         BookOrder.Reading reading = book.reading(readings, procedure);
+        if (procedure) {
+            book.diagnosisPrinted(reading, ranked.values().stream().filter(r -> CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM)))
+                    .map(r -> candidates.get(r.document, this::candidate)).toList());
+        }
         for (java.util.Iterator<Ranked> it = ranked.values().iterator(); it.hasNext(); ) {
             Ranked r = it.next();
             BookOrder.Prepared candidate = candidates.get(r.document, this::candidate);
@@ -642,18 +724,47 @@ public class Search {
      * answers whose title says "unspecified", when the query names one side, that sibling is scored just above it, by the
      * side's weight (it names the side typed, the unspecified code does not).
      */
-    private void sidedSiblings(CodeIndex index, Map<String, Ranked> ranked, List<String> stems, Query filter, int first) {
+    private void sidedSiblings(CodeIndex index, Map<String, Ranked> ranked, List<String> stems, Query filter, int first,
+                               BookOrder.Reading reading) {
         List<String> sides = stems.stream().filter(s -> s.equals("left") || s.equals("right") || s.equals("bilater")).distinct().toList();
         if (sides.size() != 1) {
             return;
         }
         String side = sides.get(0).equals("bilater") ? "bilateral" : sides.get(0);
-        List<Ranked> leading = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(first)
-                .filter(r -> CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM))
-                        && r.document.get(Fields.TITLE) != null && UNSPECIFIED.matcher(r.document.get(Fields.TITLE)).find())
-                .toList();
-        for (Ranked unspecified : leading) {
+        List<Ranked> sorted = ranked.values().stream().sorted((a, b) -> Double.compare(b.score, a.score)).limit(POOL).toList();
+        double top = sorted.isEmpty() ? 0 : sorted.get(0).score;
+        // of the unspecified codes the index prints for the words, the one the book's order prefers (no aside, the traumatic
+        // fracture before the pathological one, the initial encounter): only its sibling is the book's answer
+        Ranked book = null;
+        double bookAdjustment = 0;
+        for (Ranked r : sorted) {
+            String t = r.document.get(Fields.TITLE);
+            if (CodeSystem.ICD10CM.slug().equals(r.document.get(Fields.SYSTEM)) && t != null && UNSPECIFIED.matcher(t).find()) {
+                BookOrder.Prepared c = candidates.get(r.document, this::candidate);
+                if (this.book.printedExactly(c, reading)) {
+                    double a = this.book.adjustment(c, reading) + ("1".equals(r.document.get(Fields.BILLABLE)) ? 0 : BookOrder.billableWeight());
+                    if (book == null || a > bookAdjustment) {
+                        book = r;
+                        bookAdjustment = a;
+                    }
+                }
+            }
+        }
+        for (int rank = 0; rank < sorted.size(); rank++) {
+            Ranked unspecified = sorted.get(rank);
             String title = unspecified.document.get(Fields.TITLE);
+            if (!CodeSystem.ICD10CM.slug().equals(unspecified.document.get(Fields.SYSTEM)) || title == null
+                    || !UNSPECIFIED.matcher(title).find()) {
+                continue;
+            }
+            // the index prints the unspecified side's code for exactly the other words typed ("Fracture, traumatic, ankle
+            // S82.899"): its sibling with the side typed is the book's answer, before codes the words favour ("Pathological
+            // fracture, left ankle" names the side and the ankle, but is another main term); such a code is looked for
+            // further down the list than the others (its title may share few of the words typed)
+            boolean printed = unspecified == book;
+            if (rank >= first && !printed) {
+                continue;
+            }
             Set<String> sided = new HashSet<>();
             java.util.regex.Matcher m = UNSPECIFIED.matcher(title);
             while (m.find()) {
@@ -668,8 +779,13 @@ public class Search {
             for (CodeIndex.Hit hit : index.search(and(near, filter), 100, codeOrder())) {
                 Document d = hit.document();
                 if (d.get(Fields.TITLE) != null && sided.contains(d.get(Fields.TITLE).toLowerCase(Locale.ROOT))) {
-                    // only a sibling the words did not find (its title lacks them): one they found has its own score
-                    if (!ranked.containsKey(d.get(Fields.ID))) {
+                    if (printed) {
+                        // the book's answer, found by the words or not (a header: the code below it comes first, see
+                        // codesBelowLeadingHeaders)
+                        Ranked r = ranked.computeIfAbsent(d.get(Fields.ID), id -> new Ranked(d));
+                        r.score = Math.max(r.score, Math.max(unspecified.score + BookOrder.sideWeight(), top) + 1e-6);
+                    } else if (!ranked.containsKey(d.get(Fields.ID))) {
+                        // only a sibling the words did not find (its title lacks them): one they found has its own score
                         Ranked r = new Ranked(d);
                         // as the unspecified code would score had it named the side (a header lost the side's weight too)
                         r.score = unspecified.score + BookOrder.sideWeight() * (billable ? 1 : 2) + 1e-6;

@@ -300,6 +300,45 @@ public final class CodeIndex implements Closeable {
     }
 
     /**
+     * The completions of a fragment typed with one typing error ("pnuemon": "pneumonia"), when no word begins with it: the
+     * fragments one edit away (a transposition, a letter missing, extra or wrong; the first letter kept, as {@link #correct}
+     * keeps it) that begin a word the index holds, the one whose best completion weighs most. Empty when none does.
+     */
+    public List<String> completionsWithOneError(String fragment, int n) {
+        if (fragment.length() < 5 || !fragment.chars().allMatch(Character::isLetter)) {
+            return List.of();
+        }
+        java.util.Set<String> variants = new java.util.LinkedHashSet<>();
+        for (int i = 1; i < fragment.length(); i++) {
+            if (i + 1 < fragment.length()) {
+                variants.add(fragment.substring(0, i) + fragment.charAt(i + 1) + fragment.charAt(i) + fragment.substring(i + 2));
+            }
+            variants.add(fragment.substring(0, i) + fragment.substring(i + 1));
+            for (char c = 'a'; c <= 'z'; c++) {
+                variants.add(fragment.substring(0, i) + c + fragment.substring(i + 1));
+                variants.add(fragment.substring(0, i) + c + fragment.substring(i));
+            }
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            variants.add(fragment + c);
+        }
+        variants.remove(fragment);
+        List<String> best = List.of();
+        int bestWeight = 0;
+        for (String variant : variants) {
+            List<String> words = completions(variant, n, 200);
+            if (!words.isEmpty()) {
+                int weight = completionWeight(words.get(0));
+                if (weight > bestWeight) {
+                    best = words;
+                    bestWeight = weight;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
      * How strongly a word completes a typed fragment, as {@link #completions} weighs it: the index paths holding it count
      * ten times the titles holding it.
      */

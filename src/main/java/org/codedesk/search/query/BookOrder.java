@@ -186,6 +186,12 @@ public final class BookOrder {
         private final boolean openFracture;
         private final boolean nondisplaced;
         private final boolean endoscopic;
+        /** An ICD-10-CM code of chapter 21 (Z00-Z99): a factor influencing health status or an encounter. */
+        private final boolean factor;
+        /** An ICD-10-PCS code whose qualifier is "Diagnostic" (a biopsy, a diagnostic drainage). */
+        private final boolean diagnostic;
+        /** An ICD-10-CM title naming a trimester ("..., first trimester"; not "unspecified trimester"). */
+        private final boolean namesTrimester;
         /** A drug's poisoning, adverse effect or underdosing (T36-T50): not what "on warfarin" (long-term use) asks. */
         private final boolean drugEffect;
         /**
@@ -232,6 +238,9 @@ public final class BookOrder {
             this.openFracture = title != null && OPEN_FRACTURE.matcher(title).find();
             this.nondisplaced = titleStems.contains("nondisplac");
             this.endoscopic = "icd10pcs".equals(system) && titleStems.contains("endoscop");
+            this.factor = "icd10cm".equals(system) && candidate.code() != null && candidate.code().startsWith("Z");
+            this.diagnostic = "icd10pcs".equals(system) && titleStems.contains("diagnost");
+            this.namesTrimester = "icd10cm".equals(system) && title != null && NAMED_TRIMESTER.matcher(title).find();
             this.drugEffect = "icd10cm".equals(system) && title != null && DRUG_EFFECT.matcher(title).find();
             Set<String> variant = new HashSet<>();
             boolean drug = "hcpcs".equals(system) && title != null && HCPCS_DRUG.matcher(title).lookingAt();
@@ -269,6 +278,10 @@ public final class BookOrder {
         private final boolean asksOpen;
         private final boolean asksNondisplaced;
         private final boolean asksScope;
+        private final boolean asksDiagnostic;
+        /** Set by {@link BookOrder#diagnosisPrinted}: an ICD-10-CM code is printed by the index for exactly the words typed. */
+        private boolean diagnosisPrinted;
+        private final boolean asksTrimester;
         /** Long-term (current) use of a drug, unless the query also names its poisoning, adverse effect or underdosing. */
         private final boolean longTermUseOnly;
         private final boolean procedure;
@@ -320,6 +333,8 @@ public final class BookOrder {
             this.asksOpen = wanted.contains("open");
             this.asksNondisplaced = wanted.contains("nondisplac") || wanted.containsAll(List.of("non", "displac"));
             this.asksScope = asksScope(wanted);
+            this.asksDiagnostic = wanted.contains("diagnost") || wanted.contains("biopsi");
+            this.asksTrimester = wanted.contains("trimest");
             this.longTermUseOnly = wanted.containsAll(List.of("long", "term")) && wanted.stream().noneMatch(DRUG_EFFECT_WORDS::contains);
             this.procedure = procedure;
             this.asksMeasure = wanted.stream().anyMatch(MEASURE_WORDS::contains);
@@ -350,6 +365,8 @@ public final class BookOrder {
     private static final Set<String> MEASURE_WORDS = Set.of("document", "measur", "qualiti", "mip", "report", "attest", "perform", "reason");
     /** A stage typed ("stage 3", "stage 3b" as the stems read it). */
     private static final Pattern STAGE_TYPED = Pattern.compile("\\bstage ([0-9][ab]?)\\b");
+    /** A title naming a trimester: the sixth character of the pregnancy codes. */
+    private static final Pattern NAMED_TRIMESTER = Pattern.compile("(?i)\\b(first|second|third) trimester\\b");
     /** A trimester's stems: the sixth character of the pregnancy codes, which the index leaves to the tabular. */
     private static final Set<String> TRIMESTERS = Set.of("trimest", "first", "second", "third", "1st", "2nd", "3rd");
 
@@ -366,6 +383,16 @@ public final class BookOrder {
         return readings.stream().anyMatch(r -> r.stream().anyMatch(MEASURE_WORDS::contains));
     }
 
+    /** What an index path of all but one word typed adds: the least lead the book's order gives an entry. */
+    public static double nearPath() {
+        return NEAR_PATH;
+    }
+
+    /** What being billable adds to a code. */
+    public static double billableWeight() {
+        return BILLABLE;
+    }
+
     /** What naming the side typed adds to a code (see {@link #sideMatch}). */
     public static double sideWeight() {
         return SIDE;
@@ -374,6 +401,21 @@ public final class BookOrder {
     /** A quality data code where the query asks for neither a measure nor a procedure: no answer to it. */
     public boolean unaskedMeasure(Prepared candidate, Reading reading) {
         return candidate.qualityMeasure && !reading.procedure && !reading.asksMeasure;
+    }
+
+    /**
+     * Reads, for a procedure-shaped query, whether the Alphabetic Index prints an ICD-10-CM code for exactly the words typed
+     * ("suture removal": "Removal (of), suture" Z48.02, an encounter): then the procedure's code systems are lifted only
+     * where their own index prints a code for the words too ("circumcision": "Resection, Prepuce" 0VTTXZZ), not where it
+     * needs more ("Suture Removal, Extremity, Upper" 8E0XXY8: a site the query does not name).
+     */
+    public void diagnosisPrinted(Reading reading, List<Prepared> diagnoses) {
+        reading.diagnosisPrinted = diagnoses.stream().anyMatch(c -> printedExactly(c, reading));
+    }
+
+    /** Whether an index path of the candidate is made of exactly the words typed (sides, trimesters and stages aside). */
+    public boolean printedExactly(Prepared candidate, Reading reading) {
+        return parsedPathMatch(candidate.paths, reading.pathWords, reading.naming, reading.nouns) == EXACT_PATH;
     }
 
     /** The amount to add to a candidate's fused score for a query read as {@code reading}. */
@@ -387,14 +429,20 @@ public final class BookOrder {
             return candidate.billable ? BILLABLE : 0;
         }
         double adjustment = candidate.billable ? BILLABLE : 0;
-        adjustment += Math.max(otherReadingPath, parsedPathMatch(candidate.paths, reading.pathWords, reading.naming, reading.nouns));
+        double ownPath = parsedPathMatch(candidate.paths, reading.pathWords, reading.naming, reading.nouns);
+        adjustment += Math.max(otherReadingPath, ownPath);
         adjustment += sideMatch(candidate, reading.side) + stageMatch(candidate.title, reading.query, candidate.billable);
         long extra = 0;
         for (String stem : candidate.specific) {
             extra += wanted.contains(stem) ? 0 : 1;
         }
         adjustment -= Math.min(MAX_EXTRA, extra * PER_EXTRA_WORD);
-        for (int i = 0; i < ASIDE.size(); i++) {
+        // the index prints this code for exactly the words typed: what its title is about was asked ("suture removal" is the
+        // index's "Removal (of), suture" Z48.02, an encounter for it; "bee sting" the toxic effect of bee venom)
+        // (chapter 21's codes only: an injury's subsequent encounter or sequela printed by a dash code's completion is still
+        // an aside)
+        boolean printed = ownPath == EXACT_PATH && candidate.factor;
+        for (int i = 0; i < ASIDE.size() && !printed; i++) {
             boolean inTitle = candidate.aside[i];
             if (inTitle != reading.asked[i]) {
                 // an old infarction when none was asked for, or an acute one when the old one was
@@ -426,6 +474,14 @@ public final class BookOrder {
         if (candidate.endoscopic && !reading.asksScope) {
             adjustment -= NOT_ASKED / 2;
         }
+        if (candidate.diagnostic && !reading.asksDiagnostic) {
+            // a PCS code's diagnostic qualifier (X) only when a biopsy or a diagnostic procedure is asked: "d&c" is 0UDB7ZZ
+            adjustment -= NOT_ASKED / 2;
+        }
+        if (candidate.namesTrimester && !reading.asksTrimester) {
+            // no trimester typed: the unspecified trimester, as the unspecified side when no side is typed
+            adjustment -= SIDE / 2;
+        }
         if (candidate.drugEffect && reading.longTermUseOnly) {
             // the Table of Drugs names the drug typed ("warfarin", "coumadin"); the status title names only its class
             adjustment -= NOT_ASKED;
@@ -438,7 +494,8 @@ public final class BookOrder {
             // "kenalog inj": the drug's own code (J3301, "not otherwise specified") before one product's (J3299, "(xipere)")
             adjustment -= NOT_ASKED / 2;
         }
-        if (reading.procedure && !"icd10cm".equals(candidate.system)) {
+        if (reading.procedure && !"icd10cm".equals(candidate.system)
+                && (!reading.diagnosisPrinted || Math.max(otherReadingPath, ownPath) >= NEAR_PATH)) {
             adjustment += PROCEDURE_SYSTEM;
         }
         if (candidate.terminated) {
@@ -681,5 +738,7 @@ public final class BookOrder {
      * for "s/p cabg", Z47.1 for "aftercare joint replacement").
      */
     private static final Pattern AFTER_PROCEDURE = Pattern.compile(
-            "\\b(status post|status|history of|history|aftercare|encounter for|presence of|dependence on|acquired absence|long term)\\b");
+            "\\b(status post|status|history of|history|aftercare|encounter for|presence of|dependence on|acquired absence|long term"
+                    // a screening is an encounter (Z12.31 for "screening mammogram", Z12.11 for "screening colonoscopy"), not the test
+                    + "|screening)\\b");
 }

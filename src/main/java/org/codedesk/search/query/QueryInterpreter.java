@@ -129,6 +129,13 @@ public final class QueryInterpreter {
     private final Synonyms abbreviations;
 
     /**
+     * A phrase of the lists where it is read: anywhere but right before "removal" ("suture removal": the sutures are the
+     * thing removed, the index's "Removal (of), suture" Z48.02; the list reads "suture" alone as the operation, repair).
+     */
+    private static final java.util.function.Function<String, Pattern> THING_REMOVED = phrase -> Pattern.compile(
+            " " + Pattern.quote(phrase) + " (?!removal )");
+
+    /**
      * {@code phrases}: lists of words and phrases to rewrite (lay words, coders' procedure words); a phrase in two lists is
      * read as the first list reads it.
      */
@@ -340,10 +347,15 @@ public final class QueryInterpreter {
             String phrase = entry.text();
             if (present.contains(entry.firstWord()) && padded.contains(entry.spaced())) {
                 String clinical = entry.reading();
-                padded = padded.replace(entry.spaced(), " " + clinical + " ");
-                present.addAll(List.of(clinical.split(" ")));
-                if (!clinical.equals(phrase)) {
-                    notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");
+                // the thing removed is no operation: "suture removal" is the sutures taken out (the index's "Removal, suture"),
+                // not a repair; "removal of sutures" names them the same way
+                String read = THING_REMOVED.apply(phrase).matcher(padded).replaceAll(" " + Matcher.quoteReplacement(clinical) + " ");
+                if (!read.equals(padded)) {
+                    padded = read;
+                    present.addAll(List.of(clinical.split(" ")));
+                    if (!clinical.equals(phrase)) {
+                        notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");
+                    }
                 }
             }
         }

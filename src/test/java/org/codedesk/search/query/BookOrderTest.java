@@ -445,4 +445,38 @@ class BookOrderTest {
                 true, List.of("Osteoporosis > age-related > with current pathologic fracture > vertebra"));
         assertThat(score("osteoporosis", osteoporosis) - score("osteoporosis", withFracture)).isGreaterThan(0.1);
     }
+
+    @Test
+    void aScreeningIsAnEncounterAndAPcsDiagnosticQualifierOnlyWhenAsked() {
+        // eleventh round: "screening mammography" is Z12.31, not the test's HCPCS codes
+        assertThat(BookOrder.isProcedure("screening mammography")).isFalse();
+        assertThat(BookOrder.isProcedure("mammography")).isTrue();
+        var therapeutic = new BookOrder.Candidate("icd10pcs", "Extraction of Endometrium, Via Natural or Artificial Opening", true, List.of());
+        var diagnostic = new BookOrder.Candidate("icd10pcs", "Extraction of Endometrium, Via Natural or Artificial Opening, Diagnostic", true,
+                List.of());
+        assertThat(score("extraction endometrium", therapeutic)).isGreaterThan(score("extraction endometrium", diagnostic));
+        // asked, the qualifier costs nothing (the words then find it)
+        assertThat(score("extraction endometrium diagnostic", diagnostic))
+                .isCloseTo(score("extraction endometrium diagnostic", therapeutic), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void noTrimesterTypedIsTheUnspecifiedTrimester() {
+        var first = new BookOrder.Candidate("icd10cm", "Gestational [pregnancy-induced] hypertension without significant proteinuria, first trimester",
+                true, List.of());
+        var unspecified = new BookOrder.Candidate("icd10cm",
+                "Gestational [pregnancy-induced] hypertension without significant proteinuria, unspecified trimester", true, List.of());
+        assertThat(score("gestational hypertension", unspecified)).isGreaterThan(score("gestational hypertension", first));
+        // typed, the trimester is the words' to find: no title loses for naming one
+        assertThat(score("gestational hypertension first trimester", first))
+                .isCloseTo(score("gestational hypertension first trimester", unspecified), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void anEncounterTheIndexPrintsForTheWordsTypedWasAsked() {
+        // "Removal (of), suture Z48.02": the encounter is what the index prints for "suture removal"
+        var encounter = new BookOrder.Candidate("icd10cm", "Encounter for removal of sutures", true, List.of("Removal (from) (of) > suture"), "Z4802");
+        var other = new BookOrder.Candidate("icd10cm", "Encounter for removal of sutures", true, List.of("Removal (from) (of) > staples"), "Z4802");
+        assertThat(score("suture removal", encounter) - score("suture removal", other)).isGreaterThan(BookOrder.EXACT_PATH);
+    }
 }

@@ -262,4 +262,16 @@ class QueryInterpreterVocabularyTest {
         assertThat(BookOrder.isProcedure(interpreter.interpret("insulin pump").texts())).isTrue();
         assertThat(BookOrder.isProcedure(interpreter.interpret("insulin pump status").texts())).isFalse();
     }
+
+    @Test
+    void theThingRemovedIsNoOperationAndTunnelReleasesNameTheirNerve() {
+        // eleventh round: "suture" alone is the operation (repair); before "removal" it is the thing removed (Z48.02)
+        assertThat(interpreter.interpret("suture removal").texts().get(0)).isEqualTo("suture removal");
+        assertThat(interpreter.interpret("suture of lip").texts().get(0)).isEqualTo("repair of lip");
+        assertThat(interpreter.interpret("rt carpal tunnel release").texts().get(0)).isEqualTo("right release median nerve");
+        assertThat(interpreter.interpret("cubital tunnel release").texts().get(0)).isEqualTo("release ulnar nerve");
+        assertThat(interpreter.interpret("ex lap").texts().get(0)).startsWith("inspection peritoneal");
+        assertThat(interpreter.interpret("ectopic preg").texts().get(0)).isEqualTo("ectopic pregnancy");
+        assertThat(interpreter.interpret("gest htn").texts().get(0)).isEqualTo("gestational hypertension");
+    }
 }

@@ -32,7 +32,7 @@ import org.codedesk.search.query.Synonyms;
 final class PhraseAnswers {
 
     static final int MAX_WORDS = 4;
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final String key;
     private final Map<String, List<Search.Suggestion>> answers = new ConcurrentHashMap<>();
@@ -183,8 +183,11 @@ final class PhraseAnswers {
                 .limit(n).map(i -> head + words.words()[i]).toList();
     }
 
-    /** Written to a temporary file and moved, so a reader never sees half a table; only a complete table is saved. */
-    void save(Path file) throws IOException {
+    /**
+     * Written to a temporary file and moved, so a reader never sees half a table; only a complete table is saved, with the
+     * ranking that computed it.
+     */
+    void save(Path file, String ranking) throws IOException {
         Map<Search.Suggestion, Integer> numbers = new HashMap<>();
         List<Search.Suggestion> distinct = new ArrayList<>();
         answers.values().forEach(list -> list.forEach(s -> numbers.computeIfAbsent(s, x -> {
@@ -195,6 +198,7 @@ final class PhraseAnswers {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
             out.writeInt(FORMAT);
             out.writeUTF(key);
+            out.writeUTF(ranking);
             out.writeInt(distinct.size());
             for (Search.Suggestion s : distinct) {
                 out.writeUTF(s.system().slug());
@@ -217,13 +221,16 @@ final class PhraseAnswers {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The complete table saved for this index, or null when there is none or it cannot be read (it is then rebuilt). */
-    static PhraseAnswers load(String key, Path file) {
+    /**
+     * The complete table saved for this index by this ranking ({@link RankingFingerprint}), or null when there is none, it
+     * was computed by another build of the ranking, or it cannot be read (it is then rebuilt).
+     */
+    static PhraseAnswers load(String key, String ranking, Path file) {
         if (!Files.exists(file)) {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != FORMAT || !in.readUTF().equals(key)) {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(key) || !in.readUTF().equals(ranking)) {
                 return null;
             }
             Search.Suggestion[] distinct = new Search.Suggestion[in.readInt()];

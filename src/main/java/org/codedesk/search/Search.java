@@ -157,10 +157,10 @@ public class Search {
         }
         try {
             java.nio.file.Path file = index.folder().resolveSibling(index.key() + ".phrases");
-            PhraseAnswers saved = PhraseAnswers.load(index.key(), file);
+            PhraseAnswers saved = PhraseAnswers.load(index.key(), RankingFingerprint.of(), file);
             if (saved != null) {
                 phrases = saved;
-                log.info("Read {} autocomplete phrase answers of search index {}", saved.size(), index.key());
+                log.info("Read {} autocomplete phrase answers of search index {} (ranking {})", saved.size(), index.key(), RankingFingerprint.of());
                 return;
             }
             long start = System.nanoTime();
@@ -178,7 +178,7 @@ public class Search {
                         .map(s -> canonical.computeIfAbsent(s.system().slug() + ':' + s.code(), k -> s)).toList());
             }
             table.completed();
-            table.save(file);
+            table.save(file, RankingFingerprint.of());
             log.info("Computed {} autocomplete phrase answers of search index {} in {} s", table.size(), index.key(),
                     (System.nanoTime() - start) / 1_000_000_000);
         } catch (java.io.IOException | RuntimeException e) {

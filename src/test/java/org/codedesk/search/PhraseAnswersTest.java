@@ -90,17 +90,19 @@ class PhraseAnswersTest {
             while (!Files.exists(file) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            PhraseAnswers read = PhraseAnswers.load(index.key(), file);
+            PhraseAnswers read = PhraseAnswers.load(index.key(), RankingFingerprint.of(), file);
             assertThat(read).isNotNull();
             assertThat(read.size()).isEqualTo(table.size());
             assertThat(read.complete()).isTrue();
             assertThat(read.get("cerebral infarction")).isEqualTo(table.get("cerebral infarction"));
-            assertThat(PhraseAnswers.load("another-index", file)).isNull();
+            assertThat(PhraseAnswers.load("another-index", RankingFingerprint.of(), file)).isNull();
+            // computed by another build of the ranking: recomputed, not served
+            assertThat(PhraseAnswers.load(index.key(), "another-ranking", file)).isNull();
 
             Path damaged = file.resolveSibling("damaged.phrases");
             byte[] bytes = Files.readAllBytes(file);
             Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-            assertThat(PhraseAnswers.load(index.key(), damaged)).isNull();
+            assertThat(PhraseAnswers.load(index.key(), RankingFingerprint.of(), damaged)).isNull();
             Files.delete(damaged);
         } finally {
             index.release();

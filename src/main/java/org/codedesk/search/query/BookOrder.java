@@ -190,6 +190,8 @@ public final class BookOrder {
         private final boolean factor;
         /** An ICD-10-PCS code whose qualifier is "Diagnostic" (a biopsy, a diagnostic drainage). */
         private final boolean diagnostic;
+        /** An ICD-10-PCS drainage that leaves a drainage device in ("... with Drainage Device, ..."). */
+        private final boolean drainageDevice;
         /** An ICD-10-CM title naming a trimester ("..., first trimester"; not "unspecified trimester"). */
         private final boolean namesTrimester;
         /** A drug's poisoning, adverse effect or underdosing (T36-T50): not what "on warfarin" (long-term use) asks. */
@@ -240,6 +242,7 @@ public final class BookOrder {
             this.endoscopic = "icd10pcs".equals(system) && titleStems.contains("endoscop");
             this.factor = "icd10cm".equals(system) && candidate.code() != null && candidate.code().startsWith("Z");
             this.diagnostic = "icd10pcs".equals(system) && titleStems.contains("diagnost");
+            this.drainageDevice = "icd10pcs".equals(system) && title != null && title.contains("with Drainage Device");
             this.namesTrimester = "icd10cm".equals(system) && title != null && NAMED_TRIMESTER.matcher(title).find();
             this.drugEffect = "icd10cm".equals(system) && title != null && DRUG_EFFECT.matcher(title).find();
             Set<String> variant = new HashSet<>();
@@ -279,6 +282,7 @@ public final class BookOrder {
         private final boolean asksNondisplaced;
         private final boolean asksScope;
         private final boolean asksDiagnostic;
+        private final boolean asksDevice;
         /** Set by {@link BookOrder#diagnosisPrinted}: an ICD-10-CM code is printed by the index for exactly the words typed. */
         private boolean diagnosisPrinted;
         private final boolean asksTrimester;
@@ -334,6 +338,7 @@ public final class BookOrder {
             this.asksNondisplaced = wanted.contains("nondisplac") || wanted.containsAll(List.of("non", "displac"));
             this.asksScope = asksScope(wanted);
             this.asksDiagnostic = wanted.contains("diagnost") || wanted.contains("biopsi");
+            this.asksDevice = wanted.stream().anyMatch(List.of("devic", "drain", "tube", "cathet", "catheter")::contains);
             this.asksTrimester = wanted.contains("trimest");
             this.longTermUseOnly = wanted.containsAll(List.of("long", "term")) && wanted.stream().noneMatch(DRUG_EFFECT_WORDS::contains);
             this.procedure = procedure;
@@ -476,6 +481,10 @@ public final class BookOrder {
         }
         if (candidate.diagnostic && !reading.asksDiagnostic) {
             // a PCS code's diagnostic qualifier (X) only when a biopsy or a diagnostic procedure is asked: "d&c" is 0UDB7ZZ
+            adjustment -= NOT_ASKED / 2;
+        }
+        if (candidate.drainageDevice && !reading.asksDevice) {
+            // a drain left in only when a drain, tube or catheter is typed: "paracentesis" is 0W9G3ZZ, "chest tube" 0W9930Z
             adjustment -= NOT_ASKED / 2;
         }
         if (candidate.namesTrimester && !reading.asksTrimester) {

@@ -341,23 +341,30 @@ public final class QueryInterpreter {
             });
         }
         // a phrase can only be in the text if its first word is: a set lookup spares scanning the text for each of the
-        // lists' phrases; a reading's words join the set, as a shorter phrase may be inside a longer one's reading
+        // lists' phrases. A reading is final: it stands in the text as a placeholder until every list has been read, so a
+        // shorter phrase of another list does not read it again ("exploratory laparotomy" is "inspection peritoneal cavity
+        // open"; the lay list's "cavity" is dental caries, not the peritoneal cavity)
         Set<String> present = new java.util.HashSet<>(List.of(padded.trim().split(" ")));
+        List<String> readings = new ArrayList<>();
         for (Phrase entry : phrasesLongestFirst) {
             String phrase = entry.text();
             if (present.contains(entry.firstWord()) && padded.contains(entry.spaced())) {
                 String clinical = entry.reading();
                 // the thing removed is no operation: "suture removal" is the sutures taken out (the index's "Removal, suture"),
                 // not a repair; "removal of sutures" names them the same way
-                String read = THING_REMOVED.apply(phrase).matcher(padded).replaceAll(" " + Matcher.quoteReplacement(clinical) + " ");
+                String placeholder = " \u0001" + readings.size() + " ";
+                String read = THING_REMOVED.apply(phrase).matcher(padded).replaceAll(Matcher.quoteReplacement(placeholder));
                 if (!read.equals(padded)) {
                     padded = read;
-                    present.addAll(List.of(clinical.split(" ")));
+                    readings.add(clinical);
                     if (!clinical.equals(phrase)) {
                         notes.add("\"" + phrase + "\" read as \"" + clinical + "\".");
                     }
                 }
             }
+        }
+        for (int i = 0; i < readings.size(); i++) {
+            padded = padded.replace(" \u0001" + i + " ", " " + readings.get(i) + " ");
         }
         if (VESSEL.matcher(padded).find()) {
             Matcher limb = LIMB.matcher(padded);

@@ -461,6 +461,20 @@ class BookOrderTest {
     }
 
     @Test
+    void aDrainLeftInOnlyWhenADrainIsTyped() {
+        var puncture = new BookOrder.Candidate("icd10pcs", "Drainage of Peritoneal Cavity, Percutaneous Approach", true, List.of());
+        var drain = new BookOrder.Candidate("icd10pcs", "Drainage of Peritoneal Cavity with Drainage Device, Percutaneous Approach", true,
+                List.of());
+        // "paracentesis" reads "drainage peritoneal cavity percutaneous": a puncture, no drain left in
+        assertThat(score("drainage peritoneal cavity percutaneous", puncture)).isGreaterThan(score("drainage peritoneal cavity percutaneous", drain));
+        // a drain, tube or catheter typed (a chest tube reads "... drainage device"): the device's aside is not taken
+        String typed = "drainage peritoneal cavity percutaneous";
+        String withCatheter = typed + " catheter";
+        assertThat(score(typed, puncture) - score(typed, drain))
+                .isGreaterThan(score(withCatheter, puncture) - score(withCatheter, drain) + BookOrder.NOT_ASKED / 4);
+    }
+
+    @Test
     void noTrimesterTypedIsTheUnspecifiedTrimester() {
         var first = new BookOrder.Candidate("icd10cm", "Gestational [pregnancy-induced] hypertension without significant proteinuria, first trimester",
                 true, List.of());

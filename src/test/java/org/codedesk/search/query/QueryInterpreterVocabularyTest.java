@@ -274,4 +274,16 @@ class QueryInterpreterVocabularyTest {
         assertThat(interpreter.interpret("ectopic preg").texts().get(0)).isEqualTo("ectopic pregnancy");
         assertThat(interpreter.interpret("gest htn").texts().get(0)).isEqualTo("gestational hypertension");
     }
+
+    @Test
+    void aPhrasesReadingIsNotReadAgainByAnotherList() {
+        // the procedure list reads "exploratory laparotomy" and "thoracentesis" with the word "cavity", which the lay list
+        // alone reads as dental caries: a reading is final
+        Interpretation exLap = interpreter.interpret("ex lap");
+        assertThat(exLap.texts().get(0)).isEqualTo("inspection peritoneal cavity open");
+        assertThat(exLap.notes()).noneMatch(n -> n.contains("dental caries"));
+        assertThat(interpreter.interpret("thoracentesis").texts().get(0)).isEqualTo("drainage pleural cavity percutaneous");
+        // typed by itself, the lay word is still read
+        assertThat(interpreter.interpret("cavity").texts().get(0)).isEqualTo("dental caries");
+    }
 }

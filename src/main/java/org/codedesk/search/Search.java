@@ -390,19 +390,7 @@ public class Search {
                 Set<String> unbegun = phrasesNotBegun(candidates);
                 // at most three tries: each is a search, and the answer must come in a few milliseconds
                 List<String> listed = new ArrayList<>();
-                int i = 0;
-                for (int tried = 0; i < candidates.size() && tried < 3 && lists.size() < 2; i++) {
-                    String text = candidates.get(i);
-                    if (unbegun.contains(text)) {
-                        continue;
-                    }
-                    tried++;
-                    List<Suggestion> found = answered(text);
-                    if (!found.isEmpty()) {
-                        lists.add(found);
-                        listed.add(text);
-                    }
-                }
+                int i = tryCompletions(candidates, 0, unbegun, 3, 2, lists, listed);
                 saysLeastFirst(candidates, i, unbegun, lists, listed);
                 // the best completion's first two, the second completion's first, then the rest of the best
                 interleave(lists, result);
@@ -437,6 +425,28 @@ public class Search {
         }
 
         /**
+         * Answers the completions from {@code from} on, skipping those that begin no phrase, until {@code tries} were
+         * answered or {@code enough} lists found (each answer a search when the table lacks it); returns where it stopped.
+         */
+        private int tryCompletions(List<String> candidates, int from, Set<String> unbegun, int tries, int enough,
+                List<List<Suggestion>> lists, List<String> texts) {
+            int i = from;
+            for (int tried = 0; i < candidates.size() && tried < tries && lists.size() < enough; i++) {
+                String text = candidates.get(i);
+                if (unbegun.contains(text)) {
+                    continue;
+                }
+                tried++;
+                List<Suggestion> found = answered(text);
+                if (!found.isEmpty()) {
+                    lists.add(found);
+                    texts.add(text);
+                }
+            }
+            return i;
+        }
+
+        /**
          * The last word completed as the words before it mean: a fragment completes to the words the index holds most
          * ("rt knee pa": "partial", of the many partial amputations), but the coder's text is the one whose first answer the
          * book prints for it and says least beyond it ("Pain in right knee", reached by "Pain, joint, knee", names the side:
@@ -452,18 +462,7 @@ public class Search {
             double best = first + BookOrder.nearPath() - 1e-9;
             List<List<Suggestion>> more = new ArrayList<>(lists.subList(1, lists.size()));
             List<String> moreTexts = new ArrayList<>(listed.subList(1, listed.size()));
-            for (int i = from, tried = 0; i < candidates.size() && tried < 2; i++) {
-                String text = candidates.get(i);
-                if (unbegun.contains(text)) {
-                    continue;
-                }
-                tried++;
-                List<Suggestion> found = answered(text);
-                if (!found.isEmpty()) {
-                    more.add(found);
-                    moreTexts.add(text);
-                }
-            }
+            tryCompletions(candidates, from, unbegun, 2, Integer.MAX_VALUE, more, moreTexts);
             for (int i = 0; i < more.size(); i++) {
                 if (more.get(i).get(0).system() != lists.get(0).get(0).system()) {
                     continue; // like with like: an HCPCS or PCS title has no index path, and a procedure's lift is no answer's quality

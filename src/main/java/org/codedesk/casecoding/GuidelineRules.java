@@ -1606,7 +1606,6 @@ final class GuidelineRules {
         return words;
     }
 
-    /** Whether two codes were found on the same words of the note (a mention of one overlaps a mention of the other). */
     /** A title of an unspecified side or an unnamed site: "..., unspecified knee", "... of other site, unspecified stage". */
     private static final Pattern UNSPECIFIED_SITE = Pattern.compile("\\bunspecified (knee|hip|shoulder|elbow|wrist|hand|ankle|foot|eye|ear|side"
             + "|upper limb|lower limb|leg|arm)\\b|\\b(of )?(other|unspecified) site\\b");
@@ -1807,6 +1806,7 @@ final class GuidelineRules {
         return x.candidate.mentions().stream().anyMatch(a -> y.candidate.mentions().stream().anyMatch(b -> a.sentence() == b.sentence()));
     }
 
+    /** Whether two codes were found on the same words of the note (a mention of one overlaps a mention of the other). */
     private static boolean sameWords(PreCheck.Decision x, PreCheck.Decision y) {
         return x.candidate.mentions().stream().anyMatch(a -> y.candidate.mentions().stream()
                 .anyMatch(b -> a.sentence() == b.sentence() && a.first() <= b.last() && b.first() <= a.last()));
